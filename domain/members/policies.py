@@ -1,0 +1,28 @@
+"""Age rules: under-18 status comes from the date of birth, never from the client."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from schemas.documents.members import Preferences
+
+MINIMUM_AGE = 16
+ADULT_AGE = 18
+MAXIMUM_AGE = 120
+
+
+def age_on(date_of_birth: date, today: date) -> int:
+    had_birthday = (today.month, today.day) >= (date_of_birth.month, date_of_birth.day)
+    return today.year - date_of_birth.year - (0 if had_birthday else 1)
+
+
+def is_minor(date_of_birth: date | None, today: date) -> bool:
+    """Under 18, or of unknown age: both get the Children's Code defaults (AADC-7)."""
+    return date_of_birth is None or age_on(date_of_birth, today) < ADULT_AGE
+
+
+def default_preferences(*, minor: bool) -> Preferences:
+    """High privacy by default for under-18s: no nudges, leads not told (AADC-1, AADC-5)."""
+    if minor:
+        return Preferences(nudges=False, let_leads_know_when_quiet=False)
+    return Preferences()

@@ -1,0 +1,117 @@
+"""firebase-admin: one App per process, and ID-token verification for the API."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import os
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import firebase_admin
+from firebase_admin import auth, credentials, exceptions
+
+from infra.settings import FirebaseSettings
+
+APP_NAME = "wellbeing"
+_TOKEN_CACHE_SIZE = 10_000
+_CLOCK_SKEW_SECONDS = 5
+
+
+def get_or_create_app(settings: FirebaseSettings) -> firebase_admin.App:
+    """The process's firebase-admin App; a second call returns the first (FB14)."""
+    if settings.auth_emulator_host:
+        # firebase-admin reads the emulator address only from the environment.
+        os.environ["FIREBASE_AUTH_EMULATOR_HOST"] = settings.auth_emulator_host
+    try:
+        return firebase_admin.get_app(APP_NAME)
+    except ValueError:
+        pass
+    credential: credentials.Base | None = None
+    if settings.credentials_file is not None:
+        credential = credentials.Certificate(str(settings.credentials_file))
+    options = {"projectId": settings.project_id, "httpTimeout": settings.http_timeout_seconds}
+    return firebase_admin.initialize_app(credential, options, name=APP_NAME)
+
+
+@dataclass(frozen=True)
+class VerifiedToken:
+    """The claims of an ID token that passed verification."""
+
+    uid: str
+    claims: dict[str, Any]
+    expires_at: float
+
+
+class TokenRejectedError(Exception):
+    """The token is missing, malformed, expired, revoked or for another project."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class TokenCheckUnavailableError(Exception):
+    """Google's keys or the user record could not be fetched: not the member's fault."""
+
+
+class TokenVerifier:
+    """Verifies Firebase ID tokens, including revocation, with a short per-process cache.
+
+    The revocation check is a network call, so a verified token is trusted for
+    `token_cache_seconds` (never past its expiry) before it is checked again.
+    """
+
+    def __init__(self, app: firebase_admin.App, *, cache_seconds: int) -> None:
+        self._app = app
+        self._cache_seconds = cache_seconds
+        self._cache: OrderedDict[str, VerifiedToken] = OrderedDict()
+
+    async def verify(self, token: str) -> VerifiedToken:
+        key = hashlib.sha256(token.encode()).hexdigest()
+        cached = self._cache.get(key)
+        now = time.time()
+        if cached is not None and cached.expires_at > now:
+            self._cache.move_to_end(key)
+            return cached
+        verified = await asyncio.to_thread(self._verify_now, token)
+        expires_at = min(verified.expires_at, now + self._cache_seconds)
+        self._remember(key, VerifiedToken(verified.uid, verified.claims, expires_at))
+        return verified
+
+    def _remember(self, key: str, verified: VerifiedToken) -> None:
+        self._cache[key] = verified
+        if len(self._cache) > _TOKEN_CACHE_SIZE:
+            self._cache.popitem(last=False)
+
+    def _verify_now(self, token: str) -> VerifiedToken:
+        """Signature and claims first (local), then revocation (a lookup of the user)."""
+        claims = self._call(auth.verify_id_token, token, check_revoked=False)
+        expires_at = float(claims["exp"])
+        # firebase-admin skips the expiry check against the emulator; check it here too.
+        if expires_at + _CLOCK_SKEW_SECONDS < time.time():
+            raise TokenRejectedError("expired")
+        self._call(auth.verify_id_token, token, check_revoked=True)
+        return VerifiedToken(uid=claims["uid"], claims=claims, expires_at=expires_at)
+
+    def _call(self, verify: Callable[..., dict[str, Any]], token: str, *, check_revoked: bool) -> dict[str, Any]:
+        try:
+            return verify(token, app=self._app, check_revoked=check_revoked, clock_skew_seconds=_CLOCK_SKEW_SECONDS)
+        except auth.ExpiredIdTokenError as error:
+            raise TokenRejectedError("expired") from error
+        except auth.RevokedIdTokenError as error:
+            raise TokenRejectedError("revoked") from error
+        except auth.UserDisabledError as error:
+            raise TokenRejectedError("disabled") from error
+        except auth.UserNotFoundError as error:  # the Firebase user was deleted
+            raise TokenRejectedError("invalid") from error
+        except auth.CertificateFetchError as error:
+            raise TokenCheckUnavailableError(str(error)) from error
+        except (auth.InvalidIdTokenError, ValueError) as error:
+            raise TokenRejectedError("invalid") from error
+        except exceptions.FirebaseError as error:
+            # The revocation lookup failed for a reason other than the token.
+            raise TokenCheckUnavailableError(str(error)) from error

@@ -1,0 +1,24 @@
+"""Every index the app relies on, declared once with explicit names.
+
+Uniqueness carries idempotency and mutual exclusion (DESIGN §2), so these are
+part of the data model, not a tuning detail. Only options FerretDB 1.24 also
+supports: no TTL, no partial indexes (expiry is a scheduled purge).
+"""
+
+from __future__ import annotations
+
+from pymongo import ASCENDING, IndexModel
+
+from infra.mongo.client import Database
+
+INDEXES: dict[str, list[IndexModel]] = {
+    "members": [
+        IndexModel([("firebase_uid", ASCENDING)], name="firebase_uid_unique", unique=True),
+    ],
+}
+
+
+async def ensure_indexes(db: Database) -> None:
+    """Create what is missing; existing identical indexes are left as they are."""
+    for collection, indexes in INDEXES.items():
+        await db[collection].create_indexes(indexes)

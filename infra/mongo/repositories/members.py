@@ -1,0 +1,45 @@
+"""The `members` collection."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from pymongo import ReturnDocument
+from pymongo.errors import DuplicateKeyError
+
+from infra.mongo.client import Database
+from schemas.documents.members import MemberDocument
+
+
+class MemberAlreadyExistsError(Exception):
+    """A member with this Firebase user already exists (unique index)."""
+
+
+class MembersRepository:
+    def __init__(self, db: Database) -> None:
+        self._collection = db["members"]
+
+    async def insert(self, member: MemberDocument) -> None:
+        try:
+            await self._collection.insert_one(member.to_mongo())
+        except DuplicateKeyError as error:
+            raise MemberAlreadyExistsError(member.firebase_uid) from error
+
+    async def get_by_firebase_uid(self, firebase_uid: str) -> MemberDocument | None:
+        raw = await self._collection.find_one({"firebase_uid": firebase_uid})
+        return MemberDocument.from_mongo(raw) if raw else None
+
+    async def get_many(self, member_ids: Sequence[str]) -> list[MemberDocument]:
+        """Members by id, in no particular order; missing ids are left out."""
+        cursor = self._collection.find({"_id": {"$in": list(member_ids)}})
+        return [MemberDocument.from_mongo(raw) async for raw in cursor]
+
+    async def update_profile(self, member_id: str, changes: dict[str, Any], *, now: datetime) -> MemberDocument | None:
+        raw = await self._collection.find_one_and_update(
+            {"_id": member_id},
+            {"$set": {**changes, "updated_at": now}},
+            return_document=ReturnDocument.AFTER,
+        )
+        return MemberDocument.from_mongo(raw) if raw else None

@@ -1,0 +1,22 @@
+"""All repositories over one database, built once per process and shared."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from infra.mongo.client import Database
+from infra.mongo.repositories.members import MembersRepository
+from infra.mongo.repositories.worker_heartbeats import WorkerHeartbeatsRepository
+
+
+@dataclass(frozen=True)
+class Repositories:
+    members: MembersRepository
+    worker_heartbeats: WorkerHeartbeatsRepository
+
+    @classmethod
+    def over(cls, db: Database) -> Repositories:
+        return cls(
+            members=MembersRepository(db),
+            worker_heartbeats=WorkerHeartbeatsRepository(db),
+        )

@@ -1,0 +1,38 @@
+"""Sending tasks to the workers by name, without importing the workers (DESIGN §3)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from celery import Celery
+from pydantic import BaseModel
+
+from infra.settings import WorkerSettings
+
+logger = logging.getLogger(__name__)
+
+
+class TaskQueue:
+    """A producer-only Celery app: it knows task names and payloads, not task code."""
+
+    def __init__(self, settings: WorkerSettings) -> None:
+        self._celery = Celery("wellbeing-producer", broker=settings.broker_url, set_as_current=False)
+        self._celery.conf.broker_transport_options = {"visibility_timeout": settings.visibility_timeout_seconds}
+        self._celery.conf.broker_connection_retry_on_startup = False
+
+    async def enqueue(self, task: str, payload: BaseModel | None = None) -> bool:
+        """Send after the data is written. False if the broker is unreachable:
+        the caller's data is already stored, and a sweeper re-sends what is due.
+        """
+        kwargs: dict[str, Any] = payload.model_dump(mode="json") if payload is not None else {}
+        try:
+            await asyncio.to_thread(self._celery.send_task, task, kwargs=kwargs, retry=False)
+        except Exception:
+            logger.warning("could not enqueue %s; it will be re-sent by its sweeper", task, exc_info=True)
+            return False
+        return True
+
+    def close(self) -> None:
+        self._celery.close()

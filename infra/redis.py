@@ -1,0 +1,16 @@
+"""The API's Redis client (pub/sub, rate limits); the broker has its own connection."""
+
+from __future__ import annotations
+
+from redis.asyncio import Redis
+
+from infra.settings import RedisSettings
+
+
+def create_redis(settings: RedisSettings) -> Redis:
+    return Redis.from_url(
+        settings.url,
+        socket_timeout=settings.socket_timeout_seconds,
+        socket_connect_timeout=settings.socket_timeout_seconds,
+        health_check_interval=30,
+    )

@@ -1,0 +1,136 @@
+"""Typed settings, read from the environment, grouped by the part they configure.
+
+Build them with `get_settings()` and pass them in: nothing reads the environment
+at import time. Outside development and test, a missing or placeholder secret
+stops the process at start-up instead of failing later.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Self
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Accepted only in development and test, so a forgotten variable cannot ship.
+DEVELOPMENT_ANONYMITY_KEY = "development-only-anonymity-key-not-for-production"
+
+
+class Environment(StrEnum):
+    DEVELOPMENT = "development"
+    TEST = "test"
+    PRODUCTION = "production"
+
+
+class MongoSettings(BaseSettings):
+    """The document store: any MongoDB-compatible server behind one URI."""
+
+    model_config = SettingsConfigDict(env_prefix="MONGODB_", extra="ignore")
+
+    uri: str = "mongodb://127.0.0.1:27018/"
+    database: str = "wellbeing"
+    timeout_ms: int = Field(default=10_000, ge=100, description="Whole-operation timeout (CSOT).")
+    server_selection_timeout_ms: int = Field(default=5_000, ge=100)
+    max_pool_size: int = Field(default=50, ge=1)
+
+
+class RedisSettings(BaseSettings):
+    """Redis for pub/sub and rate limits (the Celery broker has its own URL)."""
+
+    model_config = SettingsConfigDict(env_prefix="REDIS_", extra="ignore")
+
+    url: str = "redis://127.0.0.1:6381/1"
+    socket_timeout_seconds: float = Field(default=2.0, gt=0)
+
+
+class FirebaseSettings(BaseSettings):
+    """Firebase Authentication (ID tokens) and Cloud Messaging (push)."""
+
+    model_config = SettingsConfigDict(env_prefix="FIREBASE_", extra="ignore")
+
+    project_id: str = "demo-wellbeing"
+    credentials_file: Path | None = Field(
+        default=None, description="Service-account JSON; unset means Application Default Credentials."
+    )
+    auth_emulator_host: str | None = Field(
+        default=None, description="host:port of the Auth emulator; never set in production."
+    )
+    fcm_url: str | None = Field(
+        default=None,
+        description="Override of the FCM v1 send URL (a local fake in tests); unset means Google.",
+    )
+    http_timeout_seconds: float = Field(default=10.0, gt=0)
+    token_cache_seconds: int = Field(
+        default=300,
+        ge=0,
+        description="How long a verified token is trusted before its revocation is checked again.",
+    )
+
+
+class GraphQLSettings(BaseSettings):
+    """Limits on what one GraphQL operation may ask for."""
+
+    model_config = SettingsConfigDict(env_prefix="GRAPHQL_", extra="ignore")
+
+    max_depth: int = Field(default=10, ge=2)
+    max_aliases: int = Field(default=15, ge=1)
+    max_tokens: int = Field(default=2_000, ge=100)
+    max_page_size: int = Field(default=100, ge=1, le=100)
+    max_body_bytes: int = Field(default=64 * 1024, ge=1_024)
+
+
+class WorkerSettings(BaseSettings):
+    """Celery workers and beat."""
+
+    model_config = SettingsConfigDict(env_prefix="WORKER_", extra="ignore")
+
+    broker_url: str = "redis://127.0.0.1:6381/0"
+    tick_seconds: float = Field(default=60.0, gt=0, description="Interval of beat's ticks.")
+    stale_after_seconds: int = Field(
+        default=180, ge=1, description="/readyz reports the workers stale after this long without a tick."
+    )
+    visibility_timeout_seconds: int = Field(default=600, ge=60)
+    task_time_limit_seconds: int = Field(default=120, ge=5)
+
+
+class Settings(BaseSettings):
+    """Everything the API and the workers are configured with."""
+
+    model_config = SettingsConfigDict(env_prefix="APP_", extra="ignore")
+
+    environment: Environment = Environment.DEVELOPMENT
+    log_level: str = "INFO"
+    anonymity_key: SecretStr = Field(
+        default=SecretStr(DEVELOPMENT_ANONYMITY_KEY),
+        validation_alias="ANONYMITY_KEY",
+        description="HMAC key linking anonymous content to its author; 32+ characters.",
+    )
+    mongo: MongoSettings = Field(default_factory=MongoSettings)
+    redis: RedisSettings = Field(default_factory=RedisSettings)
+    firebase: FirebaseSettings = Field(default_factory=FirebaseSettings)
+    graphql: GraphQLSettings = Field(default_factory=GraphQLSettings)
+    worker: WorkerSettings = Field(default_factory=WorkerSettings)
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment is Environment.PRODUCTION
+
+    @model_validator(mode="after")
+    def _refuse_unsafe_production(self) -> Self:
+        if self.environment in (Environment.DEVELOPMENT, Environment.TEST):
+            return self
+        key = self.anonymity_key.get_secret_value()
+        if key == DEVELOPMENT_ANONYMITY_KEY or len(key) < 32:
+            raise ValueError("ANONYMITY_KEY must be set to a secret of 32+ characters outside development")
+        if self.firebase.auth_emulator_host:
+            raise ValueError("FIREBASE_AUTH_EMULATOR_HOST must not be set outside development and test")
+        if self.firebase.project_id.startswith("demo-"):
+            raise ValueError("FIREBASE_PROJECT_ID must name a real Firebase project outside development")
+        return self
+
+
+def get_settings() -> Settings:
+    """Read the settings from the environment (and fail fast when they are unsafe)."""
+    return Settings()
