@@ -1,0 +1,106 @@
+"""The per-request (or per-socket) context every resolver receives."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeAlias
+
+import strawberry
+from starlette.requests import HTTPConnection
+from strawberry.fastapi import BaseContext
+
+from api.graphql.errors import OnboardingRequiredError, UnauthenticatedError
+from api.graphql.loaders import Loaders
+from api.runtime import ApiRuntime
+from domain.identity import Identity
+from domain.members import service as members
+from infra.firebase import TokenCheckUnavailableError, TokenRejectedError
+from schemas.documents.members import MemberDocument
+
+if TYPE_CHECKING:
+    from domain.clock import Clock
+    from infra.mongo.repositories.registry import Repositories
+
+_AUTH_MESSAGES = {
+    "missing": "Sign in to continue.",
+    "malformed": "The Authorization header must be 'Bearer <Firebase ID token>'.",
+    "invalid": "The sign-in token is not valid. Sign in again.",
+    "expired": "The sign-in token has expired. Sign in again.",
+    "revoked": "This sign-in has been ended. Sign in again.",
+    "disabled": "This account is disabled.",
+    "unavailable": "Sign-in could not be checked just now. Try again shortly.",
+}
+
+
+class Context(BaseContext):
+    """Who is asking, and the process's services. Loaders are per request;
+    over a socket they live as long as the connection, so subscriptions must
+    build fresh ones per event (pitfall S2).
+    """
+
+    def __init__(self, runtime: ApiRuntime) -> None:
+        super().__init__()
+        self.runtime = runtime
+        self.loaders = Loaders(runtime.repos)
+        self.identity: Identity | None = None
+        self.auth_failure = "missing"
+        self._member: MemberDocument | None = None
+        self._member_loaded = False
+
+    @property
+    def repos(self) -> Repositories:
+        return self.runtime.repos
+
+    @property
+    def clock(self) -> Clock:
+        return self.runtime.clock
+
+    @property
+    def auth_message(self) -> str:
+        return _AUTH_MESSAGES[self.auth_failure]
+
+    async def authenticate(self, authorization: str | None) -> None:
+        """Verify `Bearer <token>`; on failure leave `identity` unset and record why."""
+        if not authorization:
+            return
+        scheme, _, token = authorization.partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            self.auth_failure = "malformed"
+            return
+        try:
+            verified = await self.runtime.tokens.verify(token.strip())
+        except TokenRejectedError as error:
+            self.auth_failure = error.reason
+            return
+        except TokenCheckUnavailableError:
+            self.auth_failure = "unavailable"
+            return
+        self.identity = Identity.from_claims(verified.uid, verified.claims)
+
+    def require_identity(self) -> Identity:
+        if self.identity is None:
+            raise UnauthenticatedError(self.auth_message)
+        return self.identity
+
+    async def require_member(self) -> MemberDocument:
+        member = await self.member()
+        if member is None:
+            raise OnboardingRequiredError("Finish setting up your profile first (memberOnboard).")
+        return member
+
+    async def member(self) -> MemberDocument | None:
+        """The signed-in member, read once per request."""
+        if not self._member_loaded and self.identity is not None:
+            self._member = await members.get_member(repos=self.repos, identity=self.identity)
+            self._member_loaded = True
+        return self._member
+
+
+Info: TypeAlias = strawberry.Info[Context, None]
+
+
+async def get_context(connection: HTTPConnection) -> Context:
+    """FastAPI dependency: runs per HTTP request, and once per WebSocket."""
+    context = Context(connection.app.state.runtime)
+    if connection.scope["type"] == "http":
+        await context.authenticate(connection.headers.get("authorization"))
+    return context

@@ -1,0 +1,71 @@
+"""memberUpdate: the member changes their own profile."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import strawberry
+
+from api.graphql.context import Info
+from api.graphql.errors import error_fields
+from api.graphql.members.types import Member
+from api.graphql.types import FieldError
+from domain.members import service
+from domain.members.errors import MemberError, MemberErrorCode
+from schemas.documents.members import Language, Nation
+
+
+@strawberry.enum(description="Why memberUpdate changed nothing.")
+class MemberUpdateErrorCode(Enum):
+    NOTHING_TO_UPDATE = MemberErrorCode.NOTHING_TO_UPDATE.value
+    DISPLAY_NAME_LENGTH = MemberErrorCode.DISPLAY_NAME_LENGTH.value
+    DISPLAY_NAME_CONTACT_DETAILS = MemberErrorCode.DISPLAY_NAME_CONTACT_DETAILS.value
+    DISPLAY_NAME_CHARACTERS = MemberErrorCode.DISPLAY_NAME_CHARACTERS.value
+    TIMEZONE_INVALID = MemberErrorCode.TIMEZONE_INVALID.value
+    NOT_ONBOARDED = MemberErrorCode.NOT_ONBOARDED.value
+
+
+@strawberry.input(description="The profile fields to change; omitted fields stay as they are.")
+class MemberUpdateInput:
+    display_name: str | None = strawberry.field(default=None, description="1 to 40 characters.")
+    nation: Nation | None = strawberry.field(default=None, description="Where the member lives.")
+    timezone: str | None = strawberry.field(default=None, description="IANA time zone.")
+    language: Language | None = strawberry.field(default=None, description="Language of notifications.")
+
+
+@strawberry.type(description="The profile was changed.")
+class MemberUpdateSuccess:
+    member: Member = strawberry.field(description="The profile after the change.")
+
+
+@strawberry.type(description="Nothing was changed; `code` and `fieldErrors` say why.")
+class MemberUpdateError:
+    code: MemberUpdateErrorCode = strawberry.field(description="The first reason.")
+    message: str = strawberry.field(description="A sentence a member can read.")
+    field_errors: list[FieldError[MemberUpdateErrorCode]] = strawberry.field(
+        description="Every input field that was not accepted."
+    )
+
+
+MemberUpdateResult = Annotated[
+    MemberUpdateSuccess | MemberUpdateError,
+    strawberry.union("MemberUpdateResult", description="The result of memberUpdate."),
+]
+
+
+async def member_update(
+    info: Info,
+    data: Annotated[MemberUpdateInput, strawberry.argument(name="input", description="The fields to change.")],
+) -> MemberUpdateResult:
+    context = info.context
+    member = await context.require_member()
+    now = context.clock.now()
+    changes = service.ProfileChanges(
+        display_name=data.display_name, nation=data.nation, timezone=data.timezone, language=data.language
+    )
+    try:
+        updated = await service.update_profile(repos=context.repos, member=member, changes=changes, now=now)
+    except MemberError as error:
+        return MemberUpdateError(**error_fields(error, MemberUpdateErrorCode))
+    return MemberUpdateSuccess(member=Member.from_document(updated, today=now.date()))

@@ -1,0 +1,52 @@
+"""The API process: `create_app(settings)` builds it; the lifespan opens and closes its services."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from pymongo.monitoring import CommandListener
+
+from api.graphql.router import build_router
+from api.graphql.schema import build_schema
+from api.health import router as health_router
+from api.middleware import RequestGuard
+from api.runtime import ApiRuntime
+from domain.clock import Clock, SystemClock
+from infra.logging import configure_logging
+from infra.settings import Settings, get_settings
+
+
+def create_app(
+    settings: Settings, *, clock: Clock | None = None, mongo_listeners: Sequence[CommandListener] = ()
+) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        runtime = await ApiRuntime.open(settings, clock=clock or SystemClock(), mongo_listeners=mongo_listeners)
+        app.state.runtime = runtime
+        try:
+            yield
+        finally:
+            await runtime.close()
+
+    production = settings.is_production
+    app = FastAPI(
+        title="Wellbeing groups API",
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+    )
+    app.add_middleware(RequestGuard, max_body_bytes=settings.graphql.max_body_bytes)
+    app.include_router(health_router)
+    schema = build_schema(settings.graphql, production=production)
+    app.include_router(build_router(schema, production=production), prefix="/graphql")
+    return app
+
+
+def create_app_from_env() -> FastAPI:
+    """Entry point for uvicorn (`--factory`): settings from the environment."""
+    settings = get_settings()
+    configure_logging(settings.log_level)
+    return create_app(settings)

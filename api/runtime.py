@@ -1,0 +1,59 @@
+"""What one API process holds for its lifetime, opened and closed by the lifespan."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pymongo.monitoring import CommandListener
+from redis.asyncio import Redis
+
+from domain.clock import Clock
+from infra.firebase import TokenVerifier, get_or_create_app
+from infra.mongo.client import Client, Database, connect, create_client
+from infra.mongo.indexes import ensure_indexes
+from infra.mongo.repositories.registry import Repositories
+from infra.queue import TaskQueue
+from infra.redis import create_redis
+from infra.settings import Settings
+
+
+@dataclass
+class ApiRuntime:
+    settings: Settings
+    clock: Clock
+    mongo: Client
+    db: Database
+    repos: Repositories
+    redis: Redis
+    tokens: TokenVerifier
+    queue: TaskQueue
+
+    @classmethod
+    async def open(
+        cls, settings: Settings, *, clock: Clock, mongo_listeners: Sequence[CommandListener] = ()
+    ) -> ApiRuntime:
+        """Connect to MongoDB (failing fast), apply the indexes, and prepare the rest."""
+        mongo = create_client(settings.mongo, app_name="wellbeing-api", listeners=mongo_listeners)
+        try:
+            db = await connect(mongo, settings.mongo)
+            await ensure_indexes(db)
+        except BaseException:
+            await mongo.close()
+            raise
+        firebase = get_or_create_app(settings.firebase)
+        return cls(
+            settings=settings,
+            clock=clock,
+            mongo=mongo,
+            db=db,
+            repos=Repositories.over(db),
+            redis=create_redis(settings.redis),
+            tokens=TokenVerifier(firebase, cache_seconds=settings.firebase.token_cache_seconds),
+            queue=TaskQueue(settings.worker),
+        )
+
+    async def close(self) -> None:
+        self.queue.close()
+        await self.redis.aclose()
+        await self.mongo.close()
