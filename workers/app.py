@@ -1,0 +1,42 @@
+"""The Celery app (`celery -A workers.app worker|beat`), configured so a crash loses nothing.
+
+Late acks with reject-on-worker-lost redeliver a task whose process died;
+every task is idempotent, so running one twice is harmless. No result
+backend: outcomes are recorded in MongoDB.
+"""
+
+from __future__ import annotations
+
+from celery import Celery
+
+from infra.settings import Settings, get_settings
+from workers.beat import beat_schedule
+
+TASK_MODULES = ["workers.system.tasks"]
+
+
+def create_celery(settings: Settings) -> Celery:
+    worker = settings.worker
+    app = Celery("wellbeing", broker=worker.broker_url, include=TASK_MODULES)
+    app.conf.update(
+        task_acks_late=True,
+        task_reject_on_worker_lost=True,
+        worker_prefetch_multiplier=1,
+        task_ignore_result=True,
+        task_serializer="json",
+        accept_content=["json"],
+        task_time_limit=worker.task_time_limit_seconds,
+        task_soft_time_limit=worker.task_time_limit_seconds - 5,
+        # Above the longest task plus its longest retry countdown, or Redis redelivers it (C3).
+        broker_transport_options={"visibility_timeout": worker.visibility_timeout_seconds},
+        worker_cancel_long_running_tasks_on_connection_loss=True,
+        broker_connection_retry_on_startup=True,
+        worker_hijack_root_logger=False,
+        enable_utc=True,
+        timezone="UTC",
+        beat_schedule=beat_schedule(worker),
+    )
+    return app
+
+
+app = create_celery(get_settings())

@@ -1,0 +1,19 @@
+"""Beat's schedule: only ticks. Each tick claims due work from MongoDB, so a
+duplicate or late tick does nothing twice, and nothing waits in the broker.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from infra.settings import WorkerSettings
+from schemas.tasks.system import TICK
+
+
+def beat_schedule(settings: WorkerSettings) -> dict[str, dict[str, Any]]:
+    # A tick that waited past the next one is useless: expire it (C9).
+    every = settings.tick_seconds
+    options = {"expires": max(every - 1, 1)}
+    return {
+        "system-tick": {"task": TICK, "schedule": every, "options": options},
+    }
