@@ -7,13 +7,18 @@ supports: no TTL, no partial indexes (expiry is a scheduled purge).
 
 from __future__ import annotations
 
-from pymongo import ASCENDING, IndexModel
+from pymongo import ASCENDING, DESCENDING, IndexModel
 
 from infra.mongo.client import Database
 
 INDEXES: dict[str, list[IndexModel]] = {
     "members": [
         IndexModel([("firebase_uid", ASCENDING)], name="firebase_uid_unique", unique=True),
+    ],
+    "notifications": [
+        IndexModel([("dedupe_key", ASCENDING)], name="dedupe_key_unique", unique=True),
+        IndexModel([("member_id", ASCENDING), ("created_at", DESCENDING), ("_id", DESCENDING)], name="inbox"),
+        IndexModel([("push.status", ASCENDING), ("push.not_before", ASCENDING)], name="push_due"),
     ],
 }
 

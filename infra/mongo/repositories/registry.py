@@ -6,17 +6,20 @@ from dataclasses import dataclass
 
 from infra.mongo.client import Database
 from infra.mongo.repositories.members import MembersRepository
+from infra.mongo.repositories.notifications import NotificationsRepository
 from infra.mongo.repositories.worker_heartbeats import WorkerHeartbeatsRepository
 
 
 @dataclass(frozen=True)
 class Repositories:
     members: MembersRepository
+    notifications: NotificationsRepository
     worker_heartbeats: WorkerHeartbeatsRepository
 
     @classmethod
     def over(cls, db: Database) -> Repositories:
         return cls(
             members=MembersRepository(db),
+            notifications=NotificationsRepository(db),
             worker_heartbeats=WorkerHeartbeatsRepository(db),
         )

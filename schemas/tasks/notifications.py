@@ -1,0 +1,11 @@
+"""Task names and payloads of the notifications concern."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+DELIVER = "notifications.deliver"
+
+
+class DeliverNotification(BaseModel):
+    notification_id: str
