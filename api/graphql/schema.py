@@ -21,18 +21,20 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
 from api.graphql.errors import log_unexpected, should_mask_error, strip_suggestions
+from api.graphql.groups.mutations import GroupMutations
+from api.graphql.groups.queries import GroupQueries
 from api.graphql.members.mutations import MemberMutations
 from api.graphql.members.queries import MemberQueries
 from infra.settings import GraphQLSettings
 
 
 @strawberry.type(description="Reading: the member's own data, their groups and the support available.")
-class Query(MemberQueries):
+class Query(MemberQueries, GroupQueries):
     pass
 
 
 @strawberry.type(description="Changing: every mutation returns a union of its success and its typed error.")
-class Mutation(MemberMutations):
+class Mutation(MemberMutations, GroupMutations):
     pass
 
 

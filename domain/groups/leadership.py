@@ -103,7 +103,7 @@ async def set_away(
     """Mark oneself away until a time (leads and co-leads), or back (None); others cover meanwhile."""
     group, _ = await authorized(repos, viewer, group_id, GroupAction.SET_AWAY)
     refuse_if_archived(group)
-    if until is not None and not now < until <= now + AWAY_MAX:
+    if until is not None and (until.tzinfo is None or not now < until <= now + AWAY_MAX):
         message = f"Choose a time in the next {AWAY_MAX.days} days."
         raise GroupError(GroupErrorCode.AWAY_UNTIL_INVALID, message)
     updated = await repos.memberships.set_away(group.id, viewer.id, until=until)

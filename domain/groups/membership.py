@@ -36,6 +36,19 @@ def hash_code(code: str) -> str:
     return hashlib.sha256(code.strip().encode()).hexdigest()
 
 
+async def join_group(
+    *, repos: Repositories, viewer: Viewer, group_id: str | None, invite_code: str | None, now: datetime
+) -> GroupView:
+    """Join an open group by its id, or any group with an invite code: exactly one of the two."""
+    if (group_id is None) == (invite_code is None):
+        message = "Give either the group or an invite code."
+        raise GroupError.from_issues([check.issue("inviteCode", GroupErrorCode.JOIN_TARGET_INVALID, message)])
+    if invite_code is not None:
+        return await join_with_invite(repos=repos, viewer=viewer, code=invite_code, now=now)
+    assert group_id is not None  # noqa: S101 (exactly one is given)
+    return await join_open_group(repos=repos, viewer=viewer, group_id=group_id, now=now)
+
+
 async def join_open_group(*, repos: Repositories, viewer: Viewer, group_id: str, now: datetime) -> GroupView:
     """Join an open group at once, if there is room and the member's age allows it."""
     group, membership = await load(repos, viewer, group_id)

@@ -18,6 +18,7 @@ from infra.mongo.repositories.memberships import LEADER_ROLES
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.groups import GroupKind
 from schemas.documents.join_requests import JoinRequestDocument
+from schemas.documents.memberships import GroupRole
 
 SEARCH_TEXT_MAX = 80
 LEADING_MAX = 200  # groups one person leads; far above any real volunteer's load
@@ -28,6 +29,7 @@ class LeadershipEntry:
     """One group the viewer leads or co-leads, and what waits there for its leads."""
 
     view: GroupView
+    role: GroupRole
     pending_join_requests: int
 
 
@@ -87,7 +89,9 @@ async def my_leadership(*, repos: Repositories, viewer: Viewer, after: Keyset | 
     live = [group_id for group_id, group in groups.items() if not group.archived]
     pending = await repos.join_requests.count_pending(live) if live else {}
     entries = [
-        LeadershipEntry(view=view_of(viewer, groups[m.group_id], m), pending_join_requests=pending.get(m.group_id, 0))
+        LeadershipEntry(
+            view=view_of(viewer, groups[m.group_id], m), role=m.role, pending_join_requests=pending.get(m.group_id, 0)
+        )
         for m in page.items
         if m.group_id in groups
     ]
