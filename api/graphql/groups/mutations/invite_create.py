@@ -33,7 +33,7 @@ class InviteCreateInput:
 @strawberry.type(description="The invite was made. Share the code now: it is not shown again.")
 class InviteCreateSuccess:
     invite: Invite = strawberry.field(description="The invite, without its code.")
-    code: str = strawberry.field(description="The code to share; only its hash is kept.")
+    invite_code: str = strawberry.field(description="The code to share; only its hash is kept.")
 
 
 @strawberry.type(description="Nothing was changed; `code` and `fieldErrors` say why.")
@@ -65,4 +65,4 @@ async def invite_create(
             )  # fmt: skip
     except GroupError as error:
         return InviteCreateError(**error_fields(error, InviteCreateErrorCode))
-    return InviteCreateSuccess(invite=Invite.from_document(made.invite), code=made.code)
+    return InviteCreateSuccess(invite=Invite.from_document(made.invite), invite_code=made.code)
