@@ -26,6 +26,7 @@ class Decision(StrEnum):
     DECLINE = "decline"
 
 
+PENDING_CLOSE_LIMIT = 1_000  # far above the requests one group ever has waiting
 _OUTCOME = {
     Decision.APPROVE: (JoinRequestStatus.APPROVED, NotificationKind.JOIN_REQUEST_APPROVED),
     Decision.DECLINE: (JoinRequestStatus.DECLINED, NotificationKind.JOIN_REQUEST_DECLINED),
@@ -74,12 +75,31 @@ async def decide_request(
             await repos.memberships.delete_active(group.id, request.member_id, role=GroupRole.MEMBER)
             await repos.groups.release_slot(group.id)
         raise _already_decided()
+    await _tell_requester(repos, queue, request, kind, now=now)
+    return request.model_copy(update={"status": status, "decided_by": viewer.id, "decided_at": now})
+
+
+async def decline_all_pending(
+    *, repos: Repositories, queue: TaskQueue, group_id: str, decided_by: str, now: datetime
+) -> None:
+    """Decline every request still waiting on a group that takes no one new (it was archived),
+    and tell each requester, as a lead's decline would.
+    """
+    for request in await repos.join_requests.pending_for_group(group_id, limit=PENDING_CLOSE_LIMIT):
+        if await repos.join_requests.decide(
+            request.id, status=JoinRequestStatus.DECLINED, decided_by=decided_by, now=now
+        ):
+            await _tell_requester(repos, queue, request, NotificationKind.JOIN_REQUEST_DECLINED, now=now)
+
+
+async def _tell_requester(
+    repos: Repositories, queue: TaskQueue, request: JoinRequestDocument, kind: NotificationKind, *, now: datetime
+) -> None:
     # Lock-screen safe: the group's id only, never its name (DESIGN §6).
     await notify(
         repos=repos, queue=queue, member_id=request.member_id, kind=kind,
-        dedupe_key=f"join_request_decided:{request.id}", now=now, params={"group_id": group.id},
+        dedupe_key=f"join_request_decided:{request.id}", now=now, params={"group_id": request.group_id},
     )  # fmt: skip
-    return request.model_copy(update={"status": status, "decided_by": viewer.id, "decided_at": now})
 
 
 async def _reviewable(

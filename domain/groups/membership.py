@@ -57,7 +57,8 @@ async def join_open_group(*, repos: Repositories, viewer: Viewer, group_id: str,
     refuse_existing(membership)
     if group.access is not GroupAccess.OPEN:
         raise GroupError(GroupErrorCode.GROUP_CLOSED, "This group is joined with an invite code or a request.")
-    await _admit_member(repos, viewer, group, now=now)
+    _refuse_join(group, viewer)
+    await admit(repos, group, viewer.id, role=GroupRole.MEMBER, now=now)
     return await current_view(repos, viewer, group.id)
 
 
@@ -72,8 +73,9 @@ async def join_with_invite(*, repos: Repositories, viewer: Viewer, code: str, no
     _refuse_join(group, viewer)
     if await repos.invites.use(code_hash, now=now) is None:
         await _usable_invite(repos, code_hash, now=now)  # raises why: it expired or was used up meanwhile
+        raise GroupError(GroupErrorCode.INVITE_USED_UP, "That invite has just been used up. Ask for a new one.")
     try:
-        await _admit_member(repos, viewer, group, now=now)
+        await admit(repos, group, viewer.id, role=GroupRole.MEMBER, now=now)
     except GroupError:
         await repos.invites.give_back(invite.id)
         raise
@@ -133,13 +135,6 @@ async def remove_member(
         action=ModerationActionKind.MEMBER_REMOVE, target_id=member_id, now=now, reason=reason,
     )  # fmt: skip
     return await current_view(repos, viewer, group.id)
-
-
-async def _admit_member(
-    repos: Repositories, viewer: Viewer, group: GroupDocument, *, now: datetime
-) -> MembershipDocument:
-    _refuse_join(group, viewer)
-    return await admit(repos, group, viewer.id, role=GroupRole.MEMBER, now=now)
 
 
 def _refuse_join(group: GroupDocument, viewer: Viewer) -> None:

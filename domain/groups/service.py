@@ -11,9 +11,11 @@ from domain.errors import FieldIssue, NotPermittedError
 from domain.groups import validation as check
 from domain.groups.access import archived_error, authorized, log_action, refuse_if_archived
 from domain.groups.errors import GroupError, GroupErrorCode
+from domain.groups.join_requests import decline_all_pending
 from domain.groups.policies import GroupAction, Viewer, age_of, lead_facing_recipients, may_lead
 from domain.groups.views import GroupView, view_of
 from infra.mongo.repositories.registry import Repositories
+from infra.queue import TaskQueue
 from schemas.documents.base import new_id
 from schemas.documents.groups import GroupAccess, GroupDocument, GroupKind, SignpostLink
 from schemas.documents.members import MemberDocument
@@ -97,12 +99,17 @@ async def update_group(
     raise GroupError(GroupErrorCode.CAPACITY_BELOW_MEMBERS, "The group changed meanwhile: try again.")
 
 
-async def archive_group(*, repos: Repositories, viewer: Viewer, group_id: str, now: datetime) -> GroupView:
-    """Archive the group (leads): it stays readable to its members, and nothing changes it again."""
+async def archive_group(
+    *, repos: Repositories, queue: TaskQueue, viewer: Viewer, group_id: str, now: datetime
+) -> GroupView:
+    """Archive the group (leads): it stays readable to its members, nothing changes it again,
+    and anyone still waiting to join is told no.
+    """
     group, membership = await authorized(repos, viewer, group_id, GroupAction.ARCHIVE)
     archived = await repos.groups.archive(group.id, now=now)
     if archived is None:
         raise archived_error()
+    await decline_all_pending(repos=repos, queue=queue, group_id=group.id, decided_by=viewer.id, now=now)
     return view_of(viewer, archived, membership)
 
 

@@ -48,6 +48,10 @@ class JoinRequestsRepository:
         cursor = self._collection.find(query).sort(sort_spec("created_at", descending=False)).limit(first + 1)
         return page_of([JoinRequestDocument.from_mongo(raw) async for raw in cursor], first)
 
+    async def pending_for_group(self, group_id: str, *, limit: int) -> list[JoinRequestDocument]:
+        cursor = self._collection.find({"group_id": group_id, "status": _PENDING}).limit(limit)
+        return [JoinRequestDocument.from_mongo(raw) async for raw in cursor]
+
     async def count_pending(self, group_ids: Sequence[str]) -> dict[str, int]:
         """Pending requests per group, in one aggregation; groups with none are left out."""
         pipeline = [

@@ -55,8 +55,9 @@ async def group_archive(
     try:
         with access_denials():
             view = await service.archive_group(
-                repos=context.repos, viewer=viewer, group_id=data.group_id, now=context.clock.now()
-            )
+                repos=context.repos, queue=context.runtime.queue, viewer=viewer, group_id=data.group_id,
+                now=context.clock.now(),
+            )  # fmt: skip
     except GroupError as error:
         return GroupArchiveError(**error_fields(error, GroupArchiveErrorCode))
     return GroupArchiveSuccess(group=Group.from_view(view))

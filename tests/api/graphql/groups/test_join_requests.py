@@ -163,3 +163,23 @@ async def test_the_requester_cannot_decide_their_own_request(
 
     assert result["errors"][0]["extensions"] == {"code": "FORBIDDEN"}
     assert await snapshot.take() == before
+
+
+async def test_archiving_a_group_tells_everyone_still_waiting(
+    gql: GraphQLClient, cast: Cast, db: Database, broker: Redis
+) -> None:
+    group_id = await created_group(gql, cast.lead)
+    waiting = [await requested(gql, person, group_id) for person in (cast.requester, cast.outsider)]
+    queued = await broker.llen("celery")
+
+    await mutate(gql, "GroupArchive", cast.lead.token, groupId=group_id)
+
+    stored = await db.join_requests.find({"group_id": group_id}).sort("created_at").to_list(None)
+    assert [(r["_id"], r["status"], r["pending_key"]) for r in stored] == [
+        (w["id"], "declined", w["id"]) for w in waiting
+    ]
+    notices = await db.notifications.find({"params.group_id": group_id}).sort("created_at").to_list(None)
+    assert sorted((n["member_id"], n["kind"]) for n in notices) == sorted(
+        [(cast.requester.id, "join_request_declined"), (cast.outsider.id, "join_request_declined")]
+    )
+    assert await broker.llen("celery") == queued + 2
