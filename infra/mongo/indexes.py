@@ -51,6 +51,12 @@ INDEXES: dict[str, list[IndexModel]] = {
 
 
 async def ensure_indexes(db: Database) -> None:
-    """Create what is missing; existing identical indexes are left as they are."""
+    """Create what is missing, by name; existing indexes are left as they are. Only the
+    missing ones are sent: FerretDB 1.24 drops the connection (a panic in its handler)
+    when one createIndexes names two or more indexes that already exist.
+    """
     for collection, indexes in INDEXES.items():
-        await db[collection].create_indexes(indexes)
+        existing = {index["name"] async for index in await db[collection].list_indexes()}
+        missing = [index for index in indexes if index.document["name"] not in existing]
+        if missing:
+            await db[collection].create_indexes(missing)
