@@ -26,4 +26,7 @@ INDEXES: dict[str, list[IndexModel]] = {
 async def ensure_indexes(db: Database) -> None:
     """Create what is missing; existing identical indexes are left as they are."""
     for collection, indexes in INDEXES.items():
-        await db[collection].create_indexes(indexes)
+        for index in indexes:
+            # One per command: FerretDB 1.24 panics ("slice bounds out of range")
+            # when one createIndexes re-sends several indexes that already exist.
+            await db[collection].create_indexes([index])
