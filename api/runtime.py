@@ -15,6 +15,7 @@ from infra.mongo.indexes import ensure_indexes
 from infra.mongo.repositories.registry import Repositories
 from infra.pubsub import Broadcaster
 from infra.queue import TaskQueue
+from infra.rate_limits import TokenBuckets
 from infra.redis import create_redis
 from infra.settings import Settings
 
@@ -28,6 +29,7 @@ class ApiRuntime:
     repos: Repositories
     redis: Redis
     broadcaster: Broadcaster
+    rate_limits: TokenBuckets
     tokens: TokenVerifier
     queue: TaskQueue
 
@@ -55,6 +57,7 @@ class ApiRuntime:
             repos=Repositories.over(db),
             redis=redis,
             broadcaster=broadcaster,
+            rate_limits=TokenBuckets(redis, settings.rate_limits),
             tokens=TokenVerifier(firebase, cache_seconds=settings.firebase.token_cache_seconds),
             queue=TaskQueue(settings.worker),
         )
