@@ -83,19 +83,20 @@ class TrustedDocuments:
 
     def resolve_query(self, query: str | None, extensions: Mapping[str, Any] | None) -> str | None:
         """The document to run: the one named by id, else the text sent. Refuses an
-        unknown id, an id that is not the text's hash, and (enforced) text not in the list.
+        id that is not the text's hash, an unknown id sent alone, and (enforced)
+        any text not in the list.
         """
         document_id = _document_id(extensions)
-        if document_id is None:
-            if self.enforced and query and self.find(query) is None:
-                raise PersistedQueryNotInListError
-            return query
-        if query and sha256(query) != document_id:
+        if document_id is not None and query and sha256(query) != document_id:
             raise PersistedQueryMismatchError
-        document = self._by_id.get(document_id)
-        if document is None:
+        document = self._by_id.get(document_id) if document_id is not None else self.find(query)
+        if document is not None:
+            return document.body
+        if document_id is not None and not query:
             raise PersistedQueryNotFoundError
-        return document.body
+        if self.enforced and query:
+            raise PersistedQueryNotInListError
+        return query
 
     def __len__(self) -> int:
         return len(self._by_id)

@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from api.graphql.trusted_documents import read_manifest
+from api.graphql.trusted_documents import read_manifest, sha256
 from api.main import app_schema, create_app
 from infra.mongo.client import Database
 from infra.settings import Environment, Settings
@@ -129,6 +129,18 @@ async def test_an_id_sent_with_other_text_is_refused(
         response = await _post(client, body)
         assert response.status_code == 400
         assert response.json()["errors"][0]["extensions"]["code"] == "PERSISTED_QUERY_MISMATCH"
+
+
+async def test_an_unknown_id_with_its_text_runs_in_development_only(
+    production: Callable[[str], httpx.AsyncClient], http: httpx.AsyncClient
+) -> None:
+    # What an Apollo client retries with after PERSISTED_QUERY_NOT_FOUND.
+    text = "{ __typename }"
+    body = {"query": text, "extensions": {"persistedQuery": {"version": 1, "sha256Hash": sha256(text)}}}
+    assert (await _post(http, body)).json() == {"data": {"__typename": "Query"}}
+    refused = await _post(production("127.0.0.1"), body)
+    assert refused.status_code == 403
+    assert refused.json()["errors"][0]["extensions"]["code"] == "PERSISTED_QUERY_NOT_IN_LIST"
 
 
 async def test_development_runs_any_document_and_resolves_ids(
