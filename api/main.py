@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 
@@ -17,6 +18,8 @@ from api.runtime import ApiRuntime
 from domain.clock import Clock, SystemClock
 from infra.logging import configure_logging
 from infra.settings import Settings, get_settings
+
+logger = logging.getLogger("api")
 
 
 def create_app(
@@ -57,6 +60,10 @@ def app_schema(settings: Settings) -> Schema:
     schema = build_schema(settings.graphql, production=settings.is_production)
     schema.trusted_documents = TrustedDocuments.load(
         read_manifest(), schema, settings.graphql, enforced=settings.is_production
+    )
+    logger.info(
+        "trusted documents ready",
+        extra={"count": len(schema.trusted_documents), "enforced": schema.trusted_documents.enforced},
     )
     return schema
 
