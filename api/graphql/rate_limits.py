@@ -77,7 +77,9 @@ GENERAL = FieldPolicy()
 
 @dataclass(frozen=True)
 class RateLimitPolicies:
-    """Root field ("Mutation", "shareCreate") → its policy, read once from the schema."""
+    """(operation type, root field), such as ("mutation", "shareCreate") → its policy,
+    read once from the schema.
+    """
 
     fields: dict[tuple[str, str], FieldPolicy]
 
