@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 
@@ -9,7 +10,8 @@ from fastapi import FastAPI
 from pymongo.monitoring import CommandListener
 
 from api.graphql.router import build_router
-from api.graphql.schema import build_schema
+from api.graphql.schema import Schema, build_schema
+from api.graphql.trusted_documents import TrustedDocuments, read_manifest
 from api.health import router as health_router
 from api.middleware import RequestGuard
 from api.runtime import ApiRuntime
@@ -17,10 +19,18 @@ from domain.clock import Clock, SystemClock
 from infra.logging import configure_logging
 from infra.settings import Settings, get_settings
 
+logger = logging.getLogger("api")
+
 
 def create_app(
-    settings: Settings, *, clock: Clock | None = None, mongo_listeners: Sequence[CommandListener] = ()
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    mongo_listeners: Sequence[CommandListener] = (),
+    schema: Schema | None = None,
 ) -> FastAPI:
+    """The API; `schema` replaces the app's own (tests and benchmarks), trusted documents included."""
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         runtime = await ApiRuntime.open(settings, clock=clock or SystemClock(), mongo_listeners=mongo_listeners)
@@ -40,9 +50,22 @@ def create_app(
     )
     app.add_middleware(RequestGuard, max_body_bytes=settings.graphql.max_body_bytes)
     app.include_router(health_router)
-    schema = build_schema(settings.graphql, production=production)
+    schema = schema or app_schema(settings)
     app.include_router(build_router(schema, production=production), prefix="/graphql")
     return app
+
+
+def app_schema(settings: Settings) -> Schema:
+    """The app's schema with its trusted documents, parsed and validated now, at start-up."""
+    schema = build_schema(settings.graphql, production=settings.is_production)
+    schema.trusted_documents = TrustedDocuments.load(
+        read_manifest(), schema, settings.graphql, enforced=settings.is_production
+    )
+    logger.info(
+        "trusted documents ready",
+        extra={"count": len(schema.trusted_documents), "enforced": schema.trusted_documents.enforced},
+    )
+    return schema
 
 
 def create_app_from_env() -> FastAPI:

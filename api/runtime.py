@@ -13,7 +13,9 @@ from infra.firebase import TokenVerifier, get_or_create_app
 from infra.mongo.client import Client, Database, connect, create_client
 from infra.mongo.indexes import ensure_indexes
 from infra.mongo.repositories.registry import Repositories
+from infra.pubsub import Broadcaster
 from infra.queue import TaskQueue
+from infra.rate_limits import TokenBuckets
 from infra.redis import create_redis
 from infra.settings import Settings
 
@@ -26,6 +28,8 @@ class ApiRuntime:
     db: Database
     repos: Repositories
     redis: Redis
+    broadcaster: Broadcaster
+    rate_limits: TokenBuckets
     tokens: TokenVerifier
     queue: TaskQueue
 
@@ -42,18 +46,24 @@ class ApiRuntime:
             await mongo.close()
             raise
         firebase = get_or_create_app(settings.firebase)
+        redis = create_redis(settings.redis)
+        broadcaster = Broadcaster(redis)
+        await broadcaster.start()
         return cls(
             settings=settings,
             clock=clock,
             mongo=mongo,
             db=db,
             repos=Repositories.over(db),
-            redis=create_redis(settings.redis),
+            redis=redis,
+            broadcaster=broadcaster,
+            rate_limits=TokenBuckets(redis, settings.rate_limits),
             tokens=TokenVerifier(firebase, cache_seconds=settings.firebase.token_cache_seconds),
             queue=TaskQueue(settings.worker),
         )
 
     async def close(self) -> None:
         self.queue.close()
+        await self.broadcaster.close()
         await self.redis.aclose()
         await self.mongo.close()

@@ -78,7 +78,37 @@ class GraphQLSettings(BaseSettings):
     max_aliases: int = Field(default=15, ge=1)
     max_tokens: int = Field(default=2_000, ge=100)
     max_page_size: int = Field(default=100, ge=1, le=100)
+    max_list_items: int = Field(default=100, ge=1, le=100, description="Most items in any list input.")
     max_body_bytes: int = Field(default=64 * 1024, ge=1_024)
+    execution_timeout_seconds: float = Field(
+        default=5.0, gt=0, description="Queries and mutations still running after this are cut (GQL-13)."
+    )
+
+
+class RateLimitSettings(BaseSettings):
+    """Token buckets in Redis: a burst, refilled continuously at a rate per minute.
+
+    Signed-in requests draw on their member's bucket, others on their IP's;
+    fields marked sensitive or guessable also draw on a stricter bucket of their own.
+    """
+
+    model_config = SettingsConfigDict(env_prefix="RATE_LIMIT_", extra="ignore")
+
+    member_burst: int = Field(default=120, ge=1)
+    member_per_minute: float = Field(default=120.0, gt=0)
+    ip_burst: int = Field(default=60, ge=1)
+    ip_per_minute: float = Field(default=30.0, gt=0)
+    sensitive_burst: int = Field(default=20, ge=1)
+    sensitive_per_minute: float = Field(default=1.0, gt=0)
+    guessable_burst: int = Field(default=5, ge=1)
+    guessable_per_minute: float = Field(default=0.1, gt=0)
+    redis_timeout_seconds: float = Field(
+        default=0.25, gt=0, description="How long a request waits for Redis before the bucket's fallback applies."
+    )
+    redis_retry_seconds: float = Field(
+        default=5.0, ge=0, description="After a Redis failure, buckets use their fallback this long before retrying."
+    )
+    key_prefix: str = Field(default="rl", min_length=1)
 
 
 class WorkerSettings(BaseSettings):
@@ -111,6 +141,7 @@ class Settings(BaseSettings):
     redis: RedisSettings = Field(default_factory=RedisSettings)
     firebase: FirebaseSettings = Field(default_factory=FirebaseSettings)
     graphql: GraphQLSettings = Field(default_factory=GraphQLSettings)
+    rate_limits: RateLimitSettings = Field(default_factory=RateLimitSettings)
     worker: WorkerSettings = Field(default_factory=WorkerSettings)
 
     @property

@@ -19,16 +19,26 @@ from api.graphql.types import FieldError
 from domain.errors import DomainError, HiddenError, NotPermittedError
 
 logger = logging.getLogger("api.graphql")
+MASKED_MESSAGE = "Unexpected error."
 E = TypeVar("E", bound=Enum)
 
 
 class PublicError(GraphQLError):
-    """An error whose message and code are safe to show to the client."""
+    """An error whose message and code are safe to show to the client.
+
+    Raised before execution (a refused request), its `http_status` and
+    `http_headers` become the HTTP response's; over the socket they are unused.
+    """
 
     code: ClassVar[str]
+    http_status: ClassVar[int] = 200
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message, extensions={"code": self.code})
+    def __init__(self, message: str, **extensions: Any) -> None:
+        super().__init__(message, extensions={"code": self.code, **extensions})
+
+    @property
+    def http_headers(self) -> dict[str, str]:
+        return {}
 
 
 class UnauthenticatedError(PublicError):
@@ -54,16 +64,78 @@ class NotFoundError(PublicError):
 
 class ServiceUnavailableError(PublicError):
     code = "SERVICE_UNAVAILABLE"
+    http_status = 503
+
+
+class RateLimitedError(PublicError):
+    """Too many requests: `retryAfterSeconds` (and the Retry-After header) say when to try again."""
+
+    code = "RATE_LIMITED"
+    http_status = 429
+
+    def __init__(self, retry_after_seconds: int) -> None:
+        super().__init__(
+            f"Too many requests. Try again in {retry_after_seconds} s.", retryAfterSeconds=retry_after_seconds
+        )
+        self.retry_after_seconds = retry_after_seconds
+
+    @property
+    def http_headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after_seconds)}
+
+
+class ListTooLongError(PublicError):
+    """A list input longer than its field allows; nothing ran."""
+
+    code = "LIST_TOO_LONG"
+
+    def __init__(self, field: str, max_items: int) -> None:
+        super().__init__(f"`{field}` takes at most {max_items} items.", field=field, maxItems=max_items)
+
+
+class PersistedQueryNotFoundError(PublicError):
+    """A document id (hash) the allow-list does not hold (Apollo's code, so its clients know it)."""
+
+    code = "PERSISTED_QUERY_NOT_FOUND"
+    http_status = 404
+
+    def __init__(self) -> None:
+        super().__init__("No operation has this id. Update the app, or send the document.")
+
+
+class PersistedQueryNotInListError(PublicError):
+    """In production, a document that is not in the allow-list (GQL-2)."""
+
+    code = "PERSISTED_QUERY_NOT_IN_LIST"
+    http_status = 403
+
+    def __init__(self) -> None:
+        super().__init__("Only the app's own operations are accepted.")
+
+
+class PersistedQueryMismatchError(PublicError):
+    """A document id sent with a document whose sha256 is different."""
+
+    code = "PERSISTED_QUERY_MISMATCH"
+    http_status = 400
+
+    def __init__(self) -> None:
+        super().__init__("The document id is not the sha256 of the document sent with it.")
 
 
 def should_mask_error(error: GraphQLError) -> bool:
     """Mask execution errors unless public. Errors without a path come from
     parsing, validation or variable coercion: they describe the client's own
-    document, so they stay readable (suggestions are switched off elsewhere).
+    document, so they stay readable (suggestions are switched off elsewhere);
+    but an exception that escaped before execution (strawberry wraps it with
+    its own text as the message) is ours, and masked.
     """
-    if error.path is None:
+    original = error.original_error
+    if isinstance(original, PublicError):
         return False
-    return not isinstance(error.original_error, PublicError)
+    if error.path is not None:
+        return True
+    return original is not None and not isinstance(original, GraphQLError) and error.message == str(original)
 
 
 def strip_suggestions(errors: list[GraphQLError]) -> None:
@@ -80,6 +152,16 @@ def log_unexpected(errors: list[GraphQLError]) -> None:
     for error in errors:
         if should_mask_error(error):
             logger.error("unexpected error at %s", error.path, exc_info=error.original_error)
+
+
+def mask_escaped(errors: list[GraphQLError]) -> None:
+    """Mask, in place, exceptions that escaped before execution: MaskErrors only
+    sees the results of operations that got as far as running.
+    """
+    for error in errors:
+        if error.path is None and should_mask_error(error):
+            error.message = MASKED_MESSAGE
+            error.extensions = {}
 
 
 def error_fields(error: DomainError, codes: type[E]) -> dict[str, Any]:

@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
+from cross_web import AsyncHTTPRequestAdapter
+from starlette.requests import Request
+from starlette.responses import Response
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.fastapi import GraphQLRouter
+from strawberry.http import GraphQLRequestData
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.types import ExecutionResult
 from strawberry.types.unset import UnsetType
 
 from api.graphql.context import Context, get_context
+from api.graphql.errors import PublicError
 from api.graphql.schema import Schema
 
 
 class Router(GraphQLRouter[Context, None]):
+    schema: Schema
+
     async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
         """Authenticate the socket from `connection_init`'s `{"authorization": "Bearer …"}`."""
         params = context.connection_params if isinstance(context.connection_params, dict) else {}
@@ -22,6 +31,41 @@ class Router(GraphQLRouter[Context, None]):
         if context.identity is None:
             raise ConnectionRejectionError({"code": "UNAUTHENTICATED", "message": context.auth_message})
         return await super().on_ws_connect(context)
+
+    async def execute_single(  # noqa: PLR0917 - strawberry's signature
+        self,
+        request: Request,
+        request_adapter: AsyncHTTPRequestAdapter,
+        sub_response: Response,
+        context: Context,
+        root_value: None,
+        request_data: GraphQLRequestData,
+    ) -> ExecutionResult:
+        """Resolve a trusted document's id to its text, then run it; a request the
+        guard refused gets that refusal's HTTP status and headers.
+        """
+        documents = self.schema.trusted_documents
+        try:
+            if documents is not None:
+                query = documents.resolve_query(request_data.query, request_data.extensions)
+                request_data = replace(request_data, query=query)
+        except PublicError as error:
+            result = ExecutionResult(data=None, errors=[error])
+        else:
+            result = await super().execute_single(
+                request, request_adapter, sub_response, context, root_value, request_data
+            )
+        _apply_refusal(result, sub_response)
+        return result
+
+
+def _apply_refusal(result: ExecutionResult, response: Response) -> None:
+    """Errors raised before execution carry the request's HTTP status (403, 404, 429, 503)."""
+    for error in result.errors or ():
+        if isinstance(error, PublicError) and error.path is None and error.http_status != 200:
+            response.status_code = error.http_status
+            response.headers.update(error.http_headers)
+            return
 
 
 def build_router(schema: Schema, *, production: bool) -> Router:

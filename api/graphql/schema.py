@@ -4,12 +4,17 @@ that apply to every operation.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from functools import cached_property, partial
+from inspect import isawaitable
+from typing import TYPE_CHECKING, Any
 
 import strawberry
-from graphql import GraphQLError
+from graphql import ASTValidationRule, ExecutionResult, GraphQLError, specified_rules
 from strawberry.extensions import (
+    AddValidationRules,
     DisableIntrospection,
     MaskErrors,
     MaxAliasesLimiter,
@@ -19,13 +24,27 @@ from strawberry.extensions import (
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
+from strawberry.types.base import StrawberryObjectDefinition
 
-from api.graphql.errors import log_unexpected, should_mask_error, strip_suggestions
+from api.graphql.errors import (
+    MASKED_MESSAGE,
+    log_unexpected,
+    mask_escaped,
+    should_mask_error,
+    strip_suggestions,
+)
 from api.graphql.groups.mutations import GroupMutations
 from api.graphql.groups.queries import GroupQueries
+from api.graphql.guard import OperationGuard
 from api.graphql.members.mutations import MemberMutations
 from api.graphql.members.queries import MemberQueries
+from api.graphql.rate_limits import OPERATION_TYPES, RateLimitPolicies
 from infra.settings import GraphQLSettings
+
+if TYPE_CHECKING:
+    from api.graphql.trusted_documents import TrustedDocuments
+
+logger = logging.getLogger("api.graphql")
 
 
 @strawberry.type(description="Reading: the member's own data, their groups and the support available.")
@@ -39,9 +58,62 @@ class Mutation(MemberMutations, GroupMutations):
 
 
 class Schema(strawberry.Schema):
+    """Strawberry's schema, plus what the guard and the timeout read."""
+
+    trusted_documents: TrustedDocuments | None = None
+    execution_timeout_seconds: float | None = None
+    max_list_items: int = 100
+
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
         strip_suggestions(errors)
         log_unexpected(errors)
+        mask_escaped(errors)
+
+    @cached_property
+    def rate_limit_policies(self) -> RateLimitPolicies:
+        roots = {operation: getattr(self._schema, f"{operation}_type") for operation in OPERATION_TYPES}
+        definitions = {operation: self.get_type_by_name(root.name) for operation, root in roots.items() if root}
+        return RateLimitPolicies.from_root_types(
+            {key: type_ for key, type_ in definitions.items() if isinstance(type_, StrawberryObjectDefinition)},
+            self.config.name_converter.get_graphql_name,
+        )
+
+    def validation_rules(self) -> tuple[type[ASTValidationRule], ...]:
+        """Every rule a request is validated with: graphql's own and the limits'."""
+        extensions = [ext if isinstance(ext, SchemaExtension) else ext() for ext in self.extensions]
+        added = (rule for ext in extensions if isinstance(ext, AddValidationRules) for rule in ext.validation_rules)
+        return (*specified_rules, *added)
+
+    def _get_execute_function(self) -> Callable[..., Any]:
+        """graphql-core's execute, cut after the timeout (GQL-13). Strawberry sends every
+        query and mutation, over HTTP and the socket, through this one function;
+        subscriptions run as long as they are wanted and do not use it.
+        """
+        execute = super()._get_execute_function()
+        seconds = self.execution_timeout_seconds
+        if seconds is None:
+            return execute
+
+        def execute_within_timeout(*args: Any, **kwargs: Any) -> Any:
+            result = execute(*args, **kwargs)
+            return _within(result, seconds, kwargs.get("operation_name")) if isawaitable(result) else result
+
+        return execute_within_timeout
+
+
+async def _within(result: Awaitable[ExecutionResult], seconds: float, operation: str | None) -> ExecutionResult:
+    """The result, or a masked error once `seconds` have passed. A mutation cut
+    mid-way stops like a crashed process would: each write is atomic on its own.
+    """
+    timeout = asyncio.timeout(seconds)
+    try:
+        async with timeout:
+            return await result
+    except TimeoutError:
+        if not timeout.expired():
+            raise
+    logger.error("operation %s cut after %s s", operation or "(anonymous)", seconds)
+    return ExecutionResult(data=None, errors=[GraphQLError(MASKED_MESSAGE)])
 
 
 SCHEMA_CONFIG = StrawberryConfig(disable_field_suggestions=True)
@@ -57,17 +129,26 @@ def schema_extensions(
         partial(QueryDepthLimiter, max_depth=settings.max_depth),
         partial(MaxAliasesLimiter, max_alias_count=settings.max_aliases),
         partial(MaxTokensLimiter, max_token_count=settings.max_tokens),
-        partial(MaskErrors, should_mask_error=should_mask_error),
+        partial(MaskErrors, should_mask_error=should_mask_error, error_message=MASKED_MESSAGE),
+        OperationGuard,
     ]
     if production:
         extensions.append(DisableIntrospection)
     return extensions
 
 
-def build_schema(settings: GraphQLSettings, *, production: bool) -> Schema:
-    return Schema(
-        query=Query,
-        mutation=Mutation,
+def build_schema(
+    settings: GraphQLSettings, *, production: bool, query: type = Query, mutation: type | None = Mutation
+) -> Schema:
+    """The app's schema (other root types for tests). Trusted documents are
+    attached by `create_app`, so the SDL export never depends on them.
+    """
+    schema = Schema(
+        query=query,
+        mutation=mutation,
         extensions=schema_extensions(settings, production=production),
         config=SCHEMA_CONFIG,
     )
+    schema.execution_timeout_seconds = settings.execution_timeout_seconds
+    schema.max_list_items = settings.max_list_items
+    return schema

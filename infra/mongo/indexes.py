@@ -51,12 +51,9 @@ INDEXES: dict[str, list[IndexModel]] = {
 
 
 async def ensure_indexes(db: Database) -> None:
-    """Create what is missing, by name; existing indexes are left as they are. Only the
-    missing ones are sent: FerretDB 1.24 drops the connection (a panic in its handler)
-    when one createIndexes names two or more indexes that already exist.
-    """
+    """Create what is missing; existing identical indexes are left as they are."""
     for collection, indexes in INDEXES.items():
-        existing = {index["name"] async for index in await db[collection].list_indexes()}
-        missing = [index for index in indexes if index.document["name"] not in existing]
-        if missing:
-            await db[collection].create_indexes(missing)
+        for index in indexes:
+            # One per command: FerretDB 1.24 panics ("slice bounds out of range")
+            # when one createIndexes re-sends several indexes that already exist.
+            await db[collection].create_indexes([index])

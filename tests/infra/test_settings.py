@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import SecretStr, ValidationError
 
-from infra.settings import Environment, FirebaseSettings, Settings
+from infra.settings import Environment, FirebaseSettings, GraphQLSettings, Settings
 
 STRONG_KEY = SecretStr("k" * 40)
 
@@ -62,3 +62,10 @@ def test_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> 
     assert settings.mongo.uri == "mongodb://db.internal:27017/"
     assert settings.graphql.max_depth == 7
     assert settings.worker.tick_seconds == 30
+
+
+@pytest.mark.parametrize("field", ["max_page_size", "max_list_items"])
+def test_list_limits_cannot_be_raised_past_100(field: str) -> None:
+    assert getattr(GraphQLSettings(), field) == 100
+    with pytest.raises(ValidationError):
+        GraphQLSettings(**{field: 101})

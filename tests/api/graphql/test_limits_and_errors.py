@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
 
 import httpx
 import pytest
 import strawberry
 from asgi_lifespan import LifespanManager
+from strawberry.extensions import SchemaExtension
 
 from api.graphql.schema import SCHEMA_CONFIG, Schema, build_schema, schema_extensions
 from api.main import create_app
@@ -123,3 +126,55 @@ async def test_the_graphql_ide_is_served_outside_production_only(
     assert ("graphiql" in response.text.lower()) is ide_served
     if not ide_served:
         assert response.status_code in {404, 405}
+
+
+@strawberry.type
+class _SlowQuery:
+    @strawberry.field
+    async def slow(self) -> str:
+        await asyncio.sleep(30)
+        return "finished"
+
+    @strawberry.field
+    async def quick(self) -> str:
+        return "quick"
+
+
+async def test_a_slow_operation_is_cut_with_a_masked_error(caplog: pytest.LogCaptureFixture) -> None:
+    assert GraphQLSettings().execution_timeout_seconds == 5.0
+    schema = build_schema(GraphQLSettings(execution_timeout_seconds=0.2), production=False, query=_SlowQuery)
+    started = time.monotonic()
+    with caplog.at_level(logging.ERROR, logger="api.graphql"):
+        result = await schema.execute("query Slow { quick slow }")
+    assert time.monotonic() - started < 2
+    assert result.data is None
+    assert [error.formatted for error in result.errors or []] == [{"message": "Unexpected error."}]
+    assert [record.getMessage() for record in caplog.records] == ["operation Slow cut after 0.2 s"]
+    assert (await schema.execute("{ quick }")).data == {"quick": "quick"}
+
+
+async def test_the_timeout_also_cuts_operations_sent_over_the_socket() -> None:
+    # The socket runs queries and mutations through schema.stream, not execute.
+    schema = build_schema(GraphQLSettings(execution_timeout_seconds=0.2), production=False, query=_SlowQuery)
+    results = [result async for result in await schema.stream("{ slow }")]
+    assert [[error.message for error in result.errors or []] for result in results] == [["Unexpected error."]]
+
+
+class _BrokenBeforeExecution(SchemaExtension):
+    def on_validate(self):  # type: ignore[no-untyped-def]
+        raise RuntimeError("canary-extension-detail")
+
+
+async def test_an_exception_before_execution_is_masked_too(caplog: pytest.LogCaptureFixture) -> None:
+    extensions = [*schema_extensions(GraphQLSettings(), production=False), _BrokenBeforeExecution]
+    schema = Schema(query=_FailingQuery, extensions=extensions, config=SCHEMA_CONFIG)
+    with caplog.at_level(logging.ERROR, logger="api.graphql"):
+        result = await schema.execute("{ boom }")
+    assert [error.formatted for error in result.errors or []] == [{"message": "Unexpected error."}]
+    assert "canary-extension-detail" in str(caplog.records[0].exc_info)
+    # The client's own mistakes before execution stay readable.
+    onboard = "mutation($input: MemberOnboardInput!) { memberOnboard(input: $input) { __typename } }"
+    variables = {"input": {"displayName": "Sam", "dateOfBirth": "not-a-date", "nation": "WALES", "timezone": "x"}}
+    invalid = await build_schema(GraphQLSettings(), production=False).execute(onboard, variable_values=variables)
+    message = (invalid.errors or [])[0].message
+    assert message.startswith("Variable '$input' has invalid value at .dateOfBirth: Value cannot represent a Date")

@@ -19,6 +19,7 @@ from api.graphql.groups.mutations.lead_away_set import lead_away_set
 from api.graphql.groups.mutations.leadership_transfer import leadership_transfer
 from api.graphql.groups.mutations.member_remove import member_remove
 from api.graphql.permissions import IsMember
+from api.graphql.rate_limits import Bucket, RateLimited
 
 
 @strawberry.type
@@ -40,6 +41,7 @@ class GroupMutations:
         resolver=group_join,
         description="Join an open group at once, or any group with an invite code.",
         permission_classes=[IsMember],
+        extensions=[RateLimited(Bucket.GUESSABLE)],  # it takes invite codes: guessing them is the attack
     )
     group_leave = strawberry.mutation(
         resolver=group_leave,
@@ -55,6 +57,7 @@ class GroupMutations:
         resolver=join_request_create,
         description="Ask the leads of a closed group to let you in.",
         permission_classes=[IsMember],
+        extensions=[RateLimited(Bucket.SENSITIVE)],
     )
     join_request_decide = strawberry.mutation(
         resolver=join_request_decide,
