@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from graphql import OperationDefinitionNode, parse, validate
 
+from api.graphql.rate_limits import Bucket
 from api.graphql.schema import build_schema
 from infra.settings import GraphQLSettings
 from tests.factories.groups import OPERATIONS
@@ -31,3 +32,10 @@ def test_every_group_root_field_is_used_by_an_operation() -> None:
         if hasattr(selection, "name")
     }
     assert used == GROUP_ROOT_FIELDS
+
+
+def test_invite_codes_and_join_requests_draw_on_their_stricter_buckets() -> None:
+    policies = build_schema(GraphQLSettings(), production=False).rate_limit_policies
+    assert policies.policy("mutation", "groupJoin").bucket is Bucket.GUESSABLE
+    assert policies.policy("mutation", "joinRequestCreate").bucket is Bucket.SENSITIVE
+    assert policies.policy("mutation", "groupCreate").bucket is None
