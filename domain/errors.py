@@ -29,3 +29,17 @@ class DomainError(Exception):
     def from_issues(cls, issues: list[FieldIssue]) -> Self:
         first = issues[0]
         return cls(first.code, first.message, issues=tuple(issues))
+
+
+class AccessError(Exception):
+    """The caller may not do this. Not a DomainError: the API shows it as a
+    top-level error (`extensions.code`), not as a mutation's typed error.
+    """
+
+
+class HiddenError(AccessError):
+    """Missing, or not visible to the caller: the two must look the same (GQL-12)."""
+
+
+class NotPermittedError(AccessError):
+    """The caller can see the object but may not do this to it."""

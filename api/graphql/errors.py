@@ -8,13 +8,15 @@ own `XError` type, built from the domain error by `error_fields`.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import Enum
 from typing import Any, ClassVar, TypeVar
 
 from graphql import GraphQLError
 
 from api.graphql.types import FieldError
-from domain.errors import DomainError
+from domain.errors import DomainError, HiddenError, NotPermittedError
 
 logger = logging.getLogger("api.graphql")
 MASKED_MESSAGE = "Unexpected error."
@@ -175,3 +177,16 @@ def error_fields(error: DomainError, codes: type[E]) -> dict[str, Any]:
             FieldError(field=issue.field, code=codes(issue.code.value), message=issue.message) for issue in error.issues
         ],
     }
+
+
+@contextmanager
+def access_denials() -> Iterator[None]:
+    """The domain's access errors as top-level errors: a hidden object and a missing
+    one give the same NOT_FOUND, word for word (GQL-12).
+    """
+    try:
+        yield
+    except HiddenError:
+        raise NotFoundError() from None
+    except NotPermittedError:
+        raise ForbiddenError("Your role here doesn't allow that.") from None

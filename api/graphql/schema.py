@@ -33,6 +33,8 @@ from api.graphql.errors import (
     should_mask_error,
     strip_suggestions,
 )
+from api.graphql.groups.mutations import GroupMutations
+from api.graphql.groups.queries import GroupQueries
 from api.graphql.guard import OperationGuard
 from api.graphql.members.mutations import MemberMutations
 from api.graphql.members.queries import MemberQueries
@@ -46,12 +48,12 @@ logger = logging.getLogger("api.graphql")
 
 
 @strawberry.type(description="Reading: the member's own data, their groups and the support available.")
-class Query(MemberQueries):
+class Query(MemberQueries, GroupQueries):
     pass
 
 
 @strawberry.type(description="Changing: every mutation returns a union of its success and its typed error.")
-class Mutation(MemberMutations):
+class Mutation(MemberMutations, GroupMutations):
     pass
 
 

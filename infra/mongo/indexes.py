@@ -15,6 +15,33 @@ INDEXES: dict[str, list[IndexModel]] = {
     "members": [
         IndexModel([("firebase_uid", ASCENDING)], name="firebase_uid_unique", unique=True),
     ],
+    "groups": [
+        IndexModel(
+            [("access", ASCENDING), ("archived", ASCENDING), ("name_key", ASCENDING), ("_id", ASCENDING)],
+            name="discovery",
+        ),
+    ],
+    "memberships": [
+        IndexModel([("group_id", ASCENDING), ("member_id", ASCENDING)], name="group_member_unique", unique=True),
+        IndexModel(
+            [("member_id", ASCENDING), ("status", ASCENDING), ("joined_at", DESCENDING), ("_id", DESCENDING)],
+            name="member_groups",
+        ),
+        IndexModel([("group_id", ASCENDING), ("status", ASCENDING), ("role", ASCENDING)], name="group_roster"),
+    ],
+    "invites": [
+        IndexModel([("code_hash", ASCENDING)], name="code_hash_unique", unique=True),
+    ],
+    "join_requests": [
+        IndexModel([("pending_key", ASCENDING)], name="pending_key_unique", unique=True),
+        IndexModel(
+            [("group_id", ASCENDING), ("status", ASCENDING), ("created_at", ASCENDING), ("_id", ASCENDING)],
+            name="group_queue",
+        ),
+    ],
+    "moderation_actions": [
+        IndexModel([("group_id", ASCENDING), ("created_at", DESCENDING), ("_id", DESCENDING)], name="group_log"),
+    ],
     "notifications": [
         IndexModel([("dedupe_key", ASCENDING)], name="dedupe_key_unique", unique=True),
         IndexModel([("member_id", ASCENDING), ("created_at", DESCENDING), ("_id", DESCENDING)], name="inbox"),

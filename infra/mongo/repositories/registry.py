@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from infra.mongo.client import Database
+from infra.mongo.repositories.groups import GroupsRepository
+from infra.mongo.repositories.invites import InvitesRepository
+from infra.mongo.repositories.join_requests import JoinRequestsRepository
 from infra.mongo.repositories.members import MembersRepository
+from infra.mongo.repositories.memberships import MembershipsRepository
+from infra.mongo.repositories.moderation_actions import ModerationActionsRepository
 from infra.mongo.repositories.notifications import NotificationsRepository
 from infra.mongo.repositories.worker_heartbeats import WorkerHeartbeatsRepository
 
@@ -13,6 +18,11 @@ from infra.mongo.repositories.worker_heartbeats import WorkerHeartbeatsRepositor
 @dataclass(frozen=True)
 class Repositories:
     members: MembersRepository
+    groups: GroupsRepository
+    memberships: MembershipsRepository
+    invites: InvitesRepository
+    join_requests: JoinRequestsRepository
+    moderation_actions: ModerationActionsRepository
     notifications: NotificationsRepository
     worker_heartbeats: WorkerHeartbeatsRepository
 
@@ -20,6 +30,11 @@ class Repositories:
     def over(cls, db: Database) -> Repositories:
         return cls(
             members=MembersRepository(db),
+            groups=GroupsRepository(db),
+            memberships=MembershipsRepository(db),
+            invites=InvitesRepository(db),
+            join_requests=JoinRequestsRepository(db),
+            moderation_actions=ModerationActionsRepository(db),
             notifications=NotificationsRepository(db),
             worker_heartbeats=WorkerHeartbeatsRepository(db),
         )

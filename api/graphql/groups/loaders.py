@@ -1,0 +1,40 @@
+"""Batch loads for groups: member lists of many groups in one `$in` query."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from infra.mongo.pagination import Keyset, Page, page_of
+from infra.mongo.repositories.registry import Repositories
+from schemas.documents.memberships import MembershipDocument
+
+
+@dataclass(frozen=True)
+class MemberPageKey:
+    """One page of one group's member list: oldest members first."""
+
+    group_id: str
+    first: int
+    after: Keyset | None
+
+
+async def load_member_pages(repos: Repositories, keys: Sequence[MemberPageKey]) -> list[Page[MembershipDocument]]:
+    """Every requested group's active members in one query (a group holds at most 100),
+    paged here in (joined_at, id) order.
+    """
+    by_group: dict[str, list[MembershipDocument]] = defaultdict(list)
+    for membership in await repos.memberships.active_in_groups(list({key.group_id for key in keys})):
+        by_group[membership.group_id].append(membership)
+    return [_page(by_group[key.group_id], key) for key in keys]
+
+
+def _page(memberships: list[MembershipDocument], key: MemberPageKey) -> Page[MembershipDocument]:
+    ordered = sorted(memberships, key=lambda m: (m.joined_at, m.id))
+    after = key.after
+    if after is not None and isinstance(after.value, datetime):
+        start: tuple[datetime, str] = (after.value, after.id)
+        ordered = [m for m in ordered if (m.joined_at, m.id) > start]
+    return page_of(ordered[: key.first + 1], key.first)

@@ -1,0 +1,63 @@
+"""groupArchive: a lead archives their group; it stays readable, and nothing changes it again."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import strawberry
+
+from api.graphql.context import Info
+from api.graphql.errors import access_denials, error_fields
+from api.graphql.groups.access import group_viewer
+from api.graphql.groups.types import Group
+from api.graphql.types import FieldError
+from domain.groups import service
+from domain.groups.errors import GroupError, GroupErrorCode
+
+
+@strawberry.enum(description="Why groupArchive did not archive the group.")
+class GroupArchiveErrorCode(Enum):
+    GROUP_ARCHIVED = GroupErrorCode.GROUP_ARCHIVED.value
+
+
+@strawberry.input(description="The group to archive.")
+class GroupArchiveInput:
+    group_id: strawberry.ID = strawberry.field(description="The group.")
+
+
+@strawberry.type(description="The group was archived.")
+class GroupArchiveSuccess:
+    group: Group = strawberry.field(description="The group, now archived.")
+
+
+@strawberry.type(description="Nothing was changed; `code` and `fieldErrors` say why.")
+class GroupArchiveError:
+    code: GroupArchiveErrorCode = strawberry.field(description="The first reason.")
+    message: str = strawberry.field(description="A sentence a member can read.")
+    field_errors: list[FieldError[GroupArchiveErrorCode]] = strawberry.field(
+        description="Every input field that was not accepted."
+    )
+
+
+GroupArchiveResult = Annotated[
+    GroupArchiveSuccess | GroupArchiveError,
+    strawberry.union("GroupArchiveResult", description="The result of groupArchive."),
+]
+
+
+async def group_archive(
+    info: Info,
+    data: Annotated[GroupArchiveInput, strawberry.argument(name="input", description="Which group.")],
+) -> GroupArchiveResult:
+    context = info.context
+    viewer = await group_viewer(info)
+    try:
+        with access_denials():
+            view = await service.archive_group(
+                repos=context.repos, queue=context.runtime.queue, viewer=viewer, group_id=data.group_id,
+                now=context.clock.now(),
+            )  # fmt: skip
+    except GroupError as error:
+        return GroupArchiveError(**error_fields(error, GroupArchiveErrorCode))
+    return GroupArchiveSuccess(group=Group.from_view(view))

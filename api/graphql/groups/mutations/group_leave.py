@@ -1,0 +1,62 @@
+"""groupLeave: a member leaves a group; its last lead hands over first."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import strawberry
+
+from api.graphql.context import Info
+from api.graphql.errors import access_denials, error_fields
+from api.graphql.groups.access import group_viewer
+from api.graphql.types import FieldError
+from domain.groups import membership
+from domain.groups.errors import GroupError, GroupErrorCode
+
+
+@strawberry.enum(description="Why groupLeave did not take the member out.")
+class GroupLeaveErrorCode(Enum):
+    NOT_A_MEMBER = GroupErrorCode.NOT_A_MEMBER.value
+    LAST_LEAD = GroupErrorCode.LAST_LEAD.value
+
+
+@strawberry.input(description="The group to leave.")
+class GroupLeaveInput:
+    group_id: strawberry.ID = strawberry.field(description="The group.")
+
+
+@strawberry.type(description="The member left the group.")
+class GroupLeaveSuccess:
+    group_id: strawberry.ID = strawberry.field(description="The group they left.")
+
+
+@strawberry.type(description="Nothing was changed; `code` and `fieldErrors` say why.")
+class GroupLeaveError:
+    code: GroupLeaveErrorCode = strawberry.field(description="The first reason.")
+    message: str = strawberry.field(description="A sentence a member can read.")
+    field_errors: list[FieldError[GroupLeaveErrorCode]] = strawberry.field(
+        description="Every input field that was not accepted."
+    )
+
+
+GroupLeaveResult = Annotated[
+    GroupLeaveSuccess | GroupLeaveError,
+    strawberry.union("GroupLeaveResult", description="The result of groupLeave."),
+]
+
+
+async def group_leave(
+    info: Info,
+    data: Annotated[GroupLeaveInput, strawberry.argument(name="input", description="Which group.")],
+) -> GroupLeaveResult:
+    context = info.context
+    viewer = await group_viewer(info)
+    try:
+        with access_denials():
+            await membership.leave_group(
+                repos=context.repos, viewer=viewer, group_id=data.group_id, now=context.clock.now()
+            )
+    except GroupError as error:
+        return GroupLeaveError(**error_fields(error, GroupLeaveErrorCode))
+    return GroupLeaveSuccess(group_id=data.group_id)

@@ -1,0 +1,69 @@
+"""memberRemove: a lead, a co-lead (for members) or staff removes someone; the reason is logged."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import strawberry
+
+from api.graphql.context import Info
+from api.graphql.errors import access_denials, error_fields
+from api.graphql.groups.access import group_viewer
+from api.graphql.groups.types import Group
+from api.graphql.types import FieldError
+from domain.groups import membership
+from domain.groups.errors import GroupError, GroupErrorCode
+
+
+@strawberry.enum(description="Why memberRemove removed nobody.")
+class MemberRemoveErrorCode(Enum):
+    CANNOT_TARGET_SELF = GroupErrorCode.CANNOT_TARGET_SELF.value
+    REASON_LENGTH = GroupErrorCode.REASON_LENGTH.value
+    GROUP_ARCHIVED = GroupErrorCode.GROUP_ARCHIVED.value
+    NOT_A_MEMBER = GroupErrorCode.NOT_A_MEMBER.value
+    LAST_LEAD = GroupErrorCode.LAST_LEAD.value
+
+
+@strawberry.input(description="Who to remove from which group, and why.")
+class MemberRemoveInput:
+    group_id: strawberry.ID = strawberry.field(description="The group.")
+    member_id: strawberry.ID = strawberry.field(description="The member to remove.")
+    reason: str = strawberry.field(description="1 to 500 characters, kept in the moderation log.")
+
+
+@strawberry.type(description="The member was removed; they cannot rejoin.")
+class MemberRemoveSuccess:
+    group: Group = strawberry.field(description="The group after the removal.")
+
+
+@strawberry.type(description="Nothing was changed; `code` and `fieldErrors` say why.")
+class MemberRemoveError:
+    code: MemberRemoveErrorCode = strawberry.field(description="The first reason.")
+    message: str = strawberry.field(description="A sentence a member can read.")
+    field_errors: list[FieldError[MemberRemoveErrorCode]] = strawberry.field(
+        description="Every input field that was not accepted."
+    )
+
+
+MemberRemoveResult = Annotated[
+    MemberRemoveSuccess | MemberRemoveError,
+    strawberry.union("MemberRemoveResult", description="The result of memberRemove."),
+]
+
+
+async def member_remove(
+    info: Info,
+    data: Annotated[MemberRemoveInput, strawberry.argument(name="input", description="Who and why.")],
+) -> MemberRemoveResult:
+    context = info.context
+    viewer = await group_viewer(info)
+    try:
+        with access_denials():
+            view = await membership.remove_member(
+                repos=context.repos, viewer=viewer, group_id=data.group_id, member_id=data.member_id,
+                reason=data.reason, now=context.clock.now(),
+            )  # fmt: skip
+    except GroupError as error:
+        return MemberRemoveError(**error_fields(error, MemberRemoveErrorCode))
+    return MemberRemoveSuccess(group=Group.from_view(view))

@@ -1,0 +1,175 @@
+"""Joining and leaving: open groups, invite codes, leaving, and removal by a lead."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from domain.errors import HiddenError, NotPermittedError
+from domain.groups import validation as check
+from domain.groups.access import admit, authorized, load, log_action, refuse_existing, refuse_if_archived
+from domain.groups.errors import GroupError, GroupErrorCode
+from domain.groups.policies import GroupAction, Viewer, age_refusal, can_see, is_active, may_remove
+from domain.groups.views import GroupView, current_view
+from infra.mongo.repositories.registry import Repositories
+from schemas.documents.base import new_id
+from schemas.documents.groups import GroupAccess, GroupDocument
+from schemas.documents.invites import InviteDocument
+from schemas.documents.memberships import GroupRole, MembershipDocument
+from schemas.documents.moderation_actions import ModerationActionKind
+
+INVITE_CODE_BYTES = 12  # 16 URL-safe characters, about 96 bits: not guessable
+INVITE_CODE_MAX = 64
+MAX_USES_LIMIT = 100
+VALID_FOR_DAYS_LIMIT = 30
+
+
+@dataclass(frozen=True)
+class NewInvite:
+    invite: InviteDocument
+    code: str  # shown once, to the lead who made it; only its hash is stored
+
+
+def hash_code(code: str) -> str:
+    return hashlib.sha256(code.strip().encode()).hexdigest()
+
+
+async def join_group(
+    *, repos: Repositories, viewer: Viewer, group_id: str | None, invite_code: str | None, now: datetime
+) -> GroupView:
+    """Join an open group by its id, or any group with an invite code: exactly one of the two."""
+    if (group_id is None) == (invite_code is None):
+        message = "Give either the group or an invite code."
+        raise GroupError.from_issues([check.issue("inviteCode", GroupErrorCode.JOIN_TARGET_INVALID, message)])
+    if invite_code is not None:
+        return await join_with_invite(repos=repos, viewer=viewer, code=invite_code, now=now)
+    assert group_id is not None  # noqa: S101 (exactly one is given)
+    return await join_open_group(repos=repos, viewer=viewer, group_id=group_id, now=now)
+
+
+async def join_open_group(*, repos: Repositories, viewer: Viewer, group_id: str, now: datetime) -> GroupView:
+    """Join an open group at once, if there is room and the member's age allows it."""
+    group, membership = await load(repos, viewer, group_id)
+    if group is None or not can_see(viewer, group, membership):
+        raise HiddenError(group_id)
+    refuse_existing(membership)
+    if group.access is not GroupAccess.OPEN:
+        raise GroupError(GroupErrorCode.GROUP_CLOSED, "This group is joined with an invite code or a request.")
+    _refuse_join(group, viewer)
+    await admit(repos, group, viewer.id, role=GroupRole.MEMBER, now=now)
+    return await current_view(repos, viewer, group.id)
+
+
+async def join_with_invite(*, repos: Repositories, viewer: Viewer, code: str, now: datetime) -> GroupView:
+    """Join the group an invite code is for; the code's use is given back if the join fails."""
+    code_hash = hash_code(code)
+    invite = await _usable_invite(repos, code_hash, now=now) if len(code) <= INVITE_CODE_MAX else None
+    group = await repos.groups.get(invite.group_id) if invite else None
+    if invite is None or group is None:
+        raise GroupError(GroupErrorCode.INVITE_INVALID, "That invite code isn't one we know. Check it with your lead.")
+    refuse_existing(await repos.memberships.get(group.id, viewer.id))
+    _refuse_join(group, viewer)
+    if await repos.invites.use(code_hash, now=now) is None:
+        await _usable_invite(repos, code_hash, now=now)  # raises why: it expired or was used up meanwhile
+        raise GroupError(GroupErrorCode.INVITE_USED_UP, "That invite has just been used up. Ask for a new one.")
+    try:
+        await admit(repos, group, viewer.id, role=GroupRole.MEMBER, now=now)
+    except GroupError:
+        await repos.invites.give_back(invite.id)
+        raise
+    return await current_view(repos, viewer, group.id)
+
+
+async def create_invite(
+    *, repos: Repositories, viewer: Viewer, group_id: str, max_uses: int, valid_for_days: int, now: datetime
+) -> NewInvite:
+    """A new invite code for the group (leads and co-leads)."""
+    group, _ = await authorized(repos, viewer, group_id, GroupAction.INVITE)
+    refuse_if_archived(group)
+    if not 1 <= max_uses <= MAX_USES_LIMIT:
+        message = f"An invite can be used 1 to {MAX_USES_LIMIT} times."
+        raise GroupError.from_issues([check.issue("maxUses", GroupErrorCode.MAX_USES_OUT_OF_RANGE, message)])
+    if not 1 <= valid_for_days <= VALID_FOR_DAYS_LIMIT:
+        message = f"An invite lasts 1 to {VALID_FOR_DAYS_LIMIT} days."
+        raise GroupError.from_issues([check.issue("validForDays", GroupErrorCode.VALIDITY_OUT_OF_RANGE, message)])
+    code = secrets.token_urlsafe(INVITE_CODE_BYTES)
+    invite = InviteDocument(
+        id=new_id(), group_id=group.id, code_hash=hash_code(code), created_by=viewer.id, max_uses=max_uses,
+        uses_left=max_uses, expires_at=now + timedelta(days=valid_for_days), created_at=now,
+    )  # fmt: skip
+    await repos.invites.insert(invite)
+    return NewInvite(invite=invite, code=code)
+
+
+async def leave_group(*, repos: Repositories, viewer: Viewer, group_id: str, now: datetime) -> None:
+    """Leave a group; its last lead must hand over first (unless it is archived)."""
+    group, membership = await load(repos, viewer, group_id)
+    if group is None or not can_see(viewer, group, membership):
+        raise HiddenError(group_id)
+    if membership is None or not is_active(membership):
+        raise GroupError(GroupErrorCode.NOT_A_MEMBER, "You're not in this group.")
+    await _take_out(repos, group, membership, remove=None)
+
+
+async def remove_member(
+    *, repos: Repositories, viewer: Viewer, group_id: str, member_id: str, reason: str, now: datetime
+) -> GroupView:
+    """Remove someone from the group (leads, co-leads for members, staff); the reason is logged."""
+    group, membership = await authorized(repos, viewer, group_id, GroupAction.REMOVE_MEMBER)
+    if member_id == viewer.id:
+        raise GroupError(GroupErrorCode.CANNOT_TARGET_SELF, "To leave the group yourself, use leave.")
+    reason = check.clean_text(reason)
+    if issues := check.reason_issues(reason):
+        raise GroupError.from_issues(issues)
+    refuse_if_archived(group)
+    target = await repos.memberships.get(group.id, member_id)
+    if target is None or not is_active(target):
+        raise GroupError(GroupErrorCode.NOT_A_MEMBER, "That person isn't in this group.")
+    if not may_remove(viewer, membership, target):
+        raise NotPermittedError("Co-leads can remove members, not other leads.")
+    await _take_out(repos, group, target, remove=now)
+    await log_action(
+        repos, group_id=group.id, viewer=viewer, membership=membership,
+        action=ModerationActionKind.MEMBER_REMOVE, target_id=member_id, now=now, reason=reason,
+    )  # fmt: skip
+    return await current_view(repos, viewer, group.id)
+
+
+def _refuse_join(group: GroupDocument, viewer: Viewer) -> None:
+    refuse_if_archived(group)
+    if age_refusal(group, viewer.age) is not None:
+        message = "Youth groups are for 16 to 24 year olds." if group.youth else "Under-18s can join youth groups."
+        raise GroupError(GroupErrorCode.AGE_NOT_ALLOWED, message)
+
+
+async def _usable_invite(repos: Repositories, code_hash: str, *, now: datetime) -> InviteDocument:
+    invite = await repos.invites.get_by_code_hash(code_hash)
+    if invite is None:
+        raise GroupError(GroupErrorCode.INVITE_INVALID, "That invite code isn't one we know. Check it with your lead.")
+    if invite.expires_at <= now:
+        raise GroupError(GroupErrorCode.INVITE_EXPIRED, "That invite has expired. Ask your lead for a new one.")
+    if invite.uses_left <= 0:
+        raise GroupError(GroupErrorCode.INVITE_USED_UP, "That invite has been used up. Ask your lead for a new one.")
+    return invite
+
+
+async def _take_out(
+    repos: Repositories, group: GroupDocument, membership: MembershipDocument, *, remove: datetime | None
+) -> None:
+    """End a membership: leaving deletes it, removal (`remove` = when) keeps it as removed.
+    A lead is counted out first, so the last lead of a live group cannot go.
+    """
+    lead = membership.role is GroupRole.LEAD
+    if lead and not await repos.groups.count_lead_out(group.id):
+        raise GroupError(GroupErrorCode.LAST_LEAD, "The group needs a lead: hand leadership to someone first.")
+    if remove is None:
+        ended = await repos.memberships.delete_active(group.id, membership.member_id, role=membership.role)
+    else:
+        ended = await repos.memberships.mark_removed(group.id, membership.member_id, role=membership.role, now=remove)
+    if not ended:  # their role or membership changed meanwhile
+        if lead:
+            await repos.groups.count_lead_in(group.id)
+        raise GroupError(GroupErrorCode.NOT_A_MEMBER, "That membership changed meanwhile: try again.")
+    await repos.groups.release_slot(group.id)

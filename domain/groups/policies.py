@@ -1,0 +1,162 @@
+"""Who may do what in a group, and who hears about it: pure rules over documents,
+used by the API's resolvers and, later, by the workers.
+
+Uniform denial (GQL-12): a group the viewer may not see raises HiddenError,
+which the API shows exactly like a missing id; a group they see but may not
+change raises NotPermittedError.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from domain.errors import HiddenError, NotPermittedError
+from domain.groups.errors import GroupErrorCode
+from domain.identity import Identity, Scope
+from domain.members.policies import ADULT_AGE, age_on
+from schemas.documents.groups import GroupAccess, GroupDocument
+from schemas.documents.members import MemberDocument
+from schemas.documents.memberships import GroupRole, MembershipDocument, MembershipStatus
+from schemas.documents.moderation_actions import ActorRole
+
+YOUTH_MAX_AGE = 24
+
+
+class GroupAction(StrEnum):
+    VIEW = "view"  # the public fields
+    VIEW_MEMBERS = "view_members"  # the member list and the members-only fields
+    UPDATE = "update"
+    ARCHIVE = "archive"
+    INVITE = "invite"
+    REVIEW_REQUESTS = "review_requests"  # list and decide join requests
+    REMOVE_MEMBER = "remove_member"
+    MANAGE_CO_LEADS = "manage_co_leads"
+    TRANSFER_LEADERSHIP = "transfer_leadership"
+    SET_AWAY = "set_away"
+    ASSIGN_LEAD = "assign_lead"
+
+
+_MEMBER_ACTIONS = frozenset({GroupAction.VIEW, GroupAction.VIEW_MEMBERS})
+# Co-leads share the day-to-day work from the start, so no lead carries it alone.
+_CO_LEAD_ACTIONS = _MEMBER_ACTIONS | {
+    GroupAction.INVITE,
+    GroupAction.REVIEW_REQUESTS,
+    GroupAction.REMOVE_MEMBER,
+    GroupAction.SET_AWAY,
+}
+_LEAD_ACTIONS = _CO_LEAD_ACTIONS | {
+    GroupAction.UPDATE,
+    GroupAction.ARCHIVE,
+    GroupAction.MANAGE_CO_LEADS,
+    GroupAction.TRANSFER_LEADERSHIP,
+}
+_ROLE_ACTIONS = {GroupRole.MEMBER: _MEMBER_ACTIONS, GroupRole.CO_LEAD: _CO_LEAD_ACTIONS, GroupRole.LEAD: _LEAD_ACTIONS}
+# Staff (the `admin` claim) look after groups from outside: they assign leads and can remove.
+_STAFF_ACTIONS = frozenset(
+    {GroupAction.VIEW, GroupAction.VIEW_MEMBERS, GroupAction.REMOVE_MEMBER, GroupAction.ASSIGN_LEAD}
+)
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """A signed-in member acting on groups, with what the rules need to know about them."""
+
+    member: MemberDocument
+    staff: bool
+    age: int
+
+    @classmethod
+    def of(cls, member: MemberDocument, identity: Identity, *, now: datetime) -> Viewer:
+        return cls(member=member, staff=Scope.ADMIN in identity.scopes, age=age_of(member, now))
+
+    @property
+    def id(self) -> str:
+        return self.member.id
+
+
+def age_of(member: MemberDocument, now: datetime) -> int:
+    """The member's age today where they live, from the stored date of birth."""
+    return age_on(member.date_of_birth, now.astimezone(zoneinfo.ZoneInfo(member.timezone)).date())
+
+
+def is_active(membership: MembershipDocument | None) -> bool:
+    return membership is not None and membership.status is MembershipStatus.ACTIVE
+
+
+def can_see(viewer: Viewer, group: GroupDocument, membership: MembershipDocument | None) -> bool:
+    """Members and staff see their group; others only a live open group they could join."""
+    if is_active(membership) or viewer.staff:
+        return True
+    return group.access is GroupAccess.OPEN and not group.archived and age_refusal(group, viewer.age) is None
+
+
+def allowed_actions(viewer: Viewer, membership: MembershipDocument | None) -> frozenset[GroupAction]:
+    actions = frozenset({GroupAction.VIEW})
+    if membership is not None and is_active(membership):
+        actions |= _ROLE_ACTIONS[membership.role]
+    if viewer.staff:
+        actions |= _STAFF_ACTIONS
+    return actions
+
+
+def authorize(
+    action: GroupAction, viewer: Viewer, group: GroupDocument | None, membership: MembershipDocument | None
+) -> GroupDocument:
+    """The group, if the viewer may do `action` to it; HiddenError or NotPermittedError otherwise."""
+    if group is None or not can_see(viewer, group, membership):
+        raise HiddenError(group.id if group else "group")
+    if action not in allowed_actions(viewer, membership):
+        raise NotPermittedError(f"{action} needs a different role in this group.")
+    return group
+
+
+def may_remove(viewer: Viewer, membership: MembershipDocument | None, target: MembershipDocument) -> bool:
+    """Staff and leads remove anyone; co-leads remove members, not other leaders."""
+    if viewer.staff or (membership is not None and membership.role is GroupRole.LEAD):
+        return True
+    return target.role is GroupRole.MEMBER
+
+
+def actor_role(viewer: Viewer, membership: MembershipDocument | None) -> ActorRole:
+    """How the moderation log records who acted: their group role, or staff from outside."""
+    if membership is not None and is_active(membership) and membership.role is not GroupRole.MEMBER:
+        return ActorRole(membership.role.value)
+    return ActorRole.STAFF
+
+
+def age_refusal(group: GroupDocument, age: int) -> GroupErrorCode | None:
+    """Youth groups are for 16 to 24; other groups for 18 and over (under-18s join only youth groups)."""
+    allowed = age <= YOUTH_MAX_AGE if group.youth else age >= ADULT_AGE
+    return None if allowed else GroupErrorCode.AGE_NOT_ALLOWED
+
+
+def may_lead(group: GroupDocument, age: int) -> bool:
+    """A staff-assigned lead: any adult may lead a youth group; under-18s lead only youth groups."""
+    return group.youth or age >= ADULT_AGE
+
+
+def discoverable_youth(age: int) -> tuple[bool, ...]:
+    """Which groups discovery may show: never one the viewer's age keeps them out of."""
+    if age < ADULT_AGE:
+        return (True,)
+    if age > YOUTH_MAX_AGE:
+        return (False,)
+    return (True, False)
+
+
+def is_away(membership: MembershipDocument, now: datetime) -> bool:
+    return membership.away_until is not None and membership.away_until > now
+
+
+def lead_facing_recipients(leaders: Iterable[MembershipDocument], now: datetime) -> list[str]:
+    """Who receives what a group's lead should hear: the leads who are not away; while
+    every lead is away, the co-leads who are not. Empty when nobody is available, for
+    the caller to escalate to staff.
+    """
+    present = [m for m in leaders if is_active(m) and not is_away(m, now)]
+    leads = sorted(m.member_id for m in present if m.role is GroupRole.LEAD)
+    return leads or sorted(m.member_id for m in present if m.role is GroupRole.CO_LEAD)

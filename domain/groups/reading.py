@@ -1,0 +1,99 @@
+"""Reading groups: one group, the member's own, discovery, join requests, a lead's work.
+
+Each function returns documents with what the viewer may see of them
+decided here; the API only shapes them.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from domain.groups.access import authorized
+from domain.groups.policies import GroupAction, Viewer, discoverable_youth
+from domain.groups.views import GroupView, view_of
+from infra.mongo.pagination import Keyset, Page
+from infra.mongo.repositories.groups import Discovery
+from infra.mongo.repositories.memberships import LEADER_ROLES
+from infra.mongo.repositories.registry import Repositories
+from schemas.documents.groups import GroupKind
+from schemas.documents.join_requests import JoinRequestDocument
+from schemas.documents.memberships import GroupRole
+
+SEARCH_TEXT_MAX = 80
+LEADING_MAX = 200  # groups one person leads; far above any real volunteer's load
+
+
+@dataclass(frozen=True)
+class LeadershipEntry:
+    """One group the viewer leads or co-leads, and what waits there for its leads."""
+
+    view: GroupView
+    role: GroupRole
+    pending_join_requests: int
+
+
+@dataclass(frozen=True)
+class Leadership:
+    """What waits for a lead across their groups. Later: reports, quiet members."""
+
+    pending_join_requests: int
+    groups: Page[LeadershipEntry]
+
+
+async def get_group(*, repos: Repositories, viewer: Viewer, group_id: str) -> GroupView:
+    """One group: its public fields for an eligible non-member of an open group, more for members."""
+    group, membership = await authorized(repos, viewer, group_id, GroupAction.VIEW)
+    return view_of(viewer, group, membership)
+
+
+async def my_groups(*, repos: Repositories, viewer: Viewer, after: Keyset | None, first: int) -> Page[GroupView]:
+    """The viewer's groups, most recently joined first: two queries whatever their number."""
+    memberships = await repos.memberships.page_for_member(viewer.id, after=after, first=first)
+    groups = {g.id: g for g in await repos.groups.get_many([m.group_id for m in memberships.items])}
+    views = [view_of(viewer, groups[m.group_id], m) for m in memberships.items if m.group_id in groups]
+    return Page(items=views, has_next=memberships.has_next)
+
+
+async def discover(
+    *,
+    repos: Repositories,
+    viewer: Viewer,
+    kind: GroupKind | None,
+    text: str | None,
+    after: Keyset | None,
+    first: int,
+) -> Page[GroupView]:
+    """Open groups with room that the viewer could join, A to Z, optionally by kind and text."""
+    needle = " ".join(unicodedata.normalize("NFC", text or "").split()).casefold()[:SEARCH_TEXT_MAX]
+    discovery = Discovery(youth=discoverable_youth(viewer.age), kind=kind, text=needle or None)
+    page = await repos.groups.discover(discovery, after=after, first=first)
+    mine = {m.group_id: m for m in await repos.memberships.active_for_member_in(viewer.id, [g.id for g in page.items])}
+    return Page(items=[view_of(viewer, g, mine.get(g.id)) for g in page.items], has_next=page.has_next)
+
+
+async def pending_join_requests(
+    *, repos: Repositories, viewer: Viewer, group_id: str, after: Keyset | None, first: int
+) -> Page[JoinRequestDocument]:
+    """A group's pending join requests, oldest first (leads and co-leads)."""
+    group, _ = await authorized(repos, viewer, group_id, GroupAction.REVIEW_REQUESTS)
+    return await repos.join_requests.page_pending(group.id, after=after, first=first)
+
+
+async def my_leadership(*, repos: Repositories, viewer: Viewer, after: Keyset | None, first: int) -> Leadership:
+    """The groups the viewer leads or co-leads, with what waits in each and in all (archived ones wait for nothing)."""
+    page = await repos.memberships.page_for_member(viewer.id, roles=LEADER_ROLES, after=after, first=first)
+    leading = await repos.memberships.leading(viewer.id, limit=LEADING_MAX)
+    group_ids = list({m.group_id for m in [*leading, *page.items]})
+    groups = {g.id: g for g in await repos.groups.get_many(group_ids)}
+    live = [group_id for group_id, group in groups.items() if not group.archived]
+    pending = await repos.join_requests.count_pending(live) if live else {}
+    entries = [
+        LeadershipEntry(
+            view=view_of(viewer, groups[m.group_id], m), role=m.role, pending_join_requests=pending.get(m.group_id, 0)
+        )
+        for m in page.items
+        if m.group_id in groups
+    ]
+    total = sum(pending.get(m.group_id, 0) for m in leading)
+    return Leadership(pending_join_requests=total, groups=Page(items=entries, has_next=page.has_next))

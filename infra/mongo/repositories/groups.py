@@ -1,0 +1,108 @@
+"""The `groups` collection.
+
+Counters change by conditional single-document updates: atomic on MongoDB.
+FerretDB's SQLite handler runs the filter and the update as two steps, so
+there two concurrent joins could both pass the filter (pitfall F10); the
+code is written for MongoDB and the concurrency test runs only there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from pymongo import ReturnDocument
+
+from infra.mongo.client import Database
+from infra.mongo.pagination import Keyset, Page, after_filter, page_of, sort_spec
+from schemas.documents.groups import GroupAccess, GroupDocument, GroupKind
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """Which open groups a viewer may be shown."""
+
+    youth: tuple[bool, ...]
+    kind: GroupKind | None = None
+    text: str | None = None  # case-folded; matched literally, anywhere in the name or description
+
+
+class GroupsRepository:
+    def __init__(self, db: Database) -> None:
+        self._collection = db["groups"]
+
+    async def insert(self, group: GroupDocument) -> None:
+        await self._collection.insert_one(group.to_mongo())
+
+    async def get(self, group_id: str) -> GroupDocument | None:
+        raw = await self._collection.find_one({"_id": group_id})
+        return GroupDocument.from_mongo(raw) if raw else None
+
+    async def get_many(self, group_ids: Sequence[str]) -> list[GroupDocument]:
+        """Groups by id, in no particular order; missing ids are left out."""
+        cursor = self._collection.find({"_id": {"$in": list(group_ids)}})
+        return [GroupDocument.from_mongo(raw) async for raw in cursor]
+
+    async def take_slot(self, group_id: str) -> bool:
+        """One more member if there is room and the group is live; False otherwise."""
+        result = await self._collection.update_one(
+            {"_id": group_id, "free_slots": {"$gt": 0}, "archived": False},
+            {"$inc": {"member_count": 1, "free_slots": -1}},
+        )
+        return result.modified_count == 1
+
+    async def release_slot(self, group_id: str) -> None:
+        await self._collection.update_one({"_id": group_id}, {"$inc": {"member_count": -1, "free_slots": 1}})
+
+    async def count_lead_in(self, group_id: str) -> None:
+        """After a member has become a lead: the count follows the role, never leads it."""
+        await self._collection.update_one({"_id": group_id}, {"$inc": {"lead_count": 1}})
+
+    async def count_lead_out(self, group_id: str) -> bool:
+        """Before a lead stops leading: False when they are the last lead of a live group."""
+        result = await self._collection.update_one(
+            {"_id": group_id, "$or": [{"lead_count": {"$gt": 1}}, {"archived": True}]},
+            {"$inc": {"lead_count": -1}},
+        )
+        return result.modified_count == 1
+
+    async def update_live(
+        self, group_id: str, changes: dict[str, Any], *, capacity: tuple[int, int] | None, now: datetime
+    ) -> GroupDocument | None:
+        """Apply `changes` unless archived; `capacity` (old, new) also needs the members to fit."""
+        query: dict[str, Any] = {"_id": group_id, "archived": False}
+        update: dict[str, Any] = {"$set": {**changes, "updated_at": now}}
+        if capacity is not None:
+            old, new = capacity
+            query |= {"capacity": old, "member_count": {"$lte": new}}
+            update["$set"]["capacity"] = new
+            update["$inc"] = {"free_slots": new - old}
+        raw = await self._collection.find_one_and_update(query, update, return_document=ReturnDocument.AFTER)
+        return GroupDocument.from_mongo(raw) if raw else None
+
+    async def archive(self, group_id: str, *, now: datetime) -> GroupDocument | None:
+        raw = await self._collection.find_one_and_update(
+            {"_id": group_id, "archived": False},
+            {"$set": {"archived": True, "archived_at": now, "updated_at": now}},
+            return_document=ReturnDocument.AFTER,
+        )
+        return GroupDocument.from_mongo(raw) if raw else None
+
+    async def discover(self, discovery: Discovery, *, after: Keyset | None, first: int) -> Page[GroupDocument]:
+        """Open, live groups with room, A to Z by name."""
+        query: dict[str, Any] = {
+            "access": GroupAccess.OPEN.value,
+            "archived": False,
+            "free_slots": {"$gt": 0},
+            "youth": {"$in": list(discovery.youth)},
+            **after_filter("name_key", after, descending=False),
+        }
+        if discovery.kind is not None:
+            query["kind"] = discovery.kind.value
+        if discovery.text:
+            query["search_text"] = {"$regex": re.escape(discovery.text)}
+        cursor = self._collection.find(query).sort(sort_spec("name_key", descending=False)).limit(first + 1)
+        return page_of([GroupDocument.from_mongo(raw) async for raw in cursor], first)

@@ -1,0 +1,106 @@
+"""The `memberships` collection: who is in which group, in which role."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from pymongo import ReturnDocument
+from pymongo.errors import DuplicateKeyError
+
+from infra.mongo.client import Database
+from infra.mongo.pagination import Keyset, Page, after_filter, page_of, sort_spec
+from schemas.documents.memberships import GroupRole, MembershipDocument, MembershipStatus
+
+_ACTIVE = MembershipStatus.ACTIVE.value
+LEADER_ROLES = (GroupRole.LEAD.value, GroupRole.CO_LEAD.value)
+
+
+class MembershipExistsError(Exception):
+    """The member already has a membership in this group (unique pair), active or removed."""
+
+
+class MembershipsRepository:
+    def __init__(self, db: Database) -> None:
+        self._collection = db["memberships"]
+
+    async def insert(self, membership: MembershipDocument) -> None:
+        try:
+            await self._collection.insert_one(membership.to_mongo())
+        except DuplicateKeyError as error:
+            raise MembershipExistsError(membership.group_id) from error
+
+    async def get(self, group_id: str, member_id: str) -> MembershipDocument | None:
+        """The pair's membership, active or removed."""
+        raw = await self._collection.find_one({"group_id": group_id, "member_id": member_id})
+        return MembershipDocument.from_mongo(raw) if raw else None
+
+    async def active_for_member_in(self, member_id: str, group_ids: Sequence[str]) -> list[MembershipDocument]:
+        """The member's active memberships among these groups: one `$in` query."""
+        cursor = self._collection.find(
+            {"member_id": member_id, "group_id": {"$in": list(group_ids)}, "status": _ACTIVE}
+        )
+        return [MembershipDocument.from_mongo(raw) async for raw in cursor]
+
+    async def page_for_member(
+        self, member_id: str, *, roles: Sequence[str] | None = None, after: Keyset | None, first: int
+    ) -> Page[MembershipDocument]:
+        """The member's active memberships (in `roles`, when given), newest first."""
+        query: dict[str, Any] = {"member_id": member_id, "status": _ACTIVE}
+        if roles is not None:
+            query["role"] = {"$in": list(roles)}
+        query |= after_filter("joined_at", after, descending=True)
+        cursor = self._collection.find(query).sort(sort_spec("joined_at", descending=True)).limit(first + 1)
+        return page_of([MembershipDocument.from_mongo(raw) async for raw in cursor], first)
+
+    async def leading(self, member_id: str, *, limit: int) -> list[MembershipDocument]:
+        """Every group the member leads or co-leads (a person leads a handful; `limit` bounds it)."""
+        query = {"member_id": member_id, "status": _ACTIVE, "role": {"$in": list(LEADER_ROLES)}}
+        return [MembershipDocument.from_mongo(raw) async for raw in self._collection.find(query).limit(limit)]
+
+    async def leaders_of(self, group_id: str) -> list[MembershipDocument]:
+        """The group's leads and co-leads."""
+        query = {"group_id": group_id, "status": _ACTIVE, "role": {"$in": list(LEADER_ROLES)}}
+        return [MembershipDocument.from_mongo(raw) async for raw in self._collection.find(query)]
+
+    async def active_in_groups(self, group_ids: Sequence[str]) -> list[MembershipDocument]:
+        """Every active membership of these groups: bounded, as a group holds at most 100."""
+        cursor = self._collection.find({"group_id": {"$in": list(group_ids)}, "status": _ACTIVE})
+        return [MembershipDocument.from_mongo(raw) async for raw in cursor]
+
+    async def change_role(
+        self, group_id: str, member_id: str, *, from_roles: Sequence[GroupRole], to: GroupRole
+    ) -> bool:
+        """Change an active member's role if it is one of `from_roles`; False otherwise."""
+        result = await self._collection.update_one(
+            {**self._active(group_id, member_id), "role": {"$in": [role.value for role in from_roles]}},
+            {"$set": {"role": to.value}},
+        )
+        return result.modified_count == 1
+
+    async def set_away(self, group_id: str, member_id: str, *, until: datetime | None) -> MembershipDocument | None:
+        """Mark a lead or co-lead away until `until` (None: back now)."""
+        raw = await self._collection.find_one_and_update(
+            {**self._active(group_id, member_id), "role": {"$in": list(LEADER_ROLES)}},
+            {"$set": {"away_until": until}},
+            return_document=ReturnDocument.AFTER,
+        )
+        return MembershipDocument.from_mongo(raw) if raw else None
+
+    async def delete_active(self, group_id: str, member_id: str, *, role: GroupRole) -> bool:
+        """The member leaves: the pair is free again, so they may rejoin later."""
+        result = await self._collection.delete_one({**self._active(group_id, member_id), "role": role.value})
+        return result.deleted_count == 1
+
+    async def mark_removed(self, group_id: str, member_id: str, *, role: GroupRole, now: datetime) -> bool:
+        """Removed by a lead or staff: kept, so the unique pair stops them rejoining."""
+        result = await self._collection.update_one(
+            {**self._active(group_id, member_id), "role": role.value},
+            {"$set": {"status": MembershipStatus.REMOVED.value, "removed_at": now}},
+        )
+        return result.modified_count == 1
+
+    @staticmethod
+    def _active(group_id: str, member_id: str) -> dict[str, Any]:
+        return {"group_id": group_id, "member_id": member_id, "status": _ACTIVE}

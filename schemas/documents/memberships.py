@@ -1,0 +1,37 @@
+"""`memberships`: one member in one group (unique pair), with their role.
+
+A removed member's membership is kept with status `removed`, so the unique
+pair stops them rejoining; leaving deletes it. Later issues add
+last_checkin_at, last_active_at, the engagement state and next_evaluation_at.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import Field
+
+from schemas.documents.base import Document
+
+
+class GroupRole(StrEnum):
+    LEAD = "lead"
+    CO_LEAD = "co_lead"
+    MEMBER = "member"
+
+
+class MembershipStatus(StrEnum):
+    ACTIVE = "active"
+    REMOVED = "removed"  # by a lead or staff; the pair stays taken so they cannot rejoin
+
+
+class MembershipDocument(Document):
+    id: str = Field(alias="_id")
+    group_id: str
+    member_id: str
+    role: GroupRole
+    status: MembershipStatus = MembershipStatus.ACTIVE
+    joined_at: datetime
+    away_until: datetime | None = Field(default=None, description="A lead or co-lead away until then.")
+    removed_at: datetime | None = None
