@@ -23,11 +23,12 @@ from strawberry.types import ExecutionContext
 from api.graphql.errors import log_unexpected, should_mask_error, strip_suggestions
 from api.graphql.members.mutations import MemberMutations
 from api.graphql.members.queries import MemberQueries
+from api.graphql.safety.queries import SafetyQueries
 from infra.settings import GraphQLSettings
 
 
 @strawberry.type(description="Reading: the member's own data, their groups and the support available.")
-class Query(MemberQueries):
+class Query(MemberQueries, SafetyQueries):
     pass
 
 

@@ -20,6 +20,10 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("member_id", ASCENDING), ("created_at", DESCENDING), ("_id", DESCENDING)], name="inbox"),
         IndexModel([("push.status", ASCENDING), ("push.not_before", ASCENDING)], name="push_due"),
     ],
+    "safeguarding_alerts": [
+        IndexModel([("source_key", ASCENDING)], name="source_key_unique", unique=True),
+        IndexModel([("status", ASCENDING), ("created_at", DESCENDING), ("_id", DESCENDING)], name="queue"),
+    ],
 }
 
 

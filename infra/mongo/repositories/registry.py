@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from infra.mongo.client import Database
 from infra.mongo.repositories.members import MembersRepository
 from infra.mongo.repositories.notifications import NotificationsRepository
+from infra.mongo.repositories.safeguarding_alerts import SafeguardingAlertsRepository
+from infra.mongo.repositories.support_resources import SupportResourcesRepository
 from infra.mongo.repositories.worker_heartbeats import WorkerHeartbeatsRepository
 
 
@@ -14,6 +16,8 @@ from infra.mongo.repositories.worker_heartbeats import WorkerHeartbeatsRepositor
 class Repositories:
     members: MembersRepository
     notifications: NotificationsRepository
+    safeguarding_alerts: SafeguardingAlertsRepository
+    support_resources: SupportResourcesRepository
     worker_heartbeats: WorkerHeartbeatsRepository
 
     @classmethod
@@ -21,5 +25,7 @@ class Repositories:
         return cls(
             members=MembersRepository(db),
             notifications=NotificationsRepository(db),
+            safeguarding_alerts=SafeguardingAlertsRepository(db),
+            support_resources=SupportResourcesRepository(db),
             worker_heartbeats=WorkerHeartbeatsRepository(db),
         )
