@@ -28,6 +28,12 @@ INDEXES: dict[str, list[IndexModel]] = {
 
 
 async def ensure_indexes(db: Database) -> None:
-    """Create what is missing; existing identical indexes are left as they are."""
+    """Create what is missing; existing identical indexes are left as they are.
+
+    One index per command: FerretDB 1.24 panics ("slice bounds out of range")
+    when one createIndexes names several indexes that already exist, so a
+    restart over a kept database would fail.
+    """
     for collection, indexes in INDEXES.items():
-        await db[collection].create_indexes(indexes)
+        for index in indexes:
+            await db[collection].create_indexes([index])
