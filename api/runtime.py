@@ -9,7 +9,7 @@ from pymongo.monitoring import CommandListener
 from redis.asyncio import Redis
 
 from domain.clock import Clock
-from domain.safety.service import seed_support_resources
+from domain.safety.service import load_reviewed_data, seed_support_resources
 from infra.firebase import TokenVerifier, get_or_create_app
 from infra.mongo.client import Client, Database, connect, create_client
 from infra.mongo.indexes import ensure_indexes
@@ -37,6 +37,7 @@ class ApiRuntime:
         """Connect to MongoDB (failing fast), apply the indexes, seed the reviewed
         reference data, and prepare the rest.
         """
+        load_reviewed_data()
         mongo = create_client(settings.mongo, app_name="wellbeing-api", listeners=mongo_listeners)
         try:
             db = await connect(mongo, settings.mongo)

@@ -16,6 +16,7 @@ from domain.members.policies import age_on
 from domain.safety import policies
 from domain.safety.catalogue import Catalogue, default_catalogue
 from domain.safety.errors import SafetyError, SafetyErrorCode
+from domain.safety.lexicon import default_lexicon
 from domain.safety.messages import default_messages
 from domain.safety.screen import ScreenResult, screen
 from infra.mongo.repositories.registry import Repositories
@@ -58,6 +59,15 @@ class Signposting:
     @property
     def level(self) -> RiskLevel:
         return self.screen.level
+
+
+def load_reviewed_data() -> None:
+    """Read and check the phrase lists, the copy and the resources now, so a mistake in
+    a reviewed file stops start-up instead of failing a member's check-in later.
+    """
+    default_lexicon()
+    default_messages()
+    default_catalogue()
 
 
 async def support_resources(*, repos: Repositories, nation: Nation, age: int | None) -> list[SupportResourceDocument]:

@@ -127,3 +127,20 @@ def test_the_apps_operations_are_valid_against_the_schema() -> None:
     document = parse(QUERY)
     assert validate(schema, document) == []
     assert [definition.name.value for definition in document.definitions] == ["SupportResources"]  # type: ignore[attr-defined]
+
+
+async def test_every_nation_and_age_is_offered_999_samaritans_shout_and_its_own_line(gql: GraphQLClient) -> None:
+    query = """query($nation: Nation!, $age: Int) {
+      supportResources(nation: $nation, age: $age) { id contacts { kind value keyword } }
+    }"""
+    nation_lines = {"ENGLAND": "nhs-111-england", "WALES": "nhs-111-wales", "SCOTLAND": "nhs-24-scotland",
+                    "NORTHERN_IRELAND": "lifeline"}  # fmt: skip
+    cases = [(nation, age) for nation in nation_lines for age in (None, 0, 16, 17, 18, 19, 24, 25, 34, 35, 80, 120)]
+
+    bodies = await asyncio.gather(*(gql(query, {"nation": nation, "age": age}) for nation, age in cases))
+
+    for (nation, age), body in zip(cases, bodies, strict=True):
+        shown = body["data"]["supportResources"]
+        assert {"emergency-999", "samaritans", "shout", nation_lines[nation]} <= {item["id"] for item in shown}, age
+        contacts = {(c["kind"], c["value"], c["keyword"]) for item in shown for c in item["contacts"]}
+        assert {("CALL", "999", None), ("CALL", "116 123", None), ("TEXT", "85258", "SHOUT")} <= contacts
