@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import zoneinfo
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -20,7 +21,7 @@ from domain.safety.lexicon import default_lexicon
 from domain.safety.messages import default_messages
 from domain.safety.screen import ScreenResult, screen
 from infra.mongo.repositories.registry import Repositories
-from infra.mongo.repositories.support_resources import SyncOutcome
+from infra.mongo.repositories.support_resources import SupportResourcesUnreadableError, SyncOutcome
 from schemas.documents.base import new_id
 from schemas.documents.members import Language, MemberDocument, Nation
 from schemas.documents.safeguarding_alerts import AlertSourceKind, RiskLevel, SafeguardingAlertDocument
@@ -74,8 +75,20 @@ async def support_resources(*, repos: Repositories, nation: Nation, age: int | N
     """The published resources for a nation and age: emergencies, then 24/7 lines, then the rest."""
     if age is not None and not 0 <= age <= policies.MAXIMUM_AGE:
         raise SafetyError(SafetyErrorCode.AGE_INVALID, f"Age must be between 0 and {policies.MAXIMUM_AGE}.")
-    found = await repos.support_resources.list_published(nation)
+    found = await _published(repos, nation)
     return policies.ordered(item for item in found if policies.serves_age(item, age))
+
+
+async def _published(repos: Repositories, nation: Nation) -> list[SupportResourceDocument]:
+    """From the collection, or from the reviewed file when the store fails or was never
+    seeded: help is shown whatever else is down.
+    """
+    try:
+        found = await repos.support_resources.list_published(nation)
+    except SupportResourcesUnreadableError:
+        logger.warning("support resources unreadable; serving the reviewed file", exc_info=True)
+        found = []
+    return found or [item for item in default_catalogue().resources if item.published and nation in item.nations]
 
 
 async def seed_support_resources(
@@ -98,7 +111,7 @@ async def signpost(
     repos: Repositories,
     member: MemberDocument,
     source: SignpostSource,
-    texts: list[str | None],
+    texts: Sequence[str | None],
     now: datetime,
     mood: int | None = None,
 ) -> Signposting:

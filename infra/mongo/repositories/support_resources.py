@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pymongo.errors import DuplicateKeyError
+from pymongo.errors import DuplicateKeyError, PyMongoError
 
 from infra.mongo.client import Database
 from schemas.documents.members import Nation
@@ -19,6 +19,10 @@ class SyncOutcome:
     removed: int  # no longer in the file
 
 
+class SupportResourcesUnreadableError(Exception):
+    """The store did not answer; the caller has the reviewed file to fall back on."""
+
+
 class SupportResourcesRepository:
     def __init__(self, db: Database) -> None:
         self._collection = db["support_resources"]
@@ -27,8 +31,11 @@ class SupportResourcesRepository:
         """Every published resource serving the nation, in no particular order.
         A handful of documents: no index, one command.
         """
-        cursor = self._collection.find({"nations": nation.value, "published": True})
-        return [SupportResourceDocument.from_mongo(raw) async for raw in cursor]
+        try:
+            cursor = self._collection.find({"nations": nation.value, "published": True})
+            return [SupportResourceDocument.from_mongo(raw) async for raw in cursor]
+        except PyMongoError as error:
+            raise SupportResourcesUnreadableError(nation.value) from error
 
     async def sync(self, resources: Sequence[SupportResourceDocument], *, revision: int) -> SyncOutcome:
         """Make the collection match one revision of the file, idempotently.

@@ -6,6 +6,7 @@ Redis nor the broker (CRISIS-3).
 
 from __future__ import annotations
 
+import gc
 import logging
 import uuid
 from datetime import UTC, date, datetime
@@ -17,10 +18,11 @@ from asgi_lifespan import LifespanManager
 from api.main import create_app
 from domain.clock import FrozenClock
 from domain.safety.messages import MessageKey, default_messages
-from domain.safety.service import SignpostSource, signpost
+from domain.safety.service import SignpostSource, signpost, support_resources
 from infra.local.services import free_port
-from infra.mongo.client import Database
-from infra.settings import RedisSettings, Settings, WorkerSettings
+from infra.mongo.client import Database, create_client
+from infra.mongo.repositories.registry import Repositories
+from infra.settings import MongoSettings, RedisSettings, Settings, WorkerSettings
 from schemas.documents.base import new_id
 from schemas.documents.members import Language, MemberDocument, Nation, Preferences
 from schemas.documents.safeguarding_alerts import AlertSourceKind, RiskCategory, RiskLevel
@@ -193,3 +195,35 @@ async def test_signposting_and_support_resources_work_with_redis_and_the_broker_
         {"id": name, "openNow": True} for name in [item.id for item in result.resources]
     ]}}  # fmt: skip
     assert await db.safeguarding_alerts.count_documents({"source_key": f"check_in:{source.id}"}) == 1
+
+
+WALES_17 = [
+    "emergency-999", "emergency-a-and-e", "samaritans", "shout", "nhs-111-wales", "childline", "papyrus-hopeline247",
+    "samaritans-welsh-language-line",
+]  # fmt: skip
+
+
+async def test_help_is_listed_from_the_reviewed_file_when_the_collection_was_never_seeded(api: RunningApi) -> None:
+    empty = Repositories.over(api.runtime.mongo[f"unseeded_{uuid.uuid4().hex[:8]}"])
+    found = await support_resources(repos=empty, nation=Nation.WALES, age=17)
+    assert [item.id for item in found] == WALES_17
+
+
+# PyMongo's async monitor leaks its socket when closed mid-connect to a dead port (see test_health.py).
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+async def test_help_is_listed_from_the_reviewed_file_when_the_store_cannot_be_read(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    dead = create_client(
+        MongoSettings(uri=f"mongodb://127.0.0.1:{free_port()}/", server_selection_timeout_ms=200, timeout_ms=500),
+        app_name="test-dead-store",
+    )
+    try:
+        found = await support_resources(repos=Repositories.over(dead["wellbeing"]), nation=Nation.WALES, age=17)
+    finally:
+        await dead.close()
+    assert [item.id for item in found] == WALES_17
+    assert [record.getMessage() for record in caplog.records if record.levelname == "WARNING"] == [
+        "support resources unreadable; serving the reviewed file"
+    ]
+    gc.collect()  # surface the leaked socket's warning here, under this test's filter
