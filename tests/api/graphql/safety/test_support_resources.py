@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
+from asgi_lifespan import LifespanManager
 from graphql import parse, validate
 
 from api.graphql.schema import build_schema
-from infra.settings import GraphQLSettings
+from api.main import create_app
+from domain.clock import FrozenClock
+from infra.settings import GraphQLSettings, Settings
 from tests.factories.members import onboarded_member
 from tests.fixtures.app import CommandCounter, GraphQLClient
 from tests.fixtures.auth import AuthEmulator, unsigned_token
@@ -144,3 +149,25 @@ async def test_every_nation_and_age_is_offered_999_samaritans_shout_and_its_own_
         assert {"emergency-999", "samaritans", "shout", nation_lines[nation]} <= {item["id"] for item in shown}, age
         contacts = {(c["kind"], c["value"], c["keyword"]) for item in shown for c in item["contacts"]}
         assert {("CALL", "999", None), ("CALL", "116 123", None), ("TEXT", "85258", "SHOUT")} <= contacts
+
+
+async def test_open_now_follows_the_request_clock_in_london_time(settings: Settings) -> None:
+    # Given an API whose clock reads Monday 1 June 2026, 17:30 UTC (18:30 in London, BST)
+    clock = FrozenClock(datetime(2026, 6, 1, 17, 30, tzinfo=UTC))
+    app = create_app(settings, clock=clock)
+    query = "{ supportResources(nation: SCOTLAND, age: 20) { id openNow } }"
+
+    async with (
+        LifespanManager(app),
+        httpx.AsyncClient(transport=httpx.ASGITransport(app), base_url="http://t") as client,
+    ):
+        evening = (await client.post("/graphql", json={"query": query})).json()
+        clock.advance(timedelta(hours=9))  # 03:30 on Tuesday in London
+        night = (await client.post("/graphql", json={"query": query})).json()
+
+    def open_now(body: dict[str, Any]) -> dict[str, bool]:
+        return {item["id"]: item["openNow"] for item in body["data"]["supportResources"]}
+
+    assert open_now(evening)["breathing-space"] is True
+    assert open_now(night)["breathing-space"] is False
+    assert {name for name, is_open in open_now(night).items() if not is_open} == {"breathing-space"}
