@@ -9,6 +9,7 @@ from pymongo.monitoring import CommandListener
 from redis.asyncio import Redis
 
 from domain.clock import Clock
+from domain.safety.service import load_reviewed_data, seed_support_resources
 from infra.firebase import TokenVerifier, get_or_create_app
 from infra.mongo.client import Client, Database, connect, create_client
 from infra.mongo.indexes import ensure_indexes
@@ -37,11 +38,16 @@ class ApiRuntime:
     async def open(
         cls, settings: Settings, *, clock: Clock, mongo_listeners: Sequence[CommandListener] = ()
     ) -> ApiRuntime:
-        """Connect to MongoDB (failing fast), apply the indexes, and prepare the rest."""
+        """Connect to MongoDB (failing fast), apply the indexes, seed the reviewed
+        reference data, and prepare the rest.
+        """
+        load_reviewed_data()
         mongo = create_client(settings.mongo, app_name="wellbeing-api", listeners=mongo_listeners)
         try:
             db = await connect(mongo, settings.mongo)
             await ensure_indexes(db)
+            repos = Repositories.over(db)
+            await seed_support_resources(repos=repos, today=clock.now().date())
         except BaseException:
             await mongo.close()
             raise
@@ -54,7 +60,7 @@ class ApiRuntime:
             clock=clock,
             mongo=mongo,
             db=db,
-            repos=Repositories.over(db),
+            repos=repos,
             redis=redis,
             broadcaster=broadcaster,
             rate_limits=TokenBuckets(redis, settings.rate_limits),

@@ -39,6 +39,7 @@ from api.graphql.guard import OperationGuard
 from api.graphql.members.mutations import MemberMutations
 from api.graphql.members.queries import MemberQueries
 from api.graphql.rate_limits import OPERATION_TYPES, RateLimitPolicies
+from api.graphql.safety.queries import SafetyQueries
 from infra.settings import GraphQLSettings
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ logger = logging.getLogger("api.graphql")
 
 
 @strawberry.type(description="Reading: the member's own data, their groups and the support available.")
-class Query(MemberQueries, GroupQueries):
+class Query(MemberQueries, GroupQueries, SafetyQueries):
     pass
 
 

@@ -47,13 +47,20 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("member_id", ASCENDING), ("created_at", DESCENDING), ("_id", DESCENDING)], name="inbox"),
         IndexModel([("push.status", ASCENDING), ("push.not_before", ASCENDING)], name="push_due"),
     ],
+    "safeguarding_alerts": [
+        IndexModel([("source_key", ASCENDING)], name="source_key_unique", unique=True),
+        IndexModel([("status", ASCENDING), ("created_at", DESCENDING), ("_id", DESCENDING)], name="queue"),
+    ],
 }
 
 
 async def ensure_indexes(db: Database) -> None:
-    """Create what is missing; existing identical indexes are left as they are."""
+    """Create what is missing; existing identical indexes are left as they are.
+
+    One index per command: FerretDB 1.24 panics ("slice bounds out of range")
+    when one createIndexes names several indexes that already exist, so a
+    restart over a kept database would fail.
+    """
     for collection, indexes in INDEXES.items():
         for index in indexes:
-            # One per command: FerretDB 1.24 panics ("slice bounds out of range")
-            # when one createIndexes re-sends several indexes that already exist.
             await db[collection].create_indexes([index])

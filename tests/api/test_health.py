@@ -15,6 +15,7 @@ from infra.local.services import free_port
 from infra.mongo.client import Database
 from infra.settings import MongoSettings, RedisSettings, Settings
 from schemas.tasks.system import TICK
+from tests.fixtures.app import in_process
 
 
 async def test_healthz_says_the_process_is_up(http: httpx.AsyncClient) -> None:
@@ -64,10 +65,8 @@ async def test_readyz_is_503_with_the_reason_when_redis_is_unreachable(settings:
         update={"redis": RedisSettings(url=f"redis://127.0.0.1:{free_port()}/1", socket_timeout_seconds=0.5)}
     )
     app = create_app(broken)
-    async with (
-        LifespanManager(app),
-        httpx.AsyncClient(transport=httpx.ASGITransport(app), base_url="http://t") as client,
-    ):
+    async with in_process(app) as clients:
+        client = clients()
         response = await client.get("/readyz")
     assert response.status_code == 503
     body = response.json()

@@ -12,6 +12,8 @@ from infra.mongo.repositories.members import MembersRepository
 from infra.mongo.repositories.memberships import MembershipsRepository
 from infra.mongo.repositories.moderation_actions import ModerationActionsRepository
 from infra.mongo.repositories.notifications import NotificationsRepository
+from infra.mongo.repositories.safeguarding_alerts import SafeguardingAlertsRepository
+from infra.mongo.repositories.support_resources import SupportResourcesRepository
 from infra.mongo.repositories.worker_heartbeats import WorkerHeartbeatsRepository
 
 
@@ -24,6 +26,8 @@ class Repositories:
     join_requests: JoinRequestsRepository
     moderation_actions: ModerationActionsRepository
     notifications: NotificationsRepository
+    safeguarding_alerts: SafeguardingAlertsRepository
+    support_resources: SupportResourcesRepository
     worker_heartbeats: WorkerHeartbeatsRepository
 
     @classmethod
@@ -36,5 +40,7 @@ class Repositories:
             join_requests=JoinRequestsRepository(db),
             moderation_actions=ModerationActionsRepository(db),
             notifications=NotificationsRepository(db),
+            safeguarding_alerts=SafeguardingAlertsRepository(db),
+            support_resources=SupportResourcesRepository(db),
             worker_heartbeats=WorkerHeartbeatsRepository(db),
         )

@@ -6,16 +6,14 @@ import asyncio
 import logging
 import time
 
-import httpx
 import pytest
 import strawberry
-from asgi_lifespan import LifespanManager
 from strawberry.extensions import SchemaExtension
 
 from api.graphql.schema import SCHEMA_CONFIG, Schema, build_schema, schema_extensions
 from api.main import create_app
 from infra.settings import Environment, GraphQLSettings, Settings
-from tests.fixtures.app import GraphQLClient
+from tests.fixtures.app import GraphQLClient, in_process
 
 
 @strawberry.type
@@ -118,10 +116,8 @@ async def test_the_graphql_ide_is_served_outside_production_only(
 ) -> None:
     # model_copy skips the production checks on purpose: the services are the emulators.
     app = create_app(settings.model_copy(update={"environment": environment}))
-    async with (
-        LifespanManager(app),
-        httpx.AsyncClient(transport=httpx.ASGITransport(app), base_url="http://t") as client,
-    ):
+    async with in_process(app) as clients:
+        client = clients()
         response = await client.get("/graphql", headers={"Accept": "text/html"})
     assert ("graphiql" in response.text.lower()) is ide_served
     if not ide_served:

@@ -1,0 +1,50 @@
+"""Queries of crisis signposting."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from api.graphql.context import Info
+from api.graphql.errors import PublicError
+from api.graphql.permissions import IsPublic
+from api.graphql.rate_limits import RateLimitExempt
+from api.graphql.safety.types import SupportResource
+from domain.safety import service
+from domain.safety.errors import SafetyError
+from schemas.documents.members import Language, Nation
+
+
+class InvalidSupportRequestError(PublicError):
+    code = "BAD_USER_INPUT"
+
+
+async def resolve_support_resources(
+    info: Info,
+    nation: Annotated[Nation, strawberry.argument(description="Where the person lives.")],
+    age: Annotated[
+        int | None, strawberry.argument(description="Their age, 0 to 120; leave out to list resources for every age.")
+    ] = None,
+    language: Annotated[Language, strawberry.argument(description="Language of the names and texts.")] = Language.EN,
+) -> list[SupportResource]:
+    # Deliberately not a paginated connection: a short list that must arrive whole,
+    # so that no helpline is ever hidden on a second page.
+    context = info.context
+    try:
+        resources = await service.support_resources(repos=context.repos, nation=nation, age=age)
+    except SafetyError as error:
+        raise InvalidSupportRequestError(error.message) from None
+    now = context.clock.now()
+    return [SupportResource.from_document(item, language=language, now=now) for item in resources]
+
+
+@strawberry.type
+class SafetyQueries:
+    support_resources: list[SupportResource] = strawberry.field(
+        resolver=resolve_support_resources,
+        description="Helplines and services for a nation and age: emergencies first, then lines open 24/7, "
+        "then the rest. Works without signing in and is never rate limited.",
+        permission_classes=[IsPublic],
+        extensions=[RateLimitExempt(reason="someone in crisis must always reach help (CRISIS-1, CRISIS-3)")],
+    )

@@ -1,0 +1,63 @@
+"""`safeguarding_alerts`: high-risk words seen by the crisis screen, for trained
+staff (CRISIS-5), one per source document (unique `source_key`).
+
+An alert points at its source; it never copies what the member wrote, so the
+words stay in one place, under that document's access rules and retention.
+For anonymous content it holds no member id: the author is reachable only
+through the break-glass procedure (ANON-12).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from pydantic import Field
+
+from schemas.documents.base import Document
+
+
+class RiskLevel(StrEnum):
+    """What the crisis screen found (CRISIS-2)."""
+
+    NONE = "none"
+    CONCERN = "concern"
+    HIGH = "high"
+
+
+class RiskCategory(StrEnum):
+    SUICIDAL_THOUGHTS = "suicidal_thoughts"
+    SELF_HARM = "self_harm"
+    METHOD = "method"  # means or method detail (SAM-3)
+    PLAN = "plan"  # goodbyes, a note, a time
+    SUICIDE_MENTION = "suicide_mention"  # the word, someone else, a loss by suicide
+    SELF_HARM_MENTION = "self_harm_mention"
+    HOPELESSNESS = "hopelessness"
+    BURDEN = "burden"
+    DISTRESS = "distress"
+
+
+class AlertSourceKind(StrEnum):
+    CHECK_IN = "check_in"
+    SHARE = "share"
+    RESPONSE = "response"
+
+
+class AlertStatus(StrEnum):
+    OPEN = "open"
+    ACKNOWLEDGED = "acknowledged"
+    RESOLVED = "resolved"
+
+
+class SafeguardingAlertDocument(Document):
+    id: str = Field(alias="_id")
+    source_key: str = Field(description="'<kind>:<id>' of the source: unique, so one alert per source.")
+    source_kind: AlertSourceKind
+    source_id: str
+    member_id: str | None = Field(description="Null for anonymous content (break-glass only).")
+    level: RiskLevel
+    categories: tuple[RiskCategory, ...]
+    lexicon_version: int
+    status: AlertStatus = AlertStatus.OPEN
+    created_at: datetime
+    updated_at: datetime

@@ -1,0 +1,121 @@
+"""Seeding `support_resources` from the reviewed file: at start-up, by `python -m api.seed`,
+idempotent, removing what the file dropped, never undoing a newer revision.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from domain.safety.catalogue import default_catalogue
+from domain.safety.service import seed_support_resources
+from infra.mongo.client import Database
+from infra.mongo.repositories.registry import Repositories
+from infra.mongo.repositories.support_resources import SyncOutcome
+from schemas.documents.support_resources import SupportResourceDocument
+from tests.fixtures.app import RunningApi
+from tests.fixtures.services import ServiceEnv
+
+ROOT = Path(__file__).resolve().parents[2]
+TODAY = date(2026, 11, 22)
+
+
+@pytest.fixture
+async def fresh_db(api: RunningApi) -> AsyncIterator[Database]:
+    """A database of its own: these tests rewrite the collection the other tests read."""
+    name = f"seed_{uuid.uuid4().hex[:8]}"
+    yield api.runtime.mongo[name]
+    await api.runtime.mongo.drop_database(name)
+
+
+def _entry(resource_id: str) -> SupportResourceDocument:
+    return next(item for item in default_catalogue().resources if item.id == resource_id)
+
+
+async def _stored(db: Database) -> dict[str, dict[str, Any]]:
+    return {raw["_id"]: raw async for raw in db.support_resources.find({})}
+
+
+async def test_the_api_seeded_every_entry_of_the_reviewed_file_at_start_up(db: Database) -> None:
+    catalogue = default_catalogue()
+    stored = await _stored(db)
+    assert sorted(stored) == sorted(item.id for item in catalogue.resources)
+    assert {key: value["published"] for key, value in stored.items() if not value["published"]} == {
+        "call-wales": False,
+        "meic-wales": False,
+    }
+    assert SupportResourceDocument.from_mongo(stored["samaritans"]) == _entry("samaritans")
+
+
+async def test_seeding_twice_changes_nothing(fresh_db: Database) -> None:
+    repos = Repositories.over(fresh_db)
+    first = await seed_support_resources(repos=repos, today=TODAY)
+    before = await _stored(fresh_db)
+
+    again = await seed_support_resources(repos=repos, today=TODAY)
+
+    count = len(default_catalogue().resources)
+    assert first == again == SyncOutcome(written=count, kept_newer=0, removed=0)
+    assert await _stored(fresh_db) == before
+
+
+async def test_an_entry_dropped_from_the_file_is_removed(fresh_db: Database) -> None:
+    repos = Repositories.over(fresh_db)
+    catalogue = default_catalogue()
+    await seed_support_resources(repos=repos, today=TODAY)
+    reviewed = replace(catalogue, version=catalogue.version + 1, resources=catalogue.resources[1:])
+
+    outcome = await seed_support_resources(repos=repos, today=TODAY, catalogue=reviewed)
+
+    assert outcome.removed == 1
+    assert catalogue.resources[0].id not in await _stored(fresh_db)
+
+
+async def test_an_older_file_never_overwrites_a_newer_revision(fresh_db: Database) -> None:
+    # Given a newer review already seeded (say, by the new release during a rolling deploy)
+    repos = Repositories.over(fresh_db)
+    catalogue = default_catalogue()
+    newer_samaritans = _entry("samaritans").model_copy(update={"revision": catalogue.version + 1})
+    newer = replace(catalogue, version=catalogue.version + 1, resources=(newer_samaritans,))
+    await seed_support_resources(repos=repos, today=TODAY, catalogue=newer)
+
+    # When an old replica restarts and seeds its older file
+    outcome = await seed_support_resources(repos=repos, today=TODAY, catalogue=catalogue)
+
+    # Then the newer entry is kept, and the old file adds only what the new one lacks
+    assert outcome == SyncOutcome(written=len(catalogue.resources) - 1, kept_newer=1, removed=0)
+    stored = await _stored(fresh_db)
+    assert stored["samaritans"]["revision"] == catalogue.version + 1
+
+
+async def test_seeding_warns_when_the_review_is_overdue(fresh_db: Database, caplog: pytest.LogCaptureFixture) -> None:
+    overdue = date.fromordinal(default_catalogue().reviewed_on.toordinal() + 181)
+    await seed_support_resources(repos=Repositories.over(fresh_db), today=overdue)
+    assert [record.getMessage() for record in caplog.records if record.levelname == "WARNING"] == [
+        f"support resources were last reviewed on {default_catalogue().reviewed_on}: review them"
+    ]
+
+
+async def test_ops_can_reseed_with_python_m_api_seed(services: ServiceEnv, api: RunningApi) -> None:
+    database = f"seed_cli_{uuid.uuid4().hex[:8]}"
+    environ = {**os.environ, **services.as_environ(), "MONGODB_DATABASE": database}
+
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "api.seed", cwd=ROOT, env=environ, stderr=asyncio.subprocess.PIPE
+    )
+    _, stderr = await asyncio.wait_for(process.communicate(), timeout=60)
+
+    assert process.returncode == 0, stderr.decode()
+    count = await api.runtime.mongo[database].support_resources.count_documents({})
+    assert count == len(default_catalogue().resources)
+    assert b"seed done" in stderr
+    await api.runtime.mongo.drop_database(database)
