@@ -19,6 +19,14 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("dedupe_key", ASCENDING)], name="dedupe_key_unique", unique=True),
         IndexModel([("member_id", ASCENDING), ("created_at", DESCENDING), ("_id", DESCENDING)], name="inbox"),
         IndexModel([("push.status", ASCENDING), ("push.not_before", ASCENDING)], name="push_due"),
+        IndexModel([("member_id", ASCENDING), ("read_at", ASCENDING)], name="unread"),
+    ],
+    "devices": [
+        IndexModel([("token", ASCENDING)], name="token_unique", unique=True),
+        IndexModel([("member_id", ASCENDING), ("last_seen", DESCENDING)], name="member_devices"),
+    ],
+    "push_budgets": [
+        IndexModel([("expires_at", ASCENDING)], name="expires_at"),
     ],
 }
 
@@ -26,4 +34,6 @@ INDEXES: dict[str, list[IndexModel]] = {
 async def ensure_indexes(db: Database) -> None:
     """Create what is missing; existing identical indexes are left as they are."""
     for collection, indexes in INDEXES.items():
-        await db[collection].create_indexes(indexes)
+        for index in indexes:
+            # One per command: FerretDB 1.24 panics on a createIndexes naming 2+ indexes that all exist.
+            await db[collection].create_indexes([index])
