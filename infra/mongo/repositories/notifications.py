@@ -1,11 +1,17 @@
-"""The `notifications` collection."""
+"""The `notifications` collection: the outbox (push state) and the member's inbox."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from pymongo import ASCENDING
 from pymongo.errors import DuplicateKeyError
 
 from infra.mongo.client import Database
-from schemas.documents.notifications import NotificationDocument
+from infra.mongo.pagination import Keyset, Page, after_filter, page_of, sort_spec
+from schemas.documents.notifications import NotificationDocument, PushStatus
 
 
 class NotificationsRepository:
@@ -23,3 +29,69 @@ class NotificationsRepository:
     async def get(self, notification_id: str) -> NotificationDocument | None:
         raw = await self._collection.find_one({"_id": notification_id})
         return NotificationDocument.from_mongo(raw) if raw else None
+
+    # The push state machine: every transition is a conditional update on one document.
+
+    async def claim(self, notification: NotificationDocument, *, claim: str, now: datetime, until: datetime) -> bool:
+        """Compare-and-set from the state that was read to `sending` under a new claim, until `until`.
+
+        Atomic on MongoDB (one document). FerretDB 1.24 updates by query-then-write,
+        so two workers could rarely both win there: the push's tag and collapse id
+        make the second one replace the first on the phone.
+        """
+        current = notification.push
+        query: dict[str, Any] = {"_id": notification.id, "push.status": current.status, "push.claim": current.claim}
+        if current.status is not PushStatus.PENDING:
+            query["push.not_before"] = {"$lte": now}
+        changes = {"push.status": PushStatus.SENDING, "push.claim": claim, "push.not_before": until}
+        result = await self._collection.update_one(query, {"$set": {**changes, "push.updated_at": now}})
+        return result.modified_count == 1
+
+    async def update_claimed(self, notification_id: str, claim: str, changes: dict[str, Any]) -> bool:
+        """Write under a claim; False when the claim lapsed and another worker took over."""
+        result = await self._collection.update_one({"_id": notification_id, "push.claim": claim}, {"$set": changes})
+        return result.modified_count == 1
+
+    async def due(self, status: PushStatus, *, before: datetime, limit: int) -> list[str]:
+        """Ids in `status` whose `not_before` is at or before `before`, oldest first (index push_due)."""
+        query = {"push.status": status, "push.not_before": {"$lte": before}}
+        cursor = self._collection.find(query, {"_id": 1}).sort("push.not_before", ASCENDING).limit(limit)
+        return [raw["_id"] async for raw in cursor]
+
+    async def requeue(self, ids: Sequence[str], *, status: PushStatus, before: datetime, now: datetime) -> None:
+        """Back to pending, queued now: a lapsed claim is dropped, and the next sweep waits a grace again."""
+        query = {"_id": {"$in": list(ids)}, "push.status": status, "push.not_before": {"$lte": before}}
+        changes = {
+            "push.status": PushStatus.PENDING,
+            "push.claim": None,
+            "push.not_before": now,
+            "push.updated_at": now,
+        }
+        await self._collection.update_many(query, {"$set": changes})
+
+    async def make_deferred_due(self, member_id: str, *, now: datetime) -> int:
+        """Let every held push of a member be decided again (their preferences changed)."""
+        query = {"member_id": member_id, "push.status": PushStatus.DEFERRED}
+        result = await self._collection.update_many(query, {"$set": {"push.not_before": now}})
+        return result.modified_count
+
+    # The inbox.
+
+    async def inbox(self, member_id: str, *, first: int, after: Keyset | None) -> Page[NotificationDocument]:
+        """Newest first, keyset-paginated on (created_at, _id) (index inbox)."""
+        query = {"member_id": member_id, **after_filter("created_at", after, descending=True)}
+        cursor = self._collection.find(query).sort(sort_spec("created_at", descending=True)).limit(first + 1)
+        return page_of([NotificationDocument.from_mongo(raw) async for raw in cursor], first)
+
+    async def mark_read(self, member_id: str, ids: Sequence[str], *, now: datetime) -> None:
+        """Only the member's own, and only those still unread (the first read time stays)."""
+        query = {"_id": {"$in": list(ids)}, "member_id": member_id, "read_at": None}
+        await self._collection.update_many(query, {"$set": {"read_at": now}})
+
+    async def get_many_for_member(self, member_id: str, ids: Sequence[str]) -> list[NotificationDocument]:
+        cursor = self._collection.find({"_id": {"$in": list(ids)}, "member_id": member_id})
+        return [NotificationDocument.from_mongo(raw) async for raw in cursor]
+
+    async def unread_count(self, member_id: str, *, limit: int) -> int:
+        """Unread notifications, counted up to `limit` (index unread)."""
+        return await self._collection.count_documents({"member_id": member_id, "read_at": None}, limit=limit)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from infra.mongo.client import Database
+from infra.mongo.repositories.devices import DevicesRepository
 from infra.mongo.repositories.members import MembersRepository
 from infra.mongo.repositories.notifications import NotificationsRepository
+from infra.mongo.repositories.push_budgets import PushBudgetsRepository
 from infra.mongo.repositories.worker_heartbeats import WorkerHeartbeatsRepository
 
 
@@ -15,6 +17,8 @@ class Repositories:
     members: MembersRepository
     notifications: NotificationsRepository
     worker_heartbeats: WorkerHeartbeatsRepository
+    devices: DevicesRepository
+    push_budgets: PushBudgetsRepository
 
     @classmethod
     def over(cls, db: Database) -> Repositories:
@@ -22,4 +26,6 @@ class Repositories:
             members=MembersRepository(db),
             notifications=NotificationsRepository(db),
             worker_heartbeats=WorkerHeartbeatsRepository(db),
+            devices=DevicesRepository(db),
+            push_budgets=PushBudgetsRepository(db),
         )
