@@ -20,19 +20,22 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
+from api.graphql.devices.mutations import DeviceMutations
 from api.graphql.errors import log_unexpected, should_mask_error, strip_suggestions
 from api.graphql.members.mutations import MemberMutations
 from api.graphql.members.queries import MemberQueries
+from api.graphql.notifications.mutations import NotificationMutations
+from api.graphql.notifications.queries import NotificationQueries
 from infra.settings import GraphQLSettings
 
 
 @strawberry.type(description="Reading: the member's own data, their groups and the support available.")
-class Query(MemberQueries):
+class Query(MemberQueries, NotificationQueries):
     pass
 
 
 @strawberry.type(description="Changing: every mutation returns a union of its success and its typed error.")
-class Mutation(MemberMutations):
+class Mutation(MemberMutations, DeviceMutations, NotificationMutations):
     pass
 
 
