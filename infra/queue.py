@@ -19,7 +19,15 @@ class TaskQueue:
 
     def __init__(self, settings: WorkerSettings) -> None:
         self._celery = Celery("wellbeing-producer", broker=settings.broker_url, set_as_current=False)
-        self._celery.conf.broker_transport_options = {"visibility_timeout": settings.visibility_timeout_seconds}
+        self._celery.conf.broker_transport_options = {
+            "visibility_timeout": settings.visibility_timeout_seconds,
+            # Fail fast when the broker is down (kombu's default retries take about 6 s):
+            # callers have already written their data, and a sweeper re-sends it.
+            "max_retries": 1,
+            "interval_start": 0,
+            "interval_step": 0.2,
+            "interval_max": 0.5,
+        }
         self._celery.conf.broker_connection_retry_on_startup = False
 
     async def enqueue(self, task: str, payload: BaseModel | None = None, *, countdown: float | None = None) -> bool:
