@@ -1,13 +1,15 @@
 """Delivering one notification to a member's phones: the worker's side of the outbox.
 
-Each run re-reads the notification, the member and their devices, claims the
-notification (a conditional update to `sending` with a lease), decides, and
-records the outcome under its claim. A run that finds nothing to claim does
-nothing, so a redelivered task, a duplicate sweep or a countdown retry that
-races the sweeper never sends twice. A worker killed between FCM's answer and
-the write leaves the claim to lapse; the next run sends again to the devices
-with no recorded outcome, under the same Android tag and APNs collapse id, so
-the phone replaces the first push with the second and the member sees one.
+Each run takes the next numbered push claim (an insert on a unique key, so
+exclusive on MongoDB and FerretDB alike, with a lease), re-reads the
+notification, the member and their devices, decides, records the outcome
+under its claim and releases it. A run that gets no claim does nothing, so a
+redelivered task, a duplicate sweep or a countdown retry that races the
+sweeper never sends twice. A worker killed between FCM's answer and the write
+leaves its claim to lapse; the sweeper then re-enqueues the notification, and
+the next run sends again to the devices with no recorded outcome, under the
+same Android tag and APNs collapse id, so the phone replaces the first push
+with the second and the member sees one.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ logger = logging.getLogger(__name__)
 # A retry sooner than this also goes back to the broker with a countdown, far
 # below the visibility timeout; later ones wait for the sweeper (REL-4, C3).
 MAX_COUNTDOWN_SECONDS = 60.0
+# Claims beyond the send attempts: deferrals (quiet hours, the cap) and runs that died.
+MAX_RUNS_WITHOUT_SENDING = 20
 _DONE = {DeliveryOutcome.ACCEPTED, DeliveryOutcome.DEVICE_REMOVED, DeliveryOutcome.FAILED}
 _SEND_OUTCOME = {
     SendOutcome.ACCEPTED: DeliveryOutcome.ACCEPTED,
@@ -71,13 +75,26 @@ def is_claimable(notification: NotificationDocument, now: datetime) -> bool:
 
 async def deliver(*, pipeline: Pipeline, notification_id: str, now: datetime) -> PushStatus | None:
     """Claim the notification and push it, hold it, or keep it to the inbox; None when there was nothing to claim."""
-    notification = await pipeline.repos.notifications.get(notification_id)
-    if notification is None or not is_claimable(notification, now):
+    repos = pipeline.repos
+    seen = await repos.notifications.get(notification_id)
+    if seen is None or not is_claimable(seen, now):
+        return None  # cheap check first: most duplicate tasks stop here
+    until = now + pipeline.lease
+    taken = await repos.push_claims.take(notification_id, claim=new_id(), now=now, until=until)
+    if taken is None:
         return None
-    run = _Run(pipeline, notification, claim=new_id(), now=now)
-    if not await pipeline.repos.notifications.claim(notification, claim=run.claim, now=now, until=now + pipeline.lease):
-        return None
-    status = await run.go()
+    try:
+        # Read again under the claim: a run that held the previous claim may have finished meanwhile.
+        notification = await repos.notifications.get(notification_id)
+        if notification is None or not is_claimable(notification, now):
+            return None
+        await repos.notifications.mark_sending(notification_id, claim=taken.claim, now=now, until=until)
+        run = _Run(pipeline, notification, claim=taken.claim, now=now)
+        # Runs that end without an outcome (a crash, a bug) must not loop for ever (REL-4).
+        too_many = taken.number > pipeline.settings.max_attempts + MAX_RUNS_WITHOUT_SENDING
+        status = await (run.give_up("too_many_runs") if too_many else run.go())
+    finally:
+        await repos.push_claims.release(taken, now=now)
     logger.info("notification %s: %s", notification_id, status)
     return status
 
@@ -106,6 +123,9 @@ class _Run:
         if decision.action is policies.Action.DEFER and decision.until is not None:
             return await self._defer(decision.until, reason=decision.reason)
         return await self._send(member)
+
+    async def give_up(self, reason: str) -> PushStatus:
+        return await self._finish(PushStatus.FAILED, error=reason)
 
     async def _send(self, member: MemberDocument) -> PushStatus:
         earlier = self.notification.push.deliveries

@@ -26,6 +26,11 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("member_id", ASCENDING), ("last_seen", DESCENDING)], name="member_devices"),
     ],
     "push_budgets": [
+        IndexModel([("member_id", ASCENDING), ("day", ASCENDING)], name="member_day"),
+        IndexModel([("expires_at", ASCENDING)], name="expires_at"),
+    ],
+    "push_claims": [
+        IndexModel([("notification_id", ASCENDING), ("number", DESCENDING)], name="latest_claim"),
         IndexModel([("expires_at", ASCENDING)], name="expires_at"),
     ],
 }

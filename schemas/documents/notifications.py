@@ -26,7 +26,7 @@ class NotificationKind(StrEnum):
 class PushStatus(StrEnum):
     PENDING = "pending"  # written, not yet sent: a worker may claim it now
     DEFERRED = "deferred"  # held until `not_before` (quiet hours, daily cap, a retry)
-    SENDING = "sending"  # claimed by a worker until `due_at`; after that, claimable again
+    SENDING = "sending"  # a worker holds its push claim until `not_before`; after that, claimable again
     SENT = "sent"  # accepted by FCM for at least one device
     FAILED = "failed"  # gave up, or no device could take it
     SUPPRESSED = "suppressed"  # the member's preferences say no push; still in the inbox

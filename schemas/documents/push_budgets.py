@@ -1,7 +1,7 @@
-"""`push_budgets`: which non-urgent pushes a member was sent on one local day (the daily cap).
+"""`push_budgets`: the places under a member's daily cap, one document per place taken.
 
-One document per (member, local day): reserving a push is a conditional
-update, so two workers cannot both take the last place.
+A place is a (member, local day, slot) key, unique: two workers cannot take
+the same place, so the cap holds under concurrency on any document store.
 """
 
 from __future__ import annotations
@@ -13,14 +13,14 @@ from pydantic import Field
 from schemas.documents.base import Document
 
 
-def budget_id(member_id: str, day: str) -> str:
-    return f"{member_id}:{day}"
+def place_key(member_id: str, day: str, slot: int) -> str:
+    return f"{member_id}:{day}:{slot}"
 
 
-class PushBudgetDocument(Document):
-    id: str = Field(alias="_id", description="member id and local day, from budget_id().")
+class PushPlaceDocument(Document):
+    id: str = Field(alias="_id", description="From place_key().")
     member_id: str
     day: str = Field(description="The member's local date, ISO format.")
-    notification_ids: list[str] = Field(default_factory=list)
-    count: int = 0
+    slot: int = Field(description="1 to the member's cap on that day.")
+    notification_id: str
     expires_at: datetime = Field(description="When the purge may delete it (no TTL indexes on FerretDB).")

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from pymongo import ASCENDING
 from pymongo.errors import DuplicateKeyError
 
 from infra.mongo.client import Database
@@ -32,42 +31,33 @@ class NotificationsRepository:
 
     # The push state machine: every transition is a conditional update on one document.
 
-    async def claim(self, notification: NotificationDocument, *, claim: str, now: datetime, until: datetime) -> bool:
-        """Compare-and-set from the state that was read to `sending` under a new claim, until `until`.
-
-        Atomic on MongoDB (one document). FerretDB 1.24 updates by query-then-write,
-        so two workers could rarely both win there: the push's tag and collapse id
-        make the second one replace the first on the phone.
-        """
-        current = notification.push
-        query: dict[str, Any] = {"_id": notification.id, "push.status": current.status, "push.claim": current.claim}
-        if current.status is not PushStatus.PENDING:
-            query["push.not_before"] = {"$lte": now}
+    async def mark_sending(self, notification_id: str, *, claim: str, now: datetime, until: datetime) -> None:
+        """Record who is delivering it, and until when (the holder of a push claim calls this)."""
         changes = {"push.status": PushStatus.SENDING, "push.claim": claim, "push.not_before": until}
-        result = await self._collection.update_one(query, {"$set": {**changes, "push.updated_at": now}})
-        return result.modified_count == 1
+        await self._collection.update_one({"_id": notification_id}, {"$set": {**changes, "push.updated_at": now}})
 
     async def update_claimed(self, notification_id: str, claim: str, changes: dict[str, Any]) -> bool:
         """Write under a claim; False when the claim lapsed and another worker took over."""
         result = await self._collection.update_one({"_id": notification_id, "push.claim": claim}, {"$set": changes})
         return result.modified_count == 1
 
-    async def due(self, status: PushStatus, *, before: datetime, limit: int) -> list[str]:
-        """Ids in `status` whose `not_before` is at or before `before`, oldest first (index push_due)."""
-        query = {"push.status": status, "push.not_before": {"$lte": before}}
-        cursor = self._collection.find(query, {"_id": 1}).sort("push.not_before", ASCENDING).limit(limit)
-        return [raw["_id"] async for raw in cursor]
-
-    async def requeue(self, ids: Sequence[str], *, status: PushStatus, before: datetime, now: datetime) -> None:
-        """Back to pending, queued now: a lapsed claim is dropped, and the next sweep waits a grace again."""
-        query = {"_id": {"$in": list(ids)}, "push.status": status, "push.not_before": {"$lte": before}}
-        changes = {
-            "push.status": PushStatus.PENDING,
-            "push.claim": None,
-            "push.not_before": now,
-            "push.updated_at": now,
+    async def due(
+        self, status: PushStatus, *, before: datetime, limit: int, after: Keyset | None = None
+    ) -> list[tuple[str, datetime]]:
+        """(id, not_before) in `status` with `not_before` at or before `before`, oldest first,
+        keyset-paginated (index push_due).
+        """
+        query = {
+            "push.status": status,
+            "push.not_before": {"$lte": before},
+            **after_filter("push.not_before", after, descending=False),
         }
-        await self._collection.update_many(query, {"$set": changes})
+        cursor = (
+            self._collection.find(query, {"_id": 1, "push.not_before": 1})
+            .sort(sort_spec("push.not_before", descending=False))
+            .limit(limit)
+        )
+        return [(raw["_id"], raw["push"]["not_before"]) async for raw in cursor]
 
     async def make_deferred_due(self, member_id: str, *, now: datetime) -> int:
         """Let every held push of a member be decided again (their preferences changed)."""

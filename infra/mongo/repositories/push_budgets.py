@@ -1,4 +1,4 @@
-"""The `push_budgets` collection: each member's non-urgent pushes per local day (the daily cap)."""
+"""The `push_budgets` collection: places under each member's daily cap of non-urgent pushes."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import datetime
 from pymongo.errors import DuplicateKeyError
 
 from infra.mongo.client import Database
-from schemas.documents.push_budgets import budget_id
+from schemas.documents.push_budgets import PushPlaceDocument, place_key
 
 
 class PushBudgetsRepository:
@@ -17,23 +17,25 @@ class PushBudgetsRepository:
     async def reserve(self, *, member_id: str, day: str, notification_id: str, cap: int, expires_at: datetime) -> bool:
         """Take one of the day's `cap` places for this notification; True if it has one (now or before).
 
-        A conditional upsert on the day's document: when the day is full, or
-        this notification already holds a place, the filter misses and the
-        upsert's insert hits the unique `_id`. Atomic on MongoDB.
+        Insert-first on unique place keys, so the cap holds however many workers
+        race. The look for an earlier place of this notification is safe: only
+        the holder of its claim reserves for it.
         """
-        key = budget_id(member_id, day)
-        query = {"_id": key, "notification_ids": {"$ne": notification_id}, "count": {"$lt": cap}}
-        update = {
-            "$push": {"notification_ids": notification_id},
-            "$inc": {"count": 1},
-            "$setOnInsert": {"member_id": member_id, "day": day, "expires_at": expires_at},
-        }
-        try:
-            await self._collection.update_one(query, update, upsert=True)
-        except DuplicateKeyError:
-            held = await self._collection.find_one({"_id": key, "notification_ids": notification_id}, {"_id": 1})
-            return held is not None
-        return True
+        taken = await self._collection.find({"member_id": member_id, "day": day}).to_list(None)
+        if any(place["notification_id"] == notification_id for place in taken):
+            return True
+        used = {place["slot"] for place in taken}
+        for slot in (s for s in range(1, cap + 1) if s not in used):
+            place = PushPlaceDocument(
+                id=place_key(member_id, day, slot), member_id=member_id, day=day, slot=slot,
+                notification_id=notification_id, expires_at=expires_at,
+            )  # fmt: skip
+            try:
+                await self._collection.insert_one(place.to_mongo())
+            except DuplicateKeyError:
+                continue  # another notification took it just now: try the next
+            return True
+        return False
 
     async def purge_expired(self, *, now: datetime) -> int:
         result = await self._collection.delete_many({"expires_at": {"$lt": now}})

@@ -9,6 +9,7 @@ from infra.mongo.repositories.devices import DevicesRepository
 from infra.mongo.repositories.members import MembersRepository
 from infra.mongo.repositories.notifications import NotificationsRepository
 from infra.mongo.repositories.push_budgets import PushBudgetsRepository
+from infra.mongo.repositories.push_claims import PushClaimsRepository
 from infra.mongo.repositories.worker_heartbeats import WorkerHeartbeatsRepository
 
 
@@ -19,6 +20,7 @@ class Repositories:
     worker_heartbeats: WorkerHeartbeatsRepository
     devices: DevicesRepository
     push_budgets: PushBudgetsRepository
+    push_claims: PushClaimsRepository
 
     @classmethod
     def over(cls, db: Database) -> Repositories:
@@ -28,4 +30,5 @@ class Repositories:
             worker_heartbeats=WorkerHeartbeatsRepository(db),
             devices=DevicesRepository(db),
             push_budgets=PushBudgetsRepository(db),
+            push_claims=PushClaimsRepository(db),
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import inspect
 import os
 import time
 from collections.abc import Awaitable, Callable
@@ -16,11 +17,15 @@ from schemas.documents.notifications import TERMINAL_STATUSES
 T = TypeVar("T")
 
 
-async def eventually(check: Callable[[], Awaitable[T | None]], *, within: float = 30.0, logs: Path | None = None) -> T:
-    """Poll `check` until it returns something truthy; fail with the workers' logs after `within` seconds."""
+async def eventually(
+    check: Callable[[], Awaitable[T | None] | T | None], *, within: float = 30.0, logs: Path | None = None
+) -> T:
+    """Poll `check` (sync or async) until it returns something truthy; fail with the workers' logs after `within` s."""
     deadline = time.monotonic() + within
     while True:
-        value = await check()
+        value = check()
+        if inspect.isawaitable(value):
+            value = await value
         if value:
             return value
         if time.monotonic() > deadline:

@@ -288,8 +288,8 @@ async def test_the_daily_cap_holds_the_next_push_until_the_next_local_morning_an
     midnight = datetime(tomorrow.year, tomorrow.month, tomorrow.day, tzinfo=new_york).astimezone(UTC)
     assert (held["push"]["not_before"], held["push"]["last_error"]) == (midnight, "daily_cap")
     assert [r.notification_id for r in fake_fcm.received(token)] == [first.id, urgent.id]
-    [budget] = await db.push_budgets.find({"member_id": member.id}).to_list(None)
-    assert (budget["notification_ids"], budget["count"]) == ([first.id], 1)
+    [place] = await db.push_budgets.find({"member_id": member.id}).to_list(None)
+    assert (place["notification_id"], place["slot"]) == (first.id, 1)
 
 
 async def test_a_notification_written_while_the_broker_was_down_is_delivered_by_the_sweeper(
