@@ -60,6 +60,15 @@ class PushSender:
 
     def __init__(self, app: firebase_admin.App) -> None:
         self._app = app
+        self._used = False  # firebase-admin makes its messaging service (and client) on the first send
+
+    async def aclose(self) -> None:
+        """Close firebase-admin's httpx client on the loop it belongs to. (`firebase_admin.delete_app`
+        closes it with `asyncio.run`, which fails inside a running loop and is the wrong loop outside.)
+        """
+        if self._used:
+            service = messaging._get_messaging_service(self._app)
+            await service._async_client.aclose()
 
     async def send(self, messages: Sequence[PushMessage]) -> list[PushResult]:
         """One result per message, in order; never raises for FCM's answers."""
@@ -70,6 +79,7 @@ class PushSender:
 
     async def _send_chunk(self, chunk: Sequence[PushMessage]) -> list[PushResult]:
         encoded = [_encode(message) for message in chunk]
+        self._used = True
         try:
             batch = await messaging.send_each_async(encoded, app=self._app)
         except (exceptions.FirebaseError, GoogleAuthError) as error:

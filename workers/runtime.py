@@ -82,6 +82,7 @@ class WorkerRuntime:
 
     def close(self) -> None:
         self.queue.close()
+        self.loop.run_until_complete(self.push.aclose())
         self.loop.run_until_complete(self.mongo.close())
         self.loop.close()
 

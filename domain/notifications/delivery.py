@@ -35,6 +35,7 @@ from schemas.documents.notifications import (
     NotificationDocument,
     PushStatus,
 )
+from schemas.documents.push_claims import PushClaimDocument
 from schemas.push import PushMessage, PushResult, SendOutcome
 from schemas.tasks.notifications import DELIVER, DeliverNotification
 
@@ -83,20 +84,33 @@ async def deliver(*, pipeline: Pipeline, notification_id: str, now: datetime) ->
     taken = await repos.push_claims.take(notification_id, claim=new_id(), now=now, until=until)
     if taken is None:
         return None
+    status: PushStatus | None = None
     try:
-        # Read again under the claim: a run that held the previous claim may have finished meanwhile.
-        notification = await repos.notifications.get(notification_id)
-        if notification is None or not is_claimable(notification, now):
-            return None
-        await repos.notifications.mark_sending(notification_id, claim=taken.claim, now=now, until=until)
-        run = _Run(pipeline, notification, claim=taken.claim, now=now)
-        # Runs that end without an outcome (a crash, a bug) must not loop for ever (REL-4).
-        too_many = taken.number > pipeline.settings.max_attempts + MAX_RUNS_WITHOUT_SENDING
-        status = await (run.give_up("too_many_runs") if too_many else run.go())
+        status = await _deliver_claimed(pipeline, seen, taken, now=now)
     finally:
-        await repos.push_claims.release(taken, now=now)
+        if status not in TERMINAL_STATUSES:  # what is finished is never claimed again: no need to release
+            await repos.push_claims.release(taken, now=now)
     logger.info("notification %s: %s", notification_id, status)
     return status
+
+
+async def _deliver_claimed(
+    pipeline: Pipeline, seen: NotificationDocument, taken: PushClaimDocument, *, now: datetime
+) -> PushStatus | None:
+    repos = pipeline.repos
+    notification = seen
+    if taken.number > 1:
+        # A run that held an earlier claim may have finished since `seen` was read: read again under ours.
+        fresh = await repos.notifications.get(seen.id)
+        if fresh is None or not is_claimable(fresh, now):
+            return None
+        notification = fresh
+    await repos.notifications.mark_sending(notification.id, claim=taken.claim, now=now, until=taken.until)
+    run = _Run(pipeline, notification, claim=taken.claim, now=now)
+    # Runs that end without an outcome (a crash, a bug) must not loop for ever (REL-4).
+    if taken.number > pipeline.settings.max_attempts + MAX_RUNS_WITHOUT_SENDING:
+        return await run.give_up("too_many_runs")
+    return await run.go()
 
 
 class _Run:

@@ -3,27 +3,17 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 
-import firebase_admin
 import pytest
-from firebase_admin import credentials
 
-from infra.push import PushSender, configure_fcm_url
-from infra.settings import FirebaseSettings
+from infra.push import PushSender
 from schemas.push import PushMessage, PushResult, SendOutcome
 from tests.fixtures.fcm import FakeFcm, Reply
 
 
-@pytest.fixture(scope="module")
-def sender(fake_fcm: FakeFcm) -> Iterator[PushSender]:
-    configure_fcm_url(FirebaseSettings(fcm_url=fake_fcm.url))
-    options = {"projectId": "demo-wellbeing", "httpTimeout": 5}
-    app = firebase_admin.initialize_app(
-        credentials.Certificate(str(fake_fcm.credentials_file)), options, name="push-test"
-    )
-    yield PushSender(app)
-    firebase_admin.delete_app(app)
+@pytest.fixture
+def sender(push_sender: PushSender) -> PushSender:
+    return push_sender
 
 
 def _message(token: str, *, urgent: bool = False) -> PushMessage:
