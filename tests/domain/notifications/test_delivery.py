@@ -70,8 +70,8 @@ async def test_a_429_is_held_until_its_retry_after_then_taken_by_the_next_run(
     fake_fcm.script(phone, Reply.quota_exceeded(retry_after=30))
     now = api.runtime.clock.now()
     sent = await notify(
-        repos=api.runtime.repos, queue=api.runtime.queue, member_id=member.id, kind=NotificationKind.JOIN_REQUEST_APPROVED,
-        dedupe_key=f"test:{uuid.uuid4()}", now=now,
+        repos=api.runtime.repos, queue=api.runtime.queue, member_id=member.id,
+        kind=NotificationKind.JOIN_REQUEST_APPROVED, dedupe_key=f"test:{uuid.uuid4()}", now=now,
     )  # fmt: skip
     assert sent is not None
 
