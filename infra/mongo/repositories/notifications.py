@@ -45,7 +45,7 @@ class NotificationsRepository:
         self, status: PushStatus, *, before: datetime, limit: int, after: Keyset | None = None
     ) -> list[tuple[str, datetime]]:
         """(id, not_before) in `status` with `not_before` at or before `before`, oldest first,
-        keyset-paginated (index push_due).
+        keyset-paginated on (not_before, _id), which is the push_due index's own order.
         """
         query = {
             "push.status": status,
