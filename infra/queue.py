@@ -19,16 +19,25 @@ class TaskQueue:
 
     def __init__(self, settings: WorkerSettings) -> None:
         self._celery = Celery("wellbeing-producer", broker=settings.broker_url, set_as_current=False)
-        self._celery.conf.broker_transport_options = {"visibility_timeout": settings.visibility_timeout_seconds}
+        self._celery.conf.broker_transport_options = {
+            "visibility_timeout": settings.visibility_timeout_seconds,
+            # Fail fast when the broker is down (kombu's default retries take about 6 s):
+            # callers have already written their data, and a sweeper re-sends it.
+            "max_retries": 1,
+            "interval_start": 0,
+            "interval_step": 0.2,
+            "interval_max": 0.5,
+        }
         self._celery.conf.broker_connection_retry_on_startup = False
 
-    async def enqueue(self, task: str, payload: BaseModel | None = None) -> bool:
+    async def enqueue(self, task: str, payload: BaseModel | None = None, *, countdown: float | None = None) -> bool:
         """Send after the data is written. False if the broker is unreachable:
         the caller's data is already stored, and a sweeper re-sends what is due.
+        A `countdown` must stay far below the visibility timeout (pitfall C3).
         """
         kwargs: dict[str, Any] = payload.model_dump(mode="json") if payload is not None else {}
         try:
-            await asyncio.to_thread(self._celery.send_task, task, kwargs=kwargs, retry=False)
+            await asyncio.to_thread(self._celery.send_task, task, kwargs=kwargs, retry=False, countdown=countdown)
         except Exception:
             logger.warning("could not enqueue %s; it will be re-sent by its sweeper", task, exc_info=True)
             return False

@@ -59,7 +59,8 @@ class FirebaseSettings(BaseSettings):
     )
     fcm_url: str | None = Field(
         default=None,
-        description="Override of the FCM v1 send URL (a local fake in tests); unset means Google.",
+        description="Base URL of an FCM v1-compatible server (the tests' fake), such as "
+        "http://127.0.0.1:9123; unset means Google. Development and test only.",
     )
     http_timeout_seconds: float = Field(default=10.0, gt=0)
     token_cache_seconds: int = Field(
@@ -125,6 +126,29 @@ class WorkerSettings(BaseSettings):
     task_time_limit_seconds: int = Field(default=120, ge=5)
 
 
+class PushSettings(BaseSettings):
+    """Delivery of notifications to phones: retries, the sweeper, and how long a push stays useful."""
+
+    model_config = SettingsConfigDict(env_prefix="PUSH_", extra="ignore")
+
+    max_attempts: int = Field(default=6, ge=1, le=20, description="Sends tried before a notification fails.")
+    retry_base_seconds: float = Field(
+        default=10.0, gt=0, description="First retry delay after 429/503; doubles each attempt (with jitter)."
+    )
+    retry_max_seconds: float = Field(default=900.0, gt=0, description="Longest delay between two attempts.")
+    pending_grace_seconds: float = Field(
+        default=120.0, gt=0, description="A notification pending this long lost its task: the sweeper re-enqueues it."
+    )
+    max_age_hours: float = Field(
+        default=36.0, gt=0, description="A non-urgent push held longer than this (quiet hours, cap) is not sent."
+    )
+    ttl_seconds: int = Field(default=86_400, ge=0, le=2_419_200, description="How long FCM keeps an undelivered push.")
+    sweep_batch_size: int = Field(default=500, ge=1, le=5_000, description="Notifications the sweeper reads per query.")
+    max_devices_per_member: int = Field(
+        default=10, ge=1, description="Tokens kept per member; registering more drops the least recently seen."
+    )
+
+
 class Settings(BaseSettings):
     """Everything the API and the workers are configured with."""
 
@@ -143,6 +167,7 @@ class Settings(BaseSettings):
     graphql: GraphQLSettings = Field(default_factory=GraphQLSettings)
     rate_limits: RateLimitSettings = Field(default_factory=RateLimitSettings)
     worker: WorkerSettings = Field(default_factory=WorkerSettings)
+    push: PushSettings = Field(default_factory=PushSettings)
 
     @property
     def is_production(self) -> bool:
@@ -157,6 +182,8 @@ class Settings(BaseSettings):
             raise ValueError("ANONYMITY_KEY must be set to a secret of 32+ characters outside development")
         if self.firebase.auth_emulator_host:
             raise ValueError("FIREBASE_AUTH_EMULATOR_HOST must not be set outside development and test")
+        if self.firebase.fcm_url:
+            raise ValueError("FIREBASE_FCM_URL must not be set outside development and test")
         if self.firebase.project_id.startswith("demo-"):
             raise ValueError("FIREBASE_PROJECT_ID must name a real Firebase project outside development")
         return self

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from infra.settings import WorkerSettings
+from schemas.tasks.notifications import SWEEP
 from schemas.tasks.system import TICK
 
 
@@ -16,4 +17,5 @@ def beat_schedule(settings: WorkerSettings) -> dict[str, dict[str, Any]]:
     options = {"expires": max(every - 1, 1)}
     return {
         "system-tick": {"task": TICK, "schedule": every, "options": options},
+        "notifications-sweep": {"task": SWEEP, "schedule": every, "options": options},
     }

@@ -1,9 +1,10 @@
-"""One event loop and one AsyncMongoClient per worker process, made after fork.
+"""One event loop, one AsyncMongoClient and one firebase-admin App per worker process, made after fork.
 
 Tasks are plain functions that call `run(...)` with a coroutine function; the
 loop lives as long as the process, so loop-bound clients stay valid (C1, C2,
-M1). Opened on `worker_process_init` in prefork children, or lazily on first
-use under the solo pool.
+M1), among them firebase-admin's httpx client for `send_each_async` (FB4).
+Opened on `worker_process_init` in prefork children, or lazily on first use
+under the solo pool.
 """
 
 from __future__ import annotations
@@ -13,17 +14,26 @@ import socket
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import TypeVar
 
 from celery.signals import worker_process_init, worker_process_shutdown
 
 from domain.clock import Clock, SystemClock
+from domain.notifications.delivery import Pipeline
+from infra.firebase import get_or_create_app
 from infra.logging import configure_logging
 from infra.mongo.client import Client, Database, create_client
 from infra.mongo.repositories.registry import Repositories
+from infra.push import PushSender, configure_fcm_url
+from infra.queue import TaskQueue
 from infra.settings import Settings, get_settings
 
 T = TypeVar("T")
+
+# A claim outlives the hard time limit of the task that made it, so it only
+# lapses when that task is surely dead.
+_LEASE_MARGIN_SECONDS = 10
 
 
 @dataclass
@@ -35,6 +45,8 @@ class WorkerRuntime:
     repos: Repositories
     clock: Clock
     hostname: str
+    queue: TaskQueue
+    push: PushSender
 
     @classmethod
     def open(cls, settings: Settings) -> WorkerRuntime:
@@ -42,7 +54,17 @@ class WorkerRuntime:
         asyncio.set_event_loop(loop)
         mongo = create_client(settings.mongo, app_name="wellbeing-worker")
         db = mongo[settings.mongo.database]
-        return cls(settings, loop, mongo, db, Repositories.over(db), SystemClock(), socket.gethostname())
+        configure_fcm_url(settings.firebase)
+        push = PushSender(get_or_create_app(settings.firebase))
+        return cls(
+            settings, loop, mongo, db, Repositories.over(db), SystemClock(), socket.gethostname(),
+            TaskQueue(settings.worker), push,
+        )  # fmt: skip
+
+    @property
+    def pipeline(self) -> Pipeline:
+        lease = timedelta(seconds=self.settings.worker.task_time_limit_seconds + _LEASE_MARGIN_SECONDS)
+        return Pipeline(repos=self.repos, push=self.push, queue=self.queue, settings=self.settings.push, lease=lease)
 
     def run(self, work: Callable[[WorkerRuntime], Awaitable[T]]) -> T:
         """Run one task's coroutine; on a time limit or crash, cancel it so its
@@ -59,6 +81,8 @@ class WorkerRuntime:
             raise
 
     def close(self) -> None:
+        self.queue.close()
+        self.loop.run_until_complete(self.push.aclose())
         self.loop.run_until_complete(self.mongo.close())
         self.loop.close()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, TypeAlias
 
 import strawberry
@@ -43,8 +44,7 @@ class Context(BaseContext):
         self.loaders = Loaders(runtime.repos)
         self.identity: Identity | None = None
         self.auth_failure = "missing"
-        self._member: MemberDocument | None = None
-        self._member_loaded = False
+        self._member: asyncio.Future[MemberDocument | None] | None = None
 
     @property
     def repos(self) -> Repositories:
@@ -89,10 +89,12 @@ class Context(BaseContext):
 
     async def member(self) -> MemberDocument | None:
         """The signed-in member, read once per request."""
-        if not self._member_loaded and self.identity is not None:
-            self._member = await members.get_member(repos=self.repos, identity=self.identity)
-            self._member_loaded = True
-        return self._member
+        if self.identity is None:
+            return None
+        if self._member is None:
+            # Shared by root fields resolving at once, so the member is read once, not once per field.
+            self._member = asyncio.ensure_future(members.get_member(repos=self.repos, identity=self.identity))
+        return await self._member
 
 
 Info: TypeAlias = strawberry.Info[Context, None]

@@ -26,6 +26,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 from strawberry.types.base import StrawberryObjectDefinition
 
+from api.graphql.devices.mutations import DeviceMutations
 from api.graphql.errors import (
     MASKED_MESSAGE,
     log_unexpected,
@@ -38,6 +39,8 @@ from api.graphql.groups.queries import GroupQueries
 from api.graphql.guard import OperationGuard
 from api.graphql.members.mutations import MemberMutations
 from api.graphql.members.queries import MemberQueries
+from api.graphql.notifications.mutations import NotificationMutations
+from api.graphql.notifications.queries import NotificationQueries
 from api.graphql.rate_limits import OPERATION_TYPES, RateLimitPolicies
 from api.graphql.safety.queries import SafetyQueries
 from infra.settings import GraphQLSettings
@@ -49,12 +52,12 @@ logger = logging.getLogger("api.graphql")
 
 
 @strawberry.type(description="Reading: the member's own data, their groups and the support available.")
-class Query(MemberQueries, GroupQueries, SafetyQueries):
+class Query(MemberQueries, GroupQueries, SafetyQueries, NotificationQueries):
     pass
 
 
 @strawberry.type(description="Changing: every mutation returns a union of its success and its typed error.")
-class Mutation(MemberMutations, GroupMutations):
+class Mutation(MemberMutations, GroupMutations, DeviceMutations, NotificationMutations):
     pass
 
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from infra.mongo.repositories.registry import Repositories
 from infra.queue import TaskQueue
 from schemas.documents.base import new_id
-from schemas.documents.notifications import NotificationDocument, NotificationKind
+from schemas.documents.notifications import NotificationDocument, NotificationKind, PushState
 from schemas.tasks.notifications import DELIVER, DeliverNotification
 
 
@@ -36,6 +36,7 @@ async def notify(
         dedupe_key=dedupe_key,
         urgent=urgent,
         created_at=now,
+        push=PushState(not_before=now),  # queued now: the sweeper re-enqueues it if still pending after a grace
     )
     if not await repos.notifications.insert_if_new(notification):
         return None

@@ -8,12 +8,16 @@ from typing import Any, TypeAlias
 
 from pymongo import AsyncMongoClient
 from pymongo.asynchronous.database import AsyncDatabase
+from pymongo.errors import ConnectionFailure
 from pymongo.monitoring import CommandListener
 
 from infra.settings import MongoSettings
 
 Database: TypeAlias = AsyncDatabase[dict[str, Any]]
 Client: TypeAlias = AsyncMongoClient[dict[str, Any]]
+
+# Errors a task may retry: the store was unreachable (a timeout, a failover), not the request's fault.
+TRANSIENT_ERRORS: tuple[type[Exception], ...] = (ConnectionFailure,)
 
 
 def create_client(settings: MongoSettings, *, app_name: str, listeners: Sequence[CommandListener] = ()) -> Client:

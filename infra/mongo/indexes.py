@@ -7,9 +7,17 @@ supports: no TTL, no partial indexes (expiry is a scheduled purge).
 
 from __future__ import annotations
 
+import logging
+
 from pymongo import ASCENDING, DESCENDING, IndexModel
+from pymongo.errors import OperationFailure
 
 from infra.mongo.client import Database
+
+logger = logging.getLogger(__name__)
+
+_CHANGED_DEFINITION = {85, 86}  # IndexOptionsConflict, IndexKeySpecsConflict (FerretDB answers 86 too)
+_INDEX_NOT_FOUND = 27
 
 INDEXES: dict[str, list[IndexModel]] = {
     "members": [
@@ -45,7 +53,21 @@ INDEXES: dict[str, list[IndexModel]] = {
     "notifications": [
         IndexModel([("dedupe_key", ASCENDING)], name="dedupe_key_unique", unique=True),
         IndexModel([("member_id", ASCENDING), ("created_at", DESCENDING), ("_id", DESCENDING)], name="inbox"),
-        IndexModel([("push.status", ASCENDING), ("push.not_before", ASCENDING)], name="push_due"),
+        # _id last: the sweeper pages (not_before, _id) from the index alone, however many are due at once.
+        IndexModel([("push.status", ASCENDING), ("push.not_before", ASCENDING), ("_id", ASCENDING)], name="push_due"),
+        IndexModel([("member_id", ASCENDING), ("read_at", ASCENDING)], name="unread"),
+    ],
+    "devices": [
+        IndexModel([("token", ASCENDING)], name="token_unique", unique=True),
+        IndexModel([("member_id", ASCENDING), ("last_seen", DESCENDING)], name="member_devices"),
+    ],
+    "push_budgets": [
+        IndexModel([("member_id", ASCENDING), ("day", ASCENDING)], name="member_day"),
+        IndexModel([("expires_at", ASCENDING)], name="expires_at"),
+    ],
+    "push_claims": [
+        IndexModel([("notification_id", ASCENDING), ("number", DESCENDING)], name="latest_claim"),
+        IndexModel([("expires_at", ASCENDING)], name="expires_at"),
     ],
     "safeguarding_alerts": [
         IndexModel([("source_key", ASCENDING)], name="source_key_unique", unique=True),
@@ -55,12 +77,26 @@ INDEXES: dict[str, list[IndexModel]] = {
 
 
 async def ensure_indexes(db: Database) -> None:
-    """Create what is missing; existing identical indexes are left as they are.
-
-    One index per command: FerretDB 1.24 panics ("slice bounds out of range")
-    when one createIndexes names several indexes that already exist, so a
-    restart over a kept database would fail.
+    """Create what is missing; existing identical indexes are left as they are, and a non-unique
+    index whose definition changed is rebuilt (a changed unique index needs a migration: it fails).
     """
     for collection, indexes in INDEXES.items():
         for index in indexes:
-            await db[collection].create_indexes([index])
+            # One per command: FerretDB 1.24 panics on a createIndexes naming 2+ indexes that all exist.
+            try:
+                await db[collection].create_indexes([index])
+            except OperationFailure as error:
+                if error.code not in _CHANGED_DEFINITION or index.document.get("unique"):
+                    raise
+                await _rebuild(db, collection, index)
+
+
+async def _rebuild(db: Database, collection: str, index: IndexModel) -> None:
+    name = index.document["name"]
+    logger.warning("index %s.%s changed definition: rebuilding it", collection, name)
+    try:
+        await db[collection].drop_index(name)
+    except OperationFailure as error:
+        if error.code != _INDEX_NOT_FOUND:  # another process dropped it first
+            raise
+    await db[collection].create_indexes([index])

@@ -24,21 +24,51 @@ class NotificationKind(StrEnum):
 
 
 class PushStatus(StrEnum):
-    PENDING = "pending"  # written, not yet sent
+    PENDING = "pending"  # written, not yet sent: a worker may claim it now
     DEFERRED = "deferred"  # held until `not_before` (quiet hours, daily cap, a retry)
+    SENDING = "sending"  # a worker holds its push claim until `not_before`; after that, claimable again
     SENT = "sent"  # accepted by FCM for at least one device
     FAILED = "failed"  # gave up, or no device could take it
     SUPPRESSED = "suppressed"  # the member's preferences say no push; still in the inbox
+    EXPIRED = "expired"  # held so long that a push would be stale; still in the inbox
+
+
+TERMINAL_STATUSES = frozenset({PushStatus.SENT, PushStatus.FAILED, PushStatus.SUPPRESSED, PushStatus.EXPIRED})
+
+
+class DeliveryOutcome(StrEnum):
+    ACCEPTED = "accepted"  # FCM took it for this device
+    RETRY = "retry"  # 429, 503 and the like: tried again later
+    DEVICE_REMOVED = "device_removed"  # FCM says the token is gone or invalid; the device was deleted
+    FAILED = "failed"  # a permanent error that is not the token's (a payload problem: a bug)
+
+
+class DeviceDelivery(BaseModel):
+    """What happened on the last try for one device."""
+
+    model_config = ConfigDict(frozen=True)
+
+    outcome: DeliveryOutcome
+    code: str | None = None
+    message_id: str | None = None
+    at: datetime
 
 
 class PushState(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     status: PushStatus = PushStatus.PENDING
-    attempts: int = 0
-    not_before: datetime | None = None
+    attempts: int = Field(default=0, description="Sends tried so far (each may reach several devices).")
+    not_before: datetime | None = Field(
+        default=None,
+        description="When a worker may take it (again): deferred, the earliest push; sending, when the "
+        "claim lapses; pending, when it was queued (the sweeper waits a grace past it); None once terminal.",
+    )
+    claim: str | None = Field(default=None, description="The current claim; every write under a claim checks it.")
+    sent_at: datetime | None = None
     updated_at: datetime | None = None
     last_error: str | None = None
+    deliveries: dict[str, DeviceDelivery] = Field(default_factory=dict, description="Outcome per device id.")
 
 
 class NotificationDocument(Document):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 DELIVER = "notifications.deliver"
+SWEEP = "notifications.sweep"
 
 
 class DeliverNotification(BaseModel):

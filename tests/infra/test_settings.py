@@ -43,6 +43,7 @@ def test_production_starts_with_real_secrets() -> None:
         ({"anonymity_key": SecretStr("short")}, "ANONYMITY_KEY"),
         ({"firebase": FirebaseSettings(project_id="wellbeing-prod", auth_emulator_host="127.0.0.1:9099")}, "EMULATOR"),
         ({"firebase": FirebaseSettings(project_id="demo-wellbeing")}, "FIREBASE_PROJECT_ID"),
+        ({"firebase": FirebaseSettings(project_id="wellbeing-prod", fcm_url="http://127.0.0.1:1")}, "FCM_URL"),
     ],
 )
 def test_production_refuses_placeholders(overrides: dict[str, object], message: str) -> None:

@@ -1,11 +1,16 @@
-"""The `notifications` collection."""
+"""The `notifications` collection: the outbox (push state) and the member's inbox."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
 
 from pymongo.errors import DuplicateKeyError
 
 from infra.mongo.client import Database
-from schemas.documents.notifications import NotificationDocument
+from infra.mongo.pagination import Keyset, Page, after_filter, page_of, sort_spec
+from schemas.documents.notifications import NotificationDocument, PushStatus
 
 
 class NotificationsRepository:
@@ -23,3 +28,60 @@ class NotificationsRepository:
     async def get(self, notification_id: str) -> NotificationDocument | None:
         raw = await self._collection.find_one({"_id": notification_id})
         return NotificationDocument.from_mongo(raw) if raw else None
+
+    # The push state machine: every transition is a conditional update on one document.
+
+    async def mark_sending(self, notification_id: str, *, claim: str, now: datetime, until: datetime) -> None:
+        """Record who is delivering it, and until when (the holder of a push claim calls this)."""
+        changes = {"push.status": PushStatus.SENDING, "push.claim": claim, "push.not_before": until}
+        await self._collection.update_one({"_id": notification_id}, {"$set": {**changes, "push.updated_at": now}})
+
+    async def update_claimed(self, notification_id: str, claim: str, changes: dict[str, Any]) -> bool:
+        """Write under a claim; False when the claim lapsed and another worker took over."""
+        result = await self._collection.update_one({"_id": notification_id, "push.claim": claim}, {"$set": changes})
+        return result.modified_count == 1
+
+    async def due(
+        self, status: PushStatus, *, before: datetime, limit: int, after: Keyset | None = None
+    ) -> list[tuple[str, datetime]]:
+        """(id, not_before) in `status` with `not_before` at or before `before`, oldest first,
+        keyset-paginated on (not_before, _id), which is the push_due index's own order.
+        """
+        query = {
+            "push.status": status,
+            "push.not_before": {"$lte": before},
+            **after_filter("push.not_before", after, descending=False),
+        }
+        cursor = (
+            self._collection.find(query, {"_id": 1, "push.not_before": 1})
+            .sort(sort_spec("push.not_before", descending=False))
+            .limit(limit)
+        )
+        return [(raw["_id"], raw["push"]["not_before"]) async for raw in cursor]
+
+    async def make_deferred_due(self, member_id: str, *, now: datetime) -> int:
+        """Let every held push of a member be decided again (their preferences changed)."""
+        query = {"member_id": member_id, "push.status": PushStatus.DEFERRED}
+        result = await self._collection.update_many(query, {"$set": {"push.not_before": now}})
+        return result.modified_count
+
+    # The inbox.
+
+    async def inbox(self, member_id: str, *, first: int, after: Keyset | None) -> Page[NotificationDocument]:
+        """Newest first, keyset-paginated on (created_at, _id) (index inbox)."""
+        query = {"member_id": member_id, **after_filter("created_at", after, descending=True)}
+        cursor = self._collection.find(query).sort(sort_spec("created_at", descending=True)).limit(first + 1)
+        return page_of([NotificationDocument.from_mongo(raw) async for raw in cursor], first)
+
+    async def mark_read(self, member_id: str, ids: Sequence[str], *, now: datetime) -> None:
+        """Only the member's own, and only those still unread (the first read time stays)."""
+        query = {"_id": {"$in": list(ids)}, "member_id": member_id, "read_at": None}
+        await self._collection.update_many(query, {"$set": {"read_at": now}})
+
+    async def get_many_for_member(self, member_id: str, ids: Sequence[str]) -> list[NotificationDocument]:
+        cursor = self._collection.find({"_id": {"$in": list(ids)}, "member_id": member_id})
+        return [NotificationDocument.from_mongo(raw) async for raw in cursor]
+
+    async def unread_count(self, member_id: str, *, limit: int) -> int:
+        """Unread notifications, counted up to `limit` (index unread)."""
+        return await self._collection.count_documents({"member_id": member_id, "read_at": None}, limit=limit)

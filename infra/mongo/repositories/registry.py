@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from infra.mongo.client import Database
+from infra.mongo.repositories.devices import DevicesRepository
 from infra.mongo.repositories.groups import GroupsRepository
 from infra.mongo.repositories.invites import InvitesRepository
 from infra.mongo.repositories.join_requests import JoinRequestsRepository
@@ -12,6 +13,8 @@ from infra.mongo.repositories.members import MembersRepository
 from infra.mongo.repositories.memberships import MembershipsRepository
 from infra.mongo.repositories.moderation_actions import ModerationActionsRepository
 from infra.mongo.repositories.notifications import NotificationsRepository
+from infra.mongo.repositories.push_budgets import PushBudgetsRepository
+from infra.mongo.repositories.push_claims import PushClaimsRepository
 from infra.mongo.repositories.safeguarding_alerts import SafeguardingAlertsRepository
 from infra.mongo.repositories.support_resources import SupportResourcesRepository
 from infra.mongo.repositories.worker_heartbeats import WorkerHeartbeatsRepository
@@ -29,6 +32,9 @@ class Repositories:
     safeguarding_alerts: SafeguardingAlertsRepository
     support_resources: SupportResourcesRepository
     worker_heartbeats: WorkerHeartbeatsRepository
+    devices: DevicesRepository
+    push_budgets: PushBudgetsRepository
+    push_claims: PushClaimsRepository
 
     @classmethod
     def over(cls, db: Database) -> Repositories:
@@ -43,4 +49,7 @@ class Repositories:
             safeguarding_alerts=SafeguardingAlertsRepository(db),
             support_resources=SupportResourcesRepository(db),
             worker_heartbeats=WorkerHeartbeatsRepository(db),
+            devices=DevicesRepository(db),
+            push_budgets=PushBudgetsRepository(db),
+            push_claims=PushClaimsRepository(db),
         )

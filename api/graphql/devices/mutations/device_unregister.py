@@ -1,0 +1,59 @@
+"""deviceUnregister: stop pushes to a phone of the member's (on sign-out, or when they switch pushes off)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import strawberry
+
+from api.graphql.context import Info
+from api.graphql.devices.types import Device
+from api.graphql.errors import error_fields
+from api.graphql.types import FieldError
+from domain.devices import service
+from domain.devices.errors import DeviceError, DeviceErrorCode
+
+
+@strawberry.enum(description="Why deviceUnregister removed nothing.")
+class DeviceUnregisterErrorCode(Enum):
+    TOKEN_INVALID = DeviceErrorCode.TOKEN_INVALID.value
+    NOT_FOUND = DeviceErrorCode.NOT_FOUND.value
+
+
+@strawberry.input(description="The phone to stop pushing to.")
+class DeviceUnregisterInput:
+    token: str = strawberry.field(description="The FCM registration token the app registered.")
+
+
+@strawberry.type(description="The phone gets no more pushes for this member.")
+class DeviceUnregisterSuccess:
+    device: Device = strawberry.field(description="The registration that was removed.")
+
+
+@strawberry.type(description="Nothing was removed; `code` says why. Another member's token is NOT_FOUND.")
+class DeviceUnregisterError:
+    code: DeviceUnregisterErrorCode = strawberry.field(description="The first reason.")
+    message: str = strawberry.field(description="A sentence a member can read.")
+    field_errors: list[FieldError[DeviceUnregisterErrorCode]] = strawberry.field(
+        description="Every input field that was not accepted."
+    )
+
+
+DeviceUnregisterResult = Annotated[
+    DeviceUnregisterSuccess | DeviceUnregisterError,
+    strawberry.union("DeviceUnregisterResult", description="The result of deviceUnregister."),
+]
+
+
+async def device_unregister(
+    info: Info,
+    data: Annotated[DeviceUnregisterInput, strawberry.argument(name="input", description="The phone to remove.")],
+) -> DeviceUnregisterResult:
+    context = info.context
+    member = await context.require_member()
+    try:
+        removed = await service.unregister(repos=context.repos, member=member, token=data.token)
+    except DeviceError as error:
+        return DeviceUnregisterError(**error_fields(error, DeviceUnregisterErrorCode))
+    return DeviceUnregisterSuccess(device=Device.from_document(removed))

@@ -1,0 +1,89 @@
+"""notificationPreferencesSet: the member decides what pushes may do."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+from typing import Annotated
+
+import strawberry
+
+from api.graphql.context import Info
+from api.graphql.errors import error_fields
+from api.graphql.notifications.types import NotificationPreferences
+from api.graphql.types import FieldError
+from domain.notifications.errors import NotificationError, NotificationErrorCode
+from domain.notifications.preferences import PreferenceChanges, set_preferences
+
+
+@strawberry.enum(description="Why notificationPreferencesSet changed nothing.")
+class NotificationPreferencesSetErrorCode(Enum):
+    NOTHING_TO_UPDATE = NotificationErrorCode.NOTHING_TO_UPDATE.value
+    QUIET_HOURS_INVALID = NotificationErrorCode.QUIET_HOURS_INVALID.value
+    DAILY_PUSH_CAP_RANGE = NotificationErrorCode.DAILY_PUSH_CAP_RANGE.value
+    ON_BREAK_UNTIL_INVALID = NotificationErrorCode.ON_BREAK_UNTIL_INVALID.value
+    ON_BREAK_UNTIL_PAST = NotificationErrorCode.ON_BREAK_UNTIL_PAST.value
+    ON_BREAK_UNTIL_TOO_FAR = NotificationErrorCode.ON_BREAK_UNTIL_TOO_FAR.value
+
+
+@strawberry.input(description="The preferences to change; omitted fields stay as they are.")
+class NotificationPreferencesSetInput:
+    reminders: bool | None = strawberry.field(default=None, description="Push check-in reminders.")
+    nudges: bool | None = strawberry.field(default=None, description="Push gentle nudges after a quiet spell.")
+    quiet_hours_start: str | None = strawberry.field(
+        default=None, description="HH:MM, 24-hour, in the member's time zone; the same as the end means none."
+    )
+    quiet_hours_end: str | None = strawberry.field(default=None, description="HH:MM, 24-hour.")
+    daily_push_cap: int | None = strawberry.field(default=None, description="0 to 10 pushes a day.")
+    on_break_until: datetime | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Hold every push but safety messages until then (with its offset, up to a year ahead); "
+        "null ends a break now.",
+    )
+
+
+@strawberry.type(description="The preferences were changed.")
+class NotificationPreferencesSetSuccess:
+    preferences: NotificationPreferences = strawberry.field(description="The preferences after the change.")
+
+
+@strawberry.type(description="Nothing was changed; `code` and `fieldErrors` say why.")
+class NotificationPreferencesSetError:
+    code: NotificationPreferencesSetErrorCode = strawberry.field(description="The first reason.")
+    message: str = strawberry.field(description="A sentence a member can read.")
+    field_errors: list[FieldError[NotificationPreferencesSetErrorCode]] = strawberry.field(
+        description="Every input field that was not accepted."
+    )
+
+
+NotificationPreferencesSetResult = Annotated[
+    NotificationPreferencesSetSuccess | NotificationPreferencesSetError,
+    strawberry.union("NotificationPreferencesSetResult", description="The result of notificationPreferencesSet."),
+]
+
+
+async def notification_preferences_set(
+    info: Info,
+    data: Annotated[
+        NotificationPreferencesSetInput, strawberry.argument(name="input", description="The preferences to change.")
+    ],
+) -> NotificationPreferencesSetResult:
+    context = info.context
+    member = await context.require_member()
+    break_given = data.on_break_until is not strawberry.UNSET
+    changes = PreferenceChanges(
+        reminders=data.reminders,
+        nudges=data.nudges,
+        quiet_hours_start=data.quiet_hours_start,
+        quiet_hours_end=data.quiet_hours_end,
+        daily_push_cap=data.daily_push_cap,
+        on_break_until=data.on_break_until if break_given else None,
+        end_break=break_given and data.on_break_until is None,
+    )
+    try:
+        preferences = await set_preferences(
+            repos=context.repos, member=member, changes=changes, now=context.clock.now()
+        )
+    except NotificationError as error:
+        return NotificationPreferencesSetError(**error_fields(error, NotificationPreferencesSetErrorCode))
+    return NotificationPreferencesSetSuccess(preferences=NotificationPreferences.from_preferences(preferences))

@@ -1,0 +1,58 @@
+"""Queries of the notifications context: the inbox, its unread count, and the member's preferences."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from api.graphql.context import Info
+from api.graphql.notifications.types import Notification, NotificationPreferences
+from api.graphql.pagination import Connection, connection, decode_cursor, page_size
+from api.graphql.permissions import IsMember
+from domain.notifications import inbox
+
+
+async def resolve_notifications(
+    info: Info,
+    first: Annotated[int | None, strawberry.argument(description="Page size, 1 to 100 (default 20).")] = None,
+    after: Annotated[str | None, strawberry.argument(description="`endCursor` of the previous page.")] = None,
+) -> Connection[Notification]:
+    context = info.context
+    member = await context.require_member()
+    size = page_size(first, limit=context.runtime.settings.graphql.max_page_size)
+    page = await inbox.page(repos=context.repos, member=member, first=size, after=decode_cursor(after))
+    return connection(
+        page,
+        node=lambda item: Notification.from_document(item, language=member.language),
+        keyset=lambda item: (item.created_at, item.id),
+    )
+
+
+async def resolve_unread_notification_count(info: Info) -> int:
+    member = await info.context.require_member()
+    return await inbox.unread_count(repos=info.context.repos, member=member)
+
+
+async def resolve_notification_preferences(info: Info) -> NotificationPreferences:
+    member = await info.context.require_member()
+    return NotificationPreferences.from_preferences(member.preferences)
+
+
+@strawberry.type
+class NotificationQueries:
+    notifications: Connection[Notification] = strawberry.field(
+        resolver=resolve_notifications,
+        description="The signed-in member's inbox, newest first: every notification, pushed or not.",
+        permission_classes=[IsMember],
+    )
+    unread_notification_count: int = strawberry.field(
+        resolver=resolve_unread_notification_count,
+        description="How many inbox notifications are unread, counted up to 100 (show 100 as 99+).",
+        permission_classes=[IsMember],
+    )
+    notification_preferences: NotificationPreferences = strawberry.field(
+        resolver=resolve_notification_preferences,
+        description="What the signed-in member allows pushes to do.",
+        permission_classes=[IsMember],
+    )

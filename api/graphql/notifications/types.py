@@ -1,0 +1,75 @@
+"""GraphQL types of the notifications context."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Self
+
+import strawberry
+
+from domain.notifications.catalogue import text_for
+from schemas.documents.members import Language, Preferences
+from schemas.documents.notifications import NotificationDocument, NotificationKind
+
+strawberry.enum(NotificationKind, description="What a notification is about.")
+
+
+@strawberry.type(description="A value the app uses to open what a notification is about, such as a group's id.")
+class NotificationParam:
+    key: str = strawberry.field(description="The name of the value, such as groupId.")
+    value: str = strawberry.field(description="The value.")
+
+
+@strawberry.type(description="One notification in the signed-in member's inbox, whether it was pushed or not.")
+class Notification:
+    id: strawberry.ID = strawberry.field(description="Opaque id; also the push's tag, so the app can match them.")
+    kind: NotificationKind = strawberry.field(description="What it is about.")
+    title: str = strawberry.field(description="In the member's language; the same words as the push.")
+    body: str = strawberry.field(description="In the member's language; safe to show on a lock screen.")
+    params: list[NotificationParam] = strawberry.field(description="Ids for the app to open the right screen.")
+    urgent: bool = strawberry.field(description="A safety message: pushed even in quiet hours or on a break.")
+    created_at: datetime = strawberry.field(description="When it was sent.")
+    read_at: datetime | None = strawberry.field(description="When the member first marked it read; null if unread.")
+
+    @classmethod
+    def from_document(cls, notification: NotificationDocument, *, language: Language) -> Self:
+        text = text_for(notification.kind, language)
+        return cls(
+            id=strawberry.ID(notification.id),
+            kind=notification.kind,
+            title=text.title,
+            body=text.body,
+            params=[NotificationParam(key=key, value=value) for key, value in sorted(notification.params.items())],
+            urgent=notification.urgent,
+            created_at=notification.created_at,
+            read_at=notification.read_at,
+        )
+
+
+@strawberry.type(description="What the signed-in member allows pushes to do. Safety messages are always pushed.")
+class NotificationPreferences:
+    reminders: bool = strawberry.field(description="Check-in reminders are pushed.")
+    nudges: bool = strawberry.field(description="Gentle nudges when the member has been quiet are pushed.")
+    quiet_hours_start: str = strawberry.field(
+        description="When quiet hours begin, HH:MM in the member's time zone; equal to the end means none."
+    )
+    quiet_hours_end: str = strawberry.field(
+        description="When quiet hours end, HH:MM: pushes held during them arrive then."
+    )
+    daily_push_cap: int = strawberry.field(
+        description="Most pushes a day, safety messages aside; more wait for the next morning. 0 means none."
+    )
+    on_break_until: datetime | None = strawberry.field(
+        description="Until then nothing but safety messages is pushed (all still reach the inbox)."
+    )
+
+    @classmethod
+    def from_preferences(cls, preferences: Preferences) -> Self:
+        return cls(
+            reminders=preferences.reminders,
+            nudges=preferences.nudges,
+            quiet_hours_start=preferences.quiet_hours_start,
+            quiet_hours_end=preferences.quiet_hours_end,
+            daily_push_cap=preferences.daily_push_cap,
+            on_break_until=preferences.on_break_until,
+        )

@@ -1,0 +1,46 @@
+"""Every notification's words, in every language the service speaks: the one place they live.
+
+The same text goes on the lock screen and in the inbox, so it is written to
+be safe where anyone can read it: never a mood, a note, a share's words or a
+group's name (params are for the app to open the right screen, not for the
+text). The Welsh wants review by a first-language speaker before launch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from schemas.documents.members import Language
+from schemas.documents.notifications import NotificationKind
+
+
+@dataclass(frozen=True)
+class Text:
+    title: str
+    body: str
+
+
+CATALOGUE: dict[NotificationKind, dict[Language, Text]] = {
+    NotificationKind.CHECK_IN_REMINDER: {
+        Language.EN: Text("Time to check in", "Your group's check-in is open. How are you today?"),
+        Language.CY: Text("Amser i gofrestru", "Mae sesiwn eich grŵp ar agor. Sut ydych chi heddiw?"),
+    },
+    NotificationKind.JOIN_REQUEST_APPROVED: {
+        Language.EN: Text("You're in", "Your request to join a group was accepted. Open the app to say hello."),
+        Language.CY: Text("Croeso", "Mae eich cais i ymuno â grŵp wedi'i dderbyn. Agorwch yr ap i ddweud helo."),
+    },
+    NotificationKind.JOIN_REQUEST_DECLINED: {
+        Language.EN: Text(
+            "About your request", "A group couldn't take your request this time. Open the app to see others."
+        ),
+        Language.CY: Text(
+            "Am eich cais", "Doedd grŵp ddim yn gallu derbyn eich cais y tro hwn. Agorwch yr ap i weld eraill."
+        ),
+    },
+}
+
+
+def text_for(kind: NotificationKind, language: Language) -> Text:
+    """The kind's words in the member's language (English if a language is ever missing)."""
+    by_language = CATALOGUE[kind]
+    return by_language.get(language) or by_language[Language.EN]

@@ -1,0 +1,91 @@
+"""The member's say over pushes: reminders and nudges, quiet hours, a daily cap, a break."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from domain.errors import FieldIssue
+from domain.notifications.errors import NotificationError, NotificationErrorCode
+from domain.notifications.policies import parse_clock
+from infra.mongo.repositories.registry import Repositories
+from schemas.documents.members import MemberDocument, Preferences
+
+DAILY_PUSH_CAP_MAX = 10
+LONGEST_BREAK = timedelta(days=365)
+
+
+@dataclass(frozen=True)
+class PreferenceChanges:
+    """Only the fields given change. `end_break` clears `on_break_until`."""
+
+    reminders: bool | None = None
+    nudges: bool | None = None
+    quiet_hours_start: str | None = None
+    quiet_hours_end: str | None = None
+    daily_push_cap: int | None = None
+    on_break_until: datetime | None = None
+    end_break: bool = False
+
+
+async def set_preferences(
+    *, repos: Repositories, member: MemberDocument, changes: PreferenceChanges, now: datetime
+) -> Preferences:
+    """Change the given preferences (nothing is written if any is invalid); held pushes are decided again."""
+    issues = _issues(changes, now)
+    if issues:
+        raise NotificationError.from_issues(issues)
+    updates = _updates(changes)
+    if not updates:
+        raise NotificationError(NotificationErrorCode.NOTHING_TO_UPDATE, "Nothing to change was given.")
+    updated = await repos.members.update_profile(member.id, updates, now=now)
+    if updated is None:  # the member was deleted meanwhile: nothing of theirs to hold
+        return member.preferences
+    await repos.notifications.make_deferred_due(member.id, now=now)
+    return updated.preferences
+
+
+def _updates(changes: PreferenceChanges) -> dict[str, Any]:
+    values = {
+        "reminders": changes.reminders,
+        "nudges": changes.nudges,
+        "quiet_hours_start": changes.quiet_hours_start,
+        "quiet_hours_end": changes.quiet_hours_end,
+        "daily_push_cap": changes.daily_push_cap,
+        "on_break_until": changes.on_break_until,
+    }
+    updates: dict[str, Any] = {f"preferences.{name}": value for name, value in values.items() if value is not None}
+    if changes.end_break:
+        updates["preferences.on_break_until"] = None
+    return updates
+
+
+def _issues(changes: PreferenceChanges, now: datetime) -> list[FieldIssue]:
+    issues: list[FieldIssue] = []
+    for field, value in (("quietHoursStart", changes.quiet_hours_start), ("quietHoursEnd", changes.quiet_hours_end)):
+        if value is not None and parse_clock(value) is None:
+            issues.append(_issue(field, NotificationErrorCode.QUIET_HOURS_INVALID, "Use a 24-hour time such as 21:00."))
+    cap = changes.daily_push_cap
+    if cap is not None and not 0 <= cap <= DAILY_PUSH_CAP_MAX:
+        message = f"Choose 0 to {DAILY_PUSH_CAP_MAX} a day (0 keeps everything but safety messages to the app)."
+        issues.append(_issue("dailyPushCap", NotificationErrorCode.DAILY_PUSH_CAP_RANGE, message))
+    if changes.on_break_until is not None:
+        issues += _break_issues(changes.on_break_until, now)
+    return issues
+
+
+def _break_issues(until: datetime, now: datetime) -> list[FieldIssue]:
+    if until.tzinfo is None or until.utcoffset() is None:
+        message = "Give the time with its offset, such as 2026-01-31T09:00:00+00:00."
+        return [_issue("onBreakUntil", NotificationErrorCode.ON_BREAK_UNTIL_INVALID, message)]
+    if until <= now:
+        return [_issue("onBreakUntil", NotificationErrorCode.ON_BREAK_UNTIL_PAST, "A break ends in the future.")]
+    if until > now + LONGEST_BREAK:
+        message = "A break can last up to a year; you can take another after it."
+        return [_issue("onBreakUntil", NotificationErrorCode.ON_BREAK_UNTIL_TOO_FAR, message)]
+    return []
+
+
+def _issue(field: str, code: NotificationErrorCode, message: str) -> FieldIssue:
+    return FieldIssue(field=field, code=code, message=message)

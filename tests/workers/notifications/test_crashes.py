@@ -1,0 +1,138 @@
+"""Killed workers lose nothing and show nothing twice (REL-9): every notification ends sent, each phone
+gets each notification at least once, and any second copy carries the same tag and collapse id (the
+phone replaces the first with it), from a run that was killed between FCM's answer and its write.
+"""
+
+from __future__ import annotations
+
+import signal
+import uuid
+from collections import Counter
+from pathlib import Path
+
+from api.runtime import ApiRuntime
+from domain.notifications.service import notify
+from infra.mongo.client import Database
+from schemas.documents.notifications import NotificationKind
+from tests.factories.devices import preferences_set, registered_device
+from tests.factories.members import onboarded_member
+from tests.fixtures.app import GraphQLClient, RunningApi
+from tests.fixtures.auth import AuthEmulator
+from tests.fixtures.fcm import FakeFcm
+from tests.fixtures.services import ServiceEnv
+from tests.fixtures.workers import celery_processes
+from tests.workers.notifications.support import children_of, eventually, kill, terminal
+
+# A claim lapses 20 s after it was made (the 10 s time limit plus a margin): the sweeper then re-sends.
+CRASH_ENV = {
+    "PUSH_PENDING_GRACE_SECONDS": "2",
+    "PUSH_RETRY_BASE_SECONDS": "0.5",
+    "WORKER_TASK_TIME_LIMIT_SECONDS": "10",
+}
+
+
+async def _phones(gql: GraphQLClient, auth_emulator: AuthEmulator, members: int) -> dict[str, list[str]]:
+    """Members with two phones each, no quiet hours and room under the daily cap: member id -> tokens."""
+    phones: dict[str, list[str]] = {}
+    for _ in range(members):
+        member = await onboarded_member(gql, auth_emulator)
+        await preferences_set(gql, member, quietHoursStart="00:00", quietHoursEnd="00:00", dailyPushCap=10)
+        phones[member.id] = [await registered_device(gql, member), await registered_device(gql, member)]
+    return phones
+
+
+async def _notify_all(runtime: ApiRuntime, phones: dict[str, list[str]], each: int) -> dict[str, str]:
+    """`each` notifications per member: notification id -> member id."""
+    written: dict[str, str] = {}
+    for member_id in phones:
+        for _ in range(each):
+            sent = await notify(
+                repos=runtime.repos, queue=runtime.queue, member_id=member_id,
+                kind=NotificationKind.CHECK_IN_REMINDER, dedupe_key=f"crash:{uuid.uuid4()}", now=runtime.clock.now(),
+            )  # fmt: skip
+            assert sent is not None
+            written[sent.id] = member_id
+    return written
+
+
+def _received(fake_fcm: FakeFcm, phones: dict[str, list[str]]) -> int:
+    return sum(len(fake_fcm.received(token)) for tokens in phones.values() for token in tokens)
+
+
+async def _all_terminal(db: Database, ids: list[str]) -> bool:
+    return all([await terminal(db, notification_id) for notification_id in ids])
+
+
+async def _assert_nothing_lost_nothing_visible_twice(
+    db: Database, fake_fcm: FakeFcm, phones: dict[str, list[str]], written: dict[str, str], *, killed: int
+) -> None:
+    statuses = Counter([(await db.notifications.find_one({"_id": i}) or {})["push"]["status"] for i in written])
+    assert statuses == Counter({"sent": len(written)})
+    copies: Counter[tuple[str, str]] = Counter()
+    for member_id, tokens in phones.items():
+        for token in tokens:
+            for received in fake_fcm.received(token):
+                assert received.validate_only is False
+                assert received.android_tag == received.apns_collapse_id == received.notification_id
+                assert written[received.notification_id] == member_id
+                copies[(received.notification_id, token)] += 1
+    expected_pairs = {(n, token) for n, member_id in written.items() for token in phones[member_id]}
+    assert set(copies) == expected_pairs  # every phone got every one of its member's notifications
+    resent = {notification_id for (notification_id, _), count in copies.items() if count > 1}
+    assert len(resent) <= killed  # only a run killed mid-send sends again, and only its own notification
+    stored = await db.notifications.find({"_id": {"$in": list(written)}}).to_list(None)
+    assert {d["outcome"] for n in stored for d in n["push"]["deliveries"].values()} == {"accepted"}
+
+
+async def test_worker_children_killed_mid_batch_lose_nothing_and_show_nothing_twice(
+    services: ServiceEnv, api: RunningApi, gql: GraphQLClient, auth_emulator: AuthEmulator, db: Database,
+    fake_fcm: FakeFcm, tmp_path: Path,
+) -> None:  # fmt: skip
+    # Given 24 notifications for 8 members with two phones each, and an FCM that takes 0.25 s to answer
+    phones = await _phones(gql, auth_emulator, members=8)
+    written = await _notify_all(api.runtime, phones, each=3)
+    fake_fcm.delay_seconds = 0.25
+    killed = 0
+    try:
+        with celery_processes(services, tmp_path, beat=True, concurrency=2, **fake_fcm.env(), **CRASH_ENV) as processes:
+            worker = processes[0]
+            # When the pool's children are SIGKILLed twice while they are sending
+            for round_ in (1, 2):
+                await eventually(lambda r=round_: _received(fake_fcm, phones) >= 10 * r, within=60, logs=tmp_path)
+                children = children_of(worker.pid)
+                kill(children, signal.SIGKILL)
+                killed += len(children)
+            # Then every notification still ends sent, once the killed runs' claims lapse
+            await eventually(lambda: _all_terminal(db, list(written)), within=90, logs=tmp_path)
+    finally:
+        fake_fcm.delay_seconds = 0.0
+    assert killed >= 2
+    await _assert_nothing_lost_nothing_visible_twice(db, fake_fcm, phones, written, killed=killed)
+
+
+async def test_a_whole_worker_killed_mid_batch_loses_nothing_and_a_new_worker_finishes(
+    services: ServiceEnv, api: RunningApi, gql: GraphQLClient, auth_emulator: AuthEmulator, db: Database,
+    fake_fcm: FakeFcm, tmp_path: Path,
+) -> None:  # fmt: skip
+    phones = await _phones(gql, auth_emulator, members=6)
+    written = await _notify_all(api.runtime, phones, each=3)
+    fake_fcm.delay_seconds = 0.25
+    (tmp_path / "first").mkdir()
+    (tmp_path / "second").mkdir()
+    try:
+        with celery_processes(
+            services, tmp_path / "first", beat=True, concurrency=2, **fake_fcm.env(), **CRASH_ENV
+        ) as processes:
+            worker = processes[0]
+            await eventually(lambda: _received(fake_fcm, phones) >= 8, within=60, logs=tmp_path / "first")
+            # When the worker and its children are SIGKILLed (its unacknowledged tasks wait in Redis
+            # for the visibility timeout: the sweeper finds their notifications long before that)
+            children = children_of(worker.pid)
+            kill([worker.pid, *children], signal.SIGKILL)
+            with celery_processes(
+                services, tmp_path / "second", beat=False, concurrency=2, **fake_fcm.env(), **CRASH_ENV
+            ):
+                await eventually(lambda: _all_terminal(db, list(written)), within=90, logs=tmp_path / "second")
+    finally:
+        fake_fcm.delay_seconds = 0.0
+    await _assert_nothing_lost_nothing_visible_twice(db, fake_fcm, phones, written, killed=len(children))
