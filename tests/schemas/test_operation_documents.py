@@ -34,3 +34,15 @@ def test_the_push_and_inbox_fields_are_all_used_by_the_app() -> None:
         "deviceRegister", "deviceUnregister", "unreadNotificationCount", "notifications", "notificationsMarkRead",
         "notificationPreferences", "notificationPreferencesSet",
     }  # fmt: skip
+
+
+def test_the_check_in_fields_are_all_used_by_the_app() -> None:
+    document = parse((OPERATIONS / "checkins.graphql").read_text())
+    used = {
+        selection.name.value
+        for definition in document.definitions
+        if isinstance(definition, OperationDefinitionNode)
+        for selection in definition.selection_set.selections
+        if hasattr(selection, "name")
+    }
+    assert used == {"checkInSubmit", "myCheckIns", "myMoodTrend", "groupCheckIns", "groupWellbeing"}
