@@ -94,10 +94,10 @@ async def _group(gql: GraphQLClient, auth_emulator: AuthEmulator) -> Group:
     return Group(group_id, lead, wants, declined, sleeping, tokens, rule, quiet_end)
 
 
-async def _reminders(db: Database, group: Group) -> dict[str, dict[str, object]]:
-    """The group's reminders by member id."""
+async def _reminders(db: Database, group: Group) -> dict[str, str]:
+    """The ids of the group's reminders, by member id."""
     found = await db.notifications.find({"kind": "check_in_reminder", "params.group_id": group.id}).to_list(None)
-    return {n["member_id"]: n for n in found}
+    return {n["member_id"]: n["_id"] for n in found}
 
 
 async def _advanced_past(db: Database, group_id: str, occurrence: datetime) -> datetime | None:
@@ -128,14 +128,14 @@ async def test_a_due_check_in_reminds_each_member_who_wants_it_once_quiet_hours_
     reminders = await _reminders(db, group)
     assert set(reminders) == {group.lead.id, group.wants.id, group.sleeping.id}  # none for who switched off
     for person in (group.lead, group.wants):
-        sent = await eventually(lambda p=person: in_status(db, str(reminders[p.id]["_id"]), "sent"), logs=workers.logs)
+        sent = await eventually(lambda p=person: in_status(db, reminders[p.id], "sent"), logs=workers.logs)
         [received] = fake_fcm.received(group.tokens[person.id])
         assert (received.android_tag, received.message["data"]["kind"]) == (sent["_id"], "check_in_reminder")
         # Lock-screen safe: the catalogue's words in the member's language (Welsh here), never the group's name
         assert received.message["notification"] == {"title": REMINDER.title, "body": REMINDER.body}
 
     # And the member in quiet hours has theirs held until the quiet hours end
-    held_id = str(reminders[group.sleeping.id]["_id"])
+    held_id = reminders[group.sleeping.id]
     held = await eventually(lambda: in_status(db, held_id, "deferred"), logs=workers.logs)
     assert (held["push"]["not_before"], held["push"]["last_error"]) == (group.quiet_end, "quiet_hours")
     assert fake_fcm.received(group.tokens[group.sleeping.id]) == []
@@ -167,7 +167,7 @@ async def test_a_repeated_tick_and_a_fan_out_rerun_after_a_crash_send_nothing_tw
     following = await eventually(lambda: _advanced_past(db, group.id, occurrence), logs=workers.logs)
     first = await _reminders(db, group)
     for person in (group.lead, group.wants):
-        await eventually(lambda p=person: in_status(db, str(first[p.id]["_id"]), "sent"), logs=workers.logs)
+        await eventually(lambda p=person: in_status(db, first[p.id], "sent"), logs=workers.logs)
 
     # When a worker died after the fan-out but before moving the schedule on (it is due again), and
     # extra ticks and a duplicate of the group's task are sent as well
