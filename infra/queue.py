@@ -30,14 +30,23 @@ class TaskQueue:
         }
         self._celery.conf.broker_connection_retry_on_startup = False
 
-    async def enqueue(self, task: str, payload: BaseModel | None = None, *, countdown: float | None = None) -> bool:
+    async def enqueue(
+        self,
+        task: str,
+        payload: BaseModel | None = None,
+        *,
+        countdown: float | None = None,
+        expires: float | None = None,
+    ) -> bool:
         """Send after the data is written. False if the broker is unreachable:
         the caller's data is already stored, and a sweeper re-sends what is due.
-        A `countdown` must stay far below the visibility timeout (pitfall C3).
+        A `countdown` must stay far below the visibility timeout (pitfall C3); a task
+        still waiting `expires` seconds after it was sent is dropped by the worker.
         """
         kwargs: dict[str, Any] = payload.model_dump(mode="json") if payload is not None else {}
+        options: dict[str, Any] = {"countdown": countdown, "expires": expires}
         try:
-            await asyncio.to_thread(self._celery.send_task, task, kwargs=kwargs, retry=False, countdown=countdown)
+            await asyncio.to_thread(self._celery.send_task, task, kwargs=kwargs, retry=False, **options)
         except Exception:
             logger.warning("could not enqueue %s; it will be re-sent by its sweeper", task, exc_info=True)
             return False

@@ -149,6 +149,16 @@ class PushSettings(BaseSettings):
     )
 
 
+class CheckInSettings(BaseSettings):
+    """Scheduled check-ins: how beat's reminder tick reads the groups that are due."""
+
+    model_config = SettingsConfigDict(env_prefix="CHECKIN_", extra="ignore")
+
+    reminder_batch_size: int = Field(
+        default=200, ge=1, le=5_000, description="Due groups the reminder tick reads per query (at most 20 a tick)."
+    )
+
+
 class Settings(BaseSettings):
     """Everything the API and the workers are configured with."""
 
@@ -168,6 +178,7 @@ class Settings(BaseSettings):
     rate_limits: RateLimitSettings = Field(default_factory=RateLimitSettings)
     worker: WorkerSettings = Field(default_factory=WorkerSettings)
     push: PushSettings = Field(default_factory=PushSettings)
+    checkins: CheckInSettings = Field(default_factory=CheckInSettings)
 
     @property
     def is_production(self) -> bool:

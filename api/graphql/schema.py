@@ -26,6 +26,8 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 from strawberry.types.base import StrawberryObjectDefinition
 
+from api.graphql.checkins.mutations import CheckInMutations
+from api.graphql.checkins.queries import CheckInQueries
 from api.graphql.devices.mutations import DeviceMutations
 from api.graphql.errors import (
     MASKED_MESSAGE,
@@ -52,12 +54,12 @@ logger = logging.getLogger("api.graphql")
 
 
 @strawberry.type(description="Reading: the member's own data, their groups and the support available.")
-class Query(MemberQueries, GroupQueries, SafetyQueries, NotificationQueries):
+class Query(MemberQueries, GroupQueries, SafetyQueries, NotificationQueries, CheckInQueries):
     pass
 
 
 @strawberry.type(description="Changing: every mutation returns a union of its success and its typed error.")
-class Mutation(MemberMutations, GroupMutations, DeviceMutations, NotificationMutations):
+class Mutation(MemberMutations, GroupMutations, DeviceMutations, NotificationMutations, CheckInMutations):
     pass
 
 

@@ -1,4 +1,9 @@
-"""Types shared by every domain's part of the schema."""
+"""Types shared by every domain's part of the schema, and the enums several domains use.
+
+A module whose strawberry types use one of these enums imports it from here, so
+it is registered (with its description) before any type resolves it, whatever
+the import order.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,16 @@ from typing import Generic, TypeVar
 
 import strawberry
 
+from schemas.documents.members import Language, Nation
+from schemas.documents.support_resources import Weekday
+
+__all__ = ["FieldError", "Language", "Nation", "Weekday"]
+
 CodeT = TypeVar("CodeT")
+
+strawberry.enum(Nation, description="A UK nation: helplines and NHS routes differ between them.")
+strawberry.enum(Language, description="The language of notifications and messages from the service.")
+strawberry.enum(Weekday, description="A day of the week.")
 
 
 @strawberry.type(description="One input field that was not accepted, and why.")

@@ -52,6 +52,12 @@ class GroupErrorCode(StrEnum):
     REQUEST_ALREADY_DECIDED = "request_already_decided"
     REASON_LENGTH = "reason_length"
     CANNOT_TARGET_SELF = "cannot_target_self"
+    # Check-in schedule and quiet policy
+    WEEKDAYS_REQUIRED = "weekdays_required"
+    WEEKDAYS_REPEATED = "weekdays_repeated"
+    LOCAL_TIME_INVALID = "local_time_invalid"
+    MISSED_CHECK_INS_OUT_OF_RANGE = "missed_check_ins_out_of_range"
+    INACTIVE_DAYS_OUT_OF_RANGE = "inactive_days_out_of_range"
 
 
 class GroupError(DomainError):

@@ -38,24 +38,30 @@ class GroupAction(StrEnum):
     TRANSFER_LEADERSHIP = "transfer_leadership"
     SET_AWAY = "set_away"
     ASSIGN_LEAD = "assign_lead"
+    SCHEDULE = "schedule"  # the check-in schedule and the quiet policy
+    VIEW_CHECK_INS = "view_check_ins"  # check-ins members shared with the group
+    VIEW_WELLBEING = "view_wellbeing"  # the group's aggregate wellbeing figures
 
 
-_MEMBER_ACTIONS = frozenset({GroupAction.VIEW, GroupAction.VIEW_MEMBERS})
+_MEMBER_ACTIONS = frozenset({GroupAction.VIEW, GroupAction.VIEW_MEMBERS, GroupAction.VIEW_CHECK_INS})
 # Co-leads share the day-to-day work from the start, so no lead carries it alone.
 _CO_LEAD_ACTIONS = _MEMBER_ACTIONS | {
     GroupAction.INVITE,
     GroupAction.REVIEW_REQUESTS,
     GroupAction.REMOVE_MEMBER,
     GroupAction.SET_AWAY,
+    GroupAction.VIEW_WELLBEING,
 }
 _LEAD_ACTIONS = _CO_LEAD_ACTIONS | {
     GroupAction.UPDATE,
     GroupAction.ARCHIVE,
     GroupAction.MANAGE_CO_LEADS,
     GroupAction.TRANSFER_LEADERSHIP,
+    GroupAction.SCHEDULE,
 }
 _ROLE_ACTIONS = {GroupRole.MEMBER: _MEMBER_ACTIONS, GroupRole.CO_LEAD: _CO_LEAD_ACTIONS, GroupRole.LEAD: _LEAD_ACTIONS}
 # Staff (the `admin` claim) look after groups from outside: they assign leads and can remove.
+# They are not members, so they see no check-ins, shared or aggregated.
 _STAFF_ACTIONS = frozenset(
     {GroupAction.VIEW, GroupAction.VIEW_MEMBERS, GroupAction.REMOVE_MEMBER, GroupAction.ASSIGN_LEAD}
 )

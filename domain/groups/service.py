@@ -12,6 +12,7 @@ from domain.groups import validation as check
 from domain.groups.access import archived_error, authorized, log_action, refuse_if_archived
 from domain.groups.errors import GroupError, GroupErrorCode
 from domain.groups.join_requests import decline_all_pending
+from domain.groups.occurrences import next_occurrence
 from domain.groups.policies import GroupAction, Viewer, age_of, lead_facing_recipients, may_lead
 from domain.groups.views import GroupView, view_of
 from infra.mongo.repositories.registry import Repositories
@@ -88,6 +89,8 @@ async def update_group(
     for _attempt in range(3):  # a capacity change races joins; re-read and retry
         refuse_if_archived(group)
         updates |= _search_fields(updates.get("name", group.name), updates.get("description", group.description))
+        if "timezone" in updates and group.schedule is not None:  # the same wall-clock time, in the new zone
+            updates["next_checkin_at"] = next_occurrence(group.schedule, updates["timezone"], after=now)
         capacity = None if changes.capacity is None else (group.capacity, changes.capacity)
         if capacity is not None and group.member_count > capacity[1]:
             message = f"{group.member_count} people are in the group: the capacity can't be lower."

@@ -28,6 +28,8 @@ INDEXES: dict[str, list[IndexModel]] = {
             [("access", ASCENDING), ("archived", ASCENDING), ("name_key", ASCENDING), ("_id", ASCENDING)],
             name="discovery",
         ),
+        # Beat's reminder tick reads only due groups, in (next_checkin_at, _id) pages, from the index alone.
+        IndexModel([("next_checkin_at", ASCENDING), ("_id", ASCENDING)], name="checkin_due"),
     ],
     "memberships": [
         IndexModel([("group_id", ASCENDING), ("member_id", ASCENDING)], name="group_member_unique", unique=True),
@@ -36,6 +38,15 @@ INDEXES: dict[str, list[IndexModel]] = {
             name="member_groups",
         ),
         IndexModel([("group_id", ASCENDING), ("status", ASCENDING), ("role", ASCENDING)], name="group_roster"),
+    ],
+    "checkins": [
+        IndexModel([("member_id", ASCENDING), ("idempotency_key", ASCENDING)], name="member_key_unique", unique=True),
+        IndexModel([("member_id", ASCENDING), ("recorded_at", DESCENDING), ("_id", DESCENDING)], name="member_history"),
+        IndexModel([("member_id", ASCENDING), ("local_day", ASCENDING)], name="member_days"),
+        IndexModel(
+            [("group_id", ASCENDING), ("visibility", ASCENDING), ("recorded_at", DESCENDING), ("_id", DESCENDING)],
+            name="group_shared",
+        ),
     ],
     "invites": [
         IndexModel([("code_hash", ASCENDING)], name="code_hash_unique", unique=True),

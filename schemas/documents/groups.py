@@ -2,8 +2,9 @@
 
 `member_count`, `free_slots` and `lead_count` change only by conditional
 single-document updates, so capacity and "someone always leads" hold without
-transactions (DESIGN §2). A later issue adds the check-in schedule and
-`next_checkin_at` here.
+transactions (DESIGN §2). The check-in schedule is a rule (weekdays and a
+wall-clock time in the group's zone) with its next occurrence in UTC,
+`next_checkin_at`, which beat's reminder tick reads through an index.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from schemas.documents.base import Document
+from schemas.documents.support_resources import Weekday
 
 
 class GroupKind(StrEnum):
@@ -43,6 +45,24 @@ class SignpostLink(BaseModel):
     description: str = ""
 
 
+class CheckInSchedule(BaseModel):
+    """When the group checks in: these weekdays, at this wall-clock time in the group's time zone."""
+
+    model_config = ConfigDict(frozen=True)
+
+    weekdays: tuple[Weekday, ...] = Field(description="Monday first, each at most once, at least one.")
+    local_time: str = Field(description="HH:MM on a 24-hour clock.")
+
+
+class QuietPolicy(BaseModel):
+    """When a member of this group counts as quiet (read by quiet-member detection)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    missed_check_ins: int = Field(default=2, description="Scheduled check-ins missed in a row (1 to 6).")
+    inactive_days: int = Field(default=7, description="Groups without a schedule: days without activity (1 to 30).")
+
+
 class GroupDocument(Document):
     id: str = Field(alias="_id")
     name: str
@@ -59,6 +79,11 @@ class GroupDocument(Document):
     lead_count: int = Field(description="Never above the real number of leads: removals count down first.")
     name_key: str = Field(description="Case-folded name: discovery's sort order.")
     search_text: str = Field(description="Case-folded name and description: discovery's text filter.")
+    schedule: CheckInSchedule | None = None
+    next_checkin_at: datetime | None = Field(
+        default=None, description="The next scheduled check-in (UTC); None without a schedule."
+    )
+    quiet_policy: QuietPolicy = Field(default_factory=QuietPolicy)
     archived: bool = False
     archived_at: datetime | None = None
     created_by: str

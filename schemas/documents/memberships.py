@@ -1,8 +1,10 @@
 """`memberships`: one member in one group (unique pair), with their role.
 
 A removed member's membership is kept with status `removed`, so the unique
-pair stops them rejoining; leaving deletes it. Later issues add
-last_checkin_at, last_active_at, the engagement state and next_evaluation_at.
+pair stops them rejoining; leaving deletes it. `last_checkin_at` is the
+latest check-in that counted for this group (shared with it, or answering one
+of its scheduled check-ins). Later issues add last_active_at, the engagement
+state and next_evaluation_at.
 """
 
 from __future__ import annotations
@@ -35,3 +37,6 @@ class MembershipDocument(Document):
     joined_at: datetime
     away_until: datetime | None = Field(default=None, description="A lead or co-lead away until then.")
     removed_at: datetime | None = None
+    last_checkin_at: datetime | None = Field(
+        default=None, description="When the latest check-in that counts for this group was made; never moves back."
+    )

@@ -31,9 +31,9 @@ class _Spreads(Visitor):
 
 
 @cache
-def operation(name: str) -> str:
-    """One named operation from the app's file, with just the fragments it uses."""
-    document = parse(OPERATIONS.read_text())
+def operation(name: str, path: Path = OPERATIONS) -> str:
+    """One named operation from the app's file (groups.graphql unless told), with just the fragments it uses."""
+    document = parse(path.read_text())
     fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
     [chosen] = [
         d for d in document.definitions if isinstance(d, OperationDefinitionNode) and d.name and d.name.value == name

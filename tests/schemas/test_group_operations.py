@@ -13,7 +13,7 @@ GROUP_ROOT_FIELDS = {
     "group", "myGroups", "groups", "joinRequests", "myLeadership",
     "groupCreate", "groupUpdate", "groupArchive", "groupJoin", "groupLeave", "inviteCreate",
     "joinRequestCreate", "joinRequestDecide", "memberRemove", "coLeadPromote", "coLeadDemote",
-    "leadershipTransfer", "groupLeadAssign", "leadAwaySet",
+    "leadershipTransfer", "groupLeadAssign", "leadAwaySet", "groupScheduleSet", "groupQuietPolicySet",
 }  # fmt: skip
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from graphql import OperationDefinitionNode, parse, validate
 
+from api.graphql.rate_limits import Bucket
 from api.graphql.schema import build_schema
 from infra.settings import GraphQLSettings
 
@@ -34,3 +35,22 @@ def test_the_push_and_inbox_fields_are_all_used_by_the_app() -> None:
         "deviceRegister", "deviceUnregister", "unreadNotificationCount", "notifications", "notificationsMarkRead",
         "notificationPreferences", "notificationPreferencesSet",
     }  # fmt: skip
+
+
+def test_the_check_in_fields_are_all_used_by_the_app() -> None:
+    document = parse((OPERATIONS / "checkins.graphql").read_text())
+    used = {
+        selection.name.value
+        for definition in document.definitions
+        if isinstance(definition, OperationDefinitionNode)
+        for selection in definition.selection_set.selections
+        if hasattr(selection, "name")
+    }
+    assert used == {"checkInSubmit", "myCheckIns", "myMoodTrend", "groupCheckIns", "groupWellbeing"}
+
+
+def test_check_ins_draw_on_the_sensitive_bucket_and_reading_them_on_the_general_one() -> None:
+    # Member content that can raise alerts; when Redis is down the sensitive bucket lets it through (CRISIS-3).
+    policies = build_schema(GraphQLSettings(), production=False).rate_limit_policies
+    assert policies.policy("mutation", "checkInSubmit").bucket is Bucket.SENSITIVE
+    assert policies.policy("query", "groupCheckIns").bucket is None

@@ -10,11 +10,14 @@ import strawberry
 from api.graphql.context import Info
 from api.graphql.groups.loaders import MemberPageKey
 from api.graphql.pagination import Connection, connection, decode_cursor, page_size
+from api.graphql.types import Weekday
 from domain.groups.join_requests import Decision
 from domain.groups.policies import is_away
 from domain.groups.views import GroupView
 from infra.mongo.pagination import Page
+from schemas.documents.groups import CheckInSchedule as StoredSchedule
 from schemas.documents.groups import GroupAccess, GroupKind
+from schemas.documents.groups import QuietPolicy as StoredQuietPolicy
 from schemas.documents.groups import SignpostLink as StoredSignpostLink
 from schemas.documents.members import MemberDocument
 from schemas.documents.memberships import GroupRole, MembershipDocument
@@ -51,6 +54,26 @@ class SignpostLinkInput:
 
     def to_stored(self) -> StoredSignpostLink:
         return StoredSignpostLink(name=self.name, phone=self.phone, url=self.url, description=self.description)
+
+
+@strawberry.type(description="When a group checks in: these days, at this time where the group is.")
+class CheckInSchedule:
+    weekdays: list[Weekday] = strawberry.field(description="The days, Monday first.")
+    local_time: str = strawberry.field(description="HH:MM on a 24-hour clock, in the group's time zone.")
+
+    @classmethod
+    def from_stored(cls, schedule: StoredSchedule) -> Self:
+        return cls(weekdays=list(schedule.weekdays), local_time=schedule.local_time)
+
+
+@strawberry.type(description="When a member of the group counts as quiet, so a lead can reach out.")
+class QuietPolicy:
+    missed_check_ins: int = strawberry.field(description="Scheduled check-ins missed in a row (1 to 6).")
+    inactive_days: int = strawberry.field(description="Without a schedule: days without taking part (1 to 30).")
+
+    @classmethod
+    def from_stored(cls, policy: StoredQuietPolicy) -> Self:
+        return cls(missed_check_ins=policy.missed_check_ins, inactive_days=policy.inactive_days)
 
 
 @strawberry.type(description="Someone in a group, as the others see them: a display name and a role, nothing more.")
@@ -112,6 +135,13 @@ class Group:
     signposting: list[SignpostLink] | None = strawberry.field(
         description="Helplines and services the leads chose; null for non-members."
     )
+    schedule: CheckInSchedule | None = strawberry.field(description="When the group checks in; null without one.")
+    next_check_in_at: datetime | None = strawberry.field(
+        description="The next scheduled check-in; null without a schedule."
+    )
+    quiet_policy: QuietPolicy | None = strawberry.field(
+        description="When a member counts as quiet; null for non-members."
+    )
     members: Connection[GroupMember] | None = strawberry.field(
         resolver=resolve_members, description="The members, oldest first; null for non-members."
     )
@@ -136,5 +166,8 @@ class Group:
             viewer_role=view.role,
             viewer_away_until=membership.away_until if membership else None,
             signposting=[SignpostLink.from_stored(s) for s in group.signposting] if view.can_see_members else None,
+            schedule=CheckInSchedule.from_stored(group.schedule) if group.schedule else None,
+            next_check_in_at=group.next_checkin_at,
+            quiet_policy=QuietPolicy.from_stored(group.quiet_policy) if view.can_see_members else None,
             view=view,
         )

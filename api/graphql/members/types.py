@@ -7,11 +7,9 @@ from typing import Self
 
 import strawberry
 
+from api.graphql.types import Language, Nation
 from domain.members.policies import is_minor
-from schemas.documents.members import Language, MemberDocument, Nation
-
-strawberry.enum(Nation, description="A UK nation: helplines and NHS routes differ between them.")
-strawberry.enum(Language, description="The language of notifications and messages from the service.")
+from schemas.documents.members import MemberDocument
 
 
 @strawberry.type(description="The signed-in member's own profile. Other members never see this type.")

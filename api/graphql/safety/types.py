@@ -9,15 +9,14 @@ from typing import Self
 
 import strawberry
 
+from api.graphql.types import Language, Nation, Weekday
 from domain.safety.policies import is_open
 from domain.safety.service import Signposting as SignpostingResult
-from schemas.documents.members import Language, Nation
 from schemas.documents.safeguarding_alerts import RiskLevel
 from schemas.documents.support_resources import (
     Contact,
     ContactKind,
     SupportResourceDocument,
-    Weekday,
 )
 from schemas.documents.support_resources import (
     OpeningRange as OpeningRangeDocument,
@@ -25,7 +24,6 @@ from schemas.documents.support_resources import (
 
 strawberry.enum(RiskLevel, description="What the crisis screen found in what the member wrote.")
 strawberry.enum(ContactKind, description="How to reach a support resource.")
-strawberry.enum(Weekday, description="A day of the week.")
 
 
 @strawberry.type(description="One way to reach a support resource.")

@@ -91,6 +91,30 @@ class GroupsRepository:
         )
         return GroupDocument.from_mongo(raw) if raw else None
 
+    async def due_for_checkin(
+        self, *, before: datetime, limit: int, after: Keyset | None = None
+    ) -> list[tuple[str, datetime]]:
+        """(id, next_checkin_at) of groups whose check-in is due at `before`, oldest first,
+        keyset-paginated on (next_checkin_at, _id): the checkin_due index's own order.
+        """
+        query = {"next_checkin_at": {"$lte": before}, **after_filter("next_checkin_at", after, descending=False)}
+        cursor = (
+            self._collection.find(query, {"_id": 1, "next_checkin_at": 1})
+            .sort(sort_spec("next_checkin_at", descending=False))
+            .limit(limit)
+        )
+        return [(raw["_id"], raw["next_checkin_at"]) async for raw in cursor]
+
+    async def advance_checkin(self, group_id: str, *, due: datetime, to: datetime | None) -> bool:
+        """Move `next_checkin_at` from `due` to `to`; False when it is no longer `due` (advanced
+        already, or a lead changed the schedule meanwhile). Exclusive on MongoDB; on FerretDB
+        two racers can both pass the filter, but they write the same value.
+        """
+        result = await self._collection.update_one(
+            {"_id": group_id, "next_checkin_at": due}, {"$set": {"next_checkin_at": to}}
+        )
+        return result.modified_count == 1
+
     async def discover(self, discovery: Discovery, *, after: Keyset | None, first: int) -> Page[GroupDocument]:
         """Open, live groups with room, A to Z by name."""
         query: dict[str, Any] = {

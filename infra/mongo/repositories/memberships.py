@@ -43,6 +43,21 @@ class MembershipsRepository:
         )
         return [MembershipDocument.from_mongo(raw) async for raw in cursor]
 
+    async def active_for_member(self, member_id: str, *, limit: int) -> list[MembershipDocument]:
+        """The member's active memberships (a person is in a handful of groups; `limit` bounds it)."""
+        cursor = self._collection.find({"member_id": member_id, "status": _ACTIVE}).limit(limit)
+        return [MembershipDocument.from_mongo(raw) async for raw in cursor]
+
+    async def record_check_in(self, member_id: str, group_ids: Sequence[str], *, at: datetime) -> int:
+        """The member checked in at `at` for these groups: `last_checkin_at` moves forward, never back
+        (an offline check-in synced late is older than one made since).
+        """
+        result = await self._collection.update_many(
+            {"member_id": member_id, "group_id": {"$in": list(group_ids)}, "status": _ACTIVE},
+            {"$max": {"last_checkin_at": at}},
+        )
+        return result.modified_count
+
     async def page_for_member(
         self, member_id: str, *, roles: Sequence[str] | None = None, after: Keyset | None, first: int
     ) -> Page[MembershipDocument]:

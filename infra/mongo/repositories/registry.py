@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from infra.mongo.client import Database
+from infra.mongo.repositories.checkins import CheckInsRepository
 from infra.mongo.repositories.devices import DevicesRepository
 from infra.mongo.repositories.groups import GroupsRepository
 from infra.mongo.repositories.invites import InvitesRepository
@@ -35,6 +36,7 @@ class Repositories:
     devices: DevicesRepository
     push_budgets: PushBudgetsRepository
     push_claims: PushClaimsRepository
+    checkins: CheckInsRepository
 
     @classmethod
     def over(cls, db: Database) -> Repositories:
@@ -52,4 +54,5 @@ class Repositories:
             devices=DevicesRepository(db),
             push_budgets=PushBudgetsRepository(db),
             push_claims=PushClaimsRepository(db),
+            checkins=CheckInsRepository(db),
         )

@@ -56,14 +56,21 @@ def test_each_role_adds_to_the_one_below() -> None:
     member = allowed_actions(viewer(), membership(GroupRole.MEMBER))
     co_lead = allowed_actions(viewer(), membership(GroupRole.CO_LEAD))
     lead = allowed_actions(viewer(), membership(GroupRole.LEAD))
-    assert member == {GroupAction.VIEW, GroupAction.VIEW_MEMBERS}
+    assert member == {GroupAction.VIEW, GroupAction.VIEW_MEMBERS, GroupAction.VIEW_CHECK_INS}
     assert co_lead - member == {
         GroupAction.INVITE, GroupAction.REVIEW_REQUESTS, GroupAction.REMOVE_MEMBER, GroupAction.SET_AWAY,
+        GroupAction.VIEW_WELLBEING,
     }  # fmt: skip
     assert lead - co_lead == {
         GroupAction.UPDATE, GroupAction.ARCHIVE, GroupAction.MANAGE_CO_LEADS, GroupAction.TRANSFER_LEADERSHIP,
+        GroupAction.SCHEDULE,
     }  # fmt: skip
     assert GroupAction.ASSIGN_LEAD not in lead
+
+
+def test_staff_see_no_check_ins_and_set_no_schedule() -> None:
+    staff = allowed_actions(viewer(staff=True), None)
+    assert {GroupAction.VIEW_CHECK_INS, GroupAction.VIEW_WELLBEING, GroupAction.SCHEDULE} & staff == set()
 
 
 def test_a_removed_membership_gives_nothing_but_what_anyone_has() -> None:

@@ -11,6 +11,8 @@ from api.graphql.groups.mutations.group_create import group_create
 from api.graphql.groups.mutations.group_join import group_join
 from api.graphql.groups.mutations.group_lead_assign import group_lead_assign
 from api.graphql.groups.mutations.group_leave import group_leave
+from api.graphql.groups.mutations.group_quiet_policy_set import group_quiet_policy_set
+from api.graphql.groups.mutations.group_schedule_set import group_schedule_set
 from api.graphql.groups.mutations.group_update import group_update
 from api.graphql.groups.mutations.invite_create import invite_create
 from api.graphql.groups.mutations.join_request_create import join_request_create
@@ -90,5 +92,15 @@ class GroupMutations:
     lead_away_set = strawberry.mutation(
         resolver=lead_away_set,
         description="Mark yourself away from leading a group until a time, or back.",
+        permission_classes=[IsMember],
+    )
+    group_schedule_set = strawberry.mutation(
+        resolver=group_schedule_set,
+        description="Set the days and local time the group checks in, or clear them. Leads only.",
+        permission_classes=[IsMember],
+    )
+    group_quiet_policy_set = strawberry.mutation(
+        resolver=group_quiet_policy_set,
+        description="Set when a member of the group counts as quiet. Leads only.",
         permission_classes=[IsMember],
     )

@@ -46,11 +46,12 @@ async def test_a_member_creates_a_group_and_leads_it(gql: GraphQLClient, cast: C
         "lead_count": 1, "name_key": "bereavement circle",
         "search_text": f"bereavement circle\n{details['description'].casefold()}",
         "archived": False, "archived_at": None, "created_by": cast.lead.id,
+        "schedule": None, "next_checkin_at": None, "quiet_policy": {"missed_check_ins": 2, "inactive_days": 7},
     }  # fmt: skip
     memberships = await db.memberships.find({"group_id": group["id"]}, {"_id": 0, "joined_at": 0}).to_list(None)
     assert memberships == [
         {"group_id": group["id"], "member_id": cast.lead.id, "role": "lead", "status": "active",
-         "away_until": None, "removed_at": None},
+         "away_until": None, "removed_at": None, "last_checkin_at": None},
     ]  # fmt: skip
 
 

@@ -1,0 +1,78 @@
+"""groupScheduleSet: a lead sets when the group checks in (days and a local time), or clears it."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import strawberry
+
+from api.graphql.context import Info
+from api.graphql.errors import access_denials, error_fields
+from api.graphql.groups.access import group_viewer
+from api.graphql.groups.types import Group
+from api.graphql.input_limits import MaxItems
+from api.graphql.types import FieldError, Weekday
+from domain.groups import schedule
+from domain.groups.errors import GroupError, GroupErrorCode
+
+
+@strawberry.enum(description="Why groupScheduleSet changed nothing.")
+class GroupScheduleSetErrorCode(Enum):
+    WEEKDAYS_REQUIRED = GroupErrorCode.WEEKDAYS_REQUIRED.value
+    WEEKDAYS_REPEATED = GroupErrorCode.WEEKDAYS_REPEATED.value
+    LOCAL_TIME_INVALID = GroupErrorCode.LOCAL_TIME_INVALID.value
+    GROUP_ARCHIVED = GroupErrorCode.GROUP_ARCHIVED.value
+
+
+@strawberry.input(description="The days and the time, in the group's time zone, the group checks in.")
+class CheckInScheduleInput:
+    weekdays: list[Weekday] = strawberry.field(
+        description="One to seven days, each once.", directives=[MaxItems(count=7)]
+    )
+    local_time: str = strawberry.field(description="HH:MM on a 24-hour clock, such as 19:00.")
+
+
+@strawberry.input(description="The group, and its schedule; a null schedule clears it.")
+class GroupScheduleSetInput:
+    group_id: strawberry.ID = strawberry.field(description="The group the viewer leads.")
+    schedule: CheckInScheduleInput | None = strawberry.field(
+        description="When the group checks in; null for no scheduled check-ins."
+    )
+
+
+@strawberry.type(description="The schedule was set; `group.nextCheckInAt` is the next check-in.")
+class GroupScheduleSetSuccess:
+    group: Group = strawberry.field(description="The group, with its schedule.")
+
+
+@strawberry.type(description="Nothing was changed; `code` and `fieldErrors` say why.")
+class GroupScheduleSetError:
+    code: GroupScheduleSetErrorCode = strawberry.field(description="The first reason.")
+    message: str = strawberry.field(description="A sentence a member can read.")
+    field_errors: list[FieldError[GroupScheduleSetErrorCode]] = strawberry.field(
+        description="Every input field that was not accepted."
+    )
+
+
+GroupScheduleSetResult = Annotated[
+    GroupScheduleSetSuccess | GroupScheduleSetError,
+    strawberry.union("GroupScheduleSetResult", description="The result of groupScheduleSet."),
+]
+
+
+async def group_schedule_set(
+    info: Info,
+    data: Annotated[GroupScheduleSetInput, strawberry.argument(name="input", description="The group and when.")],
+) -> GroupScheduleSetResult:
+    context = info.context
+    viewer = await group_viewer(info)
+    draft = schedule.ScheduleDraft(data.schedule.weekdays, data.schedule.local_time) if data.schedule else None
+    try:
+        with access_denials():
+            view = await schedule.set_schedule(
+                repos=context.repos, viewer=viewer, group_id=data.group_id, draft=draft, now=context.clock.now()
+            )
+    except GroupError as error:
+        return GroupScheduleSetError(**error_fields(error, GroupScheduleSetErrorCode))
+    return GroupScheduleSetSuccess(group=Group.from_view(view))
