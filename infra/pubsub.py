@@ -25,6 +25,9 @@ logger = logging.getLogger(__name__)
 # Keeps the connection in subscribe mode, so the reader blocks instead of failing.
 _IDLE_CHANNEL = "pubsub:idle"
 _RECONNECT_DELAY_SECONDS = 1.0
+# A read gives up this often to look at `_closed`: redis-py may turn a task's
+# cancellation into a connection error, which the reconnect loop would survive.
+_READ_TIMEOUT_SECONDS = 1.0
 
 
 class SubscriptionLostError(Exception):
@@ -77,11 +80,13 @@ class Broadcaster:
         self._pubsub: PubSub | None = None
         self._reader: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
+        self._closed = asyncio.Event()
 
     async def start(self) -> None:
         self._reader = asyncio.create_task(self._read_forever(), name="pubsub-reader")
 
     async def close(self) -> None:
+        self._closed.set()
         if self._reader is not None:
             self._reader.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -117,11 +122,13 @@ class Broadcaster:
                         await self._pubsub.unsubscribe(subscription.channel)
 
     async def _read_forever(self) -> None:
-        while True:
+        while not self._closed.is_set():
             try:
                 await self._connect()
                 await self._read()
             except (RedisError, OSError) as error:
+                if self._closed.is_set():
+                    return
                 logger.warning("pub/sub connection lost (%s); subscribers must refetch", type(error).__name__)
                 self._lose_everyone("connection lost")
                 await asyncio.sleep(_RECONNECT_DELAY_SECONDS)
@@ -136,8 +143,8 @@ class Broadcaster:
 
     async def _read(self) -> None:
         assert self._pubsub is not None  # noqa: S101 - set by _connect just before
-        while True:
-            message = await self._pubsub.get_message(ignore_subscribe_messages=True, timeout=None)
+        while not self._closed.is_set():
+            message = await self._pubsub.get_message(ignore_subscribe_messages=True, timeout=_READ_TIMEOUT_SECONDS)
             if message is None or message.get("type") != "message":
                 continue
             channel = message["channel"].decode() if isinstance(message["channel"], bytes) else message["channel"]

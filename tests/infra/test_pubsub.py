@@ -10,6 +10,7 @@ import pytest
 from redis.asyncio import Redis
 
 from infra.pubsub import Broadcaster, Subscription, SubscriptionLostError
+from infra.redis import create_redis
 from infra.settings import Settings
 
 
@@ -89,3 +90,20 @@ async def test_a_subscriber_that_falls_behind_is_told_to_refetch(
         with pytest.raises(SubscriptionLostError):
             await drain()
         assert received == [b"1", b"2"]  # the queue held 3; the oldest made room for the marker
+
+
+async def test_subscribers_survive_idle_time_on_the_apps_own_redis_client(settings: Settings) -> None:
+    # The reader reads in bounded slices; a quiet channel longer than the
+    # client's socket timeout must not cost anyone their subscription.
+    client = create_redis(settings.redis)
+    broadcaster = Broadcaster(client)
+    await broadcaster.start()
+    channel = f"test:{uuid.uuid4()}"
+    try:
+        async with broadcaster.subscribe(channel) as subscription:
+            await asyncio.sleep(settings.redis.socket_timeout_seconds + 1.5)
+            await broadcaster.publish(channel, b"after a quiet spell")
+            assert await _next(subscription) == b"after a quiet spell"
+    finally:
+        await asyncio.wait_for(broadcaster.close(), timeout=5)  # shutdown never hangs
+        await client.aclose()
