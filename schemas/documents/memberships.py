@@ -35,3 +35,4 @@ class MembershipDocument(Document):
     joined_at: datetime
     away_until: datetime | None = Field(default=None, description="A lead or co-lead away until then.")
     removed_at: datetime | None = None
+    muted_until: datetime | None = Field(default=None, description="Muted by a moderator: reads, cannot post.")
