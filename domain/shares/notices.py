@@ -92,7 +92,7 @@ async def tell_leads(
             member_id=member_id,
             kind=NotificationKind.GROUP_SUPPORT_NEEDED,
             not_before=jitter(now),
-            dedupe_key=f"group_support_needed:{content_id}:{member_id}",
+            dedupe_key=f"group_support_needed:{key.notice_key(content_id, member_id)}",
             params={"groupId": group_id},
         )
         for member_id in recipients

@@ -118,3 +118,32 @@ async def feed(gql: GraphQLClient, member: TestMember, group_id: str, **variable
     assert "errors" not in body, body
     page: dict[str, Any] = body["data"]["groupFeed"]
     return page
+
+
+@dataclass(frozen=True)
+class YoungPeople:
+    """A youth group's people: a lead of 22, and four members aged 17 to 21 (the first is the author)."""
+
+    lead: TestMember
+    author: TestMember
+    members: tuple[TestMember, ...]
+
+
+async def new_young_people(gql: GraphQLClient, auth_emulator: AuthEmulator) -> YoungPeople:
+    async def person(name: str, age: int) -> TestMember:
+        return await onboarded_member(
+            gql, auth_emulator, displayName=name, dateOfBirth=years_ago(age).isoformat(), language="EN"
+        )
+
+    members = [await person(f"Young {n}", age) for n, age in enumerate((17, 19, 20, 21))]
+    return YoungPeople(lead=await person("Young Lead", 22), author=members[0], members=tuple(members))
+
+
+async def youth_content_group(gql: GraphQLClient, db: Database, cast: ShareCast, young: YoungPeople) -> str:
+    """A youth group (made by staff) of five young people who joined over a week ago."""
+    group_id = await created_group(gql, cast.admin, youth=True, leadMemberId=young.lead.id)
+    code = await invite_code(gql, young.lead, group_id)
+    for person in young.members:
+        await joined(gql, person, code=code)
+    await backdate_memberships(db, group_id)
+    return group_id

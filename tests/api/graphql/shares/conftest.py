@@ -12,7 +12,7 @@ from redis.asyncio import Redis
 
 from infra.mongo.client import Database
 from infra.settings import Settings
-from tests.factories.shares import ShareCast, new_share_cast
+from tests.factories.shares import ShareCast, YoungPeople, new_share_cast, new_young_people
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
 
@@ -50,3 +50,8 @@ class Snapshot:
 @pytest.fixture
 def snapshot(db: Database, broker: Redis) -> Snapshot:
     return Snapshot(db, broker)
+
+
+@pytest.fixture(scope="session")
+async def young(gql: GraphQLClient, auth_emulator: AuthEmulator) -> YoungPeople:
+    return await new_young_people(gql, auth_emulator)
