@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from infra.settings import WorkerSettings
+from schemas.tasks.moderation import ESCALATE
 from schemas.tasks.notifications import SWEEP
 from schemas.tasks.system import TICK
 
@@ -18,4 +19,5 @@ def beat_schedule(settings: WorkerSettings) -> dict[str, dict[str, Any]]:
     return {
         "system-tick": {"task": TICK, "schedule": every, "options": options},
         "notifications-sweep": {"task": SWEEP, "schedule": every, "options": options},
+        "moderation-escalate": {"task": ESCALATE, "schedule": every, "options": options},
     }

@@ -39,9 +39,13 @@ from api.graphql.groups.queries import GroupQueries
 from api.graphql.guard import OperationGuard
 from api.graphql.members.mutations import MemberMutations
 from api.graphql.members.queries import MemberQueries
+from api.graphql.moderation.mutations import ModerationMutations
+from api.graphql.moderation.queries import ModerationQueries
 from api.graphql.notifications.mutations import NotificationMutations
 from api.graphql.notifications.queries import NotificationQueries
 from api.graphql.rate_limits import OPERATION_TYPES, RateLimitPolicies
+from api.graphql.safeguarding.mutations import SafeguardingMutations
+from api.graphql.safeguarding.queries import SafeguardingQueries
 from api.graphql.safety.queries import SafetyQueries
 from api.graphql.shares.mutations import ShareMutations
 from api.graphql.shares.queries import ShareQueries
@@ -56,12 +60,28 @@ logger = logging.getLogger("api.graphql")
 
 
 @strawberry.type(description="Reading: the member's own data, their groups and the support available.")
-class Query(MemberQueries, GroupQueries, SafetyQueries, NotificationQueries, ShareQueries):
+class Query(
+    MemberQueries,
+    GroupQueries,
+    SafetyQueries,
+    NotificationQueries,
+    ShareQueries,
+    ModerationQueries,
+    SafeguardingQueries,
+):
     pass
 
 
 @strawberry.type(description="Changing: every mutation returns a union of its success and its typed error.")
-class Mutation(MemberMutations, GroupMutations, DeviceMutations, NotificationMutations, ShareMutations):
+class Mutation(
+    MemberMutations,
+    GroupMutations,
+    DeviceMutations,
+    NotificationMutations,
+    ShareMutations,
+    ModerationMutations,
+    SafeguardingMutations,
+):
     pass
 
 

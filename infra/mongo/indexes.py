@@ -101,7 +101,7 @@ INDEXES: dict[str, list[IndexModel]] = {
             [("target_id", ASCENDING), ("reporter_member_id", ASCENDING)], name="target_reporter_unique", unique=True
         ),
         IndexModel(
-            [("group_id", ASCENDING), ("status", ASCENDING), ("created_at", ASCENDING), ("_id", ASCENDING)],
+            [("group_id", ASCENDING), ("status", ASCENDING), ("created_minute", ASCENDING), ("_id", ASCENDING)],
             name="group_queue",
         ),
         IndexModel([("status", ASCENDING), ("escalate_at", ASCENDING)], name="escalation"),

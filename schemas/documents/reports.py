@@ -45,7 +45,8 @@ class ReportDocument(Document):
     reason: ReportReason
     note: str = ""
     status: ReportStatus = ReportStatus.OPEN
-    created_at: datetime
+    created_at: datetime = Field(description="Exact: staff only.")
+    created_minute: datetime = Field(description="created_at to the minute: what leads see, and their queue's order.")
     escalate_at: datetime = Field(description="When it goes to staff if still open (index: the escalation tick).")
     escalated_at: datetime | None = None
     closed_at: datetime | None = None

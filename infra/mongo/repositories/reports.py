@@ -42,16 +42,18 @@ class ReportsRepository:
         return await self._collection.count_documents({"target_id": target_id, "status": {"$in": WAITING}}, limit=limit)
 
     async def page_waiting(self, group_id: str, *, after: Keyset | None, first: int) -> Page[ReportDocument]:
-        """A group's reports waiting for review, oldest first (index group_queue)."""
+        """A group's reports waiting for review, oldest minute first, random within a minute (index group_queue)."""
         query: dict[str, Any] = {"group_id": group_id, "status": {"$in": WAITING}}
-        query |= after_filter("created_at", after, descending=False)
-        cursor = self._collection.find(query).sort(sort_spec("created_at", descending=False)).limit(first + 1)
+        query |= after_filter("created_minute", after, descending=False)
+        cursor = self._collection.find(query).sort(sort_spec("created_minute", descending=False)).limit(first + 1)
         return page_of([ReportDocument.from_mongo(raw) async for raw in cursor], first)
 
-    async def close_waiting(self, target_id: str, *, action_id: str, now: datetime) -> int:
-        """Close every report of the target still waiting: a moderator has acted on it."""
+    async def close_waiting(self, target_id: str, *, group_id: str, action_id: str, now: datetime) -> int:
+        """Close every report of the target (in the group: a member is reported per group) still
+        waiting: a moderator has acted on it.
+        """
         result = await self._collection.update_many(
-            {"target_id": target_id, "status": {"$in": WAITING}},
+            {"target_id": target_id, "group_id": group_id, "status": {"$in": WAITING}},
             {"$set": {"status": ReportStatus.CLOSED.value, "closed_at": now, "closed_by_action_id": action_id}},
         )
         return result.modified_count
