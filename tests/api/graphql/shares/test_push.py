@@ -58,13 +58,14 @@ async def test_the_author_hears_of_support_hourly_at_most_and_after_the_group_ha
 
     hours = {datetime.now(UTC).replace(minute=0, second=0, microsecond=0)}
     await responded(gql, share_cast.author, share["id"], "Thanks all.")  # their own: no push for it
-    assert await db.notifications.count_documents({"kind": "share_support", "member_id": share_cast.author.id}) == 0
+    mine = {"kind": "share_support", "member_id": share_cast.author.id, "params.groupId": group_id}
+    assert await db.notifications.count_documents(mine) == 0
     await responded(gql, share_cast.member, share["id"])
     await act(gql, "ReactionSet", share_cast.peer.token, shareId=share["id"], kind="ME_TOO")
     await responded(gql, share_cast.lead, share["id"])
     hours.add(datetime.now(UTC).replace(minute=0, second=0, microsecond=0))
 
-    told = await db.notifications.find({"kind": "share_support", "member_id": share_cast.author.id}).to_list(None)
+    told = await db.notifications.find(mine).to_list(None)
     assert len(told) == len(hours)  # one per hour (two only if the clock crossed an hour meanwhile)
     group = await db.notifications.find({"kind": "group_share", "params.shareId": share["id"]}).to_list(None)
     last_group_push = max(n["push"]["not_before"] for n in group)
