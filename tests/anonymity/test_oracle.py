@@ -25,6 +25,7 @@ from typing import Any
 import pytest
 from redis.asyncio import Redis
 
+from domain.moderation.escalation import escalate_due
 from domain.notifications.delivery import Pipeline, deliver
 from domain.shares.anonymity import AnonymityKey
 from infra.mongo.client import Database
@@ -147,6 +148,8 @@ async def test_no_one_learns_who_wrote_what(
             await rec.act(who, "ShareDelete", shareId=crisis["id"])  # FORBIDDEN
             await rec.run(who, "ShareScreen", id=str(uuid.uuid4()))  # NOT_FOUND
         await rec.run(lead, "MyLeadership", first=20)
+        await _moderate(rec, scene, first=first, crisis=crisis, reply=reply)
+        await escalate_due(repos=api.runtime.repos, now=api.runtime.clock.now() + timedelta(days=1))
         await rec.act(author, "ShareDelete", shareId=first["id"])
         await _drain(lead_feed, member_feed)
 
@@ -161,7 +164,8 @@ async def test_no_one_learns_who_wrote_what(
     }
     key = settings.anonymity_key.get_secret_value()
     # Enough was seen for the search to mean something: the operations, the live events, the pushes.
-    assert (len(rec.shown[lead.person.id]), len(rec.shown[member.person.id])) == (16, 16)
+    assert (len(rec.shown[lead.person.id]), len(rec.shown[member.person.id])) == (24, 23)
+    assert any('"moderationQueue"' in text and '"reason":"SPAM"' in text for text in rec.shown[lead.person.id])
     assert len(lead_feed.frames) >= 8
     assert len(member_feed.frames) >= 8
     assert len(_pushes(fake_fcm, lead)) >= 3
@@ -172,6 +176,29 @@ async def test_no_one_learns_who_wrote_what(
     assert leaks([record_text(r) for r in caplog.records], everyone) == []
     assert [r for r in shown[member.person.id] if "kill myself" in r and "notification" in r] == []
     await _stored_content_holds_no_identity(db, scene, reply["id"])
+
+
+async def _moderate(rec: Recorder, scene: Scene, *, first: dict[str, Any], crisis: dict[str, Any],
+                    reply: dict[str, Any]) -> None:  # fmt: skip
+    """The member reports; the lead reads the queue, hides, restores, dismisses; both try what is not theirs."""
+    lead, member = scene.lead, scene.member
+    on_reply = await rec.act(member, "ReportCreate", targetKind="RESPONSE", targetId=reply["id"], reason="OTHER")
+    await rec.act(member, "ReportCreate", targetKind="SHARE", targetId=first["id"], reason="SPAM", note="Odd.")
+    await rec.act(member, "ReportCreate", targetKind="SHARE", targetId=first["id"], reason="SPAM")  # typed error
+    await rec.act(lead, "ReportCreate", targetKind="SHARE", targetId=crisis["id"], reason="SUICIDE_OR_SELF_HARM_RISK")
+    await rec.run(member, "ModerationQueue", groupId=scene.group_id)  # FORBIDDEN
+    await rec.run(lead, "ModerationQueue", groupId=scene.group_id)
+    for action in ("HIDE", "RESTORE"):
+        await rec.act(
+            lead, "ContentModerate", targetKind="SHARE", targetId=crisis["id"], action=action, reason="Check."
+        )
+    await rec.act(member, "ContentModerate", targetKind="SHARE", targetId=first["id"], action="HIDE", reason="x")
+    await rec.act(lead, "ReportDismiss", reportId=on_reply["report"]["id"], reason="Kind words.")
+    await rec.run(lead, "ModerationQueue", groupId=scene.group_id)
+    for who in (lead, member):
+        await rec.run(who, "SafeguardingAlerts")  # FORBIDDEN
+        await rec.act(who, "AuthorRevealRequest", targetKind="SHARE", targetId=crisis["id"], reason="RISK_TO_LIFE",
+                      justification="Curious.")  # fmt: skip
 
 
 async def _drain(*feeds: LiveFeed) -> None:
