@@ -42,7 +42,6 @@ _LISTED = {
     Standing.MODERATOR: (ContentStatus.PUBLISHED, ContentStatus.HIDDEN),
     Standing.STAFF: tuple(ContentStatus),
 }
-UNPUBLISHED = (ContentStatus.HELD, ContentStatus.HIDDEN, ContentStatus.REMOVED)
 
 
 @dataclass(frozen=True)
