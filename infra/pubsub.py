@@ -94,6 +94,10 @@ class Broadcaster:
         if self._pubsub is not None:
             await self._pubsub.aclose()  # type: ignore[no-untyped-call]  # redis-py leaves it untyped
 
+    def local_subscribers(self, channel: str) -> int:
+        """How many subscribers in this process follow the channel now."""
+        return len(self._subscribers.get(channel, ()))
+
     async def publish(self, channel: str, data: bytes) -> None:
         await self._redis.publish(channel, data)
 

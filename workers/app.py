@@ -12,7 +12,12 @@ from celery import Celery
 from infra.settings import Settings, get_settings
 from workers.beat import beat_schedule
 
-TASK_MODULES = ["workers.system.tasks", "workers.notifications.tasks", "workers.checkins.tasks"]
+TASK_MODULES = [
+    "workers.system.tasks",
+    "workers.notifications.tasks",
+    "workers.checkins.tasks",
+    "workers.moderation.tasks",
+]
 
 
 def create_celery(settings: Settings) -> Celery:

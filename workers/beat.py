@@ -8,6 +8,7 @@ from typing import Any
 
 from infra.settings import WorkerSettings
 from schemas.tasks.checkins import REMIND_DUE
+from schemas.tasks.moderation import ESCALATE
 from schemas.tasks.notifications import SWEEP
 from schemas.tasks.system import TICK
 
@@ -20,4 +21,5 @@ def beat_schedule(settings: WorkerSettings) -> dict[str, dict[str, Any]]:
         "system-tick": {"task": TICK, "schedule": every, "options": options},
         "notifications-sweep": {"task": SWEEP, "schedule": every, "options": options},
         "checkins-reminders": {"task": REMIND_DUE, "schedule": every, "options": options},
+        "moderation-escalate": {"task": ESCALATE, "schedule": every, "options": options},
     }

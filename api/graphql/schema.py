@@ -41,10 +41,18 @@ from api.graphql.groups.queries import GroupQueries
 from api.graphql.guard import OperationGuard
 from api.graphql.members.mutations import MemberMutations
 from api.graphql.members.queries import MemberQueries
+from api.graphql.moderation.mutations import ModerationMutations
+from api.graphql.moderation.queries import ModerationQueries
 from api.graphql.notifications.mutations import NotificationMutations
 from api.graphql.notifications.queries import NotificationQueries
 from api.graphql.rate_limits import OPERATION_TYPES, RateLimitPolicies
+from api.graphql.safeguarding.mutations import SafeguardingMutations
+from api.graphql.safeguarding.queries import SafeguardingQueries
 from api.graphql.safety.queries import SafetyQueries
+from api.graphql.shares.mutations import ShareMutations
+from api.graphql.shares.queries import ShareQueries
+from api.graphql.shares.subscriptions import ShareSubscriptions
+from api.graphql.shares.types import CONCRETE_TYPES as SHARE_TYPES
 from infra.settings import GraphQLSettings
 
 if TYPE_CHECKING:
@@ -54,12 +62,35 @@ logger = logging.getLogger("api.graphql")
 
 
 @strawberry.type(description="Reading: the member's own data, their groups and the support available.")
-class Query(MemberQueries, GroupQueries, SafetyQueries, NotificationQueries, CheckInQueries):
+class Query(
+    MemberQueries,
+    GroupQueries,
+    SafetyQueries,
+    NotificationQueries,
+    CheckInQueries,
+    ShareQueries,
+    ModerationQueries,
+    SafeguardingQueries,
+):
     pass
 
 
 @strawberry.type(description="Changing: every mutation returns a union of its success and its typed error.")
-class Mutation(MemberMutations, GroupMutations, DeviceMutations, NotificationMutations, CheckInMutations):
+class Mutation(
+    MemberMutations,
+    GroupMutations,
+    DeviceMutations,
+    NotificationMutations,
+    CheckInMutations,
+    ShareMutations,
+    ModerationMutations,
+    SafeguardingMutations,
+):
+    pass
+
+
+@strawberry.type(description="Following: live changes over graphql-transport-ws, authenticated at connection_init.")
+class Subscription(ShareSubscriptions):
     pass
 
 
@@ -144,7 +175,12 @@ def schema_extensions(
 
 
 def build_schema(
-    settings: GraphQLSettings, *, production: bool, query: type = Query, mutation: type | None = Mutation
+    settings: GraphQLSettings,
+    *,
+    production: bool,
+    query: type = Query,
+    mutation: type | None = Mutation,
+    subscription: type | None = Subscription,
 ) -> Schema:
     """The app's schema (other root types for tests). Trusted documents are
     attached by `create_app`, so the SDL export never depends on them.
@@ -152,6 +188,8 @@ def build_schema(
     schema = Schema(
         query=query,
         mutation=mutation,
+        subscription=subscription,
+        types=SHARE_TYPES,
         extensions=schema_extensions(settings, production=production),
         config=SCHEMA_CONFIG,
     )

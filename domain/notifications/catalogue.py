@@ -37,6 +37,35 @@ CATALOGUE: dict[NotificationKind, dict[Language, Text]] = {
             "Am eich cais", "Doedd grŵp ddim yn gallu derbyn eich cais y tro hwn. Agorwch yr ap i weld eraill."
         ),
     },
+    NotificationKind.GROUP_SHARE: {
+        Language.EN: Text(
+            "New in your group", "Someone in your group has shared something. Open the app to offer support."
+        ),
+        Language.CY: Text(
+            "Newydd yn eich grŵp", "Mae rhywun yn eich grŵp wedi rhannu rhywbeth. Agorwch yr ap i gynnig cefnogaeth."
+        ),
+    },
+    NotificationKind.SHARE_SUPPORT: {
+        Language.EN: Text("Your group", "Someone has responded to you. Open the app to see."),
+        Language.CY: Text("Eich grŵp", "Mae rhywun wedi ymateb i chi. Agorwch yr ap i weld."),
+    },
+    NotificationKind.GROUP_SUPPORT_NEEDED: {
+        Language.EN: Text(
+            "For group leads",
+            "Someone in your group may be struggling. Our safeguarding team is aware. Open the app for guidance.",
+        ),
+        Language.CY: Text(
+            "I arweinwyr grŵp",
+            "Efallai bod rhywun yn eich grŵp yn cael trafferth. Mae ein tîm diogelu yn ymwybodol. "
+            "Agorwch yr ap am arweiniad.",
+        ),
+    },
+    NotificationKind.REPORT_RECEIVED: {
+        Language.EN: Text("For group leads", "Something in your group has been reported. Open the app to review it."),
+        Language.CY: Text(
+            "I arweinwyr grŵp", "Mae rhywbeth yn eich grŵp wedi cael ei adrodd. Agorwch yr ap i'w adolygu."
+        ),
+    },
 }
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from infra.mongo.repositories.registry import Repositories
 from infra.queue import TaskQueue
 from schemas.documents.base import new_id
-from schemas.documents.notifications import NotificationDocument, NotificationKind, PushState
+from schemas.documents.notifications import NotificationDocument, NotificationKind, PushState, PushStatus
 from schemas.tasks.notifications import DELIVER, DeliverNotification
 
 
@@ -42,3 +44,37 @@ async def notify(
         return None
     await queue.enqueue(DELIVER, DeliverNotification(notification_id=notification.id))
     return notification
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One notification whose push waits until `not_before`."""
+
+    member_id: str
+    kind: NotificationKind
+    dedupe_key: str
+    not_before: datetime
+    params: dict[str, str] = field(default_factory=dict)
+
+
+async def notify_later(*, repos: Repositories, notices: Sequence[Notice], now: datetime) -> int:
+    """Record notifications to push later, each at its own `not_before`, in one write; how many were new.
+
+    For a fan-out to a group, spread in time (ANON-9). Nothing is enqueued: each is
+    stored as deferred, and beat's sweeper hands it to a worker once its time comes,
+    so a broker outage loses nothing. A repeated `dedupe_key` is skipped, as in notify.
+    """
+    return await repos.notifications.insert_many_if_new(
+        [
+            NotificationDocument(
+                id=new_id(),
+                member_id=notice.member_id,
+                kind=notice.kind,
+                params=notice.params,
+                dedupe_key=notice.dedupe_key,
+                created_at=now,
+                push=PushState(status=PushStatus.DEFERRED, not_before=notice.not_before),
+            )
+            for notice in notices
+        ]
+    )

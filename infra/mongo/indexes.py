@@ -84,6 +84,42 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("source_key", ASCENDING)], name="source_key_unique", unique=True),
         IndexModel([("status", ASCENDING), ("created_at", DESCENDING), ("_id", DESCENDING)], name="queue"),
     ],
+    "shares": [
+        IndexModel(
+            [("group_id", ASCENDING), ("status", ASCENDING), ("created_minute", DESCENDING), ("_id", DESCENDING)],
+            name="group_feed",
+        ),
+    ],
+    "responses": [
+        IndexModel([("share_id", ASCENDING), ("created_minute", ASCENDING), ("_id", ASCENDING)], name="share_thread"),
+    ],
+    # Only for a member's own export and deletion later: nothing reads authorship by key to find an author.
+    "authorship": [
+        IndexModel([("author_key", ASCENDING)], name="author_key"),
+    ],
+    "bylines": [
+        IndexModel([("member_id", ASCENDING)], name="member"),
+    ],
+    "reactions": [
+        IndexModel(
+            [("target_id", ASCENDING), ("reactor_key", ASCENDING), ("kind", ASCENDING)],
+            name="target_reactor_kind_unique",
+            unique=True,
+        ),
+    ],
+    "reports": [
+        IndexModel(
+            [("target_id", ASCENDING), ("reporter_member_id", ASCENDING)], name="target_reporter_unique", unique=True
+        ),
+        IndexModel(
+            [("group_id", ASCENDING), ("status", ASCENDING), ("created_minute", ASCENDING), ("_id", ASCENDING)],
+            name="group_queue",
+        ),
+        IndexModel([("status", ASCENDING), ("escalate_at", ASCENDING)], name="escalation"),
+    ],
+    "author_reveal_audit": [
+        IndexModel([("request_id", ASCENDING), ("at", ASCENDING)], name="request"),
+    ],
 }
 
 

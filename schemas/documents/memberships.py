@@ -40,3 +40,4 @@ class MembershipDocument(Document):
     last_checkin_at: datetime | None = Field(
         default=None, description="When the latest check-in that counts for this group was made; never moves back."
     )
+    muted_until: datetime | None = Field(default=None, description="Muted by a moderator: reads, cannot post.")

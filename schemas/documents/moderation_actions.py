@@ -1,7 +1,9 @@
 """`moderation_actions`: an append-only log of what leads and staff did in a group.
 
-General on purpose: membership and role changes now; hiding, restoring and
-removing content and muting members later, each as an action on a target.
+Each entry is an action on a target: membership and role changes, hiding,
+restoring and removing content, muting members, closing reports. The
+moderator is recorded; the author of anonymous content never is (ANON-10).
+Content hidden by three reports is logged with no actor (`actor_role` system).
 """
 
 from __future__ import annotations
@@ -20,22 +22,31 @@ class ModerationActionKind(StrEnum):
     CO_LEAD_PROMOTE = "co_lead_promote"
     CO_LEAD_DEMOTE = "co_lead_demote"
     LEADERSHIP_TRANSFER = "leadership_transfer"
+    CONTENT_HIDE = "content_hide"
+    CONTENT_RESTORE = "content_restore"
+    CONTENT_REMOVE = "content_remove"
+    MEMBER_MUTE = "member_mute"
+    MEMBER_UNMUTE = "member_unmute"
+    REPORTS_DISMISS = "reports_dismiss"
 
 
 class ActorRole(StrEnum):
     LEAD = "lead"
     CO_LEAD = "co_lead"
     STAFF = "staff"
+    SYSTEM = "system"  # the service itself: content hidden by three distinct reports
 
 
 class TargetKind(StrEnum):
     MEMBER = "member"
+    SHARE = "share"
+    RESPONSE = "response"
 
 
 class ModerationActionDocument(Document):
     id: str = Field(alias="_id")
     group_id: str
-    actor_member_id: str
+    actor_member_id: str | None = Field(description="The moderator; None only for the system.")
     actor_role: ActorRole
     action: ModerationActionKind
     target_kind: TargetKind

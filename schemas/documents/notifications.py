@@ -21,6 +21,10 @@ class NotificationKind(StrEnum):
     JOIN_REQUEST_APPROVED = "join_request_approved"
     JOIN_REQUEST_DECLINED = "join_request_declined"
     CHECK_IN_REMINDER = "check_in_reminder"
+    GROUP_SHARE = "group_share"  # someone in the member's group shared a down day
+    SHARE_SUPPORT = "share_support"  # someone responded or reacted to the member's share
+    GROUP_SUPPORT_NEEDED = "group_support_needed"  # leads: someone may be struggling; staff are aware
+    REPORT_RECEIVED = "report_received"  # leads: something in the group was reported
 
 
 class PushStatus(StrEnum):

@@ -41,6 +41,7 @@ class AlertSourceKind(StrEnum):
     CHECK_IN = "check_in"
     SHARE = "share"
     RESPONSE = "response"
+    REPORT = "report"  # a member's report that is about risk, or that waited too long for the leads
 
 
 class AlertStatus(StrEnum):
@@ -61,3 +62,8 @@ class SafeguardingAlertDocument(Document):
     status: AlertStatus = AlertStatus.OPEN
     created_at: datetime
     updated_at: datetime
+    acknowledged_by: str | None = Field(default=None, description="The staff member who took it.")
+    acknowledged_at: datetime | None = None
+    resolved_by: str | None = None
+    resolved_at: datetime | None = None
+    resolution_note: str | None = Field(default=None, description="Staff only; special category data (CRISIS-9).")

@@ -36,6 +36,12 @@ class MembersRepository:
         cursor = self._collection.find({"_id": {"$in": list(member_ids)}})
         return [MemberDocument.from_mongo(raw) async for raw in cursor]
 
+    async def ids_after(self, after_id: str | None, *, limit: int) -> list[str]:
+        """Member ids in `_id` order, a batch at a time (the break-glass search's last resort)."""
+        query = {"_id": {"$gt": after_id}} if after_id is not None else {}
+        cursor = self._collection.find(query, {"_id": 1}).sort("_id", 1).limit(limit)
+        return [raw["_id"] async for raw in cursor]
+
     async def update_profile(self, member_id: str, changes: dict[str, Any], *, now: datetime) -> MemberDocument | None:
         raw = await self._collection.find_one_and_update(
             {"_id": member_id},

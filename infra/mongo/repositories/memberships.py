@@ -84,6 +84,23 @@ class MembershipsRepository:
         cursor = self._collection.find({"group_id": {"$in": list(group_ids)}, "status": _ACTIVE})
         return [MembershipDocument.from_mongo(raw) async for raw in cursor]
 
+    async def count_established(self, group_id: str, *, joined_before: datetime, limit: int) -> int:
+        """Active members who joined before `joined_before`, counted up to `limit` (index group_roster)."""
+        query = {"group_id": group_id, "status": _ACTIVE, "joined_at": {"$lt": joined_before}}
+        return await self._collection.count_documents(query, limit=limit)
+
+    async def member_ids_ever_in(self, group_id: str) -> list[str]:
+        """Every member with a membership of the group, active or removed (those who left have none)."""
+        cursor = self._collection.find({"group_id": group_id}, {"member_id": 1})
+        return [raw["member_id"] async for raw in cursor]
+
+    async def set_muted(self, group_id: str, member_id: str, *, until: datetime | None) -> MembershipDocument | None:
+        """Mute an active member until `until` (None: unmute)."""
+        raw = await self._collection.find_one_and_update(
+            self._active(group_id, member_id), {"$set": {"muted_until": until}}, return_document=ReturnDocument.AFTER
+        )
+        return MembershipDocument.from_mongo(raw) if raw else None
+
     async def change_role(
         self, group_id: str, member_id: str, *, from_roles: Sequence[GroupRole], to: GroupRole
     ) -> bool:

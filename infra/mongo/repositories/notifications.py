@@ -6,11 +6,13 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from pymongo.errors import DuplicateKeyError
+from pymongo.errors import BulkWriteError, DuplicateKeyError
 
 from infra.mongo.client import Database
 from infra.mongo.pagination import Keyset, Page, after_filter, page_of, sort_spec
 from schemas.documents.notifications import NotificationDocument, PushStatus
+
+_DUPLICATE_KEY = 11000
 
 
 class NotificationsRepository:
@@ -24,6 +26,19 @@ class NotificationsRepository:
         except DuplicateKeyError:
             return False
         return True
+
+    async def insert_many_if_new(self, notifications: Sequence[NotificationDocument]) -> int:
+        """Insert each unless its `dedupe_key` exists (one command, unordered); how many were inserted."""
+        if not notifications:
+            return 0
+        try:
+            result = await self._collection.insert_many([n.to_mongo() for n in notifications], ordered=False)
+        except BulkWriteError as error:
+            if any(e.get("code") != _DUPLICATE_KEY for e in error.details.get("writeErrors", [])):
+                raise
+            inserted: int = error.details.get("nInserted", 0)
+            return inserted
+        return len(result.inserted_ids)
 
     async def get(self, notification_id: str) -> NotificationDocument | None:
         raw = await self._collection.find_one({"_id": notification_id})

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from infra.mongo.client import Database
+from infra.mongo.repositories.author_reveals import AuthorRevealsRepository
+from infra.mongo.repositories.authorship import AuthorshipRepository
+from infra.mongo.repositories.bylines import BylinesRepository
 from infra.mongo.repositories.checkins import CheckInsRepository
 from infra.mongo.repositories.devices import DevicesRepository
 from infra.mongo.repositories.groups import GroupsRepository
@@ -16,7 +19,11 @@ from infra.mongo.repositories.moderation_actions import ModerationActionsReposit
 from infra.mongo.repositories.notifications import NotificationsRepository
 from infra.mongo.repositories.push_budgets import PushBudgetsRepository
 from infra.mongo.repositories.push_claims import PushClaimsRepository
+from infra.mongo.repositories.reactions import ReactionsRepository
+from infra.mongo.repositories.reports import ReportsRepository
+from infra.mongo.repositories.responses import ResponsesRepository
 from infra.mongo.repositories.safeguarding_alerts import SafeguardingAlertsRepository
+from infra.mongo.repositories.shares import SharesRepository
 from infra.mongo.repositories.support_resources import SupportResourcesRepository
 from infra.mongo.repositories.worker_heartbeats import WorkerHeartbeatsRepository
 
@@ -37,6 +44,13 @@ class Repositories:
     push_budgets: PushBudgetsRepository
     push_claims: PushClaimsRepository
     checkins: CheckInsRepository
+    shares: SharesRepository
+    responses: ResponsesRepository
+    authorship: AuthorshipRepository
+    bylines: BylinesRepository
+    reactions: ReactionsRepository
+    reports: ReportsRepository
+    author_reveals: AuthorRevealsRepository
 
     @classmethod
     def over(cls, db: Database) -> Repositories:
@@ -55,4 +69,11 @@ class Repositories:
             push_budgets=PushBudgetsRepository(db),
             push_claims=PushClaimsRepository(db),
             checkins=CheckInsRepository(db),
+            shares=SharesRepository(db),
+            responses=ResponsesRepository(db),
+            authorship=AuthorshipRepository(db),
+            bylines=BylinesRepository(db),
+            reactions=ReactionsRepository(db),
+            reports=ReportsRepository(db),
+            author_reveals=AuthorRevealsRepository(db),
         )

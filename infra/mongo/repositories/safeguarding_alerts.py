@@ -1,11 +1,16 @@
-"""The `safeguarding_alerts` collection."""
+"""The `safeguarding_alerts` collection: trained staff's queue across all groups."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
+from pymongo import ReturnDocument
 from pymongo.errors import DuplicateKeyError
 
 from infra.mongo.client import Database
-from schemas.documents.safeguarding_alerts import SafeguardingAlertDocument
+from infra.mongo.pagination import Keyset, Page, after_filter, page_of, sort_spec
+from schemas.documents.safeguarding_alerts import AlertStatus, SafeguardingAlertDocument
 
 
 class SafeguardingAlertsRepository:
@@ -19,3 +24,29 @@ class SafeguardingAlertsRepository:
         except DuplicateKeyError:
             return False
         return True
+
+    async def get(self, alert_id: str) -> SafeguardingAlertDocument | None:
+        raw = await self._collection.find_one({"_id": alert_id})
+        return SafeguardingAlertDocument.from_mongo(raw) if raw else None
+
+    async def page(
+        self, *, statuses: Sequence[AlertStatus], after: Keyset | None, first: int
+    ) -> Page[SafeguardingAlertDocument]:
+        """Newest first (indexes queue and recent)."""
+        query: dict[str, Any] = {"status": {"$in": [s.value for s in statuses]}}
+        query |= after_filter("created_at", after, descending=True)
+        cursor = self._collection.find(query).sort(sort_spec("created_at", descending=True)).limit(first + 1)
+        return page_of([SafeguardingAlertDocument.from_mongo(raw) async for raw in cursor], first)
+
+    async def change(
+        self, alert_id: str, *, from_statuses: Sequence[AlertStatus], changes: dict[str, Any]
+    ) -> SafeguardingAlertDocument | None:
+        """Move the alert on from one of `from_statuses`; None when it was in none of them
+        (exclusive on MongoDB; FerretDB 1.24 updates query-then-write).
+        """
+        raw = await self._collection.find_one_and_update(
+            {"_id": alert_id, "status": {"$in": [s.value for s in from_statuses]}},
+            {"$set": changes},
+            return_document=ReturnDocument.AFTER,
+        )
+        return SafeguardingAlertDocument.from_mongo(raw) if raw else None

@@ -92,6 +92,11 @@ async def test_words_of_risk_raise_one_alert_that_points_at_the_source_and_never
         "status": "open",
         "created_at": NOW,
         "updated_at": NOW,
+        "acknowledged_by": None,
+        "acknowledged_at": None,
+        "resolved_by": None,
+        "resolved_at": None,
+        "resolution_note": None,
     }
 
 

@@ -51,7 +51,8 @@ async def test_a_member_creates_a_group_and_leads_it(gql: GraphQLClient, cast: C
     memberships = await db.memberships.find({"group_id": group["id"]}, {"_id": 0, "joined_at": 0}).to_list(None)
     assert memberships == [
         {"group_id": group["id"], "member_id": cast.lead.id, "role": "lead", "status": "active",
-         "away_until": None, "removed_at": None, "last_checkin_at": None},
+         "away_until": None, "removed_at": None, "last_checkin_at": None,
+         "muted_until": None},
     ]  # fmt: skip
 
 

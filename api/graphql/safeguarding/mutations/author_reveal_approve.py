@@ -1,0 +1,71 @@
+"""authorRevealApprove: break-glass, step two. A different staff member approves, and alone learns the author."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import strawberry
+
+from api.graphql.context import Info
+from api.graphql.errors import access_denials, error_fields
+from api.graphql.safeguarding.types import AuthorRevealRequest
+from api.graphql.shares.access import anonymity_key, request_context
+from api.graphql.types import FieldError
+from domain.safeguarding.errors import SafeguardingError, SafeguardingErrorCode
+from domain.safeguarding.reveal import approve_reveal
+
+
+@strawberry.enum(description="Why authorRevealApprove revealed nothing.")
+class AuthorRevealApproveErrorCode(Enum):
+    SELF_APPROVAL = SafeguardingErrorCode.SELF_APPROVAL.value
+    ALREADY_APPROVED = SafeguardingErrorCode.ALREADY_APPROVED.value
+    REQUEST_EXPIRED = SafeguardingErrorCode.REQUEST_EXPIRED.value
+    AUTHOR_NOT_FOUND = SafeguardingErrorCode.AUTHOR_NOT_FOUND.value
+
+
+@strawberry.input(description="Another staff member's request.")
+class AuthorRevealApproveInput:
+    request_id: strawberry.ID = strawberry.field(description="The request's id.")
+
+
+@strawberry.type(description="Approved: the author, for the approver alone. Both steps are in the audit log.")
+class AuthorRevealApproveSuccess:
+    request: AuthorRevealRequest = strawberry.field(description="The request, now approved.")
+    member_id: strawberry.ID = strawberry.field(description="The author's member id.")
+    display_name: str | None = strawberry.field(description="The author's display name.")
+
+
+@strawberry.type(description="Nothing was revealed; `code` says why.")
+class AuthorRevealApproveError:
+    code: AuthorRevealApproveErrorCode = strawberry.field(description="The reason.")
+    message: str = strawberry.field(description="A sentence staff can read.")
+    field_errors: list[FieldError[AuthorRevealApproveErrorCode]] = strawberry.field(
+        description="Every input field that was not accepted."
+    )
+
+
+AuthorRevealApproveResult = Annotated[
+    AuthorRevealApproveSuccess | AuthorRevealApproveError,
+    strawberry.union("AuthorRevealApproveResult", description="The result of authorRevealApprove."),
+]
+
+
+async def author_reveal_approve(
+    info: Info,
+    data: Annotated[AuthorRevealApproveInput, strawberry.argument(name="input", description="Which request.")],
+) -> AuthorRevealApproveResult:
+    ctx = await request_context(info)
+    try:
+        with access_denials():
+            revealed = await approve_reveal(
+                repos=info.context.repos, key=anonymity_key(info.context), staff=ctx.reader,
+                request_id=data.request_id, now=ctx.now,
+            )  # fmt: skip
+    except SafeguardingError as error:
+        return AuthorRevealApproveError(**error_fields(error, AuthorRevealApproveErrorCode))
+    return AuthorRevealApproveSuccess(
+        request=AuthorRevealRequest.from_document(revealed.request),
+        member_id=strawberry.ID(revealed.member_id),
+        display_name=revealed.display_name,
+    )

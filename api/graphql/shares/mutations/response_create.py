@@ -1,0 +1,78 @@
+"""responseCreate: a member replies to a share in their group, anonymous unless they choose their name."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import strawberry
+
+from api.graphql.context import Info
+from api.graphql.errors import access_denials, error_fields
+from api.graphql.safety.types import Signposting
+from api.graphql.shares.access import request_context, services
+from api.graphql.shares.types import Response, response_of
+from api.graphql.types import FieldError
+from domain.shares import responding
+from domain.shares.errors import ShareError, ShareErrorCode
+
+
+@strawberry.enum(description="Why responseCreate replied nothing.")
+class ResponseCreateErrorCode(Enum):
+    BODY_LENGTH = ShareErrorCode.BODY_LENGTH.value
+    BODY_CHARACTERS = ShareErrorCode.BODY_CHARACTERS.value
+    ANONYMITY_SET_TOO_SMALL = ShareErrorCode.ANONYMITY_SET_TOO_SMALL.value
+    MUTED = ShareErrorCode.MUTED.value
+    GROUP_ARCHIVED = ShareErrorCode.GROUP_ARCHIVED.value
+    NOT_PUBLISHED = ShareErrorCode.NOT_PUBLISHED.value
+    THREAD_FULL = ShareErrorCode.THREAD_FULL.value
+
+
+@strawberry.input(description="A reply to a share, and whether under the member's name.")
+class ResponseCreateInput:
+    share_id: strawberry.ID = strawberry.field(description="A share in the member's group.")
+    body: str = strawberry.field(description="1 to 2,000 characters.")
+    anonymous: bool = strawberry.field(
+        default=True, description="Without the member's name (the default); the same rule as for shares."
+    )
+
+
+@strawberry.type(description="The reply was posted (or, if it needs a check first, is waiting for staff).")
+class ResponseCreateSuccess:
+    response: Response = strawberry.field(description="The reply as its author sees it.")
+    signposting: Signposting | None = strawberry.field(
+        description="Kind words and helplines when the words call for them; null otherwise."
+    )
+
+
+@strawberry.type(description="Nothing was posted; `code` and `fieldErrors` say why.")
+class ResponseCreateError:
+    code: ResponseCreateErrorCode = strawberry.field(description="The first reason.")
+    message: str = strawberry.field(description="A sentence a member can read.")
+    field_errors: list[FieldError[ResponseCreateErrorCode]] = strawberry.field(
+        description="Every input field that was not accepted."
+    )
+
+
+ResponseCreateResult = Annotated[
+    ResponseCreateSuccess | ResponseCreateError,
+    strawberry.union("ResponseCreateResult", description="The result of responseCreate."),
+]
+
+
+async def response_create(
+    info: Info,
+    data: Annotated[ResponseCreateInput, strawberry.argument(name="input", description="The share and the reply.")],
+) -> ResponseCreateResult:
+    ctx = await request_context(info)
+    try:
+        with access_denials():
+            posted = await responding.create_response(
+                services=services(info.context), reader=ctx.reader, share_id=data.share_id, body=data.body,
+                anonymous=data.anonymous, now=ctx.now,
+            )  # fmt: skip
+    except ShareError as error:
+        return ResponseCreateError(**error_fields(error, ResponseCreateErrorCode))
+    return ResponseCreateSuccess(
+        response=response_of(posted.seen, ctx), signposting=Signposting.from_result(posted.signposting)
+    )

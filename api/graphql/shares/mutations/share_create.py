@@ -1,0 +1,76 @@
+"""shareCreate: a member shares a down day with their group, anonymous unless they choose their name."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import strawberry
+
+from api.graphql.context import Info
+from api.graphql.errors import access_denials, error_fields
+from api.graphql.safety.types import Signposting
+from api.graphql.shares.access import request_context, services
+from api.graphql.shares.types import Share, share_of
+from api.graphql.types import FieldError
+from domain.shares import posting
+from domain.shares.errors import ShareError, ShareErrorCode
+
+
+@strawberry.enum(description="Why shareCreate shared nothing.")
+class ShareCreateErrorCode(Enum):
+    BODY_LENGTH = ShareErrorCode.BODY_LENGTH.value
+    BODY_CHARACTERS = ShareErrorCode.BODY_CHARACTERS.value
+    ANONYMITY_SET_TOO_SMALL = ShareErrorCode.ANONYMITY_SET_TOO_SMALL.value
+    MUTED = ShareErrorCode.MUTED.value
+    GROUP_ARCHIVED = ShareErrorCode.GROUP_ARCHIVED.value
+
+
+@strawberry.input(description="What to share, with which group, and whether under the member's name.")
+class ShareCreateInput:
+    group_id: strawberry.ID = strawberry.field(description="The member's group.")
+    body: str = strawberry.field(description="1 to 2,000 characters.")
+    anonymous: bool = strawberry.field(
+        default=True,
+        description="Without the member's name (the default). Needs 5 members who joined over a week ago; "
+        "otherwise ANONYMITY_SET_TOO_SMALL, and the member may post under their name instead.",
+    )
+
+
+@strawberry.type(description="It was shared (or, if it needs a check first, is waiting for staff).")
+class ShareCreateSuccess:
+    share: Share = strawberry.field(description="The share as its author sees it; HELD when waiting for staff.")
+    signposting: Signposting | None = strawberry.field(
+        description="Kind words and helplines when the words call for them; null otherwise."
+    )
+
+
+@strawberry.type(description="Nothing was shared; `code` and `fieldErrors` say why.")
+class ShareCreateError:
+    code: ShareCreateErrorCode = strawberry.field(description="The first reason.")
+    message: str = strawberry.field(description="A sentence a member can read.")
+    field_errors: list[FieldError[ShareCreateErrorCode]] = strawberry.field(
+        description="Every input field that was not accepted."
+    )
+
+
+ShareCreateResult = Annotated[
+    ShareCreateSuccess | ShareCreateError,
+    strawberry.union("ShareCreateResult", description="The result of shareCreate."),
+]
+
+
+async def share_create(
+    info: Info,
+    data: Annotated[ShareCreateInput, strawberry.argument(name="input", description="What to share, and where.")],
+) -> ShareCreateResult:
+    ctx = await request_context(info)
+    try:
+        with access_denials():
+            posted = await posting.create_share(
+                services=services(info.context), reader=ctx.reader, group_id=data.group_id, body=data.body,
+                anonymous=data.anonymous, now=ctx.now,
+            )  # fmt: skip
+    except ShareError as error:
+        return ShareCreateError(**error_fields(error, ShareCreateErrorCode))
+    return ShareCreateSuccess(share=share_of(posted.seen, ctx), signposting=Signposting.from_result(posted.signposting))

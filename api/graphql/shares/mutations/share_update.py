@@ -1,0 +1,71 @@
+"""shareUpdate: the author changes the words of their share within 15 minutes; screened again."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import strawberry
+
+from api.graphql.context import Info
+from api.graphql.errors import access_denials, error_fields
+from api.graphql.safety.types import Signposting
+from api.graphql.shares.access import request_context, services
+from api.graphql.shares.types import Share, share_of
+from api.graphql.types import FieldError
+from domain.shares import posting
+from domain.shares.errors import ShareError, ShareErrorCode
+
+
+@strawberry.enum(description="Why shareUpdate changed nothing.")
+class ShareUpdateErrorCode(Enum):
+    BODY_LENGTH = ShareErrorCode.BODY_LENGTH.value
+    BODY_CHARACTERS = ShareErrorCode.BODY_CHARACTERS.value
+    EDIT_WINDOW_CLOSED = ShareErrorCode.EDIT_WINDOW_CLOSED.value
+    NOT_EDITABLE = ShareErrorCode.NOT_EDITABLE.value
+    MUTED = ShareErrorCode.MUTED.value
+    GROUP_ARCHIVED = ShareErrorCode.GROUP_ARCHIVED.value
+
+
+@strawberry.input(description="The author's new words for their share.")
+class ShareUpdateInput:
+    share_id: strawberry.ID = strawberry.field(description="The author's own share.")
+    body: str = strawberry.field(description="1 to 2,000 characters.")
+
+
+@strawberry.type(description="The words were changed.")
+class ShareUpdateSuccess:
+    share: Share = strawberry.field(description="The share as its author now sees it.")
+    signposting: Signposting | None = strawberry.field(
+        description="Kind words and helplines when the new words call for them; null otherwise."
+    )
+
+
+@strawberry.type(description="Nothing was changed; `code` and `fieldErrors` say why.")
+class ShareUpdateError:
+    code: ShareUpdateErrorCode = strawberry.field(description="The first reason.")
+    message: str = strawberry.field(description="A sentence a member can read.")
+    field_errors: list[FieldError[ShareUpdateErrorCode]] = strawberry.field(
+        description="Every input field that was not accepted."
+    )
+
+
+ShareUpdateResult = Annotated[
+    ShareUpdateSuccess | ShareUpdateError,
+    strawberry.union("ShareUpdateResult", description="The result of shareUpdate."),
+]
+
+
+async def share_update(
+    info: Info,
+    data: Annotated[ShareUpdateInput, strawberry.argument(name="input", description="The share and its new words.")],
+) -> ShareUpdateResult:
+    ctx = await request_context(info)
+    try:
+        with access_denials():
+            posted = await posting.edit_share(
+                services=services(info.context), reader=ctx.reader, share_id=data.share_id, body=data.body, now=ctx.now
+            )
+    except ShareError as error:
+        return ShareUpdateError(**error_fields(error, ShareUpdateErrorCode))
+    return ShareUpdateSuccess(share=share_of(posted.seen, ctx), signposting=Signposting.from_result(posted.signposting))

@@ -1,0 +1,114 @@
+"""Safeguarding staff's alert queue across all groups: read, acknowledge, resolve with a note.
+
+Every change is a conditional update from the states it may leave, and records
+who did it and when (CRISIS-6); the note is special category data, shown to
+staff only and never logged (CRISIS-9).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from domain.errors import HiddenError, NotPermittedError
+from domain.safeguarding.errors import SafeguardingError, SafeguardingErrorCode
+from domain.shares.policies import Reader, Standing
+from domain.shares.reading import Seen, T
+from domain.shares.validation import clean_body
+from infra.mongo.pagination import Keyset, Page
+from infra.mongo.repositories.registry import Repositories
+from schemas.documents.reports import ReportDocument
+from schemas.documents.responses import ResponseDocument
+from schemas.documents.safeguarding_alerts import AlertSourceKind, AlertStatus, SafeguardingAlertDocument
+from schemas.documents.shares import ShareDocument
+
+NOTE_MAX = 2_000
+
+
+@dataclass(frozen=True)
+class AlertView:
+    """An alert with what it points at, as staff see it (every status; never an anonymous author)."""
+
+    alert: SafeguardingAlertDocument
+    share: Seen[ShareDocument] | None = None
+    response: Seen[ResponseDocument] | None = None
+    report: ReportDocument | None = None
+
+
+def require_staff(reader: Reader) -> None:
+    if not reader.safeguarding:
+        raise NotPermittedError("This is for safeguarding staff only.")
+
+
+async def alerts(
+    *, repos: Repositories, staff: Reader, statuses: Sequence[AlertStatus], after: Keyset | None, first: int
+) -> Page[AlertView]:
+    """Alerts in these statuses across every group, newest first, with what each points at."""
+    require_staff(staff)
+    page = await repos.safeguarding_alerts.page(statuses=statuses or tuple(AlertStatus), after=after, first=first)
+    return Page(items=await views(repos, page.items), has_next=page.has_next)
+
+
+async def views(repos: Repositories, found: Sequence[SafeguardingAlertDocument]) -> list[AlertView]:
+    """Each alert with its source: three queries for any number of alerts."""
+    wanted = {kind: [a.source_id for a in found if a.source_kind is kind] for kind in AlertSourceKind}
+    shares = {s.id: s for s in await repos.shares.get_many(wanted[AlertSourceKind.SHARE])}
+    responses = {r.id: r for r in await repos.responses.get_many(wanted[AlertSourceKind.RESPONSE])}
+    reports = {r.id: r for r in await repos.reports.get_many(wanted[AlertSourceKind.REPORT])}
+    return [
+        AlertView(
+            alert=alert,
+            share=_staff_seen(shares.get(alert.source_id)),
+            response=_staff_seen(responses.get(alert.source_id)),
+            report=reports.get(alert.source_id) if alert.source_kind is AlertSourceKind.REPORT else None,
+        )
+        for alert in found
+    ]
+
+
+def _staff_seen(item: T | None) -> Seen[T] | None:
+    return Seen(item, item.status, Standing.STAFF) if item is not None else None
+
+
+async def acknowledge(*, repos: Repositories, staff: Reader, alert_id: str, now: datetime) -> SafeguardingAlertDocument:
+    """A staff member takes an open alert."""
+    alert = await _alert(repos, staff, alert_id)
+    changes = {"status": AlertStatus.ACKNOWLEDGED.value, "acknowledged_by": staff.id, "acknowledged_at": now}
+    changed = await repos.safeguarding_alerts.change(
+        alert.id, from_statuses=(AlertStatus.OPEN,), changes=changes | {"updated_at": now}
+    )
+    return changed or _refused(await _alert(repos, staff, alert_id))
+
+
+async def resolve(
+    *, repos: Repositories, staff: Reader, alert_id: str, note: str, now: datetime
+) -> SafeguardingAlertDocument:
+    """Close an alert with a note of what was done (it need not have been acknowledged first)."""
+    alert = await _alert(repos, staff, alert_id)
+    note = clean_body(note)
+    if not 1 <= len(note) <= NOTE_MAX:
+        raise SafeguardingError(
+            SafeguardingErrorCode.NOTE_LENGTH, f"Say what was done in 1 to {NOTE_MAX:,} characters."
+        )
+    changes = {"status": AlertStatus.RESOLVED.value, "resolved_by": staff.id, "resolved_at": now, "updated_at": now}
+    changed = await repos.safeguarding_alerts.change(
+        alert.id,
+        from_statuses=(AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED),
+        changes=changes | {"resolution_note": note},
+    )
+    return changed or _refused(await _alert(repos, staff, alert_id))
+
+
+async def _alert(repos: Repositories, staff: Reader, alert_id: str) -> SafeguardingAlertDocument:
+    require_staff(staff)
+    alert = await repos.safeguarding_alerts.get(alert_id)
+    if alert is None:
+        raise HiddenError(alert_id)
+    return alert
+
+
+def _refused(alert: SafeguardingAlertDocument) -> SafeguardingAlertDocument:
+    if alert.status is AlertStatus.RESOLVED:
+        raise SafeguardingError(SafeguardingErrorCode.ALREADY_RESOLVED, "This alert has been resolved.")
+    raise SafeguardingError(SafeguardingErrorCode.ALREADY_ACKNOWLEDGED, "Someone has taken this alert already.")

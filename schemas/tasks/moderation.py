@@ -1,0 +1,3 @@
+"""Task names of the moderation concern."""
+
+ESCALATE = "moderation.escalate"

@@ -1,0 +1,98 @@
+"""Who is pushed about a share, when, and with what: the group (but not the author) at random
+moments, the author about support at most hourly and never alongside the group, ids only.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from domain.notifications.catalogue import text_for
+from domain.notifications.delivery import Pipeline, deliver
+from infra.mongo.client import Database
+from infra.push import PushSender
+from infra.settings import PushSettings
+from schemas.documents.members import Language
+from schemas.documents.notifications import NotificationKind, PushStatus
+from tests.factories.devices import no_quiet_hours, registered_device
+from tests.factories.shares import ShareCast, act, content_group, responded, shared
+from tests.fixtures.app import GraphQLClient, RunningApi
+from tests.fixtures.fcm import FakeFcm
+
+
+@pytest.fixture
+def pipeline(api: RunningApi, push_sender: PushSender) -> Pipeline:
+    return Pipeline(
+        repos=api.runtime.repos, push=push_sender, queue=api.runtime.queue, settings=PushSettings(),
+        lease=timedelta(minutes=2),
+    )  # fmt: skip
+
+
+async def test_everyone_but_the_author_hears_at_a_random_moment_one_to_ten_minutes_on(
+    gql: GraphQLClient, db: Database, share_cast: ShareCast
+) -> None:
+    group_id = await content_group(gql, db, share_cast)
+
+    share = await shared(gql, share_cast.author, group_id)
+
+    stored = await db.shares.find_one({"_id": share["id"]})
+    assert stored is not None
+    sent = await db.notifications.find({"kind": "group_share", "params.shareId": share["id"]}).to_list(None)
+    expected = {share_cast.lead.id, share_cast.co_lead.id, share_cast.member.id, share_cast.peer.id}
+    assert {n["member_id"] for n in sent} == expected
+    for notification in sent:
+        assert notification["params"] == {"groupId": group_id, "shareId": share["id"]}
+        assert notification["created_at"] == stored["created_minute"]
+        assert notification["push"]["status"] == "deferred"
+        delay = notification["push"]["not_before"] - stored["created_at"]
+        assert timedelta(seconds=60) <= delay <= timedelta(seconds=600)
+    assert len({n["push"]["not_before"] for n in sent}) == 4  # each phone at its own moment
+
+
+async def test_the_author_hears_of_support_hourly_at_most_and_after_the_group_has_heard(
+    gql: GraphQLClient, db: Database, share_cast: ShareCast
+) -> None:
+    group_id = await content_group(gql, db, share_cast)
+    share = await shared(gql, share_cast.author, group_id)
+
+    hours = {datetime.now(UTC).replace(minute=0, second=0, microsecond=0)}
+    await responded(gql, share_cast.author, share["id"], "Thanks all.")  # their own: no push for it
+    mine = {"kind": "share_support", "member_id": share_cast.author.id, "params.groupId": group_id}
+    assert await db.notifications.count_documents(mine) == 0
+    await responded(gql, share_cast.member, share["id"])
+    await act(gql, "ReactionSet", share_cast.peer.token, shareId=share["id"], kind="ME_TOO")
+    await responded(gql, share_cast.lead, share["id"])
+    hours.add(datetime.now(UTC).replace(minute=0, second=0, microsecond=0))
+
+    told = await db.notifications.find(mine).to_list(None)
+    assert len(told) == len(hours)  # one per hour (two only if the clock crossed an hour meanwhile)
+    group = await db.notifications.find({"kind": "group_share", "params.shareId": share["id"]}).to_list(None)
+    last_group_push = max(n["push"]["not_before"] for n in group)
+    for notification in told:
+        assert notification["params"] == {"groupId": group_id}
+        assert share["id"] not in str(notification)
+        assert notification["push"]["not_before"] > last_group_push + timedelta(seconds=59)
+
+
+async def test_pushes_carry_ids_and_safe_words_only(
+    gql: GraphQLClient, db: Database, share_cast: ShareCast, fake_fcm: FakeFcm, pipeline: Pipeline
+) -> None:
+    group_id = await content_group(gql, db, share_cast)
+    await no_quiet_hours(gql, share_cast.member)
+    phone = await registered_device(gql, share_cast.member)
+    share = await shared(gql, share_cast.author, group_id, "My private words about today.")
+    [notification] = await db.notifications.find(
+        {"kind": "group_share", "member_id": share_cast.member.id, "params.shareId": share["id"]}
+    ).to_list(None)
+
+    early = await deliver(pipeline=pipeline, notification_id=notification["_id"], now=datetime.now(UTC))
+    later = notification["push"]["not_before"] + timedelta(seconds=1)
+    status = await deliver(pipeline=pipeline, notification_id=notification["_id"], now=later)
+
+    assert (early, status) == (None, PushStatus.SENT)  # nothing before its moment
+    [received] = fake_fcm.received(phone)
+    text = text_for(NotificationKind.GROUP_SHARE, Language.EN)
+    assert received.message["notification"] == {"title": text.title, "body": text.body}
+    assert received.message["data"] == {"notificationId": notification["_id"], "kind": "group_share"}
+    assert "private words" not in str(received.message)
