@@ -50,6 +50,10 @@ class Notification:
 class NotificationPreferences:
     reminders: bool = strawberry.field(description="Check-in reminders are pushed.")
     nudges: bool = strawberry.field(description="Gentle nudges when the member has been quiet are pushed.")
+    let_leads_know_when_quiet: bool = strawberry.field(
+        description="The leads of the member's groups may be told when the member has not checked in for a while; "
+        "never their moods or notes. Off for under-18s until they turn it on."
+    )
     quiet_hours_start: str = strawberry.field(
         description="When quiet hours begin, HH:MM in the member's time zone; equal to the end means none."
     )
@@ -60,7 +64,8 @@ class NotificationPreferences:
         description="Most pushes a day, safety messages aside; more wait for the next morning. 0 means none."
     )
     on_break_until: datetime | None = strawberry.field(
-        description="Until then nothing but safety messages is pushed (all still reach the inbox)."
+        description="Until then nothing but safety messages is pushed (all still reach the inbox), and the "
+        "service notices nothing: no nudges, no difficult-date check-ins, nothing told to leads."
     )
 
     @classmethod
@@ -68,6 +73,7 @@ class NotificationPreferences:
         return cls(
             reminders=preferences.reminders,
             nudges=preferences.nudges,
+            let_leads_know_when_quiet=preferences.let_leads_know_when_quiet,
             quiet_hours_start=preferences.quiet_hours_start,
             quiet_hours_end=preferences.quiet_hours_end,
             daily_push_cap=preferences.daily_push_cap,
