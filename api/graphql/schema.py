@@ -43,6 +43,7 @@ from api.graphql.notifications.mutations import NotificationMutations
 from api.graphql.notifications.queries import NotificationQueries
 from api.graphql.rate_limits import OPERATION_TYPES, RateLimitPolicies
 from api.graphql.safety.queries import SafetyQueries
+from api.graphql.staff.queries import StaffQueries
 from infra.settings import GraphQLSettings
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ logger = logging.getLogger("api.graphql")
 
 
 @strawberry.type(description="Reading: the member's own data, their groups and the support available.")
-class Query(MemberQueries, GroupQueries, SafetyQueries, NotificationQueries):
+class Query(MemberQueries, GroupQueries, SafetyQueries, NotificationQueries, StaffQueries):
     pass
 
 

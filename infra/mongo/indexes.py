@@ -28,6 +28,7 @@ INDEXES: dict[str, list[IndexModel]] = {
             [("access", ASCENDING), ("archived", ASCENDING), ("name_key", ASCENDING), ("_id", ASCENDING)],
             name="discovery",
         ),
+        IndexModel([("lead_check_at", ASCENDING), ("_id", ASCENDING)], name="lead_check"),
     ],
     "memberships": [
         IndexModel([("group_id", ASCENDING), ("member_id", ASCENDING)], name="group_member_unique", unique=True),
@@ -68,6 +69,10 @@ INDEXES: dict[str, list[IndexModel]] = {
     "push_claims": [
         IndexModel([("notification_id", ASCENDING), ("number", DESCENDING)], name="latest_claim"),
         IndexModel([("expires_at", ASCENDING)], name="expires_at"),
+    ],
+    "staff_alerts": [
+        IndexModel([("open_key", ASCENDING)], name="open_key_unique", unique=True),
+        IndexModel([("status", ASCENDING), ("created_at", DESCENDING), ("_id", DESCENDING)], name="queue"),
     ],
     "safeguarding_alerts": [
         IndexModel([("source_key", ASCENDING)], name="source_key_unique", unique=True),

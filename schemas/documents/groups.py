@@ -2,8 +2,10 @@
 
 `member_count`, `free_slots` and `lead_count` change only by conditional
 single-document updates, so capacity and "someone always leads" hold without
-transactions (DESIGN §2). A later issue adds the check-in schedule and
-`next_checkin_at` here.
+transactions (DESIGN §2). `lead_check_at` is when the no-active-lead watch
+next looks at the group (the earliest its leads could have been quiet for 14
+days), so the watch reads only groups that are due. A later issue adds the
+check-in schedule and `next_checkin_at` here.
 """
 
 from __future__ import annotations
@@ -61,6 +63,9 @@ class GroupDocument(Document):
     search_text: str = Field(description="Case-folded name and description: discovery's text filter.")
     archived: bool = False
     archived_at: datetime | None = None
+    lead_check_at: datetime | None = Field(
+        default=None, description="When the no-active-lead watch next looks at it; null once archived and looked at."
+    )
     created_by: str
     created_at: datetime
     updated_at: datetime

@@ -1,8 +1,10 @@
 """`memberships`: one member in one group (unique pair), with their role.
 
 A removed member's membership is kept with status `removed`, so the unique
-pair stops them rejoining; leaving deletes it. Later issues add
-last_checkin_at, last_active_at, the engagement state and next_evaluation_at.
+pair stops them rejoining; leaving deletes it. `last_active_at` is the
+member's last named action in the group (for a lead: moderating, answering a
+request, changing the group), never anything anonymous (ANON-6). Later issues
+add last_checkin_at, the engagement state and next_evaluation_at.
 """
 
 from __future__ import annotations
@@ -34,4 +36,8 @@ class MembershipDocument(Document):
     status: MembershipStatus = MembershipStatus.ACTIVE
     joined_at: datetime
     away_until: datetime | None = Field(default=None, description="A lead or co-lead away until then.")
+    last_active_at: datetime | None = Field(
+        default=None,
+        description="Their last named action in the group, to the hour; null until the first (joined_at stands in).",
+    )
     removed_at: datetime | None = None

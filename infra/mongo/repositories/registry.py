@@ -16,6 +16,7 @@ from infra.mongo.repositories.notifications import NotificationsRepository
 from infra.mongo.repositories.push_budgets import PushBudgetsRepository
 from infra.mongo.repositories.push_claims import PushClaimsRepository
 from infra.mongo.repositories.safeguarding_alerts import SafeguardingAlertsRepository
+from infra.mongo.repositories.staff_alerts import StaffAlertsRepository
 from infra.mongo.repositories.support_resources import SupportResourcesRepository
 from infra.mongo.repositories.worker_heartbeats import WorkerHeartbeatsRepository
 
@@ -30,6 +31,7 @@ class Repositories:
     moderation_actions: ModerationActionsRepository
     notifications: NotificationsRepository
     safeguarding_alerts: SafeguardingAlertsRepository
+    staff_alerts: StaffAlertsRepository
     support_resources: SupportResourcesRepository
     worker_heartbeats: WorkerHeartbeatsRepository
     devices: DevicesRepository
@@ -47,6 +49,7 @@ class Repositories:
             moderation_actions=ModerationActionsRepository(db),
             notifications=NotificationsRepository(db),
             safeguarding_alerts=SafeguardingAlertsRepository(db),
+            staff_alerts=StaffAlertsRepository(db),
             support_resources=SupportResourcesRepository(db),
             worker_heartbeats=WorkerHeartbeatsRepository(db),
             devices=DevicesRepository(db),
