@@ -39,9 +39,12 @@ from api.graphql.groups.queries import GroupQueries
 from api.graphql.guard import OperationGuard
 from api.graphql.members.mutations import MemberMutations
 from api.graphql.members.queries import MemberQueries
+from api.graphql.noticing.mutations import NoticingMutations
+from api.graphql.noticing.queries import NoticingQueries
 from api.graphql.notifications.mutations import NotificationMutations
 from api.graphql.notifications.queries import NotificationQueries
 from api.graphql.rate_limits import OPERATION_TYPES, RateLimitPolicies
+from api.graphql.safety.mutations import SafetyMutations
 from api.graphql.safety.queries import SafetyQueries
 from api.graphql.staff.queries import StaffQueries
 from infra.settings import GraphQLSettings
@@ -53,12 +56,14 @@ logger = logging.getLogger("api.graphql")
 
 
 @strawberry.type(description="Reading: the member's own data, their groups and the support available.")
-class Query(MemberQueries, GroupQueries, SafetyQueries, NotificationQueries, StaffQueries):
+class Query(MemberQueries, GroupQueries, SafetyQueries, NotificationQueries, NoticingQueries, StaffQueries):
     pass
 
 
 @strawberry.type(description="Changing: every mutation returns a union of its success and its typed error.")
-class Mutation(MemberMutations, GroupMutations, DeviceMutations, NotificationMutations):
+class Mutation(
+    MemberMutations, GroupMutations, DeviceMutations, NotificationMutations, NoticingMutations, SafetyMutations
+):
     pass
 
 

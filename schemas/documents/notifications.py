@@ -21,6 +21,9 @@ class NotificationKind(StrEnum):
     JOIN_REQUEST_APPROVED = "join_request_approved"
     JOIN_REQUEST_DECLINED = "join_request_declined"
     CHECK_IN_REMINDER = "check_in_reminder"
+    DIFFICULT_DATE_CHECK_IN = "difficult_date_check_in"  # to the member, on a day they said may be hard
+    DIFFICULT_DATE_HEADS_UP = "difficult_date_heads_up"  # to their leads, the evening before (if shared)
+    SIGNPOST_FOLLOW_UP = "signpost_follow_up"  # to the member, 48 hours after high-risk support was shown
 
 
 class PushStatus(StrEnum):

@@ -64,6 +64,11 @@ class MembershipsRepository:
         query = {"group_id": group_id, "status": _ACTIVE, "role": {"$in": list(LEADER_ROLES)}}
         return [MembershipDocument.from_mongo(raw) async for raw in self._collection.find(query)]
 
+    async def active_for_members(self, member_ids: Sequence[str]) -> list[MembershipDocument]:
+        """Every active membership of these members: one `$in` query (a member is in a handful of groups)."""
+        cursor = self._collection.find({"member_id": {"$in": list(member_ids)}, "status": _ACTIVE})
+        return [MembershipDocument.from_mongo(raw) async for raw in cursor]
+
     async def leaders_of_groups(self, group_ids: Sequence[str]) -> list[MembershipDocument]:
         """The leads and co-leads of these groups: one `$in` query, a handful per group."""
         query = {"group_id": {"$in": list(group_ids)}, "status": _ACTIVE, "role": {"$in": list(LEADER_ROLES)}}

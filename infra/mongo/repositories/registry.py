@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from infra.mongo.client import Database
 from infra.mongo.repositories.devices import DevicesRepository
+from infra.mongo.repositories.difficult_dates import DifficultDatesRepository
+from infra.mongo.repositories.follow_ups import FollowUpsRepository
 from infra.mongo.repositories.groups import GroupsRepository
 from infra.mongo.repositories.invites import InvitesRepository
 from infra.mongo.repositories.join_requests import JoinRequestsRepository
@@ -35,6 +37,8 @@ class Repositories:
     support_resources: SupportResourcesRepository
     worker_heartbeats: WorkerHeartbeatsRepository
     devices: DevicesRepository
+    difficult_dates: DifficultDatesRepository
+    follow_ups: FollowUpsRepository
     push_budgets: PushBudgetsRepository
     push_claims: PushClaimsRepository
 
@@ -53,6 +57,8 @@ class Repositories:
             support_resources=SupportResourcesRepository(db),
             worker_heartbeats=WorkerHeartbeatsRepository(db),
             devices=DevicesRepository(db),
+            difficult_dates=DifficultDatesRepository(db),
+            follow_ups=FollowUpsRepository(db),
             push_budgets=PushBudgetsRepository(db),
             push_claims=PushClaimsRepository(db),
         )
