@@ -12,7 +12,7 @@ from celery import Celery
 from infra.settings import Settings, get_settings
 from workers.beat import beat_schedule
 
-TASK_MODULES = ["workers.system.tasks", "workers.notifications.tasks"]
+TASK_MODULES = ["workers.system.tasks", "workers.notifications.tasks", "workers.noticing.tasks", "workers.safety.tasks"]
 
 
 def create_celery(settings: Settings) -> Celery:

@@ -7,7 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 from infra.settings import WorkerSettings
+from schemas.tasks.noticing import DIFFICULT_DATES, LEAD_WATCH
 from schemas.tasks.notifications import SWEEP
+from schemas.tasks.safety import FOLLOW_UPS
 from schemas.tasks.system import TICK
 
 
@@ -18,4 +20,7 @@ def beat_schedule(settings: WorkerSettings) -> dict[str, dict[str, Any]]:
     return {
         "system-tick": {"task": TICK, "schedule": every, "options": options},
         "notifications-sweep": {"task": SWEEP, "schedule": every, "options": options},
+        "noticing-difficult-dates": {"task": DIFFICULT_DATES, "schedule": every, "options": options},
+        "noticing-lead-watch": {"task": LEAD_WATCH, "schedule": every, "options": options},
+        "safety-follow-ups": {"task": FOLLOW_UPS, "schedule": every, "options": options},
     }

@@ -30,10 +30,15 @@ class _Spreads(Visitor):
         self.names.add(node.name.value)
 
 
-@cache
 def operation(name: str) -> str:
-    """One named operation from the app's file, with just the fragments it uses."""
-    document = parse(OPERATIONS.read_text())
+    """One named operation from the app's groups file, with just the fragments it uses."""
+    return operation_in(OPERATIONS, name)
+
+
+@cache
+def operation_in(path: Path, name: str) -> str:
+    """One named operation from one of the app's operation files, with just the fragments it uses."""
+    document = parse(path.read_text())
     fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
     [chosen] = [
         d for d in document.definitions if isinstance(d, OperationDefinitionNode) and d.name and d.name.value == name
