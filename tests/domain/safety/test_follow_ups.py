@@ -22,15 +22,15 @@ from schemas.documents.members import MemberDocument
 from schemas.documents.safeguarding_alerts import AlertSourceKind
 from tests.factories.devices import SET_PREFERENCES
 from tests.factories.frozen import FrozenApi, frozen_api
-from tests.factories.groups import OPERATIONS, operation_in
 from tests.factories.members import TestMember as Person
 from tests.factories.members import onboarded_member
+from tests.factories.noticing import noticing_operation
 from tests.fixtures.auth import AuthEmulator
 
 WRITTEN = datetime(2027, 5, 10, 14, 0, tzinfo=UTC)  # a Monday afternoon (15:00 in London)
 DUE = WRITTEN + timedelta(hours=48)
 HIGH_TEXT = "I want to kill myself"
-ANSWER = operation_in(OPERATIONS.with_name("safety.graphql"), "FollowUpAnswer")
+ANSWER = noticing_operation("FollowUpAnswer")
 
 
 @dataclass(frozen=True)
