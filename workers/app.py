@@ -17,6 +17,8 @@ TASK_MODULES = [
     "workers.notifications.tasks",
     "workers.checkins.tasks",
     "workers.moderation.tasks",
+    "workers.noticing.tasks",
+    "workers.safety.tasks",
 ]
 
 

@@ -45,6 +45,15 @@ class IsSafeguarding(_HasScope):
     scope = Scope.SAFEGUARDING
 
 
+class IsStaff(BasePermission):
+    """Either staff claim: `admin` (runs groups) or `safeguarding` (handles risk)."""
+
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        if not info.context.require_identity().is_staff:
+            raise ForbiddenError("This is for staff only.")
+        return True
+
+
 class IsPublic(BasePermission):
     """Open to anyone, signed in or not: declared, so the schema walk can tell
     a deliberate public field from a forgotten check.

@@ -43,16 +43,20 @@ from api.graphql.members.mutations import MemberMutations
 from api.graphql.members.queries import MemberQueries
 from api.graphql.moderation.mutations import ModerationMutations
 from api.graphql.moderation.queries import ModerationQueries
+from api.graphql.noticing.mutations import NoticingMutations
+from api.graphql.noticing.queries import NoticingQueries
 from api.graphql.notifications.mutations import NotificationMutations
 from api.graphql.notifications.queries import NotificationQueries
 from api.graphql.rate_limits import OPERATION_TYPES, RateLimitPolicies
 from api.graphql.safeguarding.mutations import SafeguardingMutations
 from api.graphql.safeguarding.queries import SafeguardingQueries
+from api.graphql.safety.mutations import SafetyMutations
 from api.graphql.safety.queries import SafetyQueries
 from api.graphql.shares.mutations import ShareMutations
 from api.graphql.shares.queries import ShareQueries
 from api.graphql.shares.subscriptions import ShareSubscriptions
 from api.graphql.shares.types import CONCRETE_TYPES as SHARE_TYPES
+from api.graphql.staff.queries import StaffQueries
 from infra.settings import GraphQLSettings
 
 if TYPE_CHECKING:
@@ -71,6 +75,8 @@ class Query(
     ShareQueries,
     ModerationQueries,
     SafeguardingQueries,
+    NoticingQueries,
+    StaffQueries,
 ):
     pass
 
@@ -85,6 +91,8 @@ class Mutation(
     ShareMutations,
     ModerationMutations,
     SafeguardingMutations,
+    NoticingMutations,
+    SafetyMutations,
 ):
     pass
 

@@ -1,13 +1,14 @@
 """Steps every groups operation shares: loading a group with the viewer's membership,
-authorising, taking a place in a group, and writing the moderation log.
+authorising, taking a place in a group, writing the moderation log, and noting
+that a lead or co-lead acted.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from domain.groups.errors import GroupError, GroupErrorCode
-from domain.groups.policies import GroupAction, Viewer, actor_role, authorize
+from domain.groups.policies import GroupAction, Viewer, actor_role, authorize, is_leader
 from infra.mongo.repositories.memberships import MembershipExistsError
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.base import new_id
@@ -16,6 +17,8 @@ from schemas.documents.memberships import GroupRole, MembershipDocument, Members
 from schemas.documents.moderation_actions import ModerationActionDocument, ModerationActionKind, TargetKind
 
 Loaded = tuple[GroupDocument | None, MembershipDocument | None]
+# `last_active_at` is kept to the hour: a lead's burst of actions costs one write, not one each.
+ACTIVITY_PRECISION = timedelta(hours=1)
 
 
 async def load(repos: Repositories, viewer: Viewer, group_id: str) -> Loaded:
@@ -86,7 +89,9 @@ async def log_action(
     now: datetime,
     reason: str | None = None,
 ) -> None:
-    """Append to the group's moderation log, after the change it records."""
+    """Append to the group's moderation log, after the change it records; a lead's or
+    co-lead's entry also counts as them being active in the group.
+    """
     await repos.moderation_actions.append(
         ModerationActionDocument(
             id=new_id(),
@@ -100,3 +105,12 @@ async def log_action(
             created_at=now,
         )
     )
+    await note_leader_activity(repos, membership, now=now)
+
+
+async def note_leader_activity(repos: Repositories, membership: MembershipDocument | None, *, now: datetime) -> None:
+    """A lead or co-lead did something named in their group (never from anonymous content):
+    the group is being looked after. Staff acting from outside do not count.
+    """
+    if is_leader(membership):
+        await repos.memberships.record_activity(membership.id, now=now, precision=ACTIVITY_PRECISION)

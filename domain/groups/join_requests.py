@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from domain.errors import HiddenError, NotPermittedError
 from domain.groups import validation as check
-from domain.groups.access import admit, load, refuse_existing, refuse_if_archived
+from domain.groups.access import admit, load, note_leader_activity, refuse_existing, refuse_if_archived
 from domain.groups.errors import GroupError, GroupErrorCode
 from domain.groups.policies import GroupAction, Viewer, age_of, age_refusal, allowed_actions, is_active
 from domain.notifications.service import notify
@@ -64,7 +64,7 @@ async def decide_request(
     *, repos: Repositories, queue: TaskQueue, viewer: Viewer, request_id: str, decision: Decision, now: datetime
 ) -> JoinRequestDocument:
     """Approve or decline a pending request (leads and co-leads), then tell the requester."""
-    request, group = await _reviewable(repos, viewer, request_id)
+    request, group, membership = await _reviewable(repos, viewer, request_id)
     if request.status is not JoinRequestStatus.PENDING:
         raise _already_decided()
     refuse_if_archived(group)
@@ -76,6 +76,7 @@ async def decide_request(
             await repos.groups.release_slot(group.id)
         raise _already_decided()
     await _tell_requester(repos, queue, request, kind, now=now)
+    await note_leader_activity(repos, membership, now=now)
     return request.model_copy(update={"status": status, "decided_by": viewer.id, "decided_at": now})
 
 
@@ -104,8 +105,8 @@ async def _tell_requester(
 
 async def _reviewable(
     repos: Repositories, viewer: Viewer, request_id: str
-) -> tuple[JoinRequestDocument, GroupDocument]:
-    """The request and its group, if the viewer leads it. Only its leaders and its requester
+) -> tuple[JoinRequestDocument, GroupDocument, MembershipDocument | None]:
+    """The request, its group and the viewer's membership, if the viewer leads it. Only its leaders and its requester
     see a request; anyone else gets what a random id gets.
     """
     request = await repos.join_requests.get(request_id)
@@ -116,7 +117,7 @@ async def _reviewable(
         if request.member_id == viewer.id:
             raise NotPermittedError("A lead of the group decides on your request.")
         raise HiddenError(request_id)
-    return request, group
+    return request, group, membership
 
 
 async def _admit_requester(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from domain.groups.access import admit, authorized, log_action, refuse_if_archived
+from domain.groups.access import admit, authorized, log_action, note_leader_activity, refuse_if_archived
 from domain.groups.errors import GroupError, GroupErrorCode
 from domain.groups.policies import GroupAction, Viewer, age_of, is_active, may_lead
 from domain.groups.views import GroupView, current_view, view_of
@@ -109,6 +109,8 @@ async def set_away(
     updated = await repos.memberships.set_away(group.id, viewer.id, until=until)
     if updated is None:
         raise GroupError(GroupErrorCode.NOT_A_MEMBER, "Your role in this group changed meanwhile.")
+    # Going away is itself an action: the watch flags the group 14 days after its last leader left.
+    await note_leader_activity(repos, updated, now=now)
     return view_of(viewer, group, updated)
 
 

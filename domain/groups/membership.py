@@ -9,7 +9,15 @@ from datetime import datetime, timedelta
 
 from domain.errors import HiddenError, NotPermittedError
 from domain.groups import validation as check
-from domain.groups.access import admit, authorized, load, log_action, refuse_existing, refuse_if_archived
+from domain.groups.access import (
+    admit,
+    authorized,
+    load,
+    log_action,
+    note_leader_activity,
+    refuse_existing,
+    refuse_if_archived,
+)
 from domain.groups.errors import GroupError, GroupErrorCode
 from domain.groups.policies import GroupAction, Viewer, age_refusal, can_see, is_active, may_remove
 from domain.groups.views import GroupView, current_view
@@ -86,7 +94,7 @@ async def create_invite(
     *, repos: Repositories, viewer: Viewer, group_id: str, max_uses: int, valid_for_days: int, now: datetime
 ) -> NewInvite:
     """A new invite code for the group (leads and co-leads)."""
-    group, _ = await authorized(repos, viewer, group_id, GroupAction.INVITE)
+    group, membership = await authorized(repos, viewer, group_id, GroupAction.INVITE)
     refuse_if_archived(group)
     if not 1 <= max_uses <= MAX_USES_LIMIT:
         message = f"An invite can be used 1 to {MAX_USES_LIMIT} times."
@@ -100,6 +108,7 @@ async def create_invite(
         uses_left=max_uses, expires_at=now + timedelta(days=valid_for_days), created_at=now,
     )  # fmt: skip
     await repos.invites.insert(invite)
+    await note_leader_activity(repos, membership, now=now)
     return NewInvite(invite=invite, code=code)
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import TypeGuard
 
 from domain.errors import HiddenError, NotPermittedError
 from domain.groups.errors import GroupErrorCode
@@ -24,6 +25,9 @@ from schemas.documents.memberships import GroupRole, MembershipDocument, Members
 from schemas.documents.moderation_actions import ActorRole
 
 YOUTH_MAX_AGE = 24
+# A lead or co-lead who has done nothing in the group for this long is not active,
+# and a group none of whose leaders has acted for this long is shown to staff.
+LEADER_INACTIVE_AFTER = timedelta(days=14)
 
 
 class GroupAction(StrEnum):
@@ -166,3 +170,37 @@ def lead_facing_recipients(leaders: Iterable[MembershipDocument], now: datetime)
     present = [m for m in leaders if is_active(m) and not is_away(m, now)]
     leads = sorted(m.member_id for m in present if m.role is GroupRole.LEAD)
     return leads or sorted(m.member_id for m in present if m.role is GroupRole.CO_LEAD)
+
+
+def is_leader(membership: MembershipDocument | None) -> TypeGuard[MembershipDocument]:
+    """An active lead or co-lead: whose named actions count as the group being looked after."""
+    return membership is not None and is_active(membership) and membership.role is not GroupRole.MEMBER
+
+
+def last_active(membership: MembershipDocument) -> datetime:
+    """Their last named action in the group; joining stands in until the first."""
+    return membership.last_active_at or membership.joined_at
+
+
+def leader_is_active(membership: MembershipDocument, now: datetime) -> bool:
+    """Around just now: not away, and acted in the group in the last 14 days."""
+    return (
+        is_leader(membership) and not is_away(membership, now) and last_active(membership) > now - LEADER_INACTIVE_AFTER
+    )
+
+
+def has_active_leader(leaders: Iterable[MembershipDocument], now: datetime) -> bool:
+    return any(leader_is_active(m, now) for m in leaders)
+
+
+def leaders_last_active(leaders: Iterable[MembershipDocument]) -> datetime | None:
+    """When any lead or co-lead last acted in the group; None when it has none."""
+    return max((last_active(m) for m in leaders if is_leader(m)), default=None)
+
+
+def no_active_lead_since(leaders: Iterable[MembershipDocument], now: datetime) -> bool:
+    """For staff: no lead or co-lead has acted for 14 days. Going away is itself an action,
+    so a group whose only lead went away is flagged 14 days after they left, not at once.
+    """
+    last = leaders_last_active(leaders)
+    return last is None or last <= now - LEADER_INACTIVE_AFTER

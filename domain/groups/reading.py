@@ -7,10 +7,12 @@ decided here; the API only shapes them.
 from __future__ import annotations
 
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
+from datetime import datetime
 
 from domain.groups.access import authorized
-from domain.groups.policies import GroupAction, Viewer, discoverable_youth
+from domain.groups.policies import GroupAction, Viewer, discoverable_youth, has_active_leader
 from domain.groups.views import GroupView, view_of
 from infra.mongo.pagination import Keyset, Page
 from infra.mongo.repositories.groups import Discovery
@@ -18,7 +20,7 @@ from infra.mongo.repositories.memberships import LEADER_ROLES
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.groups import GroupKind
 from schemas.documents.join_requests import JoinRequestDocument
-from schemas.documents.memberships import GroupRole
+from schemas.documents.memberships import GroupRole, MembershipDocument
 
 SEARCH_TEXT_MAX = 80
 LEADING_MAX = 200  # groups one person leads; far above any real volunteer's load
@@ -31,6 +33,7 @@ class LeadershipEntry:
     view: GroupView
     role: GroupRole
     pending_join_requests: int
+    has_active_leader: bool  # a lead or co-lead, the viewer included, not away and active in 14 days
 
 
 @dataclass(frozen=True)
@@ -80,20 +83,36 @@ async def pending_join_requests(
     return await repos.join_requests.page_pending(group.id, after=after, first=first)
 
 
-async def my_leadership(*, repos: Repositories, viewer: Viewer, after: Keyset | None, first: int) -> Leadership:
-    """The groups the viewer leads or co-leads, with what waits in each and in all (archived ones wait for nothing)."""
+async def my_leadership(
+    *, repos: Repositories, viewer: Viewer, after: Keyset | None, first: int, now: datetime
+) -> Leadership:
+    """The groups the viewer leads or co-leads, with what waits in each and in all (archived ones wait
+    for nothing), and whether each has a leader around.
+    """
     page = await repos.memberships.page_for_member(viewer.id, roles=LEADER_ROLES, after=after, first=first)
     leading = await repos.memberships.leading(viewer.id, limit=LEADING_MAX)
     group_ids = list({m.group_id for m in [*leading, *page.items]})
     groups = {g.id: g for g in await repos.groups.get_many(group_ids)}
     live = [group_id for group_id, group in groups.items() if not group.archived]
     pending = await repos.join_requests.count_pending(live) if live else {}
+    leaders = await _leaders_by_group(repos, [m.group_id for m in page.items])
     entries = [
         LeadershipEntry(
-            view=view_of(viewer, groups[m.group_id], m), role=m.role, pending_join_requests=pending.get(m.group_id, 0)
+            view=view_of(viewer, groups[m.group_id], m),
+            role=m.role,
+            pending_join_requests=pending.get(m.group_id, 0),
+            has_active_leader=has_active_leader(leaders[m.group_id], now),
         )
         for m in page.items
         if m.group_id in groups
     ]
     total = sum(pending.get(m.group_id, 0) for m in leading)
     return Leadership(pending_join_requests=total, groups=Page(items=entries, has_next=page.has_next))
+
+
+async def _leaders_by_group(repos: Repositories, group_ids: list[str]) -> dict[str, list[MembershipDocument]]:
+    """The leads and co-leads of these groups, in one query."""
+    by_group: dict[str, list[MembershipDocument]] = defaultdict(list)
+    for membership in await repos.memberships.leaders_of_groups(group_ids) if group_ids else []:
+        by_group[membership.group_id].append(membership)
+    return by_group

@@ -9,11 +9,18 @@ from typing import Any
 
 from domain.errors import FieldIssue, NotPermittedError
 from domain.groups import validation as check
-from domain.groups.access import archived_error, authorized, log_action, refuse_if_archived
+from domain.groups.access import archived_error, authorized, log_action, note_leader_activity, refuse_if_archived
 from domain.groups.errors import GroupError, GroupErrorCode
 from domain.groups.join_requests import decline_all_pending
 from domain.groups.occurrences import next_occurrence
-from domain.groups.policies import GroupAction, Viewer, age_of, lead_facing_recipients, may_lead
+from domain.groups.policies import (
+    LEADER_INACTIVE_AFTER,
+    GroupAction,
+    Viewer,
+    age_of,
+    lead_facing_recipients,
+    may_lead,
+)
 from domain.groups.views import GroupView, view_of
 from infra.mongo.repositories.registry import Repositories
 from infra.queue import TaskQueue
@@ -97,6 +104,7 @@ async def update_group(
             raise GroupError(GroupErrorCode.CAPACITY_BELOW_MEMBERS, message)
         updated = await repos.groups.update_live(group.id, updates, capacity=capacity, now=now)
         if updated is not None:
+            await note_leader_activity(repos, membership, now=now)
             return view_of(viewer, updated, membership)
         group = await repos.groups.get(group.id) or group
     raise GroupError(GroupErrorCode.CAPACITY_BELOW_MEMBERS, "The group changed meanwhile: try again.")
@@ -181,6 +189,7 @@ def _new_group(draft: GroupDraft, *, created_by: str, now: datetime) -> GroupDoc
         created_by=created_by,
         created_at=now,
         updated_at=now,
+        lead_check_at=now + LEADER_INACTIVE_AFTER,  # its lead just joined: nothing to check before then
         **_search_fields(draft.name, draft.description),
     )
 

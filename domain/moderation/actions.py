@@ -90,6 +90,7 @@ async def moderate_content(
     entry = await append(
         repos, group_id=content.group_id, actor_id=reader.id, actor_role=moderator.role, action=transition.log,
         target_kind=contents.LOG_KIND[kind], target_id=content.id, reason=reason, now=now,
+        membership=moderator.membership,
     )  # fmt: skip
     await repos.reports.close_waiting(content.id, group_id=content.group_id, action_id=entry.id, now=now)
     return changed, moderator.standing
@@ -138,7 +139,7 @@ async def mute_member(
     action = ModerationActionKind.MEMBER_MUTE if until else ModerationActionKind.MEMBER_UNMUTE
     entry = await append(
         repos, group_id=group_id, actor_id=reader.id, actor_role=moderator.role, action=action,
-        target_kind=TargetKind.MEMBER, target_id=member_id, reason=reason, now=now,
+        target_kind=TargetKind.MEMBER, target_id=member_id, reason=reason, now=now, membership=moderator.membership,
     )  # fmt: skip
     await repos.reports.close_waiting(member_id, group_id=group_id, action_id=entry.id, now=now)
     return Muted(member_id=member_id, muted_until=until)
@@ -161,7 +162,7 @@ async def dismiss_report(
     entry = await append(
         repos, group_id=report.group_id, actor_id=reader.id, actor_role=moderator.role,
         action=ModerationActionKind.REPORTS_DISMISS, target_kind=contents.LOG_KIND[report.target_kind],
-        target_id=report.target_id, reason=reason, now=now,
+        target_id=report.target_id, reason=reason, now=now, membership=moderator.membership,
     )  # fmt: skip
     await repos.reports.close_waiting(report.target_id, group_id=report.group_id, action_id=entry.id, now=now)
     return await repos.reports.get(report_id) or report

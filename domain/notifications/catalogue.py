@@ -3,7 +3,10 @@
 The same text goes on the lock screen and in the inbox, so it is written to
 be safe where anyone can read it: never a mood, a note, a share's words or a
 group's name (params are for the app to open the right screen, not for the
-text). The Welsh wants review by a first-language speaker before launch.
+text). One exception, in the app only: a kind may have an `inbox_body` that
+names another member (`{name}`, their display name when the inbox is read),
+shown inside the app, where the member has signed in; the push keeps `body`.
+The Welsh wants review by a first-language speaker before launch.
 """
 
 from __future__ import annotations
@@ -18,6 +21,13 @@ from schemas.documents.notifications import NotificationKind
 class Text:
     title: str
     body: str
+    inbox_body: str | None = None  # inside the app only: may name the member in params["memberId"] as {name}
+
+    def for_inbox(self, name: str | None) -> Text:
+        """The words the inbox shows: `inbox_body` with the name, when there is one to give."""
+        if self.inbox_body is None or name is None:
+            return self
+        return Text(self.title, self.inbox_body.format(name=name))
 
 
 CATALOGUE: dict[NotificationKind, dict[Language, Text]] = {
@@ -64,6 +74,31 @@ CATALOGUE: dict[NotificationKind, dict[Language, Text]] = {
         Language.EN: Text("For group leads", "Something in your group has been reported. Open the app to review it."),
         Language.CY: Text(
             "I arweinwyr grŵp", "Mae rhywbeth yn eich grŵp wedi cael ei adrodd. Agorwch yr ap i'w adolygu."
+        ),
+    },
+    NotificationKind.DIFFICULT_DATE_CHECK_IN: {
+        Language.EN: Text("Thinking of you today", "How are you doing? Check in whenever you're ready, if you'd like."),
+        Language.CY: Text(
+            "Yn meddwl amdanoch chi heddiw", "Sut ydych chi? Cofrestrwch pryd bynnag y byddwch chi'n barod, os hoffech."
+        ),
+    },
+    NotificationKind.DIFFICULT_DATE_HEADS_UP: {
+        Language.EN: Text(
+            "A heads-up for tomorrow",
+            "Someone in a group you lead has said tomorrow may be a hard day. Open the app to see who.",
+            inbox_body="{name} has said tomorrow may be a hard day. A kind word from you could help.",
+        ),
+        Language.CY: Text(
+            "Rhybudd ar gyfer yfory",
+            "Mae rhywun mewn grŵp rydych chi'n ei arwain wedi dweud y gallai yfory fod yn anodd. Agorwch yr ap.",
+            inbox_body="Mae {name} wedi dweud y gallai yfory fod yn ddiwrnod anodd. "
+            "Gallai gair caredig gennych chi helpu.",
+        ),
+    },
+    NotificationKind.SIGNPOST_FOLLOW_UP: {
+        Language.EN: Text("Checking in on you", "We wanted to see how you're doing. Tap to tell us, if you'd like."),
+        Language.CY: Text(
+            "Holi amdanoch chi", "Roedden ni eisiau gweld sut rydych chi. Tapiwch i ddweud wrthon ni, os hoffech."
         ),
     },
 }

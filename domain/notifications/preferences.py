@@ -1,4 +1,11 @@
-"""The member's say over pushes: reminders and nudges, quiet hours, a daily cap, a break."""
+"""The member's say over pushes and over what the service notices: reminders and nudges,
+whether their leads may be told they have gone quiet, quiet hours, a daily cap, a break.
+
+Defaults come from the member's age at onboarding (`domain/members/policies.py`)
+and are stored: from then on only the member changes them. A member who turns
+18 keeps the choices they have (nothing flips on by itself), and an under-18
+turns anything on with the same single call as anyone else, never prompted to.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +29,7 @@ class PreferenceChanges:
 
     reminders: bool | None = None
     nudges: bool | None = None
+    let_leads_know_when_quiet: bool | None = None
     quiet_hours_start: str | None = None
     quiet_hours_end: str | None = None
     daily_push_cap: int | None = None
@@ -50,6 +58,7 @@ def _updates(changes: PreferenceChanges) -> dict[str, Any]:
     values = {
         "reminders": changes.reminders,
         "nudges": changes.nudges,
+        "let_leads_know_when_quiet": changes.let_leads_know_when_quiet,
         "quiet_hours_start": changes.quiet_hours_start,
         "quiet_hours_end": changes.quiet_hours_end,
         "daily_push_cap": changes.daily_push_cap,

@@ -17,6 +17,7 @@ from domain.members.policies import age_on
 from domain.safety import policies
 from domain.safety.catalogue import Catalogue, default_catalogue
 from domain.safety.errors import SafetyError, SafetyErrorCode
+from domain.safety.follow_ups import schedule_follow_up
 from domain.safety.lexicon import default_lexicon
 from domain.safety.messages import default_messages
 from domain.safety.screen import ScreenResult, screen
@@ -117,13 +118,16 @@ async def signpost(
 ) -> Signposting:
     """Screen what the member wrote. For concern or high (or the lowest mood), return
     their nation's and age's resources with kind words; for high, also raise one
-    safeguarding alert for staff per source. Call it before the mutation returns.
+    safeguarding alert for staff per source and, unless the source is anonymous,
+    schedule one follow-up question 48 hours later. Call it before the mutation returns.
     """
     result = screen(texts)
     message_key = policies.support_message(result.level, mood)
     alerted = result.level is RiskLevel.HIGH
     if alerted:
         await _alert_staff(repos=repos, member=member, source=source, result=result, now=now)
+        if not source.anonymous:  # see domain/safety/follow_ups.py for why anonymous posts get none
+            await schedule_follow_up(repos=repos, member_id=member.id, source_key=source.key, now=now)
     resources: list[SupportResourceDocument] = []
     if message_key is not None:
         age = age_on(member.date_of_birth, _local_date(now, member.timezone))

@@ -30,6 +30,7 @@ INDEXES: dict[str, list[IndexModel]] = {
         ),
         # Beat's reminder tick reads only due groups, in (next_checkin_at, _id) pages, from the index alone.
         IndexModel([("next_checkin_at", ASCENDING), ("_id", ASCENDING)], name="checkin_due"),
+        IndexModel([("lead_check_at", ASCENDING), ("_id", ASCENDING)], name="lead_check"),
     ],
     "memberships": [
         IndexModel([("group_id", ASCENDING), ("member_id", ASCENDING)], name="group_member_unique", unique=True),
@@ -79,6 +80,21 @@ INDEXES: dict[str, list[IndexModel]] = {
     "push_claims": [
         IndexModel([("notification_id", ASCENDING), ("number", DESCENDING)], name="latest_claim"),
         IndexModel([("expires_at", ASCENDING)], name="expires_at"),
+    ],
+    "difficult_dates": [
+        IndexModel([("member_id", ASCENDING), ("slot", ASCENDING)], name="member_slot_unique", unique=True),
+        IndexModel([("member_id", ASCENDING), ("month_day", ASCENDING), ("_id", ASCENDING)], name="member_dates"),
+        IndexModel([("next_check_in_at", ASCENDING), ("_id", ASCENDING)], name="check_in_due"),
+        IndexModel([("next_heads_up_at", ASCENDING), ("_id", ASCENDING)], name="heads_up_due"),
+    ],
+    "follow_ups": [
+        IndexModel([("source_key", ASCENDING)], name="source_key_unique", unique=True),
+        IndexModel([("due_at", ASCENDING), ("_id", ASCENDING)], name="due"),
+        IndexModel([("member_id", ASCENDING), ("asked_at", ASCENDING)], name="member_asked"),
+    ],
+    "staff_alerts": [
+        IndexModel([("open_key", ASCENDING)], name="open_key_unique", unique=True),
+        IndexModel([("status", ASCENDING), ("created_at", DESCENDING), ("_id", DESCENDING)], name="queue"),
     ],
     "safeguarding_alerts": [
         IndexModel([("source_key", ASCENDING)], name="source_key_unique", unique=True),

@@ -5,6 +5,9 @@ single-document updates, so capacity and "someone always leads" hold without
 transactions (DESIGN §2). The check-in schedule is a rule (weekdays and a
 wall-clock time in the group's zone) with its next occurrence in UTC,
 `next_checkin_at`, which beat's reminder tick reads through an index.
+`lead_check_at` is when the no-active-lead watch next looks at the group (the
+earliest its leads could have been quiet for 14 days), so the watch reads
+only groups that are due.
 """
 
 from __future__ import annotations
@@ -86,6 +89,9 @@ class GroupDocument(Document):
     quiet_policy: QuietPolicy = Field(default_factory=QuietPolicy)
     archived: bool = False
     archived_at: datetime | None = None
+    lead_check_at: datetime | None = Field(
+        default=None, description="When the no-active-lead watch next looks at it; null once archived and looked at."
+    )
     created_by: str
     created_at: datetime
     updated_at: datetime

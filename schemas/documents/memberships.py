@@ -3,7 +3,9 @@
 A removed member's membership is kept with status `removed`, so the unique
 pair stops them rejoining; leaving deletes it. `last_checkin_at` is the
 latest check-in that counted for this group (shared with it, or answering one
-of its scheduled check-ins). Later issues add last_active_at, the engagement
+of its scheduled check-ins). `last_active_at` is the member's last named
+action in the group (for a lead: moderating, answering a request, changing the
+group), never anything anonymous (ANON-6). Later issues add the engagement
 state and next_evaluation_at.
 """
 
@@ -36,6 +38,10 @@ class MembershipDocument(Document):
     status: MembershipStatus = MembershipStatus.ACTIVE
     joined_at: datetime
     away_until: datetime | None = Field(default=None, description="A lead or co-lead away until then.")
+    last_active_at: datetime | None = Field(
+        default=None,
+        description="Their last named action in the group, to the hour; null until the first (joined_at stands in).",
+    )
     removed_at: datetime | None = None
     last_checkin_at: datetime | None = Field(
         default=None, description="When the latest check-in that counts for this group was made; never moves back."

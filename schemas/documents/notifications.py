@@ -25,6 +25,9 @@ class NotificationKind(StrEnum):
     SHARE_SUPPORT = "share_support"  # someone responded or reacted to the member's share
     GROUP_SUPPORT_NEEDED = "group_support_needed"  # leads: someone may be struggling; staff are aware
     REPORT_RECEIVED = "report_received"  # leads: something in the group was reported
+    DIFFICULT_DATE_CHECK_IN = "difficult_date_check_in"  # to the member, on a day they said may be hard
+    DIFFICULT_DATE_HEADS_UP = "difficult_date_heads_up"  # to their leads, the evening before (if shared)
+    SIGNPOST_FOLLOW_UP = "signpost_follow_up"  # to the member, 48 hours after high-risk support was shown
 
 
 class PushStatus(StrEnum):

@@ -23,7 +23,7 @@ mutation NotificationPreferencesSet($input: NotificationPreferencesSetInput!) {
   notificationPreferencesSet(input: $input) {
     __typename
     ... on NotificationPreferencesSetSuccess {
-      preferences { reminders nudges quietHoursStart quietHoursEnd dailyPushCap onBreakUntil }
+      preferences { reminders nudges letLeadsKnowWhenQuiet quietHoursStart quietHoursEnd dailyPushCap onBreakUntil }
     }
     ... on NotificationPreferencesSetError { code message fieldErrors { field code message } }
   }

@@ -9,6 +9,7 @@ from datetime import datetime
 
 from infra.mongo.pagination import Keyset, Page, page_of
 from infra.mongo.repositories.registry import Repositories
+from schemas.documents.groups import GroupDocument
 from schemas.documents.memberships import MembershipDocument
 
 
@@ -19,6 +20,14 @@ class MemberPageKey:
     group_id: str
     first: int
     after: Keyset | None
+
+
+async def load_groups(repos: Repositories, ids: Sequence[str]) -> list[GroupDocument | None]:
+    """One `$in` query; results in the order of `ids`, None where missing (pitfall S3). No
+    authorisation here: callers decide who may see what.
+    """
+    by_id = {group.id: group for group in await repos.groups.get_many(ids)}
+    return [by_id.get(group_id) for group_id in ids]
 
 
 async def load_member_pages(repos: Repositories, keys: Sequence[MemberPageKey]) -> list[Page[MembershipDocument]]:

@@ -91,7 +91,11 @@ async def resolve_join_requests(
 async def resolve_my_leadership(info: Info, first: PageSize = None, after: After = None) -> Leadership:
     viewer = await group_viewer(info)
     leadership = await reading.my_leadership(
-        repos=info.context.repos, viewer=viewer, after=decode_cursor(after), first=_size(info, first)
+        repos=info.context.repos,
+        viewer=viewer,
+        after=decode_cursor(after),
+        first=_size(info, first),
+        now=info.context.clock.now(),
     )
     groups = connection(
         leadership.groups, node=LeadershipGroup.from_entry, keyset=lambda entry: _joined_keyset(entry.view)

@@ -72,6 +72,10 @@ class LeadershipGroup:
     group: Group = strawberry.field(description="The group.")
     role: GroupRole = strawberry.field(description="The viewer's role there: LEAD or CO_LEAD.")
     pending_join_request_count: int = strawberry.field(description="Join requests waiting for an answer.")
+    has_active_leader: bool = strawberry.field(
+        description="Whether a lead or co-lead (the viewer included) is around: not away, and has moderated, "
+        "answered a request or changed the group in the last 14 days. After 14 days with none, staff are told."
+    )
 
     @classmethod
     def from_entry(cls, entry: LeadershipEntry) -> Self:
@@ -79,6 +83,7 @@ class LeadershipGroup:
             group=Group.from_view(entry.view),
             role=entry.role,
             pending_join_request_count=entry.pending_join_requests,
+            has_active_leader=entry.has_active_leader,
         )
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.context import Info
-from api.graphql.notifications.types import Notification, NotificationPreferences
+from api.graphql.notifications.types import Notification, NotificationPreferences, named_members
 from api.graphql.pagination import Connection, connection, decode_cursor, page_size
 from api.graphql.permissions import IsMember
 from domain.notifications import inbox
@@ -22,9 +22,10 @@ async def resolve_notifications(
     member = await context.require_member()
     size = page_size(first, limit=context.runtime.settings.graphql.max_page_size)
     page = await inbox.page(repos=context.repos, member=member, first=size, after=decode_cursor(after))
+    names = await named_members(context, page.items)
     return connection(
         page,
-        node=lambda item: Notification.from_document(item, language=member.language),
+        node=lambda item: Notification.from_document(item, language=member.language, names=names),
         keyset=lambda item: (item.created_at, item.id),
     )
 

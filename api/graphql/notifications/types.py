@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Self
 
 import strawberry
 
+from api.graphql.context import Context
 from domain.notifications.catalogue import text_for
 from schemas.documents.members import Language, Preferences
 from schemas.documents.notifications import NotificationDocument, NotificationKind
 
 strawberry.enum(NotificationKind, description="What a notification is about.")
+
+NAMED_MEMBER_PARAM = "memberId"
+
+
+async def named_members(context: Context, notifications: Sequence[NotificationDocument]) -> dict[str, str]:
+    """Display names of the members these notifications name in the inbox (a lead's heads-up
+    names the member): one `$in` query for a whole page, read now, so a changed name shows.
+    """
+    ids = list({n.params[NAMED_MEMBER_PARAM] for n in notifications if NAMED_MEMBER_PARAM in n.params})
+    found = await context.loaders.member_by_id.load_many(ids) if ids else []
+    return {member.id: member.display_name for member in found if member is not None}
 
 
 @strawberry.type(description="A value the app uses to open what a notification is about, such as a group's id.")
@@ -32,8 +45,12 @@ class Notification:
     read_at: datetime | None = strawberry.field(description="When the member first marked it read; null if unread.")
 
     @classmethod
-    def from_document(cls, notification: NotificationDocument, *, language: Language) -> Self:
-        text = text_for(notification.kind, language)
+    def from_document(
+        cls, notification: NotificationDocument, *, language: Language, names: Mapping[str, str] | None = None
+    ) -> Self:
+        """`names`: display names by member id, for the kinds whose inbox words name a member."""
+        named = (names or {}).get(notification.params.get(NAMED_MEMBER_PARAM, ""))
+        text = text_for(notification.kind, language).for_inbox(named)
         return cls(
             id=strawberry.ID(notification.id),
             kind=notification.kind,
@@ -50,6 +67,10 @@ class Notification:
 class NotificationPreferences:
     reminders: bool = strawberry.field(description="Check-in reminders are pushed.")
     nudges: bool = strawberry.field(description="Gentle nudges when the member has been quiet are pushed.")
+    let_leads_know_when_quiet: bool = strawberry.field(
+        description="The leads of the member's groups may be told when the member has not checked in for a while; "
+        "never their moods or notes. Off for under-18s until they turn it on."
+    )
     quiet_hours_start: str = strawberry.field(
         description="When quiet hours begin, HH:MM in the member's time zone; equal to the end means none."
     )
@@ -60,7 +81,8 @@ class NotificationPreferences:
         description="Most pushes a day, safety messages aside; more wait for the next morning. 0 means none."
     )
     on_break_until: datetime | None = strawberry.field(
-        description="Until then nothing but safety messages is pushed (all still reach the inbox)."
+        description="Until then nothing but safety messages is pushed (all still reach the inbox), and the "
+        "service notices nothing: no nudges, no difficult-date check-ins, nothing told to leads."
     )
 
     @classmethod
@@ -68,6 +90,7 @@ class NotificationPreferences:
         return cls(
             reminders=preferences.reminders,
             nudges=preferences.nudges,
+            let_leads_know_when_quiet=preferences.let_leads_know_when_quiet,
             quiet_hours_start=preferences.quiet_hours_start,
             quiet_hours_end=preferences.quiet_hours_end,
             daily_push_cap=preferences.daily_push_cap,

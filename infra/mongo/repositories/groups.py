@@ -86,7 +86,8 @@ class GroupsRepository:
     async def archive(self, group_id: str, *, now: datetime) -> GroupDocument | None:
         raw = await self._collection.find_one_and_update(
             {"_id": group_id, "archived": False},
-            {"$set": {"archived": True, "archived_at": now, "updated_at": now}},
+            # Due at once: the lead watch stands down any open alert, then stops looking at it.
+            {"$set": {"archived": True, "archived_at": now, "updated_at": now, "lead_check_at": now}},
             return_document=ReturnDocument.AFTER,
         )
         return GroupDocument.from_mongo(raw) if raw else None
@@ -114,6 +115,16 @@ class GroupsRepository:
             {"_id": group_id, "next_checkin_at": due}, {"$set": {"next_checkin_at": to}}
         )
         return result.modified_count == 1
+
+    async def due_for_lead_check(self, now: datetime, *, limit: int, after: Keyset | None) -> list[GroupDocument]:
+        """Groups whose no-active-lead check is due, oldest first, through the `lead_check` index."""
+        query = {"lead_check_at": {"$lte": now}, **after_filter("lead_check_at", after, descending=False)}
+        cursor = self._collection.find(query).sort(sort_spec("lead_check_at", descending=False)).limit(limit)
+        return [GroupDocument.from_mongo(raw) async for raw in cursor]
+
+    async def set_lead_check(self, group_id: str, *, at: datetime | None, was: datetime | None) -> None:
+        """Move the next check, unless another worker already moved it (from `was`)."""
+        await self._collection.update_one({"_id": group_id, "lead_check_at": was}, {"$set": {"lead_check_at": at}})
 
     async def discover(self, discovery: Discovery, *, after: Keyset | None, first: int) -> Page[GroupDocument]:
         """Open, live groups with room, A to Z by name."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from pymongo import ReturnDocument
@@ -78,6 +78,23 @@ class MembershipsRepository:
         """The group's leads and co-leads."""
         query = {"group_id": group_id, "status": _ACTIVE, "role": {"$in": list(LEADER_ROLES)}}
         return [MembershipDocument.from_mongo(raw) async for raw in self._collection.find(query)]
+
+    async def active_for_members(self, member_ids: Sequence[str]) -> list[MembershipDocument]:
+        """Every active membership of these members: one `$in` query (a member is in a handful of groups)."""
+        cursor = self._collection.find({"member_id": {"$in": list(member_ids)}, "status": _ACTIVE})
+        return [MembershipDocument.from_mongo(raw) async for raw in cursor]
+
+    async def leaders_of_groups(self, group_ids: Sequence[str]) -> list[MembershipDocument]:
+        """The leads and co-leads of these groups: one `$in` query, a handful per group."""
+        query = {"group_id": {"$in": list(group_ids)}, "status": _ACTIVE, "role": {"$in": list(LEADER_ROLES)}}
+        return [MembershipDocument.from_mongo(raw) async for raw in self._collection.find(query)]
+
+    async def record_activity(self, membership_id: str, *, now: datetime, precision: timedelta) -> None:
+        """Set `last_active_at` to now, unless it is already within `precision` of it: one
+        command, and most of the time no write at all.
+        """
+        stale = {"$or": [{"last_active_at": None}, {"last_active_at": {"$lt": now - precision}}]}
+        await self._collection.update_one({"_id": membership_id, **stale}, {"$set": {"last_active_at": now}})
 
     async def active_in_groups(self, group_ids: Sequence[str]) -> list[MembershipDocument]:
         """Every active membership of these groups: bounded, as a group holds at most 100."""

@@ -10,6 +10,8 @@ from infra.mongo.repositories.authorship import AuthorshipRepository
 from infra.mongo.repositories.bylines import BylinesRepository
 from infra.mongo.repositories.checkins import CheckInsRepository
 from infra.mongo.repositories.devices import DevicesRepository
+from infra.mongo.repositories.difficult_dates import DifficultDatesRepository
+from infra.mongo.repositories.follow_ups import FollowUpsRepository
 from infra.mongo.repositories.groups import GroupsRepository
 from infra.mongo.repositories.invites import InvitesRepository
 from infra.mongo.repositories.join_requests import JoinRequestsRepository
@@ -24,6 +26,7 @@ from infra.mongo.repositories.reports import ReportsRepository
 from infra.mongo.repositories.responses import ResponsesRepository
 from infra.mongo.repositories.safeguarding_alerts import SafeguardingAlertsRepository
 from infra.mongo.repositories.shares import SharesRepository
+from infra.mongo.repositories.staff_alerts import StaffAlertsRepository
 from infra.mongo.repositories.support_resources import SupportResourcesRepository
 from infra.mongo.repositories.worker_heartbeats import WorkerHeartbeatsRepository
 
@@ -38,9 +41,12 @@ class Repositories:
     moderation_actions: ModerationActionsRepository
     notifications: NotificationsRepository
     safeguarding_alerts: SafeguardingAlertsRepository
+    staff_alerts: StaffAlertsRepository
     support_resources: SupportResourcesRepository
     worker_heartbeats: WorkerHeartbeatsRepository
     devices: DevicesRepository
+    difficult_dates: DifficultDatesRepository
+    follow_ups: FollowUpsRepository
     push_budgets: PushBudgetsRepository
     push_claims: PushClaimsRepository
     checkins: CheckInsRepository
@@ -63,9 +69,12 @@ class Repositories:
             moderation_actions=ModerationActionsRepository(db),
             notifications=NotificationsRepository(db),
             safeguarding_alerts=SafeguardingAlertsRepository(db),
+            staff_alerts=StaffAlertsRepository(db),
             support_resources=SupportResourcesRepository(db),
             worker_heartbeats=WorkerHeartbeatsRepository(db),
             devices=DevicesRepository(db),
+            difficult_dates=DifficultDatesRepository(db),
+            follow_ups=FollowUpsRepository(db),
             push_budgets=PushBudgetsRepository(db),
             push_claims=PushClaimsRepository(db),
             checkins=CheckInsRepository(db),

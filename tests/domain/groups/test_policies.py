@@ -15,9 +15,12 @@ from domain.groups.policies import (
     authorize,
     can_see,
     discoverable_youth,
+    has_active_leader,
     lead_facing_recipients,
+    leader_is_active,
     may_lead,
     may_remove,
+    no_active_lead_since,
 )
 from schemas.documents.groups import GroupAccess, GroupDocument, GroupKind
 from schemas.documents.members import Language, MemberDocument, Nation, Preferences
@@ -156,3 +159,34 @@ def test_an_away_time_that_has_passed_counts_as_back() -> None:
 def test_with_every_leader_away_nobody_is_named_so_the_caller_can_escalate() -> None:
     leaders = [membership(GroupRole.LEAD, "a", away_until=NOW + timedelta(days=3))]
     assert lead_facing_recipients(leaders, NOW) == []
+
+
+def _acted(role: GroupRole, days_ago: float, *, away: bool = False, member_id: str = "viewer") -> MembershipDocument:
+    away_until = NOW + timedelta(days=3) if away else None
+    base = membership(role, member_id, away_until=away_until)
+    return base.model_copy(update={"last_active_at": NOW - timedelta(days=days_ago)})
+
+
+@pytest.mark.parametrize(
+    ("leader", "active"),
+    [
+        (_acted(GroupRole.LEAD, 13.9), True),
+        (_acted(GroupRole.LEAD, 14), False),
+        (_acted(GroupRole.CO_LEAD, 1), True),
+        (_acted(GroupRole.LEAD, 1, away=True), False),
+        (_acted(GroupRole.MEMBER, 1), False),
+        (membership(GroupRole.LEAD), True),  # never acted: joining (NOW) stands in
+    ],
+)
+def test_a_leader_is_active_when_here_and_acting_in_the_last_14_days(leader: MembershipDocument, active: bool) -> None:
+    assert leader_is_active(leader, NOW) is active
+
+
+def test_a_group_is_flagged_only_when_no_leader_acted_for_14_days_away_or_not() -> None:
+    away_yesterday = _acted(GroupRole.LEAD, 1, away=True)
+    quiet_lead, busy_co_lead = _acted(GroupRole.LEAD, 20), _acted(GroupRole.CO_LEAD, 2, member_id="co")
+    assert no_active_lead_since([away_yesterday], NOW) is False  # they left a day ago: not yet 14 days
+    assert has_active_leader([away_yesterday], NOW) is False  # but nobody is around just now
+    assert no_active_lead_since([quiet_lead, busy_co_lead], NOW) is False
+    assert no_active_lead_since([quiet_lead, _acted(GroupRole.CO_LEAD, 15, member_id="co")], NOW) is True
+    assert no_active_lead_since([], NOW) is True

@@ -38,3 +38,15 @@ def test_pushes_fit_a_lock_screen() -> None:
         for text in by_language.values():
             assert len(text.title) <= 50
             assert len(text.body) <= 150
+
+
+def test_inbox_words_may_name_a_member_and_nothing_else() -> None:
+    # Only inside the app, where the member has signed in; the push keeps the body that names nobody.
+    for by_language in CATALOGUE.values():
+        for text in by_language.values():
+            if text.inbox_body is not None:
+                assert re.findall(r"{[^}]*}", text.inbox_body) == ["{name}"]
+                assert text.for_inbox("Sam").body == text.inbox_body.replace("{name}", "Sam")
+                assert text.for_inbox(None) == text
+    named = {kind for kind, texts in CATALOGUE.items() if any(t.inbox_body for t in texts.values())}
+    assert named == {NotificationKind.DIFFICULT_DATE_HEADS_UP}

@@ -78,7 +78,8 @@ async def test_words_of_risk_raise_one_alert_that_points_at_the_source_and_never
         "breathing-space",
     ]  # fmt: skip
     assert result.alerted is True
-    assert commands == ["insert", "find"]  # the alert first, before anything that could fail
+    # The alert first, before anything that could fail; then the follow-up in 48 hours; then the resources.
+    assert commands == ["insert", "insert", "find"]
     [alert] = await db.safeguarding_alerts.find({"source_id": source.id}).to_list(None)
     assert alert.pop("_id")
     assert alert == {

@@ -13,7 +13,8 @@ from api.graphql.permissions import IsMember
 class NotificationMutations:
     notification_preferences_set = strawberry.mutation(
         resolver=notification_preferences_set,
-        description="Change what pushes may do: reminders, nudges, quiet hours, a daily cap, a break.",
+        description="Change what pushes may do and what the service notices: reminders, nudges, whether leads "
+        "hear of a quiet spell, quiet hours, a daily cap, a break.",
         permission_classes=[IsMember],
     )
     notifications_mark_read = strawberry.mutation(

@@ -30,6 +30,11 @@ class NotificationPreferencesSetErrorCode(Enum):
 class NotificationPreferencesSetInput:
     reminders: bool | None = strawberry.field(default=None, description="Push check-in reminders.")
     nudges: bool | None = strawberry.field(default=None, description="Push gentle nudges after a quiet spell.")
+    let_leads_know_when_quiet: bool | None = strawberry.field(
+        default=None,
+        description="Let the leads of the member's groups be told when the member has not checked in for a "
+        "while (never their moods or notes).",
+    )
     quiet_hours_start: str | None = strawberry.field(
         default=None, description="HH:MM, 24-hour, in the member's time zone; the same as the end means none."
     )
@@ -37,8 +42,8 @@ class NotificationPreferencesSetInput:
     daily_push_cap: int | None = strawberry.field(default=None, description="0 to 10 pushes a day.")
     on_break_until: datetime | None = strawberry.field(
         default=strawberry.UNSET,
-        description="Hold every push but safety messages until then (with its offset, up to a year ahead); "
-        "null ends a break now.",
+        description="Hold every push but safety messages until then, and pause what the service notices "
+        "(nudges, difficult-date check-ins, telling leads); with its offset, up to a year ahead. Null ends it.",
     )
 
 
@@ -74,6 +79,7 @@ async def notification_preferences_set(
     changes = PreferenceChanges(
         reminders=data.reminders,
         nudges=data.nudges,
+        let_leads_know_when_quiet=data.let_leads_know_when_quiet,
         quiet_hours_start=data.quiet_hours_start,
         quiet_hours_end=data.quiet_hours_end,
         daily_push_cap=data.daily_push_cap,

@@ -9,7 +9,7 @@ import strawberry
 
 from api.graphql.context import Info
 from api.graphql.errors import error_fields
-from api.graphql.notifications.types import Notification
+from api.graphql.notifications.types import Notification, named_members
 from api.graphql.types import FieldError
 from domain.notifications import inbox
 from domain.notifications.errors import NotificationError, NotificationErrorCode
@@ -59,8 +59,11 @@ async def notifications_mark_read(
         marked = await inbox.mark_read(repos=context.repos, member=member, ids=data.ids, now=context.clock.now())
     except NotificationError as error:
         return NotificationsMarkReadError(**error_fields(error, NotificationsMarkReadErrorCode))
+    names = await named_members(context, marked.notifications)
     return NotificationsMarkReadSuccess(
-        notifications=[Notification.from_document(n, language=member.language) for n in marked.notifications],
+        notifications=[
+            Notification.from_document(n, language=member.language, names=names) for n in marked.notifications
+        ],
         not_found_ids=[strawberry.ID(i) for i in marked.not_found_ids],
         unread_count=await inbox.unread_count(repos=context.repos, member=member),
     )

@@ -37,8 +37,10 @@ async def test_a_member_creates_a_group_and_leads_it(gql: GraphQLClient, cast: C
     assert group["signposting"] == [SAMARITANS]
     stored = await db.groups.find_one({"_id": group["id"]})
     assert stored is not None
-    assert abs(stored.pop("created_at") - datetime.now(UTC)) < timedelta(minutes=1)
+    created_at = stored.pop("created_at")
+    assert abs(created_at - datetime.now(UTC)) < timedelta(minutes=1)
     stored.pop("updated_at")
+    assert stored.pop("lead_check_at") == created_at + timedelta(days=14)  # its lead is new: nothing to check before
     assert stored == {
         "_id": group["id"], "name": "Bereavement circle", "description": details["description"],
         "house_rules": "Be kind.", "kind": "bereavement", "access": "open", "youth": False, "capacity": 12,
@@ -52,7 +54,7 @@ async def test_a_member_creates_a_group_and_leads_it(gql: GraphQLClient, cast: C
     assert memberships == [
         {"group_id": group["id"], "member_id": cast.lead.id, "role": "lead", "status": "active",
          "away_until": None, "removed_at": None, "last_checkin_at": None,
-         "muted_until": None},
+         "muted_until": None, "last_active_at": None},
     ]  # fmt: skip
 
 

@@ -212,3 +212,18 @@ async def test_dismissing_unfounded_reports_brings_back_what_they_hid(
     ] == []
     assert again["code"] == "REPORT_CLOSED"
     assert await snapshot.take() == before
+
+
+async def test_moderating_counts_as_a_leader_looking_after_the_group_and_staff_from_outside_do_not(
+    gql: GraphQLClient, db: Database, share_cast: ShareCast
+) -> None:
+    group_id = await content_group(gql, db, share_cast)
+    share = await shared(gql, share_cast.author, group_id)
+    await db.memberships.update_many({"group_id": group_id}, {"$set": {"last_active_at": None}})
+
+    await moderate(gql, share_cast.co_lead.token, share["id"], "HIDE")
+    await moderate(gql, share_cast.staff.token, share["id"], "RESTORE", reason="Looked again.")
+
+    memberships = await db.memberships.find({"group_id": group_id}).to_list(None)
+    active = {m["member_id"] for m in memberships if m["last_active_at"] is not None}
+    assert active == {share_cast.co_lead.id}

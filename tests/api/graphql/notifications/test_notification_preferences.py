@@ -17,12 +17,14 @@ from tests.fixtures.auth import AuthEmulator
 
 READ = """
 query NotificationPreferences {
-  notificationPreferences { reminders nudges quietHoursStart quietHoursEnd dailyPushCap onBreakUntil }
+  notificationPreferences {
+    reminders nudges letLeadsKnowWhenQuiet quietHoursStart quietHoursEnd dailyPushCap onBreakUntil
+  }
 }
 """
 DEFAULTS = {
-    "reminders": True, "nudges": True, "quietHoursStart": "21:00", "quietHoursEnd": "08:00", "dailyPushCap": 3,
-    "onBreakUntil": None,
+    "reminders": True, "nudges": True, "letLeadsKnowWhenQuiet": True, "quietHoursStart": "21:00",
+    "quietHoursEnd": "08:00", "dailyPushCap": 3, "onBreakUntil": None,
 }  # fmt: skip
 
 
@@ -32,7 +34,10 @@ async def test_a_new_member_has_the_defaults_and_under_18s_get_no_nudges(
     adult = await onboarded_member(gql, auth_emulator)
     young = await onboarded_member(gql, auth_emulator, dateOfBirth=years_ago(17).isoformat())
     assert (await gql(READ, token=adult.token))["data"]["notificationPreferences"] == DEFAULTS
-    assert (await gql(READ, token=young.token))["data"]["notificationPreferences"] == DEFAULTS | {"nudges": False}
+    assert (await gql(READ, token=young.token))["data"]["notificationPreferences"] == DEFAULTS | {
+        "nudges": False,
+        "letLeadsKnowWhenQuiet": False,
+    }
 
 
 async def test_a_member_changes_some_preferences_and_the_rest_stay(

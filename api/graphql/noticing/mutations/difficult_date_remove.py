@@ -1,0 +1,57 @@
+"""difficultDateRemove: the member forgets one of their difficult dates."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import strawberry
+
+from api.graphql.context import Info
+from api.graphql.errors import error_fields
+from api.graphql.types import FieldError
+from domain.noticing.difficult_dates import remove_difficult_date
+from domain.noticing.errors import NoticingError, NoticingErrorCode
+
+
+@strawberry.enum(description="Why difficultDateRemove removed nothing.")
+class DifficultDateRemoveErrorCode(Enum):
+    NOT_FOUND = NoticingErrorCode.NOT_FOUND.value
+
+
+@strawberry.input(description="The date to remove.")
+class DifficultDateRemoveInput:
+    id: strawberry.ID = strawberry.field(description="The date's id, from myDifficultDates.")
+
+
+@strawberry.type(description="The date is gone: nothing more is sent about it.")
+class DifficultDateRemoveSuccess:
+    removed_id: strawberry.ID = strawberry.field(description="The id of the date that was removed.")
+
+
+@strawberry.type(description="Nothing was removed. Another member's date is NOT_FOUND, like a made-up id.")
+class DifficultDateRemoveError:
+    code: DifficultDateRemoveErrorCode = strawberry.field(description="The reason.")
+    message: str = strawberry.field(description="A sentence a member can read.")
+    field_errors: list[FieldError[DifficultDateRemoveErrorCode]] = strawberry.field(
+        description="Every input field that was not accepted."
+    )
+
+
+DifficultDateRemoveResult = Annotated[
+    DifficultDateRemoveSuccess | DifficultDateRemoveError,
+    strawberry.union("DifficultDateRemoveResult", description="The result of difficultDateRemove."),
+]
+
+
+async def difficult_date_remove(
+    info: Info,
+    data: Annotated[DifficultDateRemoveInput, strawberry.argument(name="input", description="The date to remove.")],
+) -> DifficultDateRemoveResult:
+    context = info.context
+    member = await context.require_member()
+    try:
+        await remove_difficult_date(repos=context.repos, member=member, date_id=data.id)
+    except NoticingError as error:
+        return DifficultDateRemoveError(**error_fields(error, DifficultDateRemoveErrorCode))
+    return DifficultDateRemoveSuccess(removed_id=data.id)

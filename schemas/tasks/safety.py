@@ -1,0 +1,3 @@
+"""Task names of the safety concern."""
+
+FOLLOW_UPS = "safety.follow_ups"

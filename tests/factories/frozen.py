@@ -1,0 +1,51 @@
+"""An API whose clock the test moves: a second app served in-process, as the app would call it."""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from pymongo.monitoring import CommandListener
+
+from api.main import create_app
+from api.runtime import ApiRuntime
+from domain.clock import FrozenClock
+from infra.mongo.client import Database
+from infra.settings import Settings
+from tests.fixtures.app import GraphQLClient, in_process
+
+
+@dataclass(frozen=True)
+class FrozenApi:
+    clock: FrozenClock
+    gql: GraphQLClient
+    runtime: ApiRuntime
+
+    @property
+    def db(self) -> Database:
+        return self.runtime.db
+
+    @property
+    def now(self) -> datetime:
+        return self.clock.now()
+
+
+@contextlib.asynccontextmanager
+async def frozen_api(
+    settings: Settings, at: datetime, *, isolated: bool = False, listeners: Sequence[CommandListener] = ()
+) -> AsyncIterator[FrozenApi]:
+    """The API with its clock stopped at `at` (move it with `clock.advance`). `isolated` gives it a
+    database of its own, for tests of ticks that read everything due (other tests' data included).
+    """
+    if isolated:
+        mongo = settings.mongo.model_copy(update={"database": f"{settings.mongo.database}_{uuid.uuid4().hex[:8]}"})
+        settings = settings.model_copy(update={"mongo": mongo})
+    clock = FrozenClock(at)
+    app = create_app(settings, clock=clock, mongo_listeners=listeners)
+    async with in_process(app) as clients:
+        yield FrozenApi(clock=clock, gql=GraphQLClient(clients()), runtime=app.state.runtime)
+        if isolated:
+            await app.state.runtime.mongo.drop_database(settings.mongo.database)
