@@ -9,7 +9,7 @@ from typing import Any
 from infra.settings import WorkerSettings
 from schemas.tasks.checkins import REMIND_DUE
 from schemas.tasks.moderation import ESCALATE
-from schemas.tasks.noticing import DIFFICULT_DATES, LEAD_WATCH
+from schemas.tasks.noticing import DIFFICULT_DATES, LEAD_DIGESTS, LEAD_WATCH, QUIET_SCAN
 from schemas.tasks.notifications import SWEEP
 from schemas.tasks.safety import FOLLOW_UPS
 from schemas.tasks.system import TICK
@@ -26,5 +26,7 @@ def beat_schedule(settings: WorkerSettings) -> dict[str, dict[str, Any]]:
         "moderation-escalate": {"task": ESCALATE, "schedule": every, "options": options},
         "noticing-difficult-dates": {"task": DIFFICULT_DATES, "schedule": every, "options": options},
         "noticing-lead-watch": {"task": LEAD_WATCH, "schedule": every, "options": options},
+        "noticing-quiet-scan": {"task": QUIET_SCAN, "schedule": every, "options": options},
+        "noticing-lead-digests": {"task": LEAD_DIGESTS, "schedule": every, "options": options},
         "safety-follow-ups": {"task": FOLLOW_UPS, "schedule": every, "options": options},
     }

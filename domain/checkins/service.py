@@ -16,6 +16,8 @@ from domain.checkins import policies
 from domain.checkins import validation as check
 from domain.checkins.errors import CheckInError, CheckInErrorCode
 from domain.errors import HiddenError
+from domain.noticing.activity import note_activity
+from domain.noticing.mood import notice_mood
 from domain.safety.screen import screen
 from domain.safety.service import Signposting, SignpostSource, signpost
 from infra.mongo.repositories.checkins import IdempotencyKeyTakenError
@@ -107,8 +109,9 @@ def _same_request(stored: CheckInDocument, digest: str) -> CheckInDocument:
 async def _finish(
     repos: Repositories, member: MemberDocument, check_in: CheckInDocument, *, now: datetime
 ) -> Submitted:
-    """Screen and signpost (raising the safeguarding alert first, once per check-in), then count
-    it for its groups. Both are idempotent, so a retry after a crash completes what was left.
+    """Screen and signpost (raising the safeguarding alert first, once per check-in), count it
+    for its groups (ending a quiet spell there), and look at the member's recent moods. All are
+    idempotent, so a retry after a crash completes what was left.
     """
     source = SignpostSource(kind=AlertSourceKind.CHECK_IN, id=check_in.id)
     signposting = await signpost(
@@ -116,4 +119,9 @@ async def _finish(
     )
     if groups := policies.counts_for(check_in.group_id, check_in.answers):
         await repos.memberships.record_check_in(member.id, groups, at=check_in.recorded_at)
+        await note_activity(
+            repos=repos, member_id=member.id, groups=await repos.groups.get_many(groups), at=check_in.recorded_at,
+            named_post=False, now=now,
+        )  # fmt: skip
+    await notice_mood(repos=repos, member=member, now=now)
     return Submitted(check_in=check_in, signposting=signposting)

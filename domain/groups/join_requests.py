@@ -10,6 +10,7 @@ from domain.groups import validation as check
 from domain.groups.access import admit, load, note_leader_activity, refuse_existing, refuse_if_archived
 from domain.groups.errors import GroupError, GroupErrorCode
 from domain.groups.policies import GroupAction, Viewer, age_of, age_refusal, allowed_actions, is_active
+from domain.noticing.digest import expect_digest
 from domain.notifications.service import notify
 from infra.mongo.repositories.join_requests import JoinRequestPendingError
 from infra.mongo.repositories.registry import Repositories
@@ -57,6 +58,7 @@ async def create_request(
         await repos.join_requests.insert(request)
     except JoinRequestPendingError:
         raise GroupError(GroupErrorCode.REQUEST_PENDING, "You've already asked; a lead will answer soon.") from None
+    await expect_digest(repos=repos, group_ids=[group.id], now=now)
     return request
 
 

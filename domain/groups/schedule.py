@@ -14,6 +14,7 @@ from domain.groups.occurrences import next_occurrence
 from domain.groups.policies import GroupAction, Viewer
 from domain.groups.validation import issue
 from domain.groups.views import GroupView, view_of
+from domain.noticing.activity import quiet_rules_changed
 from domain.notifications.policies import parse_clock
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.groups import CheckInSchedule
@@ -46,6 +47,7 @@ async def set_schedule(
     updated = await repos.groups.update_live(group.id, changes, capacity=None, now=now)
     if updated is None:
         raise archived_error()
+    await quiet_rules_changed(repos=repos, group_id=group.id, now=now)
     return view_of(viewer, updated, membership)
 
 
@@ -65,6 +67,7 @@ async def set_quiet_policy(
     updated = await repos.groups.update_live(group.id, changes, capacity=None, now=now)
     if updated is None:
         raise archived_error()
+    await quiet_rules_changed(repos=repos, group_id=group.id, now=now)
     return view_of(viewer, updated, membership)
 
 

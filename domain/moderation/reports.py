@@ -23,6 +23,7 @@ from domain.moderation.policies import (
     hides_at_once,
     text_issues,
 )
+from domain.noticing.digest import expect_digest
 from domain.notifications.service import Notice, notify_later
 from domain.shares import reading
 from domain.shares.anonymity import to_minute
@@ -74,6 +75,7 @@ async def create_report(
     if content is not None:
         await _hide_if_due(services, content, report, found, now=now)
     await _tell_leads(services, report, reporter=reader, now=now)
+    await expect_digest(repos=repos, group_ids=[group_id], now=now)
     return report
 
 

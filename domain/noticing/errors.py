@@ -1,4 +1,4 @@
-"""Error codes of the noticing context: difficult dates."""
+"""Error codes of the noticing context: difficult dates, asking leads for a message."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ class NoticingErrorCode(StrEnum):
     YEAR_TOO_FAR = "year_too_far"
     TOO_MANY = "too_many"
     NOT_FOUND = "not_found"
+    GROUP_ARCHIVED = "group_archived"
+    NO_LEADER_AVAILABLE = "no_leader_available"
 
 
 class NoticingError(DomainError):

@@ -101,6 +101,59 @@ CATALOGUE: dict[NotificationKind, dict[Language, Text]] = {
             "Holi amdanoch chi", "Roedden ni eisiau gweld sut rydych chi. Tapiwch i ddweud wrthon ni, os hoffech."
         ),
     },
+    NotificationKind.QUIET_NUDGE: {
+        Language.EN: Text(
+            "We've missed you", "We've missed you in your group. No pressure: check in whenever you're ready."
+        ),
+        Language.CY: Text(
+            "Rydyn ni wedi gweld eich colli chi",
+            "Rydyn ni wedi gweld eich colli chi yn eich grŵp. "
+            "Dim pwysau: cofrestrwch pryd bynnag y byddwch chi'n barod.",
+        ),
+    },
+    NotificationKind.QUIET_LAST_WORD: {
+        Language.EN: Text(
+            "Still here for you",
+            "We won't keep messaging. Your group is here whenever you want it, and so is help if you need it.",
+        ),
+        Language.CY: Text(
+            "Yma i chi o hyd",
+            "Wnawn ni ddim dal ati i anfon negeseuon. Mae eich grŵp yma pryd bynnag y mynnwch chi, "
+            "a help hefyd os oes ei angen arnoch.",
+        ),
+    },
+    NotificationKind.LEAD_DIGEST: {
+        Language.EN: Text(
+            "For group leads", "Today's summary for the groups you lead is ready. Open the app to see it."
+        ),
+        Language.CY: Text(
+            "I arweinwyr grŵp",
+            "Mae crynodeb heddiw ar gyfer y grwpiau rydych chi'n eu harwain yn barod. Agorwch yr ap.",
+        ),
+    },
+    NotificationKind.MOOD_SUPPORT: {
+        Language.EN: Text(
+            "Thinking of you",
+            "You don't have to go through things alone. Open the app for people who can help, whenever you're ready.",
+        ),
+        Language.CY: Text(
+            "Yn meddwl amdanoch chi",
+            "Does dim rhaid i chi wynebu pethau ar eich pen eich hun. Agorwch yr ap i weld pwy all helpu, "
+            "pryd bynnag y byddwch chi'n barod.",
+        ),
+    },
+    NotificationKind.SUPPORT_REQUEST: {
+        Language.EN: Text(
+            "For group leads",
+            "Someone in a group you lead would welcome a message. Open the app to see who.",
+            inbox_body="{name} says: I'm having a hard time and would welcome a message.",
+        ),
+        Language.CY: Text(
+            "I arweinwyr grŵp",
+            "Byddai rhywun mewn grŵp rydych chi'n ei arwain yn croesawu neges. Agorwch yr ap i weld pwy.",
+            inbox_body="Mae {name} yn dweud: Rydw i'n cael amser anodd a byddwn i'n croesawu neges.",
+        ),
+    },
 }
 
 

@@ -19,6 +19,8 @@ from schemas.documents.notifications import NotificationDocument, NotificationKi
 # answer something the member asked for (a join request) and always go.
 PREFERENCE_FOR_KIND: dict[NotificationKind, str] = {
     NotificationKind.CHECK_IN_REMINDER: "reminders",
+    NotificationKind.QUIET_NUDGE: "nudges",
+    NotificationKind.QUIET_LAST_WORD: "nudges",
 }
 
 

@@ -14,6 +14,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from domain.errors import FieldIssue
+from domain.noticing.activity import quiet_consent_changed
+from domain.noticing.quiet import may_tell_leads
 from domain.notifications.errors import NotificationError, NotificationErrorCode
 from domain.notifications.policies import parse_clock
 from infra.mongo.repositories.registry import Repositories
@@ -51,6 +53,9 @@ async def set_preferences(
     if updated is None:  # the member was deleted meanwhile: nothing of theirs to hold
         return member.preferences
     await repos.notifications.make_deferred_due(member.id, now=now)
+    if changes.let_leads_know_when_quiet is not None or changes.on_break_until is not None or changes.end_break:
+        allowed = may_tell_leads(updated, now)
+        await quiet_consent_changed(repos=repos, member_id=member.id, may_tell_leads=allowed, now=now)
     return updated.preferences
 
 

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from domain.errors import NotPermittedError
 from domain.groups.policies import is_active
+from domain.noticing.activity import note_activity
 from domain.safety.service import SignpostSource, signpost
 from domain.shares import lifecycle, reading
 from domain.shares.anonymity import to_minute
@@ -56,6 +57,8 @@ async def create_response(
     )  # fmt: skip
     await record_authorship(repos, reader, response_id, anonymous=anonymous)
     await repos.responses.insert(response)
+    if not anonymous:  # a named post is activity in the group; an anonymous one never is (ANON-6)
+        await note_activity(repos=repos, member_id=reader.id, groups=[group], at=now, named_post=True, now=now)
     if support.level is RiskLevel.HIGH:
         await tell_leads(
             repos=repos, key=services.key, group_id=group.id, content_id=response.id,

@@ -32,6 +32,9 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("next_checkin_at", ASCENDING), ("_id", ASCENDING)], name="checkin_due"),
         IndexModel([("lead_check_at", ASCENDING), ("_id", ASCENDING)], name="lead_check"),
     ],
+    "lead_digests": [
+        IndexModel([("next_at", ASCENDING), ("_id", ASCENDING)], name="digest_due"),
+    ],
     "memberships": [
         IndexModel([("group_id", ASCENDING), ("member_id", ASCENDING)], name="group_member_unique", unique=True),
         IndexModel(
@@ -39,6 +42,8 @@ INDEXES: dict[str, list[IndexModel]] = {
             name="member_groups",
         ),
         IndexModel([("group_id", ASCENDING), ("status", ASCENDING), ("role", ASCENDING)], name="group_roster"),
+        # The quiet scan pages (next_evaluation_at, _id) over the due memberships only.
+        IndexModel([("next_evaluation_at", ASCENDING), ("_id", ASCENDING)], name="quiet_due"),
     ],
     "checkins": [
         IndexModel([("member_id", ASCENDING), ("idempotency_key", ASCENDING)], name="member_key_unique", unique=True),

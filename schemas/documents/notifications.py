@@ -28,6 +28,11 @@ class NotificationKind(StrEnum):
     DIFFICULT_DATE_CHECK_IN = "difficult_date_check_in"  # to the member, on a day they said may be hard
     DIFFICULT_DATE_HEADS_UP = "difficult_date_heads_up"  # to their leads, the evening before (if shared)
     SIGNPOST_FOLLOW_UP = "signpost_follow_up"  # to the member, 48 hours after high-risk support was shown
+    QUIET_NUDGE = "quiet_nudge"  # to the member, when they go quiet in a group (if they want nudges)
+    QUIET_LAST_WORD = "quiet_last_word"  # to the member, 14 days into a quiet spell; then silence
+    LEAD_DIGEST = "lead_digest"  # leads: once a day at 09:00, what waits in their groups
+    MOOD_SUPPORT = "mood_support"  # to the member, privately, when their moods slide; at most weekly
+    SUPPORT_REQUEST = "support_request"  # leads: a member would welcome a message (they asked us to say)
 
 
 class PushStatus(StrEnum):

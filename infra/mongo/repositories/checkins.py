@@ -66,6 +66,18 @@ class CheckInsRepository:
         cursor = self._collection.find(query).sort(sort_spec("recorded_at", descending=True)).limit(first + 1)
         return page_of([CheckInDocument.from_mongo(raw) async for raw in cursor], first)
 
+    async def recent_moods(self, member_id: str, *, since: datetime, limit: int) -> list[tuple[datetime, int]]:
+        """(recorded_at, mood) of the member's check-ins since `since`, newest first, at most `limit`
+        (index member_history).
+        """
+        query = {"member_id": member_id, "recorded_at": {"$gte": since}}
+        cursor = (
+            self._collection.find(query, {"recorded_at": 1, "mood": 1})
+            .sort([("recorded_at", -1), ("_id", -1)])
+            .limit(limit)
+        )
+        return [(raw["recorded_at"], raw["mood"]) async for raw in cursor]
+
     async def moods_by_day(self, member_id: str, *, since: date) -> list[DayMoods]:
         """The member's check-ins from local day `since` on, counted per (day, mood, energy): at most
         5 x 6 rows a day however many check-ins there are (index member_days).

@@ -11,7 +11,7 @@ from pymongo.errors import DuplicateKeyError
 
 from infra.mongo.client import Database
 from infra.mongo.pagination import Keyset, Page, after_filter, page_of, sort_spec
-from schemas.documents.memberships import GroupRole, MembershipDocument, MembershipStatus
+from schemas.documents.memberships import GroupRole, MembershipDocument, MembershipStatus, QuietEpisode
 
 _ACTIVE = MembershipStatus.ACTIVE.value
 LEADER_ROLES = (GroupRole.LEAD.value, GroupRole.CO_LEAD.value)
@@ -146,10 +146,95 @@ class MembershipsRepository:
         """Removed by a lead or staff: kept, so the unique pair stops them rejoining."""
         result = await self._collection.update_one(
             {**self._active(group_id, member_id), "role": role.value},
-            {"$set": {"status": MembershipStatus.REMOVED.value, "removed_at": now}},
+            {"$set": {"status": MembershipStatus.REMOVED.value, "removed_at": now, "next_evaluation_at": None}},
         )
         return result.modified_count == 1
+
+    # The quiet scan (domain/noticing/quiet_scan.py) and the events that move it.
+
+    async def due_for_evaluation(self, now: datetime, *, limit: int, after: Keyset | None) -> list[MembershipDocument]:
+        """Memberships whose `next_evaluation_at` is due, oldest first (index quiet_due): only those."""
+        query = {"next_evaluation_at": {"$lte": now}, **after_filter("next_evaluation_at", after, descending=False)}
+        cursor = self._collection.find(query).sort(sort_spec("next_evaluation_at", descending=False)).limit(limit)
+        return [MembershipDocument.from_mongo(raw) async for raw in cursor]
+
+    async def set_evaluation(self, membership_id: str, *, at: datetime | None, was: datetime | None) -> None:
+        """Look again at `at`, unless an event moved the evaluation on from `was` meanwhile."""
+        await self._collection.update_one(
+            {"_id": membership_id, "next_evaluation_at": was}, {"$set": {"next_evaluation_at": at}}
+        )
+
+    async def start_quiet(self, membership: MembershipDocument, episode: QuietEpisode) -> bool:
+        """Open an episode, unless the member was active (or another tick moved it on) since it was read.
+        On MongoDB the filter makes this exclusive; on FerretDB two ticks may both write it, with the
+        same computed values, and each step's unique key still sends once.
+        """
+        result = await self._collection.update_one(
+            {
+                "_id": membership.id, "quiet": None, "quiet_episodes": _count(membership.quiet_episodes),
+                "last_checkin_at": membership.last_checkin_at, "last_engaged_at": membership.last_engaged_at,
+            },
+            {"$set": {"quiet": episode.model_dump(mode="python"), "quiet_episodes": episode.number}},
+        )  # fmt: skip
+        return result.matched_count == 1
+
+    async def advance_quiet(self, membership_id: str, episode: QuietEpisode, *, next_at: datetime | None) -> None:
+        """Record the steps taken in the open episode `episode.number` (a no-op once it has ended)."""
+        await self._collection.update_one(
+            {"_id": membership_id, "quiet.number": episode.number},
+            {"$set": {"quiet": episode.model_dump(mode="python"), "next_evaluation_at": next_at}},
+        )
+
+    async def end_quiet(self, member_id: str, group_ids: Sequence[str], *, now: datetime) -> int:
+        """The member was active in these groups: any open episode there ends at once."""
+        result = await self._collection.update_many(
+            {"member_id": member_id, "group_id": {"$in": list(group_ids)}, "quiet": {"$ne": None}},
+            {"$set": {"quiet": None, "quiet_ended_at": now}},
+        )
+        return result.modified_count
+
+    async def note_activity(
+        self, member_id: str, group_id: str, *, evaluate_at: datetime, engaged_at: datetime | None
+    ) -> None:
+        """Move the next look forward to when the member could next be quiet (and, for a named post,
+        `last_engaged_at`): `$max`, so an older event synced late never moves either back.
+        """
+        later: dict[str, datetime] = {"next_evaluation_at": evaluate_at}
+        if engaged_at is not None:
+            later["last_engaged_at"] = engaged_at
+        await self._collection.update_one(self._active(group_id, member_id), {"$max": later})
+
+    async def evaluate_group_now(self, group_id: str, *, now: datetime) -> None:
+        """The group's quiet rules changed: look at every active member again (a group holds at most 100)."""
+        await self._collection.update_many(
+            {"group_id": group_id, "status": _ACTIVE}, {"$set": {"next_evaluation_at": now}}
+        )
+
+    async def withdraw_listings(self, member_id: str, *, now: datetime) -> None:
+        """The member withdrew consent or took a break: their leads stop seeing them as quiet at once,
+        and the scan looks again (it lists them again only when allowed).
+        """
+        await self._collection.update_many(
+            {"member_id": member_id, "quiet.listed_at": {"$ne": None}},
+            {"$set": {"quiet.listed_at": None, "next_evaluation_at": now}},
+        )
+
+    async def evaluate_episodes_now(self, member_id: str, *, now: datetime) -> None:
+        """The member's consent came back: the scan looks at their open episodes again."""
+        await self._collection.update_many(
+            {"member_id": member_id, "quiet": {"$ne": None}}, {"$set": {"next_evaluation_at": now}}
+        )
+
+    async def listed_in_groups(self, group_ids: Sequence[str], *, limit: int) -> list[MembershipDocument]:
+        """Members shown to these groups' leads as quiet (a group holds at most 100; `limit` bounds it)."""
+        query = {"group_id": {"$in": list(group_ids)}, "status": _ACTIVE, "quiet.listed_at": {"$ne": None}}
+        return [MembershipDocument.from_mongo(raw) async for raw in self._collection.find(query).limit(limit)]
 
     @staticmethod
     def _active(group_id: str, member_id: str) -> dict[str, Any]:
         return {"group_id": group_id, "member_id": member_id, "status": _ACTIVE}
+
+
+def _count(value: int) -> Any:
+    """A counter's filter; 0 also matches a document written before the counter existed."""
+    return {"$in": [0, None]} if value == 0 else value

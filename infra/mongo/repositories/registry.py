@@ -15,6 +15,7 @@ from infra.mongo.repositories.follow_ups import FollowUpsRepository
 from infra.mongo.repositories.groups import GroupsRepository
 from infra.mongo.repositories.invites import InvitesRepository
 from infra.mongo.repositories.join_requests import JoinRequestsRepository
+from infra.mongo.repositories.lead_digests import LeadDigestsRepository
 from infra.mongo.repositories.members import MembersRepository
 from infra.mongo.repositories.memberships import MembershipsRepository
 from infra.mongo.repositories.moderation_actions import ModerationActionsRepository
@@ -57,6 +58,7 @@ class Repositories:
     reactions: ReactionsRepository
     reports: ReportsRepository
     author_reveals: AuthorRevealsRepository
+    lead_digests: LeadDigestsRepository
 
     @classmethod
     def over(cls, db: Database) -> Repositories:
@@ -85,4 +87,5 @@ class Repositories:
             reactions=ReactionsRepository(db),
             reports=ReportsRepository(db),
             author_reveals=AuthorRevealsRepository(db),
+            lead_digests=LeadDigestsRepository(db),
         )

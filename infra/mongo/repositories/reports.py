@@ -41,6 +41,12 @@ class ReportsRepository:
         """Distinct reporters of the target still waiting for review (unique target, reporter)."""
         return await self._collection.count_documents({"target_id": target_id, "status": {"$in": WAITING}}, limit=limit)
 
+    async def waiting_in_groups(self, group_ids: Sequence[str], *, limit: int) -> list[tuple[str, datetime]]:
+        """(group id, minute reported) of the reports waiting in these groups: for counts and ages."""
+        query = {"group_id": {"$in": list(group_ids)}, "status": {"$in": WAITING}}
+        cursor = self._collection.find(query, {"group_id": 1, "created_minute": 1}).limit(limit)
+        return [(raw["group_id"], raw["created_minute"]) async for raw in cursor]
+
     async def page_waiting(self, group_id: str, *, after: Keyset | None, first: int) -> Page[ReportDocument]:
         """A group's reports waiting for review, oldest minute first, random within a minute (index group_queue)."""
         query: dict[str, Any] = {"group_id": group_id, "status": {"$in": WAITING}}

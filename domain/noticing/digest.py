@@ -1,0 +1,119 @@
+"""The leads' digest: at most one push a day per lead, at 09:00 in the lead's time zone,
+when something waits in the groups they look after (members who have gone quiet and
+allow their leads to know, join requests, reports). Co-leads get it while every lead of
+the group is away (`lead_facing_recipients`). Nothing in it is about moods.
+
+The push says only that the day's summary is ready (no names, no counts of
+anything personal); the app reads the summary from `myLeadership`. Each lead's
+`lead_digests` document holds their next 09:00, written when something starts
+waiting in one of their groups, so the tick reads only leads who are due. A
+digest's `dedupe_key` is the lead and their local date: once a day, whatever
+ticks repeat.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from domain.groups.policies import lead_facing_recipients
+from domain.noticing import calendar
+from domain.noticing.attention import Attention, attention_for
+from domain.notifications.policies import member_zone
+from domain.notifications.service import notify
+from infra.mongo.pagination import Keyset
+from infra.mongo.repositories.registry import Repositories
+from infra.queue import TaskQueue
+from schemas.documents.lead_digests import LeadDigestDocument
+from schemas.documents.members import MemberDocument
+from schemas.documents.memberships import MembershipDocument
+from schemas.documents.notifications import NotificationKind
+
+logger = logging.getLogger(__name__)
+
+DIGEST_TIME = time(9, 0)
+BATCH_SIZE = 200
+MAX_BATCHES = 20
+LEADING_MAX = 200  # groups one person leads
+
+
+def next_digest_at(now: datetime, zone: ZoneInfo) -> datetime:
+    """The first 09:00 in `zone` after `now`, in UTC (wall-clock, so DST-correct)."""
+    today = now.astimezone(zone).date()
+    at = calendar.at(today, DIGEST_TIME, zone)
+    return at if at > now else calendar.at(today + timedelta(days=1), DIGEST_TIME, zone)
+
+
+async def expect_digest(*, repos: Repositories, group_ids: Sequence[str], now: datetime) -> None:
+    """Something now waits in these groups: each of their leads and co-leads is due a look at
+    their next 09:00 (who is told is decided then, with who is away then).
+    """
+    leaders = await repos.memberships.leaders_of_groups(list(group_ids)) if group_ids else []
+    for lead in await repos.members.get_many(list({m.member_id for m in leaders})) if leaders else []:
+        await repos.lead_digests.expect(lead.id, at=next_digest_at(now, member_zone(lead)), now=now)
+
+
+@dataclass
+class DigestOutcome:
+    looked_at: int = 0
+    sent: int = 0
+
+
+async def send_digests(*, repos: Repositories, queue: TaskQueue, now: datetime) -> DigestOutcome:
+    """Send each lead who is due their digest, if anything waits; up to a bound per tick."""
+    outcome = DigestOutcome()
+    after: Keyset | None = None
+    for _ in range(MAX_BATCHES):
+        due = await repos.lead_digests.due(now, limit=BATCH_SIZE, after=after)
+        leads = {m.id: m for m in await repos.members.get_many([d.id for d in due])} if due else {}
+        for digest in due:
+            await _digest(repos, queue, digest, leads.get(digest.id), now=now, outcome=outcome)
+        if len(due) < BATCH_SIZE:
+            break
+        after = Keyset(value=due[-1].next_at or now, id=due[-1].id)
+    if outcome.sent:
+        logger.info("lead digests", extra={"sent": outcome.sent, "looked_at": outcome.looked_at})
+    return outcome
+
+
+async def _digest(
+    repos: Repositories,
+    queue: TaskQueue,
+    digest: LeadDigestDocument,
+    lead: MemberDocument | None,
+    *,
+    now: datetime,
+    outcome: DigestOutcome,
+) -> None:
+    outcome.looked_at += 1
+    if lead is None:
+        await repos.lead_digests.move(digest.id, at=None, was=digest.next_at, now=now)
+        return
+    summary = await lead_summary(repos, lead.id, now=now)
+    zone = member_zone(lead)
+    if any(attention.anything for attention in summary.values()):
+        sent = await notify(
+            repos=repos, queue=queue, member_id=lead.id, kind=NotificationKind.LEAD_DIGEST,
+            dedupe_key=f"lead_digest:{lead.id}:{now.astimezone(zone).date().isoformat()}", now=now,
+        )  # fmt: skip
+        outcome.sent += sent is not None
+        await repos.lead_digests.move(digest.id, at=next_digest_at(now, zone), was=digest.next_at, now=now)
+    else:  # nothing waits: quiet until something does
+        await repos.lead_digests.move(digest.id, at=None, was=digest.next_at, now=now)
+
+
+async def lead_summary(repos: Repositories, lead_id: str, *, now: datetime) -> dict[str, Attention]:
+    """What waits in each live group where the lead hears what a lead should (as lead, or as a
+    co-lead while every lead is away).
+    """
+    leading = await repos.memberships.leading(lead_id, limit=LEADING_MAX)
+    live = [g.id for g in await repos.groups.get_many([m.group_id for m in leading]) if not g.archived]
+    leaders: dict[str, list[MembershipDocument]] = defaultdict(list)
+    for membership in await repos.memberships.leaders_of_groups(live) if live else []:
+        leaders[membership.group_id].append(membership)
+    mine = [group_id for group_id in live if lead_id in lead_facing_recipients(leaders[group_id], now)]
+    return await attention_for(repos, mine, viewer_id=lead_id)
