@@ -14,6 +14,7 @@ from datetime import datetime
 from domain.groups.access import authorized
 from domain.groups.policies import GroupAction, Viewer, discoverable_youth, has_active_leader
 from domain.groups.views import GroupView, view_of
+from domain.noticing.attention import attention_for
 from infra.mongo.pagination import Keyset, Page
 from infra.mongo.repositories.groups import Discovery
 from infra.mongo.repositories.memberships import LEADER_ROLES
@@ -34,11 +35,14 @@ class LeadershipEntry:
     role: GroupRole
     pending_join_requests: int
     has_active_leader: bool  # a lead or co-lead, the viewer included, not away and active in 14 days
+    quiet_members: int = 0  # gone quiet, and let their leads know
+    open_reports: int = 0
+    oldest_open_report_at: datetime | None = None
 
 
 @dataclass(frozen=True)
 class Leadership:
-    """What waits for a lead across their groups. Later: reports, quiet members."""
+    """What waits for a lead across their groups."""
 
     pending_join_requests: int
     groups: Page[LeadershipEntry]
@@ -96,12 +100,16 @@ async def my_leadership(
     live = [group_id for group_id, group in groups.items() if not group.archived]
     pending = await repos.join_requests.count_pending(live) if live else {}
     leaders = await _leaders_by_group(repos, [m.group_id for m in page.items])
+    waiting = await attention_for(repos, [m.group_id for m in page.items if m.group_id in live], viewer_id=viewer.id)
     entries = [
         LeadershipEntry(
             view=view_of(viewer, groups[m.group_id], m),
             role=m.role,
             pending_join_requests=pending.get(m.group_id, 0),
             has_active_leader=has_active_leader(leaders[m.group_id], now),
+            quiet_members=len(waiting[m.group_id].quiet_members) if m.group_id in waiting else 0,
+            open_reports=waiting[m.group_id].open_reports if m.group_id in waiting else 0,
+            oldest_open_report_at=waiting[m.group_id].oldest_report_at if m.group_id in waiting else None,
         )
         for m in page.items
         if m.group_id in groups

@@ -76,6 +76,13 @@ class LeadershipGroup:
         description="Whether a lead or co-lead (the viewer included) is around: not away, and has moderated, "
         "answered a request or changed the group in the last 14 days. After 14 days with none, staff are told."
     )
+    quiet_member_count: int = strawberry.field(
+        description="Members quiet for 3 days or more who let their leads know (listed by quietMembers)."
+    )
+    open_report_count: int = strawberry.field(description="Reports waiting for a lead (moderationQueue).")
+    oldest_open_report_at: datetime | None = strawberry.field(
+        description="When the longest-waiting report was made, to the minute; null when none waits."
+    )
 
     @classmethod
     def from_entry(cls, entry: LeadershipEntry) -> Self:
@@ -84,6 +91,9 @@ class LeadershipGroup:
             role=entry.role,
             pending_join_request_count=entry.pending_join_requests,
             has_active_leader=entry.has_active_leader,
+            quiet_member_count=entry.quiet_members,
+            open_report_count=entry.open_reports,
+            oldest_open_report_at=entry.oldest_open_report_at,
         )
 
 

@@ -1,4 +1,4 @@
-"""GraphQL types of the noticing context: the member's difficult dates."""
+"""GraphQL types of the noticing context: the member's difficult dates, a group's quiet members."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from typing import Self
 
 import strawberry
 
+from api.graphql.context import Info
+from domain.noticing.attention import QuietMember as QuietMemberEntry
 from schemas.documents.difficult_dates import DifficultDateDocument
 
 
@@ -38,3 +40,25 @@ class DifficultDate:
             next_check_in_on=item.check_in_on,
             created_at=item.created_at,
         )
+
+
+async def resolve_quiet_member_name(root: QuietMember, info: Info) -> str | None:
+    member = await info.context.loaders.member_by_id.load(root.member_id)
+    return member.display_name if member else None
+
+
+@strawberry.type(
+    description="A member of the group who has gone quiet and lets its leads know. Never their moods or notes."
+)
+class QuietMember:
+    member_id: strawberry.ID = strawberry.field(description="The member's id.")
+    name: str | None = strawberry.field(
+        resolver=resolve_quiet_member_name, description="Their display name; null if they have left the service."
+    )
+    quiet_since: date = strawberry.field(
+        description="The day (in the group's time zone) of their last check-in or named post there, or of joining."
+    )
+
+    @classmethod
+    def from_quiet(cls, item: QuietMemberEntry) -> Self:
+        return cls(member_id=strawberry.ID(item.membership.member_id), quiet_since=item.since)

@@ -230,6 +230,13 @@ class MembershipsRepository:
         query = {"group_id": {"$in": list(group_ids)}, "status": _ACTIVE, "quiet.listed_at": {"$ne": None}}
         return [MembershipDocument.from_mongo(raw) async for raw in self._collection.find(query).limit(limit)]
 
+    async def page_listed(self, group_id: str, *, after: Keyset | None, first: int) -> Page[MembershipDocument]:
+        """A group's members shown to its leads as quiet, quiet longest first (index group_roster)."""
+        query: dict[str, Any] = {"group_id": group_id, "status": _ACTIVE, "quiet.listed_at": {"$ne": None}}
+        query |= after_filter("quiet.since", after, descending=False)
+        cursor = self._collection.find(query).sort(sort_spec("quiet.since", descending=False)).limit(first + 1)
+        return page_of([MembershipDocument.from_mongo(raw) async for raw in cursor], first)
+
     @staticmethod
     def _active(group_id: str, member_id: str) -> dict[str, Any]:
         return {"group_id": group_id, "member_id": member_id, "status": _ACTIVE}

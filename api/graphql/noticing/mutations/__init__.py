@@ -6,7 +6,9 @@ import strawberry
 
 from api.graphql.noticing.mutations.difficult_date_add import difficult_date_add
 from api.graphql.noticing.mutations.difficult_date_remove import difficult_date_remove
+from api.graphql.noticing.mutations.support_request import support_request
 from api.graphql.permissions import IsMember
+from api.graphql.rate_limits import Bucket, RateLimited
 
 
 @strawberry.type
@@ -21,4 +23,11 @@ class NoticingMutations:
         resolver=difficult_date_remove,
         description="Remove one of the signed-in member's difficult dates.",
         permission_classes=[IsMember],
+    )
+    support_request = strawberry.mutation(
+        resolver=support_request,
+        description="Tell one of the member's groups' leads \"I'm having a hard time and would welcome a message\" "
+        "(once a day per group): the only way anything about how a member feels reaches a lead.",
+        permission_classes=[IsMember],
+        extensions=[RateLimited(Bucket.SENSITIVE)],
     )
