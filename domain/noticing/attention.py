@@ -77,7 +77,7 @@ async def quiet_members(
     co-leads). Nothing about moods: who, and since when.
     """
     group, _ = await authorized(repos, viewer, group_id, GroupAction.VIEW_QUIET)
-    page = await repos.memberships.page_listed(group.id, after=after, first=first)
+    page = await repos.memberships.page_listed(group.id, viewer_id=viewer.id, after=after, first=first)
     zone = ZoneInfo(group.timezone)
     items = [QuietMember(m, (m.quiet.since if m.quiet else m.joined_at).astimezone(zone).date()) for m in page.items]
     return Page(items=items, has_next=page.has_next)

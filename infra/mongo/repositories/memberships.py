@@ -186,10 +186,12 @@ class MembershipsRepository:
         )
 
     async def end_quiet(self, member_id: str, group_ids: Sequence[str], *, now: datetime) -> int:
-        """The member was active in these groups: any open episode there ends at once."""
+        """The member was active in these groups: any open episode there ends at once (its pending step
+        time goes too; `note_activity` then sets the next look).
+        """
         result = await self._collection.update_many(
             {"member_id": member_id, "group_id": {"$in": list(group_ids)}, "quiet": {"$ne": None}},
-            {"$set": {"quiet": None, "quiet_ended_at": now}},
+            {"$set": {"quiet": None, "quiet_ended_at": now, "next_evaluation_at": None}},
         )
         return result.modified_count
 
@@ -230,9 +232,13 @@ class MembershipsRepository:
         query = {"group_id": {"$in": list(group_ids)}, "status": _ACTIVE, "quiet.listed_at": {"$ne": None}}
         return [MembershipDocument.from_mongo(raw) async for raw in self._collection.find(query).limit(limit)]
 
-    async def page_listed(self, group_id: str, *, after: Keyset | None, first: int) -> Page[MembershipDocument]:
-        """A group's members shown to its leads as quiet, quiet longest first (index group_roster)."""
-        query: dict[str, Any] = {"group_id": group_id, "status": _ACTIVE, "quiet.listed_at": {"$ne": None}}
+    async def page_listed(
+        self, group_id: str, *, viewer_id: str, after: Keyset | None, first: int
+    ) -> Page[MembershipDocument]:
+        """A group's members (but the viewer) shown to its leads as quiet, quiet longest first (index group_roster)."""
+        query: dict[str, Any] = {
+            "group_id": group_id, "status": _ACTIVE, "quiet.listed_at": {"$ne": None}, "member_id": {"$ne": viewer_id}
+        }  # fmt: skip
         query |= after_filter("quiet.since", after, descending=False)
         cursor = self._collection.find(query).sort(sort_spec("quiet.since", descending=False)).limit(first + 1)
         return page_of([MembershipDocument.from_mongo(raw) async for raw in cursor], first)
