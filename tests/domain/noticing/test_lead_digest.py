@@ -83,7 +83,8 @@ class World:
 async def a_world(api: FrozenApi, auth_emulator: AuthEmulator) -> World:
     """Lee leads (London), Cat co-leads, Sam is a member; the group has no schedule."""
     lead, co_lead, member = [
-        await onboarded_member(api.gql, auth_emulator, displayName=name, language="EN") for name in ("Lee", "Cat", "Sam")
+        await onboarded_member(api.gql, auth_emulator, displayName=name, language="EN")
+        for name in ("Lee", "Cat", "Sam")
     ]
     group_id = await created_group(api.gql, lead)
     code = await invite_code(api.gql, lead, group_id, maxUses=2)
