@@ -31,6 +31,10 @@ class MembershipsRepository:
         except DuplicateKeyError as error:
             raise MembershipExistsError(membership.group_id) from error
 
+    async def insert_many(self, memberships: Sequence[MembershipDocument]) -> None:
+        """Many new memberships in one command (seeding and imports; joining goes through `insert`)."""
+        await self._collection.insert_many([membership.to_mongo() for membership in memberships], ordered=False)
+
     async def get(self, group_id: str, member_id: str) -> MembershipDocument | None:
         """The pair's membership, active or removed."""
         raw = await self._collection.find_one({"group_id": group_id, "member_id": member_id})
