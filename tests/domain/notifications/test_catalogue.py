@@ -49,4 +49,4 @@ def test_inbox_words_may_name_a_member_and_nothing_else() -> None:
                 assert text.for_inbox("Sam").body == text.inbox_body.replace("{name}", "Sam")
                 assert text.for_inbox(None) == text
     named = {kind for kind, texts in CATALOGUE.items() if any(t.inbox_body for t in texts.values())}
-    assert named == {NotificationKind.DIFFICULT_DATE_HEADS_UP}
+    assert named == {NotificationKind.DIFFICULT_DATE_HEADS_UP, NotificationKind.SUPPORT_REQUEST}
