@@ -16,7 +16,7 @@ from domain.checkins import policies
 from domain.checkins import validation as check
 from domain.checkins.errors import CheckInError, CheckInErrorCode
 from domain.errors import HiddenError
-from domain.noticing.activity import note_activity
+from domain.noticing.activity import end_quiet_spells, next_look
 from domain.noticing.mood import notice_mood
 from domain.safety.screen import screen
 from domain.safety.service import Signposting, SignpostSource, signpost
@@ -118,10 +118,8 @@ async def _finish(
         repos=repos, member=member, source=source, texts=[check_in.note], now=now, mood=check_in.mood
     )
     if groups := policies.counts_for(check_in.group_id, check_in.answers):
-        await repos.memberships.record_check_in(member.id, groups, at=check_in.recorded_at)
-        await note_activity(
-            repos=repos, member_id=member.id, groups=await repos.groups.get_many(groups), at=check_in.recorded_at,
-            named_post=False, now=now,
-        )  # fmt: skip
+        await end_quiet_spells(repos=repos, member_id=member.id, group_ids=groups, now=now)
+        at = check_in.recorded_at
+        await repos.memberships.record_check_in(member.id, groups, at=at, evaluate_at=next_look(at))
     await notice_mood(repos=repos, member=member, now=now)
     return Submitted(check_in=check_in, signposting=signposting)

@@ -100,7 +100,8 @@ async def my_leadership(
     live = [group_id for group_id, group in groups.items() if not group.archived]
     pending = await repos.join_requests.count_pending(live) if live else {}
     leaders = await _leaders_by_group(repos, [m.group_id for m in page.items])
-    waiting = await attention_for(repos, [m.group_id for m in page.items if m.group_id in live], viewer_id=viewer.id)
+    on_page = [m.group_id for m in page.items if m.group_id in live]
+    waiting = await attention_for(repos, on_page, viewer_id=viewer.id, pending=pending)
     entries = [
         LeadershipEntry(
             view=view_of(viewer, groups[m.group_id], m),

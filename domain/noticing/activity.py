@@ -2,38 +2,40 @@
 
 A check-in that counts for a group, or a named share or reply there, ends any
 quiet episode in that group at once (no "welcome back" message) and moves the
-membership's next evaluation to when the member could next be quiet: two
-small writes per group, no reads. Anonymous posts and reactions never come
-here (ANON-6): they must not change anything a lead can see.
+membership's next evaluation forward to a day after the activity, the soonest
+any group's rule could find them quiet (1 day, or one missed check-in's
+24-hour window); the scan then schedules the exact moment. Two commands
+whatever the number of groups, no reads. Anonymous posts and reactions never
+come here (ANON-6): they must not change anything a lead can see.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from domain.noticing.quiet import quiet_at
 from infra.mongo.repositories.registry import Repositories
-from schemas.documents.groups import GroupDocument
+
+SOONEST_QUIET = timedelta(days=1)
 
 
-async def note_activity(
-    *,
-    repos: Repositories,
-    member_id: str,
-    groups: Sequence[GroupDocument],
-    at: datetime,
-    named_post: bool,
-    now: datetime,
-) -> None:
-    """The member was active in these groups at `at` (a check-in's time, or a named post's)."""
-    if not groups:
-        return
-    await repos.memberships.end_quiet(member_id, [group.id for group in groups], now=now)
-    for group in groups:
-        await repos.memberships.note_activity(
-            member_id, group.id, evaluate_at=quiet_at(group, at), engaged_at=at if named_post else None
-        )
+def next_look(at: datetime) -> datetime:
+    """When the scan should next look at a membership active at `at`."""
+    return at + SOONEST_QUIET
+
+
+async def end_quiet_spells(*, repos: Repositories, member_id: str, group_ids: Sequence[str], now: datetime) -> None:
+    """The member was active in these groups: their open episodes there end now (before the
+    activity moves the next look, which this clears).
+    """
+    if group_ids:
+        await repos.memberships.end_quiet(member_id, group_ids, now=now)
+
+
+async def note_named_post(*, repos: Repositories, member_id: str, group_id: str, at: datetime) -> None:
+    """A share or reply under the member's name: activity in the group."""
+    await end_quiet_spells(repos=repos, member_id=member_id, group_ids=[group_id], now=at)
+    await repos.memberships.note_activity(member_id, group_id, evaluate_at=next_look(at), engaged_at=at)
 
 
 async def quiet_rules_changed(*, repos: Repositories, group_id: str, now: datetime) -> None:

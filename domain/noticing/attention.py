@@ -34,9 +34,11 @@ class Attention:
         return bool(self.quiet_members or self.pending_join_requests or self.open_reports)
 
 
-async def attention_for(repos: Repositories, group_ids: Sequence[str], *, viewer_id: str) -> dict[str, Attention]:
-    """Each group's waiting work in three queries, whatever the number of groups; the viewer is
-    never listed to themselves.
+async def attention_for(
+    repos: Repositories, group_ids: Sequence[str], *, viewer_id: str, pending: dict[str, int] | None = None
+) -> dict[str, Attention]:
+    """Each group's waiting work in three queries (two when the caller counted the pending join
+    requests), whatever the number of groups; the viewer is never listed to themselves.
     """
     if not group_ids:
         return {}
@@ -45,7 +47,8 @@ async def attention_for(repos: Repositories, group_ids: Sequence[str], *, viewer
     for membership in await repos.memberships.listed_in_groups(group_ids, limit=limit):
         if membership.member_id != viewer_id:
             quiet[membership.group_id].append(membership)
-    pending = await repos.join_requests.count_pending(group_ids)
+    if pending is None:
+        pending = await repos.join_requests.count_pending(group_ids)
     reports: dict[str, list[datetime]] = defaultdict(list)
     for group_id, minute in await repos.reports.waiting_in_groups(group_ids, limit=REPORTS_READ_MAX):
         reports[group_id].append(minute)

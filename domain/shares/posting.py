@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Generic
 
 from domain.errors import HiddenError, NotPermittedError
-from domain.noticing.activity import note_activity
+from domain.noticing.activity import note_named_post
 from domain.safety.service import Signposting, SignpostSource, signpost
 from domain.shares import lifecycle, reading
 from domain.shares.anonymity import to_minute
@@ -115,7 +115,7 @@ async def create_share(
     await record_authorship(repos, reader, share_id, anonymous=anonymous)
     await repos.shares.insert(share)
     if not anonymous:  # a named post is activity in the group; an anonymous one never is (ANON-6)
-        await note_activity(repos=repos, member_id=reader.id, groups=[group], at=now, named_post=True, now=now)
+        await note_named_post(repos=repos, member_id=reader.id, group_id=group.id, at=now)
     await _after_screen(services, reader, share, support, now=now)
     if share.status is ContentStatus.PUBLISHED:
         await lifecycle.share_published(services, share, now=now)

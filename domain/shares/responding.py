@@ -6,7 +6,7 @@ from datetime import datetime
 
 from domain.errors import NotPermittedError
 from domain.groups.policies import is_active
-from domain.noticing.activity import note_activity
+from domain.noticing.activity import note_named_post
 from domain.safety.service import SignpostSource, signpost
 from domain.shares import lifecycle, reading
 from domain.shares.anonymity import to_minute
@@ -58,7 +58,7 @@ async def create_response(
     await record_authorship(repos, reader, response_id, anonymous=anonymous)
     await repos.responses.insert(response)
     if not anonymous:  # a named post is activity in the group; an anonymous one never is (ANON-6)
-        await note_activity(repos=repos, member_id=reader.id, groups=[group], at=now, named_post=True, now=now)
+        await note_named_post(repos=repos, member_id=reader.id, group_id=group.id, at=now)
     if support.level is RiskLevel.HIGH:
         await tell_leads(
             repos=repos, key=services.key, group_id=group.id, content_id=response.id,

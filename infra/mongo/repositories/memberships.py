@@ -52,13 +52,15 @@ class MembershipsRepository:
         cursor = self._collection.find({"member_id": member_id, "status": _ACTIVE}).limit(limit)
         return [MembershipDocument.from_mongo(raw) async for raw in cursor]
 
-    async def record_check_in(self, member_id: str, group_ids: Sequence[str], *, at: datetime) -> int:
-        """The member checked in at `at` for these groups: `last_checkin_at` moves forward, never back
-        (an offline check-in synced late is older than one made since).
+    async def record_check_in(
+        self, member_id: str, group_ids: Sequence[str], *, at: datetime, evaluate_at: datetime
+    ) -> int:
+        """The member checked in at `at` for these groups: `last_checkin_at` and the quiet scan's next
+        look move forward, never back (an offline check-in synced late is older than one made since).
         """
         result = await self._collection.update_many(
             {"member_id": member_id, "group_id": {"$in": list(group_ids)}, "status": _ACTIVE},
-            {"$max": {"last_checkin_at": at}},
+            {"$max": {"last_checkin_at": at, "next_evaluation_at": evaluate_at}},
         )
         return result.modified_count
 

@@ -1,5 +1,6 @@
 """checkInSubmit costs a constant, small number of MongoDB commands: the same for a member in
-one scheduled group as in ten, and one more read when the member is shown their helplines.
+one scheduled group as in ten (quiet spells and mood decline included), and one more read when
+the member is shown their helplines.
 """
 
 from __future__ import annotations
@@ -51,14 +52,15 @@ async def test_a_check_in_costs_the_same_for_1_and_10_scheduled_groups(
     for_ten = await commands_for(gql, command_counter, ten, mood=3, groups=10)
     low = await commands_for(gql, command_counter, ten, mood=1, groups=10)
 
-    # The member, their memberships, their groups; the check-in; every answered membership at once.
-    assert for_one == for_ten == ["find", "find", "find", "insert", "update"]
+    # The member, their memberships, their groups; the check-in; quiet spells there ended and every
+    # answered membership moved, each at once; the member's recent moods (mood decline).
+    assert for_one == for_ten == ["find", "find", "find", "insert", "update", "update", "find"]
     # The lowest mood reads the member's helplines too.
-    assert low == ["find", "find", "find", "insert", "find", "update"]
+    assert low == ["find", "find", "find", "insert", "find", "update", "update", "find"]
 
 
-async def test_a_check_in_of_a_member_in_no_group_costs_three_commands(
+async def test_a_check_in_of_a_member_in_no_group_costs_four_commands(
     gql: GraphQLClient, auth_emulator: AuthEmulator, command_counter: CommandCounter
 ) -> None:
     person = await onboarded_member(gql, auth_emulator)
-    assert await commands_for(gql, command_counter, person, mood=3, groups=0) == ["find", "find", "insert"]
+    assert await commands_for(gql, command_counter, person, mood=3, groups=0) == ["find", "find", "insert", "find"]
