@@ -141,8 +141,8 @@ async def test_a_check_in_ends_the_episode_at_once_without_a_message_and_14_days
     stored = await world.membership(world.sam)
     assert (stored["quiet"], stored["quiet_ended_at"], stored["quiet_episodes"]) == (None, back, 1)
     assert stored["next_evaluation_at"] == back + DAY  # the soonest any rule could find them quiet
-    await world.tick(back + DAY)
-    assert (await world.membership(world.sam))["next_evaluation_at"] == back + 7 * DAY
+    await world.tick(back + DAY)  # quiet again from day 7, but resting until day 14 after the end
+    assert (await world.membership(world.sam))["next_evaluation_at"] == back + 14 * DAY
     assert len(await world.sent(world.sam)) == 1
 
     # And 7 days later Sam is quiet again, but no new episode starts within 14 days of the end
