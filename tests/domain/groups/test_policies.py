@@ -62,7 +62,7 @@ def test_each_role_adds_to_the_one_below() -> None:
     assert member == {GroupAction.VIEW, GroupAction.VIEW_MEMBERS, GroupAction.VIEW_CHECK_INS}
     assert co_lead - member == {
         GroupAction.INVITE, GroupAction.REVIEW_REQUESTS, GroupAction.REMOVE_MEMBER, GroupAction.SET_AWAY,
-        GroupAction.VIEW_WELLBEING,
+        GroupAction.VIEW_WELLBEING, GroupAction.VIEW_QUIET,
     }  # fmt: skip
     assert lead - co_lead == {
         GroupAction.UPDATE, GroupAction.ARCHIVE, GroupAction.MANAGE_CO_LEADS, GroupAction.TRANSFER_LEADERSHIP,
@@ -73,7 +73,12 @@ def test_each_role_adds_to_the_one_below() -> None:
 
 def test_staff_see_no_check_ins_and_set_no_schedule() -> None:
     staff = allowed_actions(viewer(staff=True), None)
-    assert {GroupAction.VIEW_CHECK_INS, GroupAction.VIEW_WELLBEING, GroupAction.SCHEDULE} & staff == set()
+    assert {
+        GroupAction.VIEW_CHECK_INS,
+        GroupAction.VIEW_WELLBEING,
+        GroupAction.SCHEDULE,
+        GroupAction.VIEW_QUIET,
+    } & staff == set()
 
 
 def test_a_removed_membership_gives_nothing_but_what_anyone_has() -> None:
