@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 
 from infra.mongo.client import Database
-from tests.api.graphql.groups.conftest import Snapshot
 from tests.factories.groups import Cast, group_input, mutate
 from tests.factories.members import onboarded_member, years_ago
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
+from tests.fixtures.snapshot import Snapshot
 
 SAMARITANS = {"name": "Samaritans", "phone": "116 123", "url": None, "description": "Any time, day or night."}
 
