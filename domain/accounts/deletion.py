@@ -50,7 +50,8 @@ async def request_deletion(
     await repos.memberships.set_hidden(member.id, hidden=True)
     await repos.erasure.delete_by_member("devices", member.id)
     await accounts.revoke_sessions(member.firebase_uid)
-    logger.info("account deletion requested", extra={"member_id": member.id})
+    # The tombstone, not the member id: after the purge no log line may name them (REG-6).
+    logger.info("account deletion requested", extra={"tombstone_id": deletion.tombstone_id})
     return deletion
 
 
@@ -70,5 +71,5 @@ async def restore(*, repos: Repositories, member: MemberDocument, now: datetime)
         raise AccountError(AccountErrorCode.RESTORE_TOO_LATE, "Your account is already being deleted.")
     await repos.members.unhide(member.id, display_name=cancelled.display_name, now=now)
     await repos.memberships.set_hidden(member.id, hidden=False)
-    logger.info("account deletion cancelled", extra={"member_id": member.id})
+    logger.info("account deletion cancelled", extra={"tombstone_id": cancelled.tombstone_id})
     return member.model_copy(update={"display_name": cancelled.display_name, "deletion_requested_at": None})

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -90,8 +91,11 @@ async def test_before_the_grace_period_ends_nothing_is_purged(
 
 
 async def test_the_purge_leaves_no_trace_of_the_member_in_any_collection(
-    api: FrozenApi, world: Footprint, settings: Settings
+    api: FrozenApi, world: Footprint, settings: Settings, caplog: pytest.LogCaptureFixture
 ) -> None:
+    for ours in ("api", "domain", "infra", "workers"):
+        caplog.set_level(logging.DEBUG, logger=ours)
+    caplog.set_level(logging.INFO)
     # Given the member had something in many collections (checked, so the scan can fail)
     identifiers = world.identifiers(settings)
     before = await traces(api, identifiers)
@@ -105,6 +109,10 @@ async def test_the_purge_leaves_no_trace_of_the_member_in_any_collection(
     # Then no document anywhere holds their id, Firebase uid, keys or device token; the Firebase user is gone
     assert await traces(api, identifiers) == {}
     assert not await firebase_user_exists(settings, world.cast.author.user.uid)
+    # And the purge logged its tombstone id, never anything that names them
+    logged = [f"{r.getMessage()} {r.__dict__!r}" for r in caplog.records]
+    assert any("account purged" in line and "tombstone-" in line for line in logged)
+    assert [name for line in logged for name, value in identifiers.items() if value in line] == []
 
 
 async def test_content_goes_and_counts_follow(api: FrozenApi, world: Footprint, settings: Settings) -> None:
