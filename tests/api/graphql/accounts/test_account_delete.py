@@ -159,11 +159,31 @@ async def test_restoring_after_the_grace_period_is_too_late(
     assert await db.account_deletions.count_documents({"_id": robin.id}) == 1
 
 
-@pytest.mark.parametrize("name", ["AccountDelete", "AccountRestore", "DataExportRequest"])
-async def test_anonymous_callers_are_refused(gql: GraphQLClient, name: str) -> None:
-    variables = {"confirm": "x"} if name == "AccountDelete" else {}
-    body = await gql(app_operation(name), variables, token=None)
-    assert [error["extensions"]["code"] for error in body["errors"]] == ["UNAUTHENTICATED"]
+OPERATIONS = {
+    "AccountDelete": {"confirm": "Robin"},
+    "AccountRestore": {},
+    "DataExportRequest": {},
+    "DataExport": {"id": "7d0c1bde-5f43-4a52-9b8e-6c1f2b6b1a11"},
+}
+
+
+@pytest.mark.parametrize("name", OPERATIONS)
+@pytest.mark.parametrize(
+    ("caller", "code"), [("anonymous", "UNAUTHENTICATED"), ("not onboarded", "ONBOARDING_REQUIRED")]
+)
+async def test_callers_who_are_not_members_are_refused_and_nothing_is_written(
+    gql: GraphQLClient, db: Database, auth_emulator: AuthEmulator, name: str, caller: str, code: str
+) -> None:
+    # Given someone signed out, or signed in without a profile
+    token = None if caller == "anonymous" else (await auth_emulator.sign_up()).token
+    before = [await db.data_exports.count_documents({}), await db.account_deletions.count_documents({})]
+
+    # When they call the operation
+    body = await gql(app_operation(name), OPERATIONS[name], token=token)
+
+    # Then a top-level error with its code, and no export or deletion was written
+    assert [error["extensions"]["code"] for error in body["errors"]] == [code]
+    assert [await db.data_exports.count_documents({}), await db.account_deletions.count_documents({})] == before
 
 
 async def test_a_member_waiting_to_be_deleted_cannot_post(
