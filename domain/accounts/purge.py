@@ -48,6 +48,7 @@ class Purge:
     accounts: FirebaseAccounts
     key: AnonymityKey
     deletion: AccountDeletionDocument
+    now: datetime
 
     @property
     def member_id(self) -> str:
@@ -58,14 +59,14 @@ async def purge_due(*, repos: Repositories, accounts: FirebaseAccounts, key: Ano
     """Purge every member whose grace period is over; the number finished."""
     finished = 0
     for deletion in await repos.account_deletions.due(now, limit=_BATCH):
-        await purge_member(Purge(repos, accounts, key, deletion), now=now)
+        await purge_member(Purge(repos, accounts, key, deletion, now))
         finished += 1
     return finished
 
 
-async def purge_member(purge: Purge, *, now: datetime) -> None:
+async def purge_member(purge: Purge) -> None:
     """Run the steps not yet done, recording each; then delete the record."""
-    await purge.repos.account_deletions.mark_started(purge.member_id, now=now)
+    await purge.repos.account_deletions.mark_started(purge.member_id, now=purge.now)
     for name, step in STEPS:
         if name in purge.deletion.steps_done:
             continue
@@ -80,7 +81,11 @@ async def _content(purge: Purge) -> None:
     erasure, data = purge.repos.erasure, purge.repos.personal_data
     ids = await data.authored_ids(purge.key.author_key(purge.member_id))
     share_ids = [share.id for share in await data.shares(ids)]
-    await erasure.delete_content([*await erasure.response_ids_to(share_ids), *share_ids])
+    reply_ids = await erasure.response_ids_to(share_ids)
+    # First, as when an author deletes a share: reports waiting on it need nobody now (and a
+    # rerun could not find them once the content, and so its authorship, is gone).
+    await purge.repos.reports.close_waiting_for_targets(sorted({*reply_ids, *ids}), now=purge.now)
+    await erasure.delete_shares(share_ids, reply_ids)
     for response_id in sorted(set(ids) - set(share_ids)):
         await erasure.delete_response(response_id)
     await erasure.delete_by_member("bylines", purge.member_id)

@@ -30,16 +30,20 @@ class ErasureRepository:
         result = await self._db[collection].update_many({field: member_id}, {"$set": {field: tombstone_id}})
         return result.modified_count
 
-    async def delete_content(self, ids: Sequence[str]) -> None:
-        """Shares or responses by id, with their authorship, bylines and the reactions on them.
-        Content first: authorship is how a rerun finds what is left.
+    async def delete_shares(self, share_ids: Sequence[str], reply_ids: Sequence[str]) -> None:
+        """The member's shares with every reply to them, their links and the reactions on them.
+
+        In an order a rerun can resume from: the replies' links before the replies, and the
+        shares' authorship last, since it is how a rerun finds the shares left.
         """
-        wanted = {"_id": {"$in": list(ids)}}
-        await self._db["reactions"].delete_many({"target_id": {"$in": list(ids)}})
-        await self._db["shares"].delete_many(wanted)
-        await self._db["responses"].delete_many(wanted)
-        await self._db["bylines"].delete_many(wanted)
-        await self._db["authorship"].delete_many(wanted)
+        shares, replies = {"$in": list(share_ids)}, {"$in": list(reply_ids)}
+        await self._db["reactions"].delete_many({"target_id": shares})
+        await self._db["bylines"].delete_many({"_id": replies})
+        await self._db["authorship"].delete_many({"_id": replies})
+        await self._db["responses"].delete_many({"_id": replies})
+        await self._db["bylines"].delete_many({"_id": shares})
+        await self._db["shares"].delete_many({"_id": shares})
+        await self._db["authorship"].delete_many({"_id": shares})
 
     async def response_ids_to(self, share_ids: Sequence[str]) -> list[str]:
         cursor = self._db["responses"].find({"share_id": {"$in": list(share_ids)}}, {"_id": 1})
@@ -55,7 +59,7 @@ class ErasureRepository:
                 {"_id": raw["share_id"], "response_count": {"$gt": 0}}, {"$inc": {"response_count": -1}}
             )
         await self._db["bylines"].delete_one({"_id": response_id})
-        await self._db["authorship"].delete_one({"_id": response_id})
+        await self._db["authorship"].delete_one({"_id": response_id})  # last: how a rerun finds it
 
     async def delete_reactions(self, reactor_key: str) -> None:
         """The reactions the member gave, each taken off its share's counts (same crash caveat)."""

@@ -23,6 +23,7 @@ from infra.mongo.indexes import INDEXES
 from infra.settings import Settings
 from tests.factories.accounts import Footprint, author_footprint, run_app
 from tests.factories.frozen import FrozenApi, frozen_api
+from tests.factories.shares import act
 from tests.fixtures.auth import AuthEmulator
 
 NOW = datetime.now(UTC).replace(microsecond=0)
@@ -116,6 +117,11 @@ async def test_the_purge_leaves_no_trace_of_the_member_in_any_collection(
 
 
 async def test_content_goes_and_counts_follow(api: FrozenApi, world: Footprint, settings: Settings) -> None:
+    # Given the member reported the author's share, and the leads have not looked yet
+    reported = await act(api.gql, "ReportCreate", world.cast.member.token, targetKind="SHARE",
+                         targetId=world.share_id, reason="SPAM")  # fmt: skip
+    assert reported["__typename"] == "ReportCreateSuccess", reported
+
     # When the purge runs
     await purge(api, settings)
 
@@ -132,6 +138,10 @@ async def test_content_goes_and_counts_follow(api: FrozenApi, world: Footprint, 
     assert group is not None
     assert (group["member_count"], group["free_slots"], group["lead_count"]) == (4, group["capacity"] - 4, 1)
     assert group.get("released_for", []) == []
+    # And the report on the share that is gone needs nobody now
+    report = await db.reports.find_one({"_id": reported["report"]["id"]})
+    assert report is not None
+    assert (report["status"], report["closed_at"]) == ("closed", AFTER_GRACE)
 
 
 async def test_logs_keep_the_action_under_a_tombstone_id(api: FrozenApi, world: Footprint, settings: Settings) -> None:
@@ -169,7 +179,7 @@ async def test_a_purge_killed_after_any_step_is_finished_by_the_next_run(
     assert deletion is not None
     await repos.account_deletions.mark_started(deletion.id, now=AFTER_GRACE)
     for index, (name, step) in enumerate(STEPS[: crash_after + 1]):
-        await step(Purge(repos, api.runtime.accounts, key(settings), deletion))
+        await step(Purge(repos, api.runtime.accounts, key(settings), deletion, AFTER_GRACE))
         if index < crash_after:
             await repos.account_deletions.mark_step_done(deletion.id, name)
 
