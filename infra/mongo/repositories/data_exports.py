@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from pymongo import ReturnDocument
 from pymongo.errors import DuplicateKeyError
 
 from infra.mongo.client import Database
@@ -32,11 +33,14 @@ class DataExportsRepository:
         return DataExportDocument.from_mongo(raw) if raw else None
 
     async def start(self, export_id: str, *, now: datetime) -> DataExportDocument | None:
-        """Mark it running (again, after a crash); None once finished or gone."""
+        """Mark it running (again, after a crash); None once finished or gone. Two workers may
+        both start it (FerretDB's findAndModify is not atomic): building is repeatable, and
+        `finish` writes only over an unfinished export, so the result is the same.
+        """
         raw = await self._collection.find_one_and_update(
             {"_id": export_id, "status": {"$in": _UNFINISHED}},
             {"$set": {"status": ExportStatus.RUNNING.value, "started_at": now}, "$inc": {"attempts": 1}},
-            return_document=True,
+            return_document=ReturnDocument.AFTER,
         )
         return DataExportDocument.from_mongo(raw) if raw else None
 

@@ -79,7 +79,9 @@ class ErasureRepository:
         """Give back the group's place (and lead count) exactly once, then delete the membership.
 
         The group document remembers the membership it released (one-document atomicity),
-        so a rerun after a crash between the two writes does not release it twice.
+        so a rerun after a crash between the two writes does not release it twice. On real
+        MongoDB the filtered update is exclusive; FerretDB's read-modify-write may let two
+        concurrent purges both match, but both then write the same released document.
         """
         if counted:
             changes = {"member_count": -1, "free_slots": 1} | ({"lead_count": -1} if lead else {})
