@@ -5,6 +5,9 @@ over first, the member hidden and signed out at once, and a restore during the g
 from __future__ import annotations
 
 import asyncio
+import base64
+import json
+import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -43,6 +46,15 @@ async def member_names(gql: GraphQLClient, viewer: Person, group_id: str) -> lis
     body = await gql(operation("GroupScreen"), {"id": group_id}, token=viewer.token)
     assert "errors" not in body, body
     return [node["displayName"] for node in body["data"]["group"]["members"]["nodes"]]
+
+
+async def past_the_second_of(token: str) -> None:
+    """Firebase compares a token's issue time with the revocation in whole seconds: a token
+    issued in the second it is revoked still passes. Wait (under a second) until that has passed.
+    """
+    payload = token.split(".")[1]
+    issued = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))["iat"]
+    await asyncio.sleep(max(0.0, issued + 1 - time.time()))
 
 
 async def delete(gql: GraphQLClient, member: Person, confirm: str) -> dict[str, Any]:
@@ -97,6 +109,7 @@ async def test_the_member_is_hidden_signed_out_and_their_phones_forgotten(
     await joined(gql, robin, code=await invite_code(gql, lead, group_id))
     await registered_device(gql, robin)
     share = await shared(gql, robin, group_id, "Long week.", anonymous=False)
+    await past_the_second_of(robin.token)
     asked_at = datetime.now(UTC)
 
     # When Robin deletes their account
