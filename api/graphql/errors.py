@@ -49,6 +49,12 @@ class OnboardingRequiredError(PublicError):
     code = "ONBOARDING_REQUIRED"
 
 
+class AccountDeletionPendingError(PublicError):
+    """The member asked to delete their account: only accountRestore (and public fields) work until then."""
+
+    code = "ACCOUNT_DELETION_PENDING"
+
+
 class ForbiddenError(PublicError):
     code = "FORBIDDEN"
 

@@ -47,3 +47,4 @@ class MembershipDocument(Document):
         default=None, description="When the latest check-in that counts for this group was made; never moves back."
     )
     muted_until: datetime | None = Field(default=None, description="Muted by a moderator: reads, cannot post.")
+    hidden: bool = Field(default=False, description="The member asked to be deleted: left out of member lists.")

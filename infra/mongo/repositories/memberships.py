@@ -150,6 +150,10 @@ class MembershipsRepository:
         )
         return result.modified_count == 1
 
+    async def set_hidden(self, member_id: str, *, hidden: bool) -> None:
+        """Out of (or back in) every member list while the member waits to be deleted."""
+        await self._collection.update_many({"member_id": member_id}, {"$set": {"hidden": hidden}})
+
     @staticmethod
     def _active(group_id: str, member_id: str) -> dict[str, Any]:
         return {"group_id": group_id, "member_id": member_id, "status": _ACTIVE}

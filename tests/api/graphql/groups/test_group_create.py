@@ -54,7 +54,7 @@ async def test_a_member_creates_a_group_and_leads_it(gql: GraphQLClient, cast: C
     assert memberships == [
         {"group_id": group["id"], "member_id": cast.lead.id, "role": "lead", "status": "active",
          "away_until": None, "removed_at": None, "last_checkin_at": None,
-         "muted_until": None, "last_active_at": None},
+         "muted_until": None, "last_active_at": None, "hidden": False},
     ]  # fmt: skip
 
 

@@ -59,6 +59,7 @@ async def test_a_new_user_onboards_and_reads_their_profile(
             "daily_push_cap": 3,
             "on_break_until": None,
         },
+        "deletion_requested_at": None,
     }
 
 
