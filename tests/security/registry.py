@@ -14,8 +14,14 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+from graphql import GraphQLSchema
+
+from api.graphql.rate_limits import OPERATION_TYPES
+from api.graphql.schema import build_schema
+from infra.settings import GraphQLSettings
 from tests.security.world import ROLES, World
 
 Variables = Callable[[World], dict[str, Any]]
@@ -220,3 +226,14 @@ MUTATIONS: dict[str, Case] = {
 }
 
 REGISTRY: dict[str, dict[str, Case]] = {"query": QUERIES, "mutation": MUTATIONS, "subscription": SUBSCRIPTIONS}
+
+
+@cache
+def app_schema() -> GraphQLSchema:
+    return build_schema(GraphQLSettings(), production=False)._schema
+
+
+def schema_root_fields() -> list[tuple[str, str]]:
+    """Every (root, field) of the app's schema, found by walking it."""
+    roots = {operation: getattr(app_schema(), f"{operation}_type") for operation in OPERATION_TYPES}
+    return [(operation, field) for operation, root in roots.items() if root for field in sorted(root.fields)]

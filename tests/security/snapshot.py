@@ -56,3 +56,22 @@ class Snapshot:
             digest.update(bson.encode(document))
             count += 1
         return count, digest.hexdigest()
+
+
+class Chain:
+    """The state after the last step that changed nothing: the next step's "before", which
+    saves a snapshot per step (steps run one after another, and nothing else writes meanwhile).
+    """
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        self.snapshot = snapshot
+        self.last: State | None = None
+
+    async def before(self) -> State:
+        state, self.last = self.last or await self.snapshot.take(), None
+        return state
+
+    async def unchanged_since(self, before: State) -> None:
+        after = await self.snapshot.take()
+        assert after.changes(before) == {}
+        self.last = after

@@ -21,20 +21,10 @@ from typing import Any
 
 import pytest
 
-from api.graphql.rate_limits import OPERATION_TYPES
-from api.graphql.schema import build_schema
-from infra.settings import GraphQLSettings
 from tests.security.calls import Caller, outcome_of, without_locations
-from tests.security.registry import NF, OK, REGISTRY, Case, F
-from tests.security.snapshot import Snapshot, State
+from tests.security.registry import NF, OK, REGISTRY, Case, F, schema_root_fields
+from tests.security.snapshot import Chain
 from tests.security.world import ROLES, World, random_id
-
-
-def schema_root_fields() -> list[tuple[str, str]]:
-    """Every (root, field) of the app's schema, found by walking it."""
-    schema = build_schema(GraphQLSettings(), production=False)._schema
-    roots = {operation: getattr(schema, f"{operation}_type") for operation in OPERATION_TYPES}
-    return [(operation, field) for operation, root in roots.items() if root for field in sorted(root.fields)]
 
 
 def _cells() -> list[Any]:
@@ -52,28 +42,6 @@ def _probed() -> list[Any]:
         for root, field in schema_root_fields()
         if (case := REGISTRY[root].get(field)) is None or case.probe is not None
     ]
-
-
-class Chain:
-    """The state after the last test that changed nothing: the next one's "before", saving a snapshot."""
-
-    def __init__(self, snapshot: Snapshot) -> None:
-        self.snapshot = snapshot
-        self.last: State | None = None
-
-    async def before(self) -> State:
-        state, self.last = self.last or await self.snapshot.take(), None
-        return state
-
-    async def unchanged_since(self, before: State) -> None:
-        after = await self.snapshot.take()
-        assert after.changes(before) == {}
-        self.last = after
-
-
-@pytest.fixture(scope="module")
-def chain(state: Snapshot) -> Chain:
-    return Chain(state)
 
 
 def case_for(root: str, field: str) -> Case:
