@@ -12,10 +12,8 @@ and anything but a success leaves every collection and the queue as they were.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-import httpx
 import pytest
 from graphql import GraphQLInputObjectType, GraphQLNonNull
 from hypothesis import given
@@ -25,7 +23,7 @@ from hypothesis import strategies as st
 from infra.mongo.client import Database
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
-from tests.security.calls import MASKED, operation_for, outcome_of
+from tests.security.calls import MASKED, operation_for, outcome_of, post
 from tests.security.inputs import IdsByField, input_object, value
 from tests.security.registry import MUTATIONS as MUTATION_CASES
 from tests.security.registry import app_schema, schema_root_fields
@@ -85,13 +83,6 @@ def check_answer(status: int, body: dict[str, Any], field: str) -> str:
         # Executed errors carry a code; request errors (no path) describe the client's own document.
         assert "code" in error.get("extensions", {}) or "path" not in error, error
     return outcome
-
-
-async def post(gql: GraphQLClient, query: str, variables: dict[str, Any], token: str | None) -> httpx.Response:
-    """POST as the app does, but with JSON's \\u escapes, which carry even lone surrogates."""
-    body = json.dumps({"query": query, "variables": variables}).encode()
-    headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
-    return await gql.http.post("/graphql", content=body, headers=headers)
 
 
 @pytest.mark.parametrize("field", MUTATIONS)
