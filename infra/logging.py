@@ -40,6 +40,13 @@ def configure_logging(level: str) -> None:
     root = logging.getLogger()
     root.handlers = [handler]
     root.setLevel(level.upper())
+    drop_wire_data()
+
+
+def drop_wire_data() -> None:
+    """Filter the wire loggers' DEBUG records out at the source; idempotent. Called by
+    `configure_logging` and by whatever builds the API, however it is then served.
+    """
     for name in WIRE_LOGGERS:
         logger = logging.getLogger(name)
         if not any(isinstance(existing, _NoWireData) for existing in logger.filters):

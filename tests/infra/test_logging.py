@@ -7,7 +7,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from api.main import create_app
 from infra.logging import WIRE_LOGGERS, configure_logging
+from infra.settings import Settings
 
 
 @pytest.fixture
@@ -34,8 +36,11 @@ def test_wire_data_logged_at_debug_is_dropped_and_warnings_still_pass(
     assert [(r.name, r.getMessage()) for r in debug_logs.records] == [(name, "connection lost")]
 
 
-def test_configuring_twice_adds_one_filter(debug_logs: pytest.LogCaptureFixture) -> None:
+def test_configuring_twice_and_building_the_api_add_one_filter(
+    debug_logs: pytest.LogCaptureFixture, settings: Settings
+) -> None:
     configure_logging("INFO")
+    create_app(settings)
 
     assert [len(logging.getLogger(name).filters) for name in WIRE_LOGGERS] == [1, 1, 1]
 
