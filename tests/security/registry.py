@@ -4,7 +4,10 @@ A case gives the variables that aim the operation at the shared world's object
 (another member's, or the group's), the outcome each role gets (in `ROLES`
 order: anonymous, outsider, member, co_lead, lead, admin, safeguarding), and the
 variable holding the object's id, which the uniform-denial test swaps for a
-random id. A new root field needs one line here, or the schema walk fails.
+random id. Optionally: `own`, the variables aiming it at the member's own
+object (the member must be allowed), and `harmless`, when a mutation's allowed
+calls change nothing another case reads, so the matrix runs those too. A new
+root field needs one line here, or the schema walk fails.
 
 Outcomes: OK, a top-level error code, or a mutation's typed error code.
 """
@@ -36,6 +39,8 @@ class Case:
     probe: str | None  # the variable naming the object; None when the field takes no id
     silent: bool  # another's object is answered like a missing one without an error (ids listed as not found)
     known_by_id: str  # why no one is refused the object, when nobody is (uniform denial has no one to compare)
+    own: Variables | None  # aimed at the member's own object: the member is allowed
+    harmless: bool  # a mutation whose allowed calls change nothing another case reads (so they run too)
 
     def expected(self, role: str) -> str:
         return self.outcomes[ROLES.index(role)]
@@ -44,11 +49,13 @@ class Case:
 def case(
     outcomes: str, variables: Variables = lambda w: {}, probe: str | None = None, *, silent: bool = False,
     known_by_id: str = "",
+    own: Variables | None = None,
+    harmless: bool = False,
 ) -> Case:  # fmt: skip
     """`outcomes`: one word per role, in `ROLES` order."""
     words = tuple(outcomes.split())
     assert len(words) == len(ROLES), outcomes
-    return Case(words, variables, probe, silent, known_by_id)
+    return Case(words, variables, probe, silent, known_by_id, own, harmless)
 
 
 def _key() -> str:
@@ -71,7 +78,9 @@ QUERIES: dict[str, Case] = {
     "groupCheckIns": case(f"{U} {NF} {OK} {OK} {OK} {F} {NF}", lambda w: {"groupId": w.group_id}, "groupId"),
     "groupWellbeing": case(f"{U} {NF} {F} {OK} {OK} {F} {NF}", lambda w: {"groupId": w.group_id, "days": 7}, "groupId"),
     "groupFeed": case(f"{U} {NF} {OK} {OK} {OK} {NF} {OK}", lambda w: {"groupId": w.group_id}, "groupId"),
-    "share": case(f"{U} {NF} {OK} {OK} {OK} {NF} {OK}", lambda w: {"id": w.share_id}, "id"),
+    "share": case(
+        f"{U} {NF} {OK} {OK} {OK} {NF} {OK}", lambda w: {"id": w.share_id}, "id", own=lambda w: {"id": w.own["share"]}
+    ),
     "moderationQueue": case(f"{U} {NF} {F} {OK} {OK} {NF} {OK}", lambda w: {"groupId": w.group_id}, "groupId"),
     "safeguardingAlerts": case(f"{U} {F} {F} {F} {F} {F} {OK}", lambda w: {"first": 10}),
     "myDifficultDates": case(SIGNED_IN, lambda w: {"first": 10}),
@@ -94,7 +103,7 @@ MUTATIONS: dict[str, Case] = {
             "language": "EN",
         },
     ),
-    "memberUpdate": case(SIGNED_IN, lambda w: {"displayName": "Sam"}),
+    "memberUpdate": case(SIGNED_IN, lambda w: {"displayName": "Sam"}, harmless=True),
     "groupCreate": case(
         f"{U} {F} {F} {F} {F} {OK} {F}",
         lambda w: {
@@ -106,8 +115,11 @@ MUTATIONS: dict[str, Case] = {
             "youth": True,
             "leadMemberId": w.id_of("member"),
         },
+        harmless=True,
     ),
-    "groupUpdate": case(f"{U} {NF} {F} {F} {OK} {F} {NF}", lambda w: {"groupId": w.group_id, "name": "X"}, "groupId"),
+    "groupUpdate": case(
+        f"{U} {NF} {F} {F} {OK} {F} {NF}", lambda w: {"groupId": w.group_id, "name": "X"}, "groupId", harmless=True
+    ),
     "groupArchive": case(f"{U} {NF} {F} {F} {OK} {F} {NF}", lambda w: {"groupId": w.group_id}, "groupId"),
     "groupJoin": case(
         f"{U} {NF} ALREADY_MEMBER ALREADY_MEMBER ALREADY_MEMBER GROUP_CLOSED {NF}",
@@ -115,12 +127,15 @@ MUTATIONS: dict[str, Case] = {
         "groupId",
     ),
     "groupLeave": case(f"{U} {NF} {OK} {OK} LAST_LEAD NOT_A_MEMBER {NF}", lambda w: {"groupId": w.group_id}, "groupId"),
-    "inviteCreate": case(f"{U} {NF} {F} {OK} {OK} {F} {NF}", lambda w: {"groupId": w.group_id}, "groupId"),
+    "inviteCreate": case(
+        f"{U} {NF} {F} {OK} {OK} {F} {NF}", lambda w: {"groupId": w.group_id}, "groupId", harmless=True
+    ),
     "joinRequestCreate": case(
         f"{U} {OK} ALREADY_MEMBER ALREADY_MEMBER ALREADY_MEMBER {OK} {OK}",
         lambda w: {"groupId": w.group_id, "message": "Hello"},
         "groupId",
         known_by_id="anyone given a closed group's id may ask to join it (README, Joining); ids are random UUIDs",
+        harmless=True,
     ),
     "joinRequestDecide": case(
         f"{U} {NF} {NF} {OK} {OK} {NF} {NF}",
@@ -147,44 +162,76 @@ MUTATIONS: dict[str, Case] = {
         f"{U} {NF} {F} {F} {F} {OK} {NF}", lambda w: {"groupId": w.group_id, "memberId": w.id_of("peer")}, "groupId"
     ),
     "leadAwaySet": case(
-        f"{U} {NF} {F} {OK} {OK} {F} {NF}", lambda w: {"groupId": w.group_id, "until": None}, "groupId"
+        f"{U} {NF} {F} {OK} {OK} {F} {NF}", lambda w: {"groupId": w.group_id, "until": None}, "groupId", harmless=True
     ),
     "groupScheduleSet": case(
-        f"{U} {NF} {F} {F} {OK} {F} {NF}", lambda w: {"groupId": w.group_id, "schedule": None}, "groupId"
+        f"{U} {NF} {F} {F} {OK} {F} {NF}", lambda w: {"groupId": w.group_id, "schedule": None}, "groupId", harmless=True
     ),
     "groupQuietPolicySet": case(
-        f"{U} {NF} {F} {F} {OK} {F} {NF}", lambda w: {"groupId": w.group_id, "missedCheckIns": 3}, "groupId"
+        f"{U} {NF} {F} {F} {OK} {F} {NF}",
+        lambda w: {"groupId": w.group_id, "missedCheckIns": 3},
+        "groupId",
+        harmless=True,
     ),
     "deviceRegister": case(
-        SIGNED_IN, lambda w: {"token": f"{_key()}:APA91b{_key()}", "platform": "IOS", "locale": "en-GB"}
+        SIGNED_IN, lambda w: {"token": f"{_key()}:APA91b{_key()}", "platform": "IOS", "locale": "en-GB"}, harmless=True
     ),
-    "deviceUnregister": case(f"{U} {NF} {NF} {NF} {NF} {NF} {NF}", lambda w: {"token": w.device_token}, "token"),
-    "notificationPreferencesSet": case(SIGNED_IN, lambda w: {"dailyPushCap": 3}),
-    "notificationsMarkRead": case(SIGNED_IN, lambda w: {"ids": [w.notification_id]}, "ids", silent=True),
+    "deviceUnregister": case(
+        f"{U} {NF} {NF} {NF} {NF} {NF} {NF}",
+        lambda w: {"token": w.device_token},
+        "token",
+        own=lambda w: {"token": w.own["device"]},
+    ),
+    "notificationPreferencesSet": case(SIGNED_IN, lambda w: {"dailyPushCap": 3}, harmless=True),
+    "notificationsMarkRead": case(
+        SIGNED_IN,
+        lambda w: {"ids": [w.notification_id]},
+        "ids",
+        silent=True,
+        harmless=True,
+        own=lambda w: {"ids": [w.own["notification"]]},
+    ),
     "checkInSubmit": case(
         f"{U} {NF} {OK} {OK} {OK} {NF} {NF}",
         lambda w: {"mood": 3, "idempotencyKey": _key(), "visibility": "GROUP", "groupId": w.group_id},
         "groupId",
+        harmless=True,
     ),
     "shareCreate": case(
         f"{U} {NF} {OK} {OK} {OK} {NF} {F}",
         lambda w: {"groupId": w.group_id, "body": "Hi", "anonymous": False},
         "groupId",
+        harmless=True,
     ),
-    "shareUpdate": case(f"{U} {NF} {F} {F} {F} {NF} {F}", lambda w: {"shareId": w.share_id, "body": "Mine"}, "shareId"),
-    "shareDelete": case(f"{U} {NF} {F} {F} {F} {NF} {F}", lambda w: {"shareId": w.share_id}, "shareId"),
+    "shareUpdate": case(
+        f"{U} {NF} {F} {F} {F} {NF} {F}",
+        lambda w: {"shareId": w.share_id, "body": "Mine"},
+        "shareId",
+        own=lambda w: {"shareId": w.own["share"], "body": "Edited."},
+    ),
+    "shareDelete": case(
+        f"{U} {NF} {F} {F} {F} {NF} {F}",
+        lambda w: {"shareId": w.share_id},
+        "shareId",
+        own=lambda w: {"shareId": w.own["share_to_delete"]},
+    ),
     "responseCreate": case(
         f"{U} {NF} {OK} {OK} {OK} {NF} {F}",
         lambda w: {"shareId": w.share_id, "body": "Hi", "anonymous": False},
         "shareId",
+        harmless=True,
     ),
     "reactionSet": case(
-        f"{U} {NF} {OK} {OK} {OK} {NF} {F}", lambda w: {"shareId": w.share_id, "kind": "ME_TOO"}, "shareId"
+        f"{U} {NF} {OK} {OK} {OK} {NF} {F}",
+        lambda w: {"shareId": w.share_id, "kind": "ME_TOO"},
+        "shareId",
+        harmless=True,
     ),
     "reactionRemove": case(
         f"{U} {NF} NOT_REACTED NOT_REACTED NOT_REACTED {NF} {F}",
         lambda w: {"shareId": w.share_id, "kind": "ME_TOO"},
         "shareId",
+        own=lambda w: {"shareId": w.share_id, "kind": "HERE_FOR_YOU"},
     ),
     "reportCreate": case(
         f"{U} {NF} {OK} {OK} {OK} {NF} {OK}",
@@ -200,24 +247,33 @@ MUTATIONS: dict[str, Case] = {
         f"{U} {NF} {F} {OK} {OK} {NF} {OK}",
         lambda w: {"groupId": w.group_id, "memberId": w.id_of("peer"), "hours": 24, "reason": "Unkind"},
         "groupId",
+        harmless=True,
     ),
     "reportDismiss": case(
         f"{U} {NF} {F} {OK} {OK} {NF} {OK}", lambda w: {"reportId": w.report_id, "reason": "Fine"}, "reportId"
     ),
-    "alertAcknowledge": case(f"{U} {F} {F} {F} {F} {F} {OK}", lambda w: {"alertId": w.alert_id}, "alertId"),
+    "alertAcknowledge": case(
+        f"{U} {F} {F} {F} {F} {F} {OK}", lambda w: {"alertId": w.alert_id}, "alertId", harmless=True
+    ),
     "alertResolve": case(
-        f"{U} {F} {F} {F} {F} {F} {OK}", lambda w: {"alertId": w.alert_id, "note": "Called"}, "alertId"
+        f"{U} {F} {F} {F} {F} {F} {OK}", lambda w: {"alertId": w.alert_id, "note": "Called"}, "alertId", harmless=True
     ),
     "authorRevealRequest": case(
         f"{U} {F} {F} {F} {F} {F} {OK}",
         lambda w: {"targetKind": "SHARE", "targetId": w.share_id, "reason": "RISK_TO_LIFE", "justification": "Risk"},
         "targetId",
+        harmless=True,
     ),
     "authorRevealApprove": case(
         f"{U} {F} {F} {F} {F} {F} SELF_APPROVAL", lambda w: {"requestId": w.reveal_request_id}, "requestId"
     ),
-    "difficultDateAdd": case(SIGNED_IN, lambda w: {"label": "Hard day", "month": 3, "day": 28}),
-    "difficultDateRemove": case(f"{U} {NF} {NF} {NF} {NF} {NF} {NF}", lambda w: {"id": w.difficult_date_id}, "id"),
+    "difficultDateAdd": case(SIGNED_IN, lambda w: {"label": "Hard day", "month": 3, "day": 28}, harmless=True),
+    "difficultDateRemove": case(
+        f"{U} {NF} {NF} {NF} {NF} {NF} {NF}",
+        lambda w: {"id": w.difficult_date_id},
+        "id",
+        own=lambda w: {"id": w.own["difficult_date"]},
+    ),
     "followUpAnswer": case(
         f"{U} {NF} {NF} {NF} {NF} {NF} {NF}",
         lambda w: {"id": w.follow_up_id, "mood": 3, "reachedSomeone": False},

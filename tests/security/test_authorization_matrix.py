@@ -5,8 +5,10 @@ mutation and subscription needs an entry in `registry.py`, or its test fails.
 Each role calls each field on the shared world's object; every refusal must be
 the registered typed denial and change nothing at all (every collection's count
 and hash, and Celery's queue). Queries change nothing even when allowed. A
-mutation's allowed cells are not run here (they would change the shared world);
-each feature's own tests run them.
+mutation's allowed calls run when its case is `harmless`; the others (archive,
+leave, remove, transfer, decide, dismiss, moderate...) would change the shared
+world for the cases after them, and each feature's own matrix runs them. The
+member's calls on their own objects (`own`) run last.
 
 Uniform denial: for every field that takes an id, each role to whom the object is
 invisible (or, for a staff-only field, who is refused by role) gets, for it and
@@ -31,9 +33,14 @@ def _cells() -> list[Any]:
     cells = []
     for root, field in schema_root_fields():
         case = REGISTRY[root].get(field)
-        roles = [r for r in ROLES if case is not None and not (root == "mutation" and case.expected(r) == OK)]
+        roles = [r for r in ROLES if case is not None and (runs(root, case) or case.expected(r) != OK)]
         cells += [pytest.param(root, field, role, id=f"{root}-{field}-{role}") for role in roles or [None]]
     return cells
+
+
+def runs(root: str, case: Case) -> bool:
+    """Whether the matrix runs the allowed calls too (not a mutation's that would change the world)."""
+    return root != "mutation" or case.harmless
 
 
 def _probed() -> list[Any]:
@@ -70,7 +77,7 @@ async def test_each_role_gets_exactly_its_outcome_and_a_refusal_changes_nothing(
 
     assert outcome_of(body, field) == case.expected(role), body
     if root != "mutation" or case.expected(role) != OK:
-        await chain.unchanged_since(before)
+        await chain.unchanged_since(before)  # a query changes nothing, even when allowed
 
 
 def _swap(variables: dict[str, Any], probe: str) -> tuple[dict[str, Any], str, str]:
@@ -118,3 +125,25 @@ async def test_another_members_object_and_a_random_id_are_refused_alike(
 
         assert _comparable(theirs, real, fake) == _comparable(missing, real, fake), role
     await chain.unchanged_since(before)
+
+
+def _owned() -> list[Any]:
+    return [
+        pytest.param(root, field, id=f"{root}-{field}")
+        for root, field in schema_root_fields()
+        if (case := REGISTRY[root].get(field)) is not None and case.own is not None
+    ]
+
+
+@pytest.mark.parametrize(("root", "field"), _owned())
+async def test_the_member_may_act_on_their_own_object(
+    security_world: World, caller: Caller, chain: Chain, root: str, field: str
+) -> None:
+    # Last in the module: these change the member's own objects, which no other case reads.
+    own = case_for(root, field).own
+    assert own is not None
+    chain.last = None
+
+    body = await caller(root, field, security_world.token("member"), own(security_world))
+
+    assert outcome_of(body, field) == OK, body

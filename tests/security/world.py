@@ -48,6 +48,7 @@ class World:
     notification_id: str
     device_token: str
     follow_up_id: str
+    own: dict[str, str]  # the member's own objects, by purpose (for the owner's allowed calls)
 
     def token(self, role: str) -> str | None:
         return None if role == "anonymous" else self.people[role].token
@@ -119,8 +120,22 @@ async def _one(db: Database, collection: str, query: dict[str, Any]) -> str:
     return object_id
 
 
+async def _own(gql: GraphQLClient, db: Database, member: TestMember, peer: TestMember, group_id: str,
+               share_id: str) -> dict[str, str]:  # fmt: skip
+    """The member's own share (to edit), another (to delete), a reaction, a date, a phone and a notification."""
+    mine = await shared(gql, member, group_id, "Mine, to edit.")
+    await responded(gql, peer, mine["id"], "Here for you.", anonymous=False)  # tells the member: a notification
+    reacted = await act(gql, "ReactionSet", member.token, shareId=share_id, kind="HERE_FOR_YOU")
+    assert reacted["__typename"] == "ReactionSetSuccess", reacted
+    return {
+        "share": mine["id"], "share_to_delete": (await shared(gql, member, group_id, "Mine, to delete."))["id"],
+        "difficult_date": await added_date(gql, member), "device": await registered_device(gql, member),
+        "notification": await _one(db, "notifications", {"member_id": member.id}),
+    }  # fmt: skip
+
+
 async def new_world(gql: GraphQLClient, db: Database, auth_emulator: AuthEmulator) -> World:
-    """Build the scene; every object in it is the peer's (or the group's)."""
+    """Build the scene; every object in it is the peer's (or the group's), but `own`."""
     people = await _people(gql, auth_emulator)
     group_id = await _group(gql, db, people)
     other_group_id = await created_group(gql, people["outsider"])
@@ -141,4 +156,5 @@ async def new_world(gql: GraphQLClient, db: Database, auth_emulator: AuthEmulato
         notification_id=await _one(db, "notifications", {"member_id": peer.id}),
         device_token=await registered_device(gql, peer),
         follow_up_id=await _one(db, "follow_ups", {"member_id": peer.id}),
+        own=await _own(gql, db, people["member"], peer, group_id, share["id"]),
     )  # fmt: skip
