@@ -22,6 +22,7 @@ from api.graphql.trusted_documents import read_manifest
 from tests.fixtures.app import GraphQLClient
 
 MASKED = "MASKED"
+CLOSE_CODES = {4403: "UNAUTHENTICATED"}
 
 
 @cache
@@ -78,7 +79,9 @@ async def subscribe_once(ws_url: str, document: str, token: str | None, variable
         try:
             ack = json.loads(await socket.recv())
         except ConnectionClosed as closed:
-            return {"errors": [{"message": closed.rcvd.reason if closed.rcvd else "", "extensions": {"code": U_CLOSE}}]}
+            # Refused at connection_init (no token, or a bad one): 4403, the socket's UNAUTHENTICATED.
+            code = closed.rcvd.code if closed.rcvd else None
+            return {"errors": [{"message": "closed", "extensions": {"code": CLOSE_CODES.get(code, f"CLOSED_{code}")}}]}
         assert ack == {"type": "connection_ack"}, ack
         await socket.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": document,
                                                                                "variables": variables}}))  # fmt: skip
@@ -90,9 +93,6 @@ async def subscribe_once(ws_url: str, document: str, token: str | None, variable
                 result: dict[str, Any] = message["payload"]
                 return result
         return {"data": {}}
-
-
-U_CLOSE = "UNAUTHENTICATED"
 
 
 async def post(gql: GraphQLClient, query: str, variables: dict[str, Any], token: str | None) -> httpx.Response:
