@@ -99,6 +99,17 @@ class ListTooLongError(PublicError):
         super().__init__(f"`{field}` takes at most {max_items} items.", field=field, maxItems=max_items)
 
 
+class TextNotUnicodeError(PublicError):
+    """Text that is not Unicode (a lone surrogate, which JSON's \\u escapes can carry but
+    UTF-8 cannot store); nothing ran.
+    """
+
+    code = "TEXT_NOT_UNICODE"
+
+    def __init__(self, field: str) -> None:
+        super().__init__(f"`{field}` holds text that is not valid Unicode.", field=field)
+
+
 class PersistedQueryNotFoundError(PublicError):
     """A document id (hash) the allow-list does not hold (Apollo's code, so its clients know it)."""
 
