@@ -85,6 +85,9 @@ QUERIES: dict[str, Case] = {
     "safeguardingAlerts": case(f"{U} {F} {F} {F} {F} {F} {OK}", lambda w: {"first": 10}),
     "myDifficultDates": case(SIGNED_IN, lambda w: {"first": 10}),
     "staffAlerts": case(f"{U} {F} {F} {F} {F} {OK} {OK}", lambda w: {"first": 10}),
+    "dataExport": case(
+        f"{U} {NF} {NF} {NF} {NF} {NF} {NF}", lambda w: {"id": w.export_id}, "id", own=lambda w: {"id": w.own["export"]}
+    ),
 }
 
 SUBSCRIPTIONS: dict[str, Case] = {
@@ -278,6 +281,16 @@ MUTATIONS: dict[str, Case] = {
         f"{U} {NF} {NF} {NF} {NF} {NF} {NF}",
         lambda w: {"id": w.follow_up_id, "mood": 3, "reachedSomeone": False},
         "id",
+    ),
+    "dataExportRequest": case(f"{U} {OK} EXPORT_ALREADY_RUNNING {OK} {OK} {OK} {OK}"),
+    "accountDelete": case(
+        f"{U} CONFIRMATION_MISMATCH CONFIRMATION_MISMATCH CONFIRMATION_MISMATCH CONFIRMATION_MISMATCH "
+        "CONFIRMATION_MISMATCH CONFIRMATION_MISMATCH",
+        lambda w: {"confirm": "Not my name"},
+    ),
+    "accountRestore": case(
+        f"{U} NOT_PENDING_DELETION NOT_PENDING_DELETION NOT_PENDING_DELETION NOT_PENDING_DELETION "
+        "NOT_PENDING_DELETION NOT_PENDING_DELETION"
     ),
 }
 

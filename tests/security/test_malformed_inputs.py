@@ -32,7 +32,15 @@ from tests.security.world import World, new_world
 
 # Mutations that can end the world's group for the lead run last, so the others meet it whole.
 ENDINGS = ("groupLeave", "leadershipTransfer", "groupArchive")
-MUTATIONS = sorted((f for root, f in schema_root_fields() if root == "mutation"), key=lambda f: f in ENDINGS)
+# A mutation without arguments (accountRestore) has nothing to throw at it; the matrix covers it.
+MUTATIONS = sorted(
+    (
+        f
+        for root, f in schema_root_fields()
+        if root == "mutation" and "input" in app_schema().mutation_type.fields[f].args
+    ),
+    key=lambda f: f in ENDINGS,
+)
 ACTORS = ("member", "co_lead", "lead", "admin", "safeguarding")
 REFUSED_REQUEST = {413: "PAYLOAD_TOO_LARGE"}
 # Every string field of every mutation gets each of these once, the rest of its input valid.

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from infra.mongo.client import Database
+from tests.factories.accounts import run_app
 from tests.factories.checkins import checked_in
 from tests.factories.devices import registered_device
 from tests.factories.groups import created_group, invite_code, joined, mutate
@@ -48,6 +49,7 @@ class World:
     notification_id: str
     device_token: str
     follow_up_id: str
+    export_id: str
     own: dict[str, str]  # the member's own objects, by purpose (for the owner's allowed calls)
 
     def token(self, role: str) -> str | None:
@@ -113,6 +115,13 @@ async def _reveal_request(gql: GraphQLClient, staff: TestMember, share_id: str) 
     return request_id
 
 
+async def _export(gql: GraphQLClient, member: TestMember) -> str:
+    result = await run_app(gql, "DataExportRequest", member.token)
+    assert result["__typename"] == "DataExportRequestSuccess", result
+    export_id: str = result["export"]["id"]
+    return export_id
+
+
 async def _one(db: Database, collection: str, query: dict[str, Any]) -> str:
     found = await db[collection].find_one(query, sort=[("_id", 1)])
     assert found is not None, (collection, query)
@@ -131,6 +140,7 @@ async def _own(gql: GraphQLClient, db: Database, member: TestMember, peer: TestM
         "share": mine["id"], "share_to_delete": (await shared(gql, member, group_id, "Mine, to delete."))["id"],
         "difficult_date": await added_date(gql, member), "device": await registered_device(gql, member),
         "notification": await _one(db, "notifications", {"member_id": member.id}),
+        "export": await _export(gql, member),
     }  # fmt: skip
 
 
@@ -156,5 +166,6 @@ async def new_world(gql: GraphQLClient, db: Database, auth_emulator: AuthEmulato
         notification_id=await _one(db, "notifications", {"member_id": peer.id}),
         device_token=await registered_device(gql, peer),
         follow_up_id=await _one(db, "follow_ups", {"member_id": peer.id}),
+        export_id=await _export(gql, peer),
         own=await _own(gql, db, people["member"], peer, group_id, share["id"]),
     )  # fmt: skip

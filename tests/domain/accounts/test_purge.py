@@ -39,7 +39,7 @@ async def api(settings: Settings) -> AsyncIterator[FrozenApi]:
 @pytest.fixture
 async def world(api: FrozenApi, auth_emulator: AuthEmulator) -> Footprint:
     footprint = await author_footprint(api.gql, api.db, auth_emulator)
-    deleted = await run_app(api.gql, "AccountDelete", footprint.cast.author.token, confirm="author")
+    deleted = await run_app(api.gql, "AccountDelete", footprint.cast.author.token, input={"confirm": "author"})
     assert deleted["__typename"] == "AccountDeleteSuccess", deleted
     return footprint
 

@@ -21,6 +21,11 @@ class AccountDeleteErrorCode(Enum):
     LEADERSHIP_HANDOVER_NEEDED = AccountErrorCode.LEADERSHIP_HANDOVER_NEEDED.value
 
 
+@strawberry.input(description="Confirming the deletion.")
+class AccountDeleteInput:
+    confirm: str = strawberry.field(description="The member's display name, typed again to confirm.")
+
+
 @strawberry.type(description="The account is hidden and signed out everywhere; it is deleted after the grace period.")
 class AccountDeleteSuccess:
     delete_after: datetime = strawberry.field(
@@ -33,7 +38,7 @@ class AccountDeleteError:
     code: AccountDeleteErrorCode = strawberry.field(description="The reason.")
     message: str = strawberry.field(description="A sentence a member can read.")
     field_errors: list[FieldError[AccountDeleteErrorCode]] = strawberry.field(
-        description="Every argument that was not accepted."
+        description="Every input field that was not accepted."
     )
 
 
@@ -45,14 +50,14 @@ AccountDeleteResult = Annotated[
 
 async def account_delete(
     info: Info,
-    confirm: Annotated[str, strawberry.argument(description="The member's display name, typed again to confirm.")],
+    data: Annotated[AccountDeleteInput, strawberry.argument(name="input", description="The confirmation.")],
 ) -> AccountDeleteResult:
     context = info.context
     member = await context.require_member()
     grace = timedelta(days=context.runtime.settings.retention.deletion_grace_days)
     try:
         deletion = await request_deletion(
-            repos=context.repos, accounts=context.runtime.accounts, member=member, confirm=confirm, grace=grace,
+            repos=context.repos, accounts=context.runtime.accounts, member=member, confirm=data.confirm, grace=grace,
             now=context.clock.now(),
         )  # fmt: skip
     except AccountError as error:

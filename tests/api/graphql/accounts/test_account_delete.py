@@ -58,7 +58,7 @@ async def past_the_second_of(token: str) -> None:
 
 
 async def delete(gql: GraphQLClient, member: Person, confirm: str) -> dict[str, Any]:
-    return await run_app(gql, "AccountDelete", member.token, confirm=confirm)
+    return await run_app(gql, "AccountDelete", member.token, input={"confirm": confirm})
 
 
 @pytest.mark.parametrize("confirm", ["", "Sam", "Robin Hood", "DELETE"])
@@ -173,7 +173,7 @@ async def test_restoring_after_the_grace_period_is_too_late(
 
 
 OPERATIONS = {
-    "AccountDelete": {"confirm": "Robin"},
+    "AccountDelete": {"input": {"confirm": "Robin"}},
     "AccountRestore": {},
     "DataExportRequest": {},
     "DataExport": {"id": "7d0c1bde-5f43-4a52-9b8e-6c1f2b6b1a11"},
