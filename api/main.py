@@ -16,7 +16,7 @@ from api.health import router as health_router
 from api.middleware import RequestGuard
 from api.runtime import ApiRuntime
 from domain.clock import Clock, SystemClock
-from infra.logging import configure_logging
+from infra.logging import configure_logging, drop_wire_data
 from infra.settings import Settings, get_settings
 
 logger = logging.getLogger("api")
@@ -30,6 +30,7 @@ def create_app(
     schema: Schema | None = None,
 ) -> FastAPI:
     """The API; `schema` replaces the app's own (tests and benchmarks), trusted documents included."""
+    drop_wire_data()  # whoever serves it (uvicorn's factory, a test), no payload reaches a log
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -10,7 +10,7 @@ from redis.asyncio import Redis
 
 from domain.clock import Clock
 from domain.safety.service import load_reviewed_data, seed_support_resources
-from infra.firebase import TokenVerifier, get_or_create_app
+from infra.firebase import FirebaseAccounts, TokenVerifier, get_or_create_app
 from infra.mongo.client import Client, Database, connect, create_client
 from infra.mongo.indexes import ensure_indexes
 from infra.mongo.repositories.registry import Repositories
@@ -32,6 +32,7 @@ class ApiRuntime:
     broadcaster: Broadcaster
     rate_limits: TokenBuckets
     tokens: TokenVerifier
+    accounts: FirebaseAccounts
     queue: TaskQueue
 
     @classmethod
@@ -65,6 +66,7 @@ class ApiRuntime:
             broadcaster=broadcaster,
             rate_limits=TokenBuckets(redis, settings.rate_limits),
             tokens=TokenVerifier(firebase, cache_seconds=settings.firebase.token_cache_seconds),
+            accounts=FirebaseAccounts(firebase),
             queue=TaskQueue(settings.worker),
         )
 

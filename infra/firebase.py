@@ -115,3 +115,24 @@ class TokenVerifier:
         except exceptions.FirebaseError as error:
             # The revocation lookup failed for a reason other than the token.
             raise TokenCheckUnavailableError(str(error)) from error
+
+
+class FirebaseAccounts:
+    """The Firebase user behind a member: signing them out everywhere, and deleting them."""
+
+    def __init__(self, app: firebase_admin.App) -> None:
+        self._app = app
+
+    async def revoke_sessions(self, uid: str) -> None:
+        """Revoke every refresh token: their sessions end once their ID tokens are next checked."""
+        try:
+            await asyncio.to_thread(auth.revoke_refresh_tokens, uid, app=self._app)
+        except auth.UserNotFoundError:
+            return  # already gone: nothing left to sign out
+
+    async def delete_user(self, uid: str) -> None:
+        """Delete the Firebase user; one already deleted counts as done (the purge may run twice)."""
+        try:
+            await asyncio.to_thread(auth.delete_user, uid, app=self._app)
+        except auth.UserNotFoundError:
+            return

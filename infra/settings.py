@@ -159,6 +159,23 @@ class CheckInSettings(BaseSettings):
     )
 
 
+class RetentionSettings(BaseSettings):
+    """How long data is kept (REG-4), account deletion's grace, and the daily purge's batches."""
+
+    model_config = SettingsConfigDict(env_prefix="RETENTION_", extra="ignore")
+
+    notification_days: int = Field(default=90, ge=1, description="Notifications are deleted this long after sent.")
+    resolved_report_days: int = Field(default=365, ge=1, description="Closed reports are deleted this long after.")
+    resolved_alert_days: int = Field(
+        default=365, ge=1, description="Resolved safeguarding and staff alerts are deleted this long after."
+    )
+    export_days: int = Field(default=7, ge=1, le=30, description="A data export can be downloaded this long.")
+    deletion_grace_days: int = Field(
+        default=21, ge=1, le=60, description="After accountDelete, the member can restore their account this long."
+    )
+    batch_size: int = Field(default=500, ge=1, le=5_000, description="Documents the purges delete per command.")
+
+
 class Settings(BaseSettings):
     """Everything the API and the workers are configured with."""
 
@@ -179,6 +196,7 @@ class Settings(BaseSettings):
     worker: WorkerSettings = Field(default_factory=WorkerSettings)
     push: PushSettings = Field(default_factory=PushSettings)
     checkins: CheckInSettings = Field(default_factory=CheckInSettings)
+    retention: RetentionSettings = Field(default_factory=RetentionSettings)
 
     @property
     def is_production(self) -> bool:

@@ -19,6 +19,7 @@ TASK_MODULES = [
     "workers.moderation.tasks",
     "workers.noticing.tasks",
     "workers.safety.tasks",
+    "workers.accounts.tasks",
 ]
 
 

@@ -6,7 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from celery.schedules import crontab
+
 from infra.settings import WorkerSettings
+from schemas.tasks.accounts import RETENTION
+from schemas.tasks.accounts import TICK as ACCOUNTS_TICK
 from schemas.tasks.checkins import REMIND_DUE
 from schemas.tasks.moderation import ESCALATE
 from schemas.tasks.noticing import DIFFICULT_DATES, LEAD_DIGESTS, LEAD_WATCH, QUIET_SCAN
@@ -29,4 +33,7 @@ def beat_schedule(settings: WorkerSettings) -> dict[str, dict[str, Any]]:
         "noticing-quiet-scan": {"task": QUIET_SCAN, "schedule": every, "options": options},
         "noticing-lead-digests": {"task": LEAD_DIGESTS, "schedule": every, "options": options},
         "safety-follow-ups": {"task": FOLLOW_UPS, "schedule": every, "options": options},
+        "accounts-tick": {"task": ACCOUNTS_TICK, "schedule": every, "options": options},
+        # Daily, at a quiet hour; a missed day is caught up by the next (each run deletes all that is due).
+        "accounts-retention": {"task": RETENTION, "schedule": crontab(hour=3, minute=17), "options": {"expires": 3600}},
     }

@@ -21,7 +21,7 @@ from celery.signals import worker_process_init, worker_process_shutdown
 
 from domain.clock import Clock, SystemClock
 from domain.notifications.delivery import Pipeline
-from infra.firebase import get_or_create_app
+from infra.firebase import FirebaseAccounts, get_or_create_app
 from infra.logging import configure_logging
 from infra.mongo.client import Client, Database, create_client
 from infra.mongo.repositories.registry import Repositories
@@ -47,6 +47,7 @@ class WorkerRuntime:
     hostname: str
     queue: TaskQueue
     push: PushSender
+    accounts: FirebaseAccounts
 
     @classmethod
     def open(cls, settings: Settings) -> WorkerRuntime:
@@ -55,10 +56,10 @@ class WorkerRuntime:
         mongo = create_client(settings.mongo, app_name="wellbeing-worker")
         db = mongo[settings.mongo.database]
         configure_fcm_url(settings.firebase)
-        push = PushSender(get_or_create_app(settings.firebase))
+        firebase = get_or_create_app(settings.firebase)
         return cls(
             settings, loop, mongo, db, Repositories.over(db), SystemClock(), socket.gethostname(),
-            TaskQueue(settings.worker), push,
+            TaskQueue(settings.worker), PushSender(firebase), FirebaseAccounts(firebase),
         )  # fmt: skip
 
     @property

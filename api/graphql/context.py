@@ -9,7 +9,7 @@ import strawberry
 from starlette.requests import HTTPConnection
 from strawberry.fastapi import BaseContext
 
-from api.graphql.errors import OnboardingRequiredError, UnauthenticatedError
+from api.graphql.errors import AccountDeletionPendingError, OnboardingRequiredError, UnauthenticatedError
 from api.graphql.loaders import Loaders
 from api.runtime import ApiRuntime
 from domain.identity import Identity
@@ -85,6 +85,8 @@ class Context(BaseContext):
         member = await self.member()
         if member is None:
             raise OnboardingRequiredError("Finish setting up your profile first (memberOnboard).")
+        if member.deletion_requested_at is not None:
+            raise AccountDeletionPendingError("Your account is waiting to be deleted. Restore it to carry on.")
         return member
 
     async def member(self) -> MemberDocument | None:

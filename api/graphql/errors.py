@@ -49,6 +49,12 @@ class OnboardingRequiredError(PublicError):
     code = "ONBOARDING_REQUIRED"
 
 
+class AccountDeletionPendingError(PublicError):
+    """The member asked to delete their account: only accountRestore (and public fields) work until then."""
+
+    code = "ACCOUNT_DELETION_PENDING"
+
+
 class ForbiddenError(PublicError):
     code = "FORBIDDEN"
 
@@ -91,6 +97,17 @@ class ListTooLongError(PublicError):
 
     def __init__(self, field: str, max_items: int) -> None:
         super().__init__(f"`{field}` takes at most {max_items} items.", field=field, maxItems=max_items)
+
+
+class TextNotUnicodeError(PublicError):
+    """Text that is not Unicode (a lone surrogate, which JSON's \\u escapes can carry but
+    UTF-8 cannot store); nothing ran.
+    """
+
+    code = "TEXT_NOT_UNICODE"
+
+    def __init__(self, field: str) -> None:
+        super().__init__(f"`{field}` holds text that is not valid Unicode.", field=field)
 
 
 class PersistedQueryNotFoundError(PublicError):

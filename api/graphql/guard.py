@@ -1,5 +1,5 @@
-"""The per-operation guard: before any resolver runs, the allow-list, the list
-sizes and the rate limits (at most one Redis call). A refusal is a top-level
+"""The per-operation guard: before any resolver runs, the allow-list, text that
+is not Unicode, the list sizes and the rate limits (at most one Redis call). A refusal is a top-level
 `PublicError`, and nothing has run.
 """
 
@@ -13,6 +13,7 @@ from strawberry.types import ExecutionContext
 
 from api.graphql.context import Context
 from api.graphql.errors import PersistedQueryNotInListError, PublicError
+from api.graphql.input_text import not_unicode
 from api.graphql.operation_plan import OperationPlan, plan_operation
 from api.graphql.rate_limits import Subject, check_rate_limits
 
@@ -51,7 +52,11 @@ class OperationGuard(SchemaExtension):
         if self._trusted is None and schema.trusted_documents is not None and schema.trusted_documents.enforced:
             return PersistedQueryNotInListError()
         plan = self._trusted.plan if self._trusted is not None else _plan(execution, schema)
-        return plan.list_bounds.check(execution.variables) or await _rate_limit(execution.context, schema, plan)
+        return (
+            not_unicode(execution.variables)
+            or plan.list_bounds.check(execution.variables)
+            or await _rate_limit(execution.context, schema, plan)
+        )
 
 
 def _schema(execution: ExecutionContext) -> Schema:

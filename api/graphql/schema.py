@@ -26,6 +26,8 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 from strawberry.types.base import StrawberryObjectDefinition
 
+from api.graphql.accounts.mutations import AccountMutations
+from api.graphql.accounts.queries import AccountQueries
 from api.graphql.checkins.mutations import CheckInMutations
 from api.graphql.checkins.queries import CheckInQueries
 from api.graphql.devices.mutations import DeviceMutations
@@ -77,6 +79,7 @@ class Query(
     SafeguardingQueries,
     NoticingQueries,
     StaffQueries,
+    AccountQueries,
 ):
     pass
 
@@ -93,6 +96,7 @@ class Mutation(
     SafeguardingMutations,
     NoticingMutations,
     SafetyMutations,
+    AccountMutations,
 ):
     pass
 

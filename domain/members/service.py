@@ -107,7 +107,9 @@ def _raise_if_any(issues: list[FieldIssue]) -> None:
 
 
 def _local_date(now: datetime, timezone: str) -> date:
-    try:
-        return now.astimezone(zoneinfo.ZoneInfo(timezone)).date()
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    """Today where the member lives (UTC's for a zone that is refused anyway). Checked against
+    the known zones first: a name the zone files cannot hold fails with OSError, not a lookup miss.
+    """
+    if timezone_issues(timezone):
         return now.date()
+    return now.astimezone(zoneinfo.ZoneInfo(timezone)).date()

@@ -56,9 +56,11 @@ INDEXES: dict[str, list[IndexModel]] = {
     ],
     "invites": [
         IndexModel([("code_hash", ASCENDING)], name="code_hash_unique", unique=True),
+        IndexModel([("created_by", ASCENDING)], name="creator"),
     ],
     "join_requests": [
         IndexModel([("pending_key", ASCENDING)], name="pending_key_unique", unique=True),
+        IndexModel([("member_id", ASCENDING)], name="member"),
         IndexModel(
             [("group_id", ASCENDING), ("status", ASCENDING), ("created_at", ASCENDING), ("_id", ASCENDING)],
             name="group_queue",
@@ -66,6 +68,9 @@ INDEXES: dict[str, list[IndexModel]] = {
     ],
     "moderation_actions": [
         IndexModel([("group_id", ASCENDING), ("created_at", DESCENDING), ("_id", DESCENDING)], name="group_log"),
+        # Account deletion replaces the member with a tombstone id: through these, not a scan.
+        IndexModel([("actor_member_id", ASCENDING)], name="actor"),
+        IndexModel([("target_id", ASCENDING)], name="target"),
     ],
     "notifications": [
         IndexModel([("dedupe_key", ASCENDING)], name="dedupe_key_unique", unique=True),
@@ -73,6 +78,9 @@ INDEXES: dict[str, list[IndexModel]] = {
         # _id last: the sweeper pages (not_before, _id) from the index alone, however many are due at once.
         IndexModel([("push.status", ASCENDING), ("push.not_before", ASCENDING), ("_id", ASCENDING)], name="push_due"),
         IndexModel([("member_id", ASCENDING), ("read_at", ASCENDING)], name="unread"),
+        # A lead's heads-up names the member it is about: deleted with that member's account.
+        IndexModel([("params.memberId", ASCENDING)], name="about_member"),
+        IndexModel([("created_at", ASCENDING), ("_id", ASCENDING)], name="retention"),
     ],
     "devices": [
         IndexModel([("token", ASCENDING)], name="token_unique", unique=True),
@@ -100,10 +108,13 @@ INDEXES: dict[str, list[IndexModel]] = {
     "staff_alerts": [
         IndexModel([("open_key", ASCENDING)], name="open_key_unique", unique=True),
         IndexModel([("status", ASCENDING), ("created_at", DESCENDING), ("_id", DESCENDING)], name="queue"),
+        IndexModel([("status", ASCENDING), ("resolved_at", ASCENDING)], name="retention"),
     ],
     "safeguarding_alerts": [
         IndexModel([("source_key", ASCENDING)], name="source_key_unique", unique=True),
         IndexModel([("status", ASCENDING), ("created_at", DESCENDING), ("_id", DESCENDING)], name="queue"),
+        IndexModel([("status", ASCENDING), ("resolved_at", ASCENDING)], name="retention"),
+        IndexModel([("member_id", ASCENDING)], name="member"),
     ],
     "shares": [
         IndexModel(
@@ -127,6 +138,8 @@ INDEXES: dict[str, list[IndexModel]] = {
             name="target_reactor_kind_unique",
             unique=True,
         ),
+        # Only for the member's own deletion (their key is computed from their id), like authorship.
+        IndexModel([("reactor_key", ASCENDING)], name="reactor_key"),
     ],
     "reports": [
         IndexModel(
@@ -137,9 +150,21 @@ INDEXES: dict[str, list[IndexModel]] = {
             name="group_queue",
         ),
         IndexModel([("status", ASCENDING), ("escalate_at", ASCENDING)], name="escalation"),
+        IndexModel([("status", ASCENDING), ("closed_at", ASCENDING)], name="retention"),
+        IndexModel([("reporter_member_id", ASCENDING)], name="reporter"),
     ],
     "author_reveal_audit": [
         IndexModel([("request_id", ASCENDING), ("at", ASCENDING)], name="request"),
+    ],
+    "data_exports": [
+        IndexModel([("active_key", ASCENDING)], name="active_key_unique", unique=True),
+        IndexModel([("member_id", ASCENDING), ("requested_at", DESCENDING)], name="member"),
+        IndexModel([("expires_at", ASCENDING)], name="expires_at"),
+        # The tick picks up exports whose task was lost or whose worker died.
+        IndexModel([("status", ASCENDING), ("requested_at", ASCENDING)], name="unfinished"),
+    ],
+    "account_deletions": [
+        IndexModel([("purge_after", ASCENDING), ("_id", ASCENDING)], name="purge_due"),
     ],
 }
 

@@ -49,3 +49,6 @@ class MemberDocument(Document):
     preferences: Preferences
     created_at: datetime
     updated_at: datetime
+    deletion_requested_at: datetime | None = Field(
+        default=None, description="Set while the account waits to be deleted: hidden, signed out, restorable."
+    )

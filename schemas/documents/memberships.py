@@ -73,6 +73,7 @@ class MembershipDocument(Document):
         default=None, description="When the latest check-in that counts for this group was made; never moves back."
     )
     muted_until: datetime | None = Field(default=None, description="Muted by a moderator: reads, cannot post.")
+    hidden: bool = Field(default=False, description="The member asked to be deleted: left out of member lists.")
     last_engaged_at: datetime | None = Field(
         default=None, description="Their last named share or reply in the group, to the hour; never anything anonymous."
     )

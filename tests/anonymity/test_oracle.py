@@ -4,7 +4,8 @@ An author, a lead and a member carry canary strings in every identity field
 (display name, member id, Firebase uid, email, push token). The lead and the
 member then act on anonymous content through every operation that touches it:
 queries, mutations, their refusals and typed errors, the live feed, their
-inboxes and the pushes their phones receive (from the fake FCM). Nothing any
+inboxes, their own data exports and the pushes their phones receive (from the
+fake FCM). Nothing any
 of them is shown, and no log line written meanwhile, may hold another's canary,
 the HMAC key, or the author's keys. The group's member list is left out on
 purpose: members see who is in their group (by design, by name); what must
@@ -25,6 +26,7 @@ from typing import Any
 import pytest
 from redis.asyncio import Redis
 
+from domain.accounts.export import build_export
 from domain.moderation.escalation import escalate_due
 from domain.notifications.delivery import Pipeline, deliver
 from domain.shares.anonymity import AnonymityKey
@@ -157,6 +159,7 @@ async def test_no_one_learns_who_wrote_what(
     for who in (lead, member):
         await rec.run(who, "Inbox", first=50)
         await rec.run(who, "UnreadNotificationCount")
+        await _exported(rec, api, settings, who)
 
     shown = {
         lead.person.id: [*rec.shown[lead.person.id], *lead_feed.frames, *_pushes(fake_fcm, lead)],
@@ -164,7 +167,7 @@ async def test_no_one_learns_who_wrote_what(
     }
     key = settings.anonymity_key.get_secret_value()
     # Enough was seen for the search to mean something: the operations, the live events, the pushes.
-    assert (len(rec.shown[lead.person.id]), len(rec.shown[member.person.id])) == (24, 23)
+    assert (len(rec.shown[lead.person.id]), len(rec.shown[member.person.id])) == (26, 25)
     assert any('"moderationQueue"' in text and '"reason":"SPAM"' in text for text in rec.shown[lead.person.id])
     assert len(lead_feed.frames) >= 8
     assert len(member_feed.frames) >= 8
@@ -176,6 +179,17 @@ async def test_no_one_learns_who_wrote_what(
     assert leaks([record_text(r) for r in caplog.records], everyone) == []
     assert [r for r in shown[member.person.id] if "kill myself" in r and "notification" in r] == []
     await _stored_content_holds_no_identity(db, scene, reply["id"])
+
+
+async def _exported(rec: Recorder, api: RunningApi, settings: Settings, who: Canaried) -> None:
+    """Their own data export (ANON-11), built as the worker builds it: the author's reply is in the member's."""
+    requested = (await rec.run(who, "DataExportRequest"))["data"]["dataExportRequest"]
+    key = AnonymityKey.of(settings.anonymity_key.get_secret_value())
+    now = api.runtime.clock.now()
+    export_id = requested["export"]["id"]
+    await build_export(repos=api.runtime.repos, key=key, export_id=export_id, keep=timedelta(days=7), now=now)
+    body = await rec.run(who, "DataExport", id=export_id)
+    assert body["data"]["dataExport"]["state"] == "READY", body
 
 
 async def _moderate(rec: Recorder, scene: Scene, *, first: dict[str, Any], crisis: dict[str, Any],

@@ -5,16 +5,13 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from tests.factories.groups import OPERATIONS as GROUP_OPERATIONS
-from tests.factories.groups import operation
 from tests.factories.members import TestMember
+from tests.factories.operations import app_operation
 from tests.fixtures.app import GraphQLClient
-
-OPERATIONS = GROUP_OPERATIONS.parent / "checkins.graphql"
 
 
 def check_in_operation(name: str) -> str:
-    return operation(name, OPERATIONS)
+    return app_operation(name)
 
 
 async def submit(gql: GraphQLClient, member: TestMember | None, **input_: Any) -> dict[str, Any]:

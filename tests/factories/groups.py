@@ -6,14 +6,11 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from graphql import FragmentDefinitionNode, FragmentSpreadNode, OperationDefinitionNode, parse, print_ast, visit
-from graphql.language import Visitor
-
 from tests.factories.members import TestMember, onboarded_member, years_ago
+from tests.factories.operations import app_operation
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
 
@@ -21,35 +18,9 @@ OPERATIONS = Path(__file__).resolve().parents[2] / "schemas" / "graphql" / "oper
 _names = itertools.count(1)
 
 
-class _Spreads(Visitor):
-    def __init__(self) -> None:
-        super().__init__()
-        self.names: set[str] = set()
-
-    def enter_fragment_spread(self, node: FragmentSpreadNode, *_: Any) -> None:
-        self.names.add(node.name.value)
-
-
-@cache
-def operation(name: str, path: Path = OPERATIONS) -> str:
-    """One named operation from the app's file (groups.graphql unless told), with just the fragments it uses."""
-    document = parse(path.read_text())
-    fragments = {d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)}
-    [chosen] = [
-        d for d in document.definitions if isinstance(d, OperationDefinitionNode) and d.name and d.name.value == name
-    ]
-    needed: list[Any] = [chosen]
-    seen: set[str] = set()
-    while True:
-        spreads = _Spreads()
-        for node in needed:
-            visit(node, spreads)
-        new = spreads.names - seen
-        if not new:
-            break
-        seen |= new
-        needed += [fragments[n] for n in sorted(new)]
-    return "\n\n".join(print_ast(node) for node in needed)
+def operation(name: str) -> str:
+    """One named operation from the app's operations, with just the fragments it uses."""
+    return app_operation(name)
 
 
 def group_input(**overrides: Any) -> dict[str, Any]:

@@ -6,15 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.factories.groups import OPERATIONS, operation
 from tests.factories.members import TestMember
+from tests.factories.operations import app_operation
 from tests.fixtures.app import GraphQLClient
-
-NOTICING = OPERATIONS.with_name("noticing.graphql")
 
 
 def noticing_operation(name: str) -> str:
-    return operation(name, NOTICING)
+    return app_operation(name)
 
 
 async def difficult_date_add(gql: GraphQLClient, member: TestMember, **input_: Any) -> dict[str, Any]:

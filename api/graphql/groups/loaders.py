@@ -36,7 +36,8 @@ async def load_member_pages(repos: Repositories, keys: Sequence[MemberPageKey]) 
     """
     by_group: dict[str, list[MembershipDocument]] = defaultdict(list)
     for membership in await repos.memberships.active_in_groups(list({key.group_id for key in keys})):
-        by_group[membership.group_id].append(membership)
+        if not membership.hidden:  # a member waiting to be deleted is out of every list
+            by_group[membership.group_id].append(membership)
     return [_page(by_group[key.group_id], key) for key in keys]
 
 

@@ -49,3 +49,18 @@ class MembersRepository:
             return_document=ReturnDocument.AFTER,
         )
         return MemberDocument.from_mongo(raw) if raw else None
+
+    async def hide(self, member_id: str, *, placeholder: str, now: datetime) -> None:
+        """Waiting to be deleted: others see the placeholder name (the real one is in the deletion record)."""
+        await self._collection.update_one(
+            {"_id": member_id}, {"$set": {"display_name": placeholder, "deletion_requested_at": now, "updated_at": now}}
+        )
+
+    async def unhide(self, member_id: str, *, display_name: str, now: datetime) -> None:
+        await self._collection.update_one(
+            {"_id": member_id},
+            {"$set": {"display_name": display_name, "deletion_requested_at": None, "updated_at": now}},
+        )
+
+    async def delete(self, member_id: str) -> None:
+        await self._collection.delete_one({"_id": member_id})

@@ -156,6 +156,10 @@ class MembershipsRepository:
         )
         return result.modified_count == 1
 
+    async def set_hidden(self, member_id: str, *, hidden: bool) -> None:
+        """Out of (or back in) every member list while the member waits to be deleted."""
+        await self._collection.update_many({"member_id": member_id}, {"$set": {"hidden": hidden}})
+
     # The quiet scan (domain/noticing/quiet_scan.py) and the events that move it.
 
     async def due_for_evaluation(self, now: datetime, *, limit: int, after: Keyset | None) -> list[MembershipDocument]:

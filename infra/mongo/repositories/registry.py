@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from infra.mongo.client import Database
+from infra.mongo.repositories.account_deletions import AccountDeletionsRepository
 from infra.mongo.repositories.author_reveals import AuthorRevealsRepository
 from infra.mongo.repositories.authorship import AuthorshipRepository
 from infra.mongo.repositories.bylines import BylinesRepository
 from infra.mongo.repositories.checkins import CheckInsRepository
+from infra.mongo.repositories.data_exports import DataExportsRepository
 from infra.mongo.repositories.devices import DevicesRepository
 from infra.mongo.repositories.difficult_dates import DifficultDatesRepository
+from infra.mongo.repositories.erasure import ErasureRepository
 from infra.mongo.repositories.follow_ups import FollowUpsRepository
 from infra.mongo.repositories.groups import GroupsRepository
 from infra.mongo.repositories.invites import InvitesRepository
@@ -20,11 +23,13 @@ from infra.mongo.repositories.members import MembersRepository
 from infra.mongo.repositories.memberships import MembershipsRepository
 from infra.mongo.repositories.moderation_actions import ModerationActionsRepository
 from infra.mongo.repositories.notifications import NotificationsRepository
+from infra.mongo.repositories.personal_data import PersonalDataRepository
 from infra.mongo.repositories.push_budgets import PushBudgetsRepository
 from infra.mongo.repositories.push_claims import PushClaimsRepository
 from infra.mongo.repositories.reactions import ReactionsRepository
 from infra.mongo.repositories.reports import ReportsRepository
 from infra.mongo.repositories.responses import ResponsesRepository
+from infra.mongo.repositories.retention import RetentionRepository
 from infra.mongo.repositories.safeguarding_alerts import SafeguardingAlertsRepository
 from infra.mongo.repositories.shares import SharesRepository
 from infra.mongo.repositories.staff_alerts import StaffAlertsRepository
@@ -59,6 +64,11 @@ class Repositories:
     reports: ReportsRepository
     author_reveals: AuthorRevealsRepository
     lead_digests: LeadDigestsRepository
+    data_exports: DataExportsRepository
+    account_deletions: AccountDeletionsRepository
+    personal_data: PersonalDataRepository
+    erasure: ErasureRepository
+    retention: RetentionRepository
 
     @classmethod
     def over(cls, db: Database) -> Repositories:
@@ -88,4 +98,9 @@ class Repositories:
             reports=ReportsRepository(db),
             author_reveals=AuthorRevealsRepository(db),
             lead_digests=LeadDigestsRepository(db),
+            data_exports=DataExportsRepository(db),
+            account_deletions=AccountDeletionsRepository(db),
+            personal_data=PersonalDataRepository(db),
+            erasure=ErasureRepository(db),
+            retention=RetentionRepository(db),
         )

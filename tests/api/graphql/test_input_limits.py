@@ -114,3 +114,40 @@ async def test_the_global_limit_comes_from_the_settings() -> None:
     assert refusal is not None
     assert (refusal["field"], refusal["maxItems"]) == ("notes", 5)
     assert await _refusal(schema, SAVE, {"plan": _plan(notes=["n"] * 5)}) is None
+
+
+@pytest.mark.parametrize(
+    ("variables", "field"),
+    [
+        ({"plan": _plan(tags=["fine", "half \ud800 a pair"])}, "tags"),
+        ({"plan": _plan(steps=[{"labels": ["\udfff"]}])}, "labels"),
+        ({"plan": _plan(), "ids": ["a\ud83d"]}, "ids"),
+        ({"plan": {"tags": [], "\ud800": "x"}}, "plan"),
+    ],
+)
+async def test_text_that_is_not_unicode_is_refused_before_anything_runs(variables: dict[str, Any], field: str) -> None:
+    # A lone surrogate survives JSON's \u escapes but no UTF-8 store: a write would fail half-way.
+    refusal = await _refusal(_schema(), SAVE, variables)
+
+    assert refusal == {
+        "message": f"`{field}` holds text that is not valid Unicode.", "code": "TEXT_NOT_UNICODE", "field": field
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("literal", "message"),
+    [
+        ("\ud800", "Invalid character within String: U+D800."),
+        ("\\ud800", "Invalid Unicode escape sequence: '\\ud800'."),
+    ],
+)
+async def test_a_document_that_is_not_unicode_is_a_syntax_error(literal: str, message: str) -> None:
+    refusal = await _refusal(_schema(), f'mutation {{ planSave(plan: {{tags: ["{literal}"]}}) }}')
+
+    assert refusal == {"message": f"Syntax Error: {message}"}
+
+
+async def test_every_kind_of_unicode_text_is_accepted() -> None:
+    text = "é 👨‍👩‍👧‍👦 \u202e \ufeff \u0000 Ωmega"
+
+    assert await _refusal(_schema(), SAVE, {"plan": _plan(tags=[text])}) is None

@@ -18,7 +18,7 @@ T = TypeVar("T")
 
 
 async def eventually(
-    check: Callable[[], Awaitable[T | None] | T | None], *, within: float = 30.0, logs: Path | None = None
+    check: Callable[[], Awaitable[T | None] | T | None], *, within: float = 60.0, logs: Path | None = None
 ) -> T:
     """Poll `check` (sync or async) until it returns something truthy; fail with the workers' logs after `within` s."""
     deadline = time.monotonic() + within

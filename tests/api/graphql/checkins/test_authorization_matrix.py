@@ -12,11 +12,11 @@ from typing import Any
 
 import pytest
 
-from tests.api.graphql.checkins.conftest import Snapshot
 from tests.factories.checkins import check_in_operation, checked_in
 from tests.factories.groups import Cast, mutate, populated_group
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
+from tests.fixtures.snapshot import Snapshot
 
 ROLES = ("anonymous", "not_onboarded", "outsider", "member", "co_lead", "lead", "staff")
 OK, LISTED, ABSENT = "ok", "listed", "absent"

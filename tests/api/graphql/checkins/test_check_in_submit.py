@@ -13,13 +13,13 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from infra.mongo.client import Database
-from tests.api.graphql.checkins.conftest import Snapshot
 from tests.factories.checkins import checked_in, submit
 from tests.factories.groups import Cast, created_group, mutate, populated_group
 from tests.factories.members import TestMember as Person
 from tests.factories.members import onboarded_member
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
+from tests.fixtures.snapshot import Snapshot
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from tests.api.graphql.groups.conftest import Snapshot
 from tests.factories.groups import Cast, group_input, mutate, operation, populated_group
 from tests.fixtures.app import GraphQLClient
+from tests.fixtures.snapshot import Snapshot
 
 ROLES = ("anonymous", "outsider", "member", "co_lead", "lead", "staff")
 OK, LISTED, ABSENT = "ok", "listed", "absent"

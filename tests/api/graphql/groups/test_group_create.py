@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 
 from infra.mongo.client import Database
-from tests.api.graphql.groups.conftest import Snapshot
 from tests.factories.groups import Cast, group_input, mutate
 from tests.factories.members import onboarded_member, years_ago
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
+from tests.fixtures.snapshot import Snapshot
 
 SAMARITANS = {"name": "Samaritans", "phone": "116 123", "url": None, "description": "Any time, day or night."}
 
@@ -57,7 +57,7 @@ async def test_a_member_creates_a_group_and_leads_it(gql: GraphQLClient, cast: C
          "away_until": None, "removed_at": None, "last_checkin_at": None,
          "muted_until": None, "last_active_at": None, "last_engaged_at": None,
          "next_evaluation_at": joined_at,  # the quiet scan looks at a new membership at once
-         "quiet": None, "quiet_episodes": 0, "quiet_ended_at": None},
+         "quiet": None, "quiet_episodes": 0, "quiet_ended_at": None, "hidden": False},
     ]  # fmt: skip
 
 

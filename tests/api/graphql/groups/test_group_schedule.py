@@ -16,9 +16,9 @@ from infra.mongo.client import Database
 from infra.settings import Settings
 from schemas.documents.groups import CheckInSchedule
 from schemas.documents.support_resources import Weekday
-from tests.api.graphql.groups.conftest import Snapshot
 from tests.factories.groups import Cast, created_group, mutate, operation, populated_group
 from tests.fixtures.app import GraphQLClient, in_process
+from tests.fixtures.snapshot import Snapshot
 
 
 async def _stored(db: Database, group_id: str) -> dict[str, Any]:

@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 
 from infra.mongo.client import Database
-from tests.api.graphql.groups.conftest import Snapshot
 from tests.factories.groups import Cast, created_group, invite_code, mutate, populated_group
 from tests.fixtures.app import GraphQLClient
+from tests.fixtures.snapshot import Snapshot
 
 
 async def test_a_lead_changes_only_the_fields_they_give(gql: GraphQLClient, cast: Cast, db: Database) -> None:

@@ -8,12 +8,12 @@ import pytest
 from redis.asyncio import Redis
 
 from infra.mongo.client import Database
-from tests.api.graphql.groups.conftest import Snapshot
 from tests.factories.groups import Cast, created_group, joined, mutate, operation, populated_group
 from tests.factories.members import TestMember as Person
 from tests.factories.members import onboarded_member, years_ago
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
+from tests.fixtures.snapshot import Snapshot
 
 
 async def requested(gql: GraphQLClient, person: Person, group_id: str, message: str = "") -> dict[str, Any]:

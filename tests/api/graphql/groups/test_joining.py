@@ -10,11 +10,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from infra.mongo.client import Database
-from tests.api.graphql.groups.conftest import Snapshot
 from tests.factories.groups import Cast, created_group, invite_code, joined, mutate, operation
 from tests.factories.members import onboarded_member
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
+from tests.fixtures.snapshot import Snapshot
 
 
 async def test_a_member_joins_an_open_group_at_once(gql: GraphQLClient, cast: Cast, db: Database) -> None:

@@ -9,11 +9,11 @@ import pytest
 
 from domain.groups.service import lead_notification_recipients
 from infra.mongo.client import Database
-from tests.api.graphql.groups.conftest import Snapshot
 from tests.factories.groups import Cast, created_group, mutate, operation, populated_group
 from tests.factories.members import onboarded_member, years_ago
 from tests.fixtures.app import GraphQLClient, RunningApi
 from tests.fixtures.auth import AuthEmulator
+from tests.fixtures.snapshot import Snapshot
 
 
 async def roles(gql: GraphQLClient, token: str, group_id: str) -> dict[str, str]:

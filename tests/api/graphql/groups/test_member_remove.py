@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from infra.mongo.client import Database
-from tests.api.graphql.groups.conftest import Snapshot
 from tests.factories.groups import Cast, invite_code, mutate, operation, populated_group
 from tests.fixtures.app import GraphQLClient
+from tests.fixtures.snapshot import Snapshot
 
 
 async def test_a_co_lead_removes_a_member_who_cannot_come_back(gql: GraphQLClient, cast: Cast, db: Database) -> None:

@@ -6,11 +6,11 @@ from typing import Any
 
 import pytest
 
-from tests.api.graphql.groups.conftest import Snapshot
 from tests.factories.groups import Cast, created_group, invite_code, joined, mutate
 from tests.factories.members import onboarded_member, years_ago
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
+from tests.fixtures.snapshot import Snapshot
 
 
 @pytest.fixture

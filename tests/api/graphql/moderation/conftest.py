@@ -2,4 +2,4 @@
 
 from __future__ import annotations
 
-from tests.api.graphql.shares.conftest import broker, share_cast, snapshot, young  # noqa: F401 - fixtures shared
+from tests.api.graphql.shares.conftest import share_cast, snapshot, young  # noqa: F401 - fixtures shared

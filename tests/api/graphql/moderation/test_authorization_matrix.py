@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 
 from infra.mongo.client import Database
-from tests.api.graphql.shares.conftest import Snapshot
 from tests.api.graphql.shares.test_authorization_matrix import NF, OK, F, U, by_role, check
 from tests.factories.shares import ShareCast, act, content_group, run, shared
 from tests.fixtures.app import GraphQLClient
+from tests.fixtures.snapshot import Snapshot
 
 HIGH = "I want to kill myself"
 

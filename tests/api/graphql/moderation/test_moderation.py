@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 
 from infra.mongo.client import Database
-from tests.api.graphql.shares.conftest import Snapshot
 from tests.factories.shares import (
     ShareCast,
     YoungPeople,
@@ -22,6 +21,7 @@ from tests.factories.shares import (
     youth_content_group,
 )
 from tests.fixtures.app import GraphQLClient
+from tests.fixtures.snapshot import Snapshot
 
 
 async def moderate(gql: GraphQLClient, token: str, target_id: str, action: str, **extra: Any) -> dict[str, Any]:

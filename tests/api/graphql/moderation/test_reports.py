@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from infra.mongo.client import Database
-from tests.api.graphql.shares.conftest import Snapshot
 from tests.factories.shares import ShareCast, act, content_group, feed, responded, run, shared
 from tests.fixtures.app import GraphQLClient
+from tests.fixtures.snapshot import Snapshot
 
 
 async def report(gql: GraphQLClient, token: str, kind: str, target_id: str, **extra: Any) -> dict[str, Any]:

@@ -9,9 +9,9 @@ from typing import Any
 from domain.moderation.escalation import escalate_due
 from infra.mongo.client import Database
 from infra.mongo.repositories.registry import Repositories
-from tests.api.graphql.shares.conftest import Snapshot
 from tests.factories.shares import ShareCast, act, content_group, run
 from tests.fixtures.app import GraphQLClient
+from tests.fixtures.snapshot import Snapshot
 
 HIGH = "I want to kill myself"
 

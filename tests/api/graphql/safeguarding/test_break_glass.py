@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 from infra.mongo.client import Database
-from tests.api.graphql.shares.conftest import Snapshot
 from tests.factories.groups import mutate
 from tests.factories.shares import ShareCast, act, content_group, responded, shared
 from tests.fixtures.app import GraphQLClient
+from tests.fixtures.snapshot import Snapshot
 
 
 async def requested(gql: GraphQLClient, share_cast: ShareCast, target_id: str, kind: str = "SHARE") -> str:

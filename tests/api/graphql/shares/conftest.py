@@ -4,17 +4,14 @@ content operation could write, to show that a refused one wrote nothing.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from typing import Any
-
 import pytest
 from redis.asyncio import Redis
 
 from infra.mongo.client import Database
-from infra.settings import Settings
 from tests.factories.shares import ShareCast, YoungPeople, new_share_cast, new_young_people
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
+from tests.fixtures.snapshot import Snapshot
 
 WRITTEN = (
     "shares", "responses", "authorship", "bylines", "reactions", "reports", "memberships", "members",
@@ -27,29 +24,9 @@ async def share_cast(gql: GraphQLClient, auth_emulator: AuthEmulator) -> ShareCa
     return await new_share_cast(gql, auth_emulator)
 
 
-@pytest.fixture(scope="session")
-async def broker(settings: Settings) -> AsyncIterator[Redis]:
-    client = Redis.from_url(settings.worker.broker_url)
-    yield client
-    await client.aclose()
-
-
-class Snapshot:
-    """Every document a content operation could write, and the length of Celery's queue."""
-
-    def __init__(self, db: Database, broker: Redis) -> None:
-        self._db = db
-        self._broker = broker
-
-    async def take(self) -> dict[str, Any]:
-        state: dict[str, Any] = {name: await self._db[name].find().sort("_id").to_list(None) for name in WRITTEN}
-        state["celery_queue"] = await self._broker.llen("celery")
-        return state
-
-
 @pytest.fixture
 def snapshot(db: Database, broker: Redis) -> Snapshot:
-    return Snapshot(db, broker)
+    return Snapshot(db, broker, WRITTEN)
 
 
 @pytest.fixture(scope="session")

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from infra.mongo.client import Database
-from tests.api.graphql.shares.conftest import Snapshot
 from tests.factories.shares import ShareCast, act, content_group, run, shared
 from tests.fixtures.app import GraphQLClient
+from tests.fixtures.snapshot import Snapshot
 
 ROLES = ("anonymous", "outsider", "member", "author", "co_lead", "lead", "staff")
 OK = "ok"

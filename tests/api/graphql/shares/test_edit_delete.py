@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from infra.mongo.client import Database
-from tests.api.graphql.shares.conftest import Snapshot
 from tests.factories.shares import ShareCast, act, content_group, feed, responded, shared
 from tests.fixtures.app import GraphQLClient
+from tests.fixtures.snapshot import Snapshot
 
 
 async def test_the_author_edits_within_15_minutes(gql: GraphQLClient, db: Database, share_cast: ShareCast) -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from infra.mongo.client import Database
-from tests.api.graphql.shares.conftest import Snapshot
 from tests.factories.shares import ShareCast, act, content_group, shared
 from tests.fixtures.app import GraphQLClient
+from tests.fixtures.snapshot import Snapshot
 
 
 def counts(share: dict[str, object]) -> dict[str, int]:

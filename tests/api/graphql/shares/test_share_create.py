@@ -8,9 +8,9 @@ from datetime import timedelta
 import pytest
 
 from infra.mongo.client import Database
-from tests.api.graphql.shares.conftest import Snapshot
 from tests.factories.shares import ShareCast, act, backdate_memberships, content_group, feed, shared
 from tests.fixtures.app import GraphQLClient
+from tests.fixtures.snapshot import Snapshot
 
 
 async def test_an_anonymous_share_is_stored_without_its_author_and_shown_to_the_minute(

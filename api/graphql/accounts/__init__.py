@@ -1,0 +1,1 @@
+"""GraphQL for data rights: a member's export, account deletion and restore."""

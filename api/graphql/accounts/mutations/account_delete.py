@@ -1,0 +1,68 @@
+"""accountDelete: the member asks to delete their account, after a grace period."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from enum import Enum
+from typing import Annotated
+
+import strawberry
+
+from api.graphql.context import Info
+from api.graphql.errors import error_fields
+from api.graphql.types import FieldError
+from domain.accounts.deletion import request_deletion
+from domain.accounts.errors import AccountError, AccountErrorCode
+
+
+@strawberry.enum(description="Why accountDelete did not start the deletion.")
+class AccountDeleteErrorCode(Enum):
+    CONFIRMATION_MISMATCH = AccountErrorCode.CONFIRMATION_MISMATCH.value
+    LEADERSHIP_HANDOVER_NEEDED = AccountErrorCode.LEADERSHIP_HANDOVER_NEEDED.value
+
+
+@strawberry.input(description="Confirming the deletion.")
+class AccountDeleteInput:
+    confirm: str = strawberry.field(description="The member's display name, typed again to confirm.")
+
+
+@strawberry.type(description="The account is hidden and signed out everywhere; it is deleted after the grace period.")
+class AccountDeleteSuccess:
+    delete_after: datetime = strawberry.field(
+        description="When the account and everything in it are deleted, unless the member restores it first."
+    )
+
+
+@strawberry.type(description="Nothing was changed; `code` says why.")
+class AccountDeleteError:
+    code: AccountDeleteErrorCode = strawberry.field(description="The reason.")
+    message: str = strawberry.field(description="A sentence a member can read.")
+    field_errors: list[FieldError[AccountDeleteErrorCode]] = strawberry.field(
+        description="Every input field that was not accepted."
+    )
+
+
+AccountDeleteResult = Annotated[
+    AccountDeleteSuccess | AccountDeleteError,
+    strawberry.union("AccountDeleteResult", description="The result of accountDelete."),
+]
+
+
+async def account_delete(
+    info: Info,
+    data: Annotated[AccountDeleteInput, strawberry.argument(name="input", description="The confirmation.")],
+) -> AccountDeleteResult:
+    context = info.context
+    member = await context.require_member()
+    grace = timedelta(days=context.runtime.settings.retention.deletion_grace_days)
+    try:
+        deletion = await request_deletion(
+            repos=context.repos, accounts=context.runtime.accounts, member=member, confirm=data.confirm, grace=grace,
+            now=context.clock.now(),
+        )  # fmt: skip
+    except AccountError as error:
+        fields = error_fields(error, AccountDeleteErrorCode)
+        if error.code is AccountErrorCode.CONFIRMATION_MISMATCH:
+            fields["field_errors"] = [FieldError(field="confirm", code=fields["code"], message=error.message)]
+        return AccountDeleteError(**fields)
+    return AccountDeleteSuccess(delete_after=deletion.purge_after)

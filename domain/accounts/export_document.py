@@ -1,0 +1,139 @@
+"""What goes into a member's export: their data, in plain JSON, and nobody else's (ANON-11).
+
+Their own anonymous shares and responses are in it: they are theirs. Responses
+others wrote to their shares appear with the words and the minute only, never
+who wrote them or whether it was named. Other members appear nowhere: no
+member lists, no reported member's id, no notification params (a lead's
+heads-up names a member). Secrets stay out too: device tokens, idempotency keys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from domain.notifications.catalogue import text_for
+from domain.shares.anonymity import AnonymityKey
+from infra.mongo.repositories.registry import Repositories
+from schemas.documents.checkins import CheckInDocument
+from schemas.documents.members import MemberDocument
+from schemas.documents.notifications import NotificationDocument
+from schemas.documents.reports import ReportDocument, ReportTargetKind
+from schemas.documents.responses import ResponseDocument
+from schemas.documents.shares import ContentStatus, ShareDocument
+
+FORMAT_VERSION = 1
+Json = dict[str, Any]
+
+
+def _time(value: datetime | date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+@dataclass(frozen=True)
+class Content:
+    shares: list[ShareDocument]
+    responses: list[ResponseDocument]  # theirs, to others' shares
+    replies: list[ResponseDocument]  # others', to their shares
+
+
+async def gather(*, repos: Repositories, key: AnonymityKey, member: MemberDocument, now: datetime) -> Json:
+    """Everything about the member, as one JSON-ready document."""
+    data = repos.personal_data
+    return {
+        "format": FORMAT_VERSION,
+        "exportedAt": now.isoformat(),
+        "profile": _profile(member),
+        "preferences": member.preferences.model_dump(mode="json"),
+        "consents": {"letLeadsKnowWhenQuiet": member.preferences.let_leads_know_when_quiet,
+                     "reminders": member.preferences.reminders, "nudges": member.preferences.nudges},
+        "devices": [{"platform": d.platform.value, "locale": d.locale, "registeredAt": _time(d.created_at),
+                     "lastSeen": _time(d.last_seen)} for d in await data.devices(member.id)],
+        "memberships": await _memberships(repos, member.id),
+        "joinRequests": [{"groupId": r.group_id, "message": r.message, "status": r.status.value,
+                          "createdAt": _time(r.created_at)} for r in await data.join_requests(member.id)],
+        "checkIns": [_check_in(c) for c in await data.check_ins(member.id)],
+        **_content(await _own_content(repos, key, member.id)),
+        "reactionsGiven": [{"shareId": r.target_id, "kind": r.kind.value}
+                           for r in await data.reactions_given(key.reactor_key(member.id))],
+        "reportsMade": [_report(r) for r in await data.reports_made(member.id)],
+        "notifications": [_notification(n, member) for n in await data.notifications(member.id)],
+        "difficultDates": [{"label": d.label, "month": d.month, "day": d.day, "year": d.year,
+                            "shareWithLeads": d.share_with_leads, "createdAt": _time(d.created_at)}
+                           for d in await data.difficult_dates(member.id)],
+        "followUps": [{"askedAt": _time(f.asked_at), "status": f.status.value,
+                       "answer": f.answer.model_dump(mode="json") if f.answer else None}
+                      for f in await data.follow_ups(member.id)],
+    }  # fmt: skip
+
+
+def _profile(member: MemberDocument) -> Json:
+    return {
+        "displayName": member.display_name, "dateOfBirth": _time(member.date_of_birth),
+        "nation": member.nation.value, "timezone": member.timezone, "language": member.language.value,
+        "createdAt": _time(member.created_at), "updatedAt": _time(member.updated_at),
+    }  # fmt: skip
+
+
+async def _memberships(repos: Repositories, member_id: str) -> list[Json]:
+    memberships = await repos.personal_data.memberships(member_id)
+    names = {g.id: g.name for g in await repos.groups.get_many([m.group_id for m in memberships])}
+    return [
+        {"groupId": m.group_id, "groupName": names.get(m.group_id), "role": m.role.value, "status": m.status.value,
+         "joinedAt": _time(m.joined_at), "awayUntil": _time(m.away_until), "mutedUntil": _time(m.muted_until)}
+        for m in memberships
+    ]  # fmt: skip
+
+
+def _check_in(c: CheckInDocument) -> Json:
+    return {
+        "recordedAt": _time(c.recorded_at), "day": _time(c.local_day), "mood": c.mood, "energy": c.energy,
+        "note": c.note, "tags": [t.value for t in c.tags], "visibility": c.visibility.value, "groupId": c.group_id,
+    }  # fmt: skip
+
+
+async def _own_content(repos: Repositories, key: AnonymityKey, member_id: str) -> Content:
+    data = repos.personal_data
+    ids = await data.authored_ids(key.author_key(member_id))
+    shares = await data.shares(ids)
+    mine = {share.id for share in shares}
+    replies = [r for r in await data.responses_to(list(mine)) if r.id not in set(ids)]
+    return Content(shares, await data.responses(ids), replies)
+
+
+def _content(content: Content) -> Json:
+    by_share: dict[str, list[Json]] = {}
+    for reply in content.replies:
+        if reply.status is ContentStatus.PUBLISHED:  # what they could see; never who wrote it
+            by_share.setdefault(reply.share_id, []).append({"body": reply.body, "at": _time(reply.created_minute)})
+    return {
+        "shares": [
+            {"id": s.id, "groupId": s.group_id, "body": s.body, "anonymous": s.anonymous, "status": s.status.value,
+             "at": _time(s.created_minute), "reactions": {k.value: n for k, n in s.reaction_counts.items()},
+             "responses": by_share.get(s.id, [])}
+            for s in content.shares
+        ],
+        "responses": [
+            {"id": r.id, "shareId": r.share_id, "body": r.body, "anonymous": r.anonymous, "status": r.status.value,
+             "at": _time(r.created_minute)}
+            for r in content.responses
+        ],
+    }  # fmt: skip
+
+
+def _report(report: ReportDocument) -> Json:
+    about_content = report.target_kind is not ReportTargetKind.MEMBER  # a reported member's id is theirs, not yours
+    return {
+        "targetKind": report.target_kind.value, "targetId": report.target_id if about_content else None,
+        "reason": report.reason.value, "note": report.note, "status": report.status.value,
+        "createdAt": _time(report.created_at),
+    }  # fmt: skip
+
+
+def _notification(notification: NotificationDocument, member: MemberDocument) -> Json:
+    text = text_for(notification.kind, member.language)  # the lock-screen words, which name nobody
+    return {
+        "kind": notification.kind.value, "title": text.title, "body": text.body,
+        "createdAt": _time(notification.created_at), "readAt": _time(notification.read_at),
+    }  # fmt: skip

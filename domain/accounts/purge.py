@@ -1,0 +1,147 @@
+"""The purge after the grace period: the member erased from every collection (REG-6).
+
+Steps run in order; each is idempotent and is recorded in the deletion record
+once done, so a purge killed mid-way is finished by the next tick. Moderation
+and safeguarding logs keep their entries with the member replaced by the
+deletion's random tombstone id. The record goes last.
+
+`COVERAGE` names how every collection is handled; a test checks that every
+collection in `INDEXES` (and in the database) is listed, so a new collection
+must decide its purge before it can ship.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from domain.shares.anonymity import AnonymityKey
+from infra.firebase import FirebaseAccounts
+from infra.mongo.repositories.registry import Repositories
+from schemas.documents.account_deletions import AccountDeletionDocument
+from schemas.documents.memberships import GroupRole, MembershipStatus
+
+logger = logging.getLogger(__name__)
+_BATCH = 20
+
+COVERAGE: dict[str, str] = {
+    "members": "deleted (last but one)",
+    "account_deletions": "deleted (last)",
+    "checkins": "deleted", "devices": "deleted", "difficult_dates": "deleted", "follow_ups": "deleted",
+    "push_budgets": "deleted", "data_exports": "deleted", "lead_digests": "deleted",
+    "join_requests": "deleted (deciders tombstoned)",
+    "invites": "deleted (made by the member)", "bylines": "deleted with the content",
+    "notifications": "deleted (theirs, and heads-ups about them)", "push_claims": "deleted with notifications",
+    "shares": "deleted, with every response to them", "responses": "deleted", "authorship": "deleted",
+    "reactions": "deleted, counts taken off", "memberships": "deleted, places given back",
+    "groups": "creator tombstoned", "moderation_actions": "actor and target tombstoned",
+    "reports": "reporter and reported member tombstoned", "safeguarding_alerts": "member and staff tombstoned",
+    "author_reveal_requests": "staff tombstoned", "author_reveal_audit": "staff tombstoned (kept 6 years)",
+    "staff_alerts": "holds no member", "support_resources": "holds no member", "worker_heartbeats": "holds no member",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Purge:
+    repos: Repositories
+    accounts: FirebaseAccounts
+    key: AnonymityKey
+    deletion: AccountDeletionDocument
+    now: datetime
+
+    @property
+    def member_id(self) -> str:
+        return self.deletion.id
+
+
+async def purge_due(*, repos: Repositories, accounts: FirebaseAccounts, key: AnonymityKey, now: datetime) -> int:
+    """Purge every member whose grace period is over; the number finished."""
+    finished = 0
+    for deletion in await repos.account_deletions.due(now, limit=_BATCH):
+        await purge_member(Purge(repos, accounts, key, deletion, now))
+        finished += 1
+    return finished
+
+
+async def purge_member(purge: Purge) -> None:
+    """Run the steps not yet done, recording each; then delete the record."""
+    await purge.repos.account_deletions.mark_started(purge.member_id, now=purge.now)
+    for name, step in STEPS:
+        if name in purge.deletion.steps_done:
+            continue
+        await step(purge)
+        await purge.repos.account_deletions.mark_step_done(purge.member_id, name)
+    await purge.repos.account_deletions.delete(purge.member_id)
+    logger.info("account purged", extra={"tombstone_id": purge.deletion.tombstone_id})
+
+
+async def _content(purge: Purge) -> None:
+    """Their shares (with every response to them) and their responses elsewhere."""
+    erasure, data = purge.repos.erasure, purge.repos.personal_data
+    ids = await data.authored_ids(purge.key.author_key(purge.member_id))
+    share_ids = [share.id for share in await data.shares(ids)]
+    reply_ids = await erasure.response_ids_to(share_ids)
+    # First, as when an author deletes a share: reports waiting on it need nobody now (and a
+    # rerun could not find them once the content, and so its authorship, is gone).
+    await purge.repos.reports.close_waiting_for_targets(sorted({*reply_ids, *ids}), now=purge.now)
+    await erasure.delete_shares(share_ids, reply_ids)
+    for response_id in sorted(set(ids) - set(share_ids)):
+        await erasure.delete_response(response_id)
+    await erasure.delete_by_member("bylines", purge.member_id)
+
+
+async def _reactions(purge: Purge) -> None:
+    await purge.repos.erasure.delete_reactions(purge.key.reactor_key(purge.member_id))
+
+
+async def _own_documents(purge: Purge) -> None:
+    erasure, member_id = purge.repos.erasure, purge.member_id
+    for collection in ("checkins", "devices", "difficult_dates", "follow_ups", "push_budgets", "data_exports"):
+        await erasure.delete_by_member(collection, member_id)
+    await erasure.delete_by_member("join_requests", member_id)
+    await erasure.delete_by_member("invites", member_id, field="created_by")
+    await erasure.delete_by_member("lead_digests", member_id, field="_id")
+    await erasure.delete_notifications(member_id)
+
+
+async def _memberships(purge: Purge) -> None:
+    for membership in await purge.repos.erasure.memberships(purge.member_id):
+        counted = membership.status is MembershipStatus.ACTIVE  # a removal gave the place back then
+        lead = counted and membership.role is GroupRole.LEAD
+        await purge.repos.erasure.end_membership(membership.id, membership.group_id, lead=lead, counted=counted)
+
+
+_TOMBSTONED = (
+    ("groups", "created_by"), ("join_requests", "decided_by"), ("moderation_actions", "actor_member_id"),
+    ("moderation_actions", "target_id"), ("reports", "reporter_member_id"), ("reports", "target_id"),
+    ("safeguarding_alerts", "member_id"), ("safeguarding_alerts", "acknowledged_by"),
+    ("safeguarding_alerts", "resolved_by"), ("author_reveal_requests", "requested_by"),
+    ("author_reveal_requests", "approved_by"), ("author_reveal_audit", "staff_member_id"),
+)  # fmt: skip
+
+
+async def _logs(purge: Purge) -> None:
+    """Keep what was done, with the member replaced by their tombstone id."""
+    for collection, field in _TOMBSTONED:
+        await purge.repos.erasure.tombstone(collection, field, purge.member_id, purge.deletion.tombstone_id)
+
+
+async def _firebase_user(purge: Purge) -> None:
+    await purge.accounts.delete_user(purge.deletion.firebase_uid)
+
+
+async def _member(purge: Purge) -> None:
+    await purge.repos.members.delete(purge.member_id)
+
+
+STEPS: tuple[tuple[str, Callable[[Purge], Awaitable[None]]], ...] = (
+    ("content", _content),
+    ("reactions", _reactions),
+    ("own_documents", _own_documents),
+    ("memberships", _memberships),
+    ("logs", _logs),
+    ("firebase_user", _firebase_user),
+    ("member", _member),
+)

@@ -1,0 +1,215 @@
+"""The purge after the grace period: the member gone from every collection and from Firebase,
+logs kept under a tombstone id, group counts exact, and a purge killed mid-way finished by a rerun.
+
+Each test has a database of its own, so scanning everything for the member finds only this world.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from firebase_admin import auth
+
+from domain.accounts.purge import COVERAGE, STEPS, Purge, purge_due
+from domain.shares.anonymity import AnonymityKey
+from infra.firebase import get_or_create_app
+from infra.mongo.indexes import INDEXES
+from infra.settings import Settings
+from tests.factories.accounts import Footprint, author_footprint, run_app
+from tests.factories.frozen import FrozenApi, frozen_api
+from tests.factories.shares import act
+from tests.fixtures.auth import AuthEmulator
+
+NOW = datetime.now(UTC).replace(microsecond=0)
+AFTER_GRACE = NOW + timedelta(days=21, seconds=1)
+
+
+@pytest.fixture
+async def api(settings: Settings) -> AsyncIterator[FrozenApi]:
+    async with frozen_api(settings, NOW, isolated=True) as frozen:
+        yield frozen
+
+
+@pytest.fixture
+async def world(api: FrozenApi, auth_emulator: AuthEmulator) -> Footprint:
+    footprint = await author_footprint(api.gql, api.db, auth_emulator)
+    deleted = await run_app(api.gql, "AccountDelete", footprint.cast.author.token, input={"confirm": "author"})
+    assert deleted["__typename"] == "AccountDeleteSuccess", deleted
+    return footprint
+
+
+def key(settings: Settings) -> AnonymityKey:
+    return AnonymityKey.of(settings.anonymity_key.get_secret_value())
+
+
+async def purge(api: FrozenApi, settings: Settings, at: datetime = AFTER_GRACE) -> int:
+    return await purge_due(repos=api.runtime.repos, accounts=api.runtime.accounts, key=key(settings), now=at)
+
+
+async def traces(api: FrozenApi, identifiers: dict[str, str]) -> dict[str, list[str]]:
+    """Per collection, which of the member's identifiers any document still holds (in any field)."""
+    found: dict[str, list[str]] = {}
+    for collection in sorted(set(INDEXES) | set(await api.db.list_collection_names())):
+        async for raw in api.db[collection].find({}):
+            text = json.dumps(raw, default=str)
+            hits = [name for name, value in identifiers.items() if value in text]
+            if hits:
+                found.setdefault(collection, []).extend(hits)
+    return found
+
+
+async def firebase_user_exists(settings: Settings, uid: str) -> bool:
+    try:
+        await asyncio.to_thread(auth.get_user, uid, app=get_or_create_app(settings.firebase))
+    except auth.UserNotFoundError:
+        return False
+    return True
+
+
+def test_every_collection_has_a_declared_purge() -> None:
+    # A new collection must say how a deleted member leaves it before it can ship.
+    assert sorted(set(INDEXES) - set(COVERAGE)) == []
+
+
+async def test_before_the_grace_period_ends_nothing_is_purged(
+    api: FrozenApi, world: Footprint, settings: Settings
+) -> None:
+    # When the purge runs a second before the 21 days are up
+    purged = await purge(api, settings, at=NOW + timedelta(days=21, seconds=-1))
+
+    # Then the member is still there, hidden, and can still come back
+    assert purged == 0
+    member = await api.db.members.find_one({"_id": world.cast.author.id})
+    assert member is not None
+    assert member["display_name"] == "Former member"
+    assert await firebase_user_exists(settings, world.cast.author.user.uid)
+
+
+async def test_the_purge_leaves_no_trace_of_the_member_in_any_collection(
+    api: FrozenApi, world: Footprint, settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    for ours in ("api", "domain", "infra", "workers"):
+        caplog.set_level(logging.DEBUG, logger=ours)
+    caplog.set_level(logging.INFO)
+    # Given the member had something in many collections (checked, so the scan can fail)
+    identifiers = world.identifiers(settings)
+    before = await traces(api, identifiers)
+    assert {"members", "checkins", "authorship", "reactions", "notifications", "memberships",
+            "join_requests", "difficult_dates", "data_exports", "reports", "moderation_actions",
+            "account_deletions"} <= set(before)  # fmt: skip
+
+    # When the grace period is over and the purge runs
+    assert await purge(api, settings) == 1
+
+    # Then no document anywhere holds their id, Firebase uid, keys or device token; the Firebase user is gone
+    assert await traces(api, identifiers) == {}
+    assert not await firebase_user_exists(settings, world.cast.author.user.uid)
+    # And the purge logged its tombstone id, never anything that names them
+    logged = [f"{r.getMessage()} {r.__dict__!r}" for r in caplog.records]
+    assert any("account purged" in line and "tombstone-" in line for line in logged)
+    assert [name for line in logged for name, value in identifiers.items() if value in line] == []
+
+
+async def test_content_goes_and_counts_follow(api: FrozenApi, world: Footprint, settings: Settings) -> None:
+    # Given the member reported the author's share, and the leads have not looked yet
+    reported = await act(api.gql, "ReportCreate", world.cast.member.token, targetKind="SHARE",
+                         targetId=world.share_id, reason="SPAM")  # fmt: skip
+    assert reported["__typename"] == "ReportCreateSuccess", reported
+
+    # When the purge runs
+    await purge(api, settings)
+
+    # Then their share and the peer's response to it are gone, and so is their response elsewhere
+    db = api.db
+    assert await db.shares.count_documents({"_id": world.share_id}) == 0
+    assert await db.responses.count_documents({"_id": {"$in": [world.reply_id, world.their_response_id]}}) == 0
+    # The member's share keeps its own reaction, without the author's, and no responses
+    share = await db.shares.find_one({"_id": world.member_share_id})
+    assert share is not None
+    assert (share["response_count"], share["reaction_counts"]["me_too"]) == (0, 1)
+    # The group has one member fewer, its place back, its lead count unchanged
+    group = await db.groups.find_one({"_id": world.group_id})
+    assert group is not None
+    assert (group["member_count"], group["free_slots"], group["lead_count"]) == (4, group["capacity"] - 4, 1)
+    assert group.get("released_for", []) == []
+    # And the report on the share that is gone needs nobody now
+    report = await db.reports.find_one({"_id": reported["report"]["id"]})
+    assert report is not None
+    assert (report["status"], report["closed_at"]) == ("closed", AFTER_GRACE)
+
+
+async def test_logs_keep_the_action_under_a_tombstone_id(api: FrozenApi, world: Footprint, settings: Settings) -> None:
+    # Given the tombstone id chosen when the member asked to be deleted
+    deletion = await api.db.account_deletions.find_one({"_id": world.cast.author.id})
+    assert deletion is not None
+    tombstone = deletion["tombstone_id"]
+    assert tombstone.startswith("tombstone-")
+    assert world.cast.author.id not in tombstone
+
+    # When the purge runs
+    await purge(api, settings)
+
+    # Then the lead's mute and the report they made are still there, naming the tombstone
+    mute = await api.db.moderation_actions.find_one({"action": "member_mute"})
+    report = await api.db.reports.find_one({"target_id": world.cast.peer.id})
+    assert mute is not None
+    assert report is not None
+    assert (mute["target_id"], mute["actor_member_id"]) == (tombstone, world.cast.lead.id)
+    assert report["reporter_member_id"] == tombstone
+    assert await api.db.account_deletions.count_documents({}) == 0
+
+
+# Dying in the first step, in the one that gives back group places, and after Firebase (the costly ones).
+CRASH_POINTS = [0, [name for name, _ in STEPS].index("memberships"), [name for name, _ in STEPS].index("firebase_user")]
+
+
+@pytest.mark.parametrize("crash_after", CRASH_POINTS, ids=[STEPS[index][0] for index in CRASH_POINTS])
+async def test_a_purge_killed_after_any_step_is_finished_by_the_next_run(
+    api: FrozenApi, world: Footprint, settings: Settings, crash_after: int
+) -> None:
+    # Given a purge that ran the steps up to `crash_after` and died before recording the last one
+    repos = api.runtime.repos
+    deletion = await repos.account_deletions.get(world.cast.author.id)
+    assert deletion is not None
+    await repos.account_deletions.mark_started(deletion.id, now=AFTER_GRACE)
+    for index, (name, step) in enumerate(STEPS[: crash_after + 1]):
+        await step(Purge(repos, api.runtime.accounts, key(settings), deletion, AFTER_GRACE))
+        if index < crash_after:
+            await repos.account_deletions.mark_step_done(deletion.id, name)
+
+    # When the next tick runs the purge, and another one after it
+    finished = [await purge(api, settings), await purge(api, settings)]
+
+    # Then it finished once, with nothing of the member left, and counts given back exactly once
+    assert finished == [1, 0]
+    assert await traces(api, world.identifiers(settings)) == {}
+    group = await api.db.groups.find_one({"_id": world.group_id})
+    assert group is not None
+    assert (group["member_count"], group["lead_count"]) == (4, 1)
+
+
+async def test_other_members_keep_everything_of_theirs(api: FrozenApi, world: Footprint, settings: Settings) -> None:
+    # Given what the other members hold
+    others = [world.cast.member.id, world.cast.peer.id, world.cast.lead.id]
+    before = await _of(api, others)
+
+    # When the author is purged
+    await purge(api, settings)
+
+    # Then their memberships, check-ins and profiles are unchanged
+    assert await _of(api, others) == before
+
+
+async def _of(api: FrozenApi, member_ids: list[str]) -> dict[str, Any]:
+    query = {"member_id": {"$in": member_ids}}
+    return {
+        "members": await api.db.members.find({"_id": {"$in": member_ids}}).sort("_id").to_list(None),
+        "memberships": await api.db.memberships.find(query).sort("_id").to_list(None),
+        "checkins": await api.db.checkins.find(query).sort("_id").to_list(None),
+    }

@@ -1,0 +1,57 @@
+"""The whole-schema security tests' shared scene, snapshot and caller (built once a session)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
+from redis.asyncio import Redis
+
+from infra.mongo.client import Database
+from infra.settings import Settings
+from tests.fixtures.app import GraphQLClient, RunningApi
+from tests.fixtures.auth import AuthEmulator
+from tests.security.calls import Caller
+from tests.security.snapshot import Chain, Snapshot
+from tests.security.world import World, new_world
+
+
+@pytest.fixture(scope="session")
+async def security_world(gql: GraphQLClient, db: Database, auth_emulator: AuthEmulator) -> World:
+    return await new_world(gql, db, auth_emulator)
+
+
+@pytest.fixture(scope="session")
+async def security_broker(settings: Settings) -> AsyncIterator[Redis]:
+    client = Redis.from_url(settings.worker.broker_url)
+    yield client
+    await client.aclose()
+
+
+@pytest.fixture(scope="session")
+def state(db: Database, security_broker: Redis) -> Snapshot:
+    return Snapshot(db, security_broker)
+
+
+@pytest.fixture(scope="module")
+def chain(state: Snapshot) -> Chain:
+    return Chain(state)
+
+
+@pytest.fixture(scope="session")
+def caller(gql: GraphQLClient, api: RunningApi) -> Caller:
+    return Caller(gql, api.ws_url)
+
+
+# Bounded and reproducible in CI: a fixed number of examples per mutation, the same
+# examples every run, no per-example deadline (a busy 2-core machine varies).
+hypothesis_settings.register_profile(
+    "security",
+    max_examples=8,
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+)

@@ -1,0 +1,310 @@
+"""Every root field of the schema, and how to attack it: a case per field.
+
+A case gives the variables that aim the operation at the shared world's object
+(another member's, or the group's), the outcome each role gets (in `ROLES`
+order: anonymous, outsider, member, co_lead, lead, admin, safeguarding), and the
+variable holding the object's id, which the uniform-denial test swaps for a
+random id. Optionally: `own`, the variables aiming it at the member's own
+object (the member must be allowed), and `harmless`, when a mutation's allowed
+calls change nothing another case reads, so the matrix runs those too. A new
+root field needs one line here, or the schema walk fails.
+
+Outcomes: OK, a top-level error code, or a mutation's typed error code.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from graphql import GraphQLSchema
+
+from api.graphql.rate_limits import OPERATION_TYPES
+from api.graphql.schema import build_schema
+from infra.settings import GraphQLSettings
+from tests.security.world import ROLES, World
+
+Variables = Callable[[World], dict[str, Any]]
+U, NF, F, OK = "UNAUTHENTICATED", "NOT_FOUND", "FORBIDDEN", "OK"
+SIGNED_IN = f"{U} {OK} {OK} {OK} {OK} {OK} {OK}"
+
+
+@dataclass(frozen=True)
+class Case:
+    outcomes: tuple[str, ...]
+    variables: Variables
+    probe: str | None  # the variable naming the object; None when the field takes no id
+    silent: bool  # another's object is answered like a missing one without an error (ids listed as not found)
+    known_by_id: str  # why no one is refused the object, when nobody is (uniform denial has no one to compare)
+    own: Variables | None  # aimed at the member's own object: the member is allowed
+    harmless: bool  # a mutation whose allowed calls change nothing another case reads (so they run too)
+
+    def expected(self, role: str) -> str:
+        return self.outcomes[ROLES.index(role)]
+
+
+def case(
+    outcomes: str, variables: Variables = lambda w: {}, probe: str | None = None, *, silent: bool = False,
+    known_by_id: str = "",
+    own: Variables | None = None,
+    harmless: bool = False,
+) -> Case:  # fmt: skip
+    """`outcomes`: one word per role, in `ROLES` order."""
+    words = tuple(outcomes.split())
+    assert len(words) == len(ROLES), outcomes
+    return Case(words, variables, probe, silent, known_by_id, own, harmless)
+
+
+def _key() -> str:
+    return str(uuid.uuid4())
+
+
+QUERIES: dict[str, Case] = {
+    "me": case(SIGNED_IN),
+    "group": case(f"{U} {NF} {OK} {OK} {OK} {OK} {NF}", lambda w: {"id": w.group_id}, "id"),
+    "myGroups": case(SIGNED_IN, lambda w: {"first": 10}),
+    "groups": case(SIGNED_IN, lambda w: {"first": 10}),
+    "joinRequests": case(f"{U} {NF} {F} {OK} {OK} {F} {NF}", lambda w: {"groupId": w.group_id}, "groupId"),
+    "myLeadership": case(SIGNED_IN, lambda w: {"first": 10}),
+    "supportResources": case("OK OK OK OK OK OK OK", lambda w: {"nation": "WALES", "language": "CY"}),
+    "notifications": case(SIGNED_IN, lambda w: {"first": 10}),
+    "unreadNotificationCount": case(SIGNED_IN),
+    "notificationPreferences": case(SIGNED_IN),
+    "myCheckIns": case(SIGNED_IN, lambda w: {"first": 10}),
+    "myMoodTrend": case(SIGNED_IN, lambda w: {"days": 30}),
+    "groupCheckIns": case(f"{U} {NF} {OK} {OK} {OK} {F} {NF}", lambda w: {"groupId": w.group_id}, "groupId"),
+    "groupWellbeing": case(f"{U} {NF} {F} {OK} {OK} {F} {NF}", lambda w: {"groupId": w.group_id, "days": 7}, "groupId"),
+    "groupFeed": case(f"{U} {NF} {OK} {OK} {OK} {NF} {OK}", lambda w: {"groupId": w.group_id}, "groupId"),
+    "share": case(
+        f"{U} {NF} {OK} {OK} {OK} {NF} {OK}", lambda w: {"id": w.share_id}, "id", own=lambda w: {"id": w.own["share"]}
+    ),
+    "moderationQueue": case(f"{U} {NF} {F} {OK} {OK} {NF} {OK}", lambda w: {"groupId": w.group_id}, "groupId"),
+    "safeguardingAlerts": case(f"{U} {F} {F} {F} {F} {F} {OK}", lambda w: {"first": 10}),
+    "myDifficultDates": case(SIGNED_IN, lambda w: {"first": 10}),
+    "staffAlerts": case(f"{U} {F} {F} {F} {F} {OK} {OK}", lambda w: {"first": 10}),
+    "quietMembers": case(f"{U} {NF} {F} {OK} {OK} {F} {NF}", lambda w: {"groupId": w.group_id}, "groupId"),
+    "dataExport": case(
+        f"{U} {NF} {NF} {NF} {NF} {NF} {NF}", lambda w: {"id": w.export_id}, "id", own=lambda w: {"id": w.own["export"]}
+    ),
+}
+
+SUBSCRIPTIONS: dict[str, Case] = {
+    "groupFeed": case(f"{U} {NF} {OK} {OK} {OK} {NF} {NF}", lambda w: {"groupId": w.group_id}, "groupId"),
+}
+
+MUTATIONS: dict[str, Case] = {
+    "memberOnboard": case(
+        f"{U} ALREADY_ONBOARDED ALREADY_ONBOARDED ALREADY_ONBOARDED ALREADY_ONBOARDED ALREADY_ONBOARDED "
+        "ALREADY_ONBOARDED",
+        lambda w: {
+            "displayName": "Sam",
+            "dateOfBirth": "1990-05-01",
+            "nation": "WALES",
+            "timezone": "Europe/London",
+            "language": "EN",
+        },
+    ),
+    "memberUpdate": case(SIGNED_IN, lambda w: {"displayName": "Sam"}, harmless=True),
+    "groupCreate": case(
+        f"{U} {F} {F} {F} {F} {OK} {F}",
+        lambda w: {
+            "name": "Young carers",
+            "description": "Youth.",
+            "kind": "YOUNG_CARERS",
+            "access": "CLOSED",
+            "timezone": "Europe/London",
+            "youth": True,
+            "leadMemberId": w.id_of("member"),
+        },
+        harmless=True,
+    ),
+    "groupUpdate": case(
+        f"{U} {NF} {F} {F} {OK} {F} {NF}", lambda w: {"groupId": w.group_id, "name": "X"}, "groupId", harmless=True
+    ),
+    "groupArchive": case(f"{U} {NF} {F} {F} {OK} {F} {NF}", lambda w: {"groupId": w.group_id}, "groupId"),
+    "groupJoin": case(
+        f"{U} {NF} ALREADY_MEMBER ALREADY_MEMBER ALREADY_MEMBER GROUP_CLOSED {NF}",
+        lambda w: {"groupId": w.group_id},
+        "groupId",
+    ),
+    "groupLeave": case(f"{U} {NF} {OK} {OK} LAST_LEAD NOT_A_MEMBER {NF}", lambda w: {"groupId": w.group_id}, "groupId"),
+    "inviteCreate": case(
+        f"{U} {NF} {F} {OK} {OK} {F} {NF}", lambda w: {"groupId": w.group_id}, "groupId", harmless=True
+    ),
+    "joinRequestCreate": case(
+        f"{U} {OK} ALREADY_MEMBER ALREADY_MEMBER ALREADY_MEMBER {OK} {OK}",
+        lambda w: {"groupId": w.group_id, "message": "Hello"},
+        "groupId",
+        known_by_id="anyone given a closed group's id may ask to join it (README, Joining); ids are random UUIDs",
+        harmless=True,
+    ),
+    "joinRequestDecide": case(
+        f"{U} {NF} {NF} {OK} {OK} {NF} {NF}",
+        lambda w: {"requestId": w.join_request_id, "decision": "APPROVE"},
+        "requestId",
+    ),
+    "memberRemove": case(
+        f"{U} {NF} {F} {OK} {OK} {OK} {NF}",
+        lambda w: {"groupId": w.group_id, "memberId": w.id_of("peer"), "reason": "Breaking the rules"},
+        "groupId",
+    ),
+    "coLeadPromote": case(
+        f"{U} {NF} {F} {F} {OK} {F} {NF}", lambda w: {"groupId": w.group_id, "memberId": w.id_of("peer")}, "groupId"
+    ),
+    "coLeadDemote": case(
+        f"{U} {NF} {F} {F} {OK} {F} {NF}",
+        lambda w: {"groupId": w.group_id, "memberId": w.id_of("co_lead")},
+        "groupId",
+    ),
+    "leadershipTransfer": case(
+        f"{U} {NF} {F} {F} {OK} {F} {NF}", lambda w: {"groupId": w.group_id, "memberId": w.id_of("peer")}, "groupId"
+    ),
+    "groupLeadAssign": case(
+        f"{U} {NF} {F} {F} {F} {OK} {NF}", lambda w: {"groupId": w.group_id, "memberId": w.id_of("peer")}, "groupId"
+    ),
+    "leadAwaySet": case(
+        f"{U} {NF} {F} {OK} {OK} {F} {NF}", lambda w: {"groupId": w.group_id, "until": None}, "groupId", harmless=True
+    ),
+    "groupScheduleSet": case(
+        f"{U} {NF} {F} {F} {OK} {F} {NF}", lambda w: {"groupId": w.group_id, "schedule": None}, "groupId", harmless=True
+    ),
+    "groupQuietPolicySet": case(
+        f"{U} {NF} {F} {F} {OK} {F} {NF}",
+        lambda w: {"groupId": w.group_id, "missedCheckIns": 3},
+        "groupId",
+        harmless=True,
+    ),
+    "deviceRegister": case(
+        SIGNED_IN, lambda w: {"token": f"{_key()}:APA91b{_key()}", "platform": "IOS", "locale": "en-GB"}, harmless=True
+    ),
+    "deviceUnregister": case(
+        f"{U} {NF} {NF} {NF} {NF} {NF} {NF}",
+        lambda w: {"token": w.device_token},
+        "token",
+        own=lambda w: {"token": w.own["device"]},
+    ),
+    "notificationPreferencesSet": case(SIGNED_IN, lambda w: {"dailyPushCap": 3}, harmless=True),
+    "notificationsMarkRead": case(
+        SIGNED_IN,
+        lambda w: {"ids": [w.notification_id]},
+        "ids",
+        silent=True,
+        harmless=True,
+        own=lambda w: {"ids": [w.own["notification"]]},
+    ),
+    "checkInSubmit": case(
+        f"{U} {NF} {OK} {OK} {OK} {NF} {NF}",
+        lambda w: {"mood": 3, "idempotencyKey": _key(), "visibility": "GROUP", "groupId": w.group_id},
+        "groupId",
+        harmless=True,
+    ),
+    "shareCreate": case(
+        f"{U} {NF} {OK} {OK} {OK} {NF} {F}",
+        lambda w: {"groupId": w.group_id, "body": "Hi", "anonymous": False},
+        "groupId",
+        harmless=True,
+    ),
+    "shareUpdate": case(
+        f"{U} {NF} {F} {F} {F} {NF} {F}",
+        lambda w: {"shareId": w.share_id, "body": "Mine"},
+        "shareId",
+        own=lambda w: {"shareId": w.own["share"], "body": "Edited."},
+    ),
+    "shareDelete": case(
+        f"{U} {NF} {F} {F} {F} {NF} {F}",
+        lambda w: {"shareId": w.share_id},
+        "shareId",
+        own=lambda w: {"shareId": w.own["share_to_delete"]},
+    ),
+    "responseCreate": case(
+        f"{U} {NF} {OK} {OK} {OK} {NF} {F}",
+        lambda w: {"shareId": w.share_id, "body": "Hi", "anonymous": False},
+        "shareId",
+        harmless=True,
+    ),
+    "reactionSet": case(
+        f"{U} {NF} {OK} {OK} {OK} {NF} {F}",
+        lambda w: {"shareId": w.share_id, "kind": "ME_TOO"},
+        "shareId",
+        harmless=True,
+    ),
+    "reactionRemove": case(
+        f"{U} {NF} NOT_REACTED NOT_REACTED NOT_REACTED {NF} {F}",
+        lambda w: {"shareId": w.share_id, "kind": "ME_TOO"},
+        "shareId",
+        own=lambda w: {"shareId": w.share_id, "kind": "HERE_FOR_YOU"},
+    ),
+    "reportCreate": case(
+        f"{U} {NF} {OK} {OK} {OK} {NF} {OK}",
+        lambda w: {"targetKind": "SHARE", "targetId": w.share_id, "groupId": w.group_id, "reason": "SPAM", "note": ""},
+        "targetId",
+    ),
+    "contentModerate": case(
+        f"{U} {NF} {F} {OK} {OK} {NF} {OK}",
+        lambda w: {"targetKind": "SHARE", "targetId": w.share_id, "action": "HIDE", "reason": "Unkind"},
+        "targetId",
+    ),
+    "memberMute": case(
+        f"{U} {NF} {F} {OK} {OK} {NF} {OK}",
+        lambda w: {"groupId": w.group_id, "memberId": w.id_of("peer"), "hours": 24, "reason": "Unkind"},
+        "groupId",
+        harmless=True,
+    ),
+    "reportDismiss": case(
+        f"{U} {NF} {F} {OK} {OK} {NF} {OK}", lambda w: {"reportId": w.report_id, "reason": "Fine"}, "reportId"
+    ),
+    "alertAcknowledge": case(
+        f"{U} {F} {F} {F} {F} {F} {OK}", lambda w: {"alertId": w.alert_id}, "alertId", harmless=True
+    ),
+    "alertResolve": case(
+        f"{U} {F} {F} {F} {F} {F} {OK}", lambda w: {"alertId": w.alert_id, "note": "Called"}, "alertId", harmless=True
+    ),
+    "authorRevealRequest": case(
+        f"{U} {F} {F} {F} {F} {F} {OK}",
+        lambda w: {"targetKind": "SHARE", "targetId": w.share_id, "reason": "RISK_TO_LIFE", "justification": "Risk"},
+        "targetId",
+        harmless=True,
+    ),
+    "authorRevealApprove": case(
+        f"{U} {F} {F} {F} {F} {F} SELF_APPROVAL", lambda w: {"requestId": w.reveal_request_id}, "requestId"
+    ),
+    "difficultDateAdd": case(SIGNED_IN, lambda w: {"label": "Hard day", "month": 3, "day": 28}, harmless=True),
+    "difficultDateRemove": case(
+        f"{U} {NF} {NF} {NF} {NF} {NF} {NF}",
+        lambda w: {"id": w.difficult_date_id},
+        "id",
+        own=lambda w: {"id": w.own["difficult_date"]},
+    ),
+    "followUpAnswer": case(
+        f"{U} {NF} {NF} {NF} {NF} {NF} {NF}",
+        lambda w: {"id": w.follow_up_id, "mood": 3, "reachedSomeone": False},
+        "id",
+    ),
+    "supportRequest": case(f"{U} {NF} {OK} {OK} {OK} {NF} {NF}", lambda w: {"groupId": w.group_id}, "groupId"),
+    "dataExportRequest": case(f"{U} {OK} EXPORT_ALREADY_RUNNING {OK} {OK} {OK} {OK}"),
+    "accountDelete": case(
+        f"{U} CONFIRMATION_MISMATCH CONFIRMATION_MISMATCH CONFIRMATION_MISMATCH CONFIRMATION_MISMATCH "
+        "CONFIRMATION_MISMATCH CONFIRMATION_MISMATCH",
+        lambda w: {"confirm": "Not my name"},
+    ),
+    "accountRestore": case(
+        f"{U} NOT_PENDING_DELETION NOT_PENDING_DELETION NOT_PENDING_DELETION NOT_PENDING_DELETION "
+        "NOT_PENDING_DELETION NOT_PENDING_DELETION"
+    ),
+}
+
+REGISTRY: dict[str, dict[str, Case]] = {"query": QUERIES, "mutation": MUTATIONS, "subscription": SUBSCRIPTIONS}
+
+
+@cache
+def app_schema() -> GraphQLSchema:
+    return build_schema(GraphQLSettings(), production=False)._schema
+
+
+def schema_root_fields() -> list[tuple[str, str]]:
+    """Every (root, field) of the app's schema, found by walking it."""
+    roots = {operation: getattr(app_schema(), f"{operation}_type") for operation in OPERATION_TYPES}
+    return [(operation, field) for operation, root in roots.items() if root for field in sorted(root.fields)]

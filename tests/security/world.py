@@ -1,0 +1,171 @@
+"""One shared scene for the whole-schema security tests: a closed group with every
+role in it, another closed group, and one object of every kind that belongs to
+someone else (`peer`), made through the real API as the app would make them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from infra.mongo.client import Database
+from tests.factories.accounts import run_app
+from tests.factories.checkins import checked_in
+from tests.factories.devices import registered_device
+from tests.factories.groups import created_group, invite_code, joined, mutate
+from tests.factories.members import TestMember, onboarded_member, years_ago
+from tests.factories.noticing import added_date
+from tests.factories.shares import act, backdate_memberships, responded, shared
+from tests.fixtures.app import GraphQLClient
+from tests.fixtures.auth import AuthEmulator
+
+# Who calls: nobody signed in, a member outside the group, a member, a co-lead, the
+# lead, admin staff and safeguarding staff.
+ROLES = ("anonymous", "outsider", "member", "co_lead", "lead", "admin", "safeguarding")
+HIGH_RISK = "I want to kill myself"
+
+
+def random_id() -> str:
+    """An id shaped like ours that names nothing."""
+    return str(uuid.uuid4())
+
+
+@dataclass(frozen=True)
+class World:
+    """The people (by role, plus `peer` whose objects are the targets) and their objects."""
+
+    people: dict[str, TestMember]
+    group_id: str
+    other_group_id: str
+    share_id: str
+    response_id: str
+    check_in_id: str
+    report_id: str
+    alert_id: str
+    reveal_request_id: str
+    join_request_id: str
+    difficult_date_id: str
+    notification_id: str
+    device_token: str
+    follow_up_id: str
+    export_id: str
+    own: dict[str, str]  # the member's own objects, by purpose (for the owner's allowed calls)
+
+    def token(self, role: str) -> str | None:
+        return None if role == "anonymous" else self.people[role].token
+
+    def id_of(self, role: str) -> str:
+        return self.people[role].id
+
+
+async def _people(gql: GraphQLClient, auth_emulator: AuthEmulator) -> dict[str, TestMember]:
+    claims: dict[str, dict[str, Any]] = {"admin": {"admin": True}, "safeguarding": {"safeguarding": True},
+                                         "safeguarding_two": {"safeguarding": True}}  # fmt: skip
+    names = ("outsider", "member", "co_lead", "lead", "admin", "safeguarding", "safeguarding_two", "peer", "extra",
+             "requester")  # fmt: skip
+    return {
+        name: await onboarded_member(
+            gql,
+            auth_emulator,
+            displayName=name.replace("_", " ").title(),
+            dateOfBirth=years_ago(30).isoformat(),
+            language="EN",
+            claims=claims.get(name),
+        )
+        for name in names
+    }
+
+
+async def _group(gql: GraphQLClient, db: Database, people: dict[str, TestMember]) -> str:
+    group_id = await created_group(gql, people["lead"])
+    code = await invite_code(gql, people["lead"], group_id)
+    for name in ("co_lead", "member", "peer", "extra"):
+        await joined(gql, people[name], code=code)
+    result = await mutate(gql, "CoLeadPromote", people["lead"].token, groupId=group_id, memberId=people["co_lead"].id)
+    assert result["__typename"] == "CoLeadPromoteSuccess", result
+    await backdate_memberships(db, group_id)  # five people of over a week: anonymous posting is open
+    return group_id
+
+
+async def _join_request(gql: GraphQLClient, requester: TestMember, group_id: str) -> str:
+    result = await mutate(gql, "JoinRequestCreate", requester.token, groupId=group_id, message="Hello")
+    assert result["__typename"] == "JoinRequestCreateSuccess", result
+    request_id: str = result["joinRequest"]["id"]
+    return request_id
+
+
+async def _report(gql: GraphQLClient, member: TestMember, group_id: str, share_id: str) -> str:
+    result = await act(
+        gql, "ReportCreate", member.token, targetKind="SHARE", targetId=share_id, groupId=group_id, reason="SPAM",
+        note="",
+    )  # fmt: skip
+    assert result["__typename"] == "ReportCreateSuccess", result
+    report_id: str = result["report"]["id"]
+    return report_id
+
+
+async def _reveal_request(gql: GraphQLClient, staff: TestMember, share_id: str) -> str:
+    result = await act(
+        gql, "AuthorRevealRequest", staff.token, targetKind="SHARE", targetId=share_id, reason="RISK_TO_LIFE",
+        justification="Words suggesting a plan, posted tonight.",
+    )  # fmt: skip
+    assert result["__typename"] == "AuthorRevealRequestSuccess", result
+    request_id: str = result["request"]["id"]
+    return request_id
+
+
+async def _export(gql: GraphQLClient, member: TestMember) -> str:
+    result = await run_app(gql, "DataExportRequest", member.token)
+    assert result["__typename"] == "DataExportRequestSuccess", result
+    export_id: str = result["export"]["id"]
+    return export_id
+
+
+async def _one(db: Database, collection: str, query: dict[str, Any]) -> str:
+    found = await db[collection].find_one(query, sort=[("_id", 1)])
+    assert found is not None, (collection, query)
+    object_id: str = found["_id"]
+    return object_id
+
+
+async def _own(gql: GraphQLClient, db: Database, member: TestMember, peer: TestMember, group_id: str,
+               share_id: str) -> dict[str, str]:  # fmt: skip
+    """The member's own share (to edit), another (to delete), a reaction, a date, a phone and a notification."""
+    mine = await shared(gql, member, group_id, "Mine, to edit.")
+    await responded(gql, peer, mine["id"], "Here for you.", anonymous=False)  # tells the member: a notification
+    reacted = await act(gql, "ReactionSet", member.token, shareId=share_id, kind="HERE_FOR_YOU")
+    assert reacted["__typename"] == "ReactionSetSuccess", reacted
+    return {
+        "share": mine["id"], "share_to_delete": (await shared(gql, member, group_id, "Mine, to delete."))["id"],
+        "difficult_date": await added_date(gql, member), "device": await registered_device(gql, member),
+        "notification": await _one(db, "notifications", {"member_id": member.id}),
+        "export": await _export(gql, member),
+    }  # fmt: skip
+
+
+async def new_world(gql: GraphQLClient, db: Database, auth_emulator: AuthEmulator) -> World:
+    """Build the scene; every object in it is the peer's (or the group's), but `own`."""
+    people = await _people(gql, auth_emulator)
+    group_id = await _group(gql, db, people)
+    other_group_id = await created_group(gql, people["outsider"])
+    peer = people["peer"]
+    share = await shared(gql, peer, group_id, "A grey one today.")
+    response = await responded(gql, people["extra"], share["id"], "Thinking of you.")
+    await responded(gql, people["member"], share["id"], "Me too.", anonymous=False)  # tells the peer: a notification
+    check_in = await checked_in(gql, peer, mood=2, note=HIGH_RISK, visibility="GROUP", groupId=group_id)
+    crisis_share = await shared(gql, peer, group_id, HIGH_RISK)
+    return World(
+        people=people, group_id=group_id, other_group_id=other_group_id, share_id=share["id"],
+        response_id=response["id"], check_in_id=check_in["id"],
+        report_id=await _report(gql, people["member"], group_id, share["id"]),
+        alert_id=await _one(db, "safeguarding_alerts", {"source_id": crisis_share["id"]}),
+        reveal_request_id=await _reveal_request(gql, people["safeguarding"], crisis_share["id"]),
+        join_request_id=await _join_request(gql, people["requester"], group_id),
+        difficult_date_id=await added_date(gql, peer),
+        notification_id=await _one(db, "notifications", {"member_id": peer.id}),
+        device_token=await registered_device(gql, peer),
+        follow_up_id=await _one(db, "follow_ups", {"member_id": peer.id}),
+        export_id=await _export(gql, peer),
+        own=await _own(gql, db, people["member"], peer, group_id, share["id"]),
+    )  # fmt: skip
