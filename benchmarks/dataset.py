@@ -79,7 +79,7 @@ def _plan_groups(rng: Random, members: list[MemberDocument], history: float, now
     plans: list[GroupPlan] = []
     while ids:
         take = min(rng.randint(8, CAPACITY), len(ids))
-        plans.append(GroupPlan(_group(rng, len(plans), now), ids[:take], rng.random() < history))
+        plans.append(GroupPlan(group_document(rng, len(plans), now), ids[:take], rng.random() < history))
         del ids[:take]
     for member_id in (member.id for member in members if rng.random() < 0.25):
         plan = rng.choice(plans)
@@ -88,7 +88,8 @@ def _plan_groups(rng: Random, members: list[MemberDocument], history: float, now
     return plans
 
 
-def _group(rng: Random, index: int, now: datetime) -> GroupDocument:
+def group_document(rng: Random, index: int, now: datetime) -> GroupDocument:
+    """An open or closed group of capacity 30 checking in at 19:00 London time, no one in it yet."""
     weekdays = tuple(sorted(rng.sample(list(Weekday), rng.randint(1, 2)), key=list(Weekday).index))
     schedule = CheckInSchedule(weekdays=weekdays, local_time=CHECK_IN_TIME)
     created = now - timedelta(days=200)
@@ -112,11 +113,15 @@ async def _write_group(writer: Writer, rng: Random, plan: GroupPlan, now: dateti
         role = (
             GroupRole.LEAD if position == 0 else GroupRole.CO_LEAD if position == 1 and count > 15 else GroupRole.MEMBER
         )
-        membership = MembershipDocument(
-            id=seeded_id(rng), group_id=plan.group.id, member_id=member_id, role=role,
-            joined_at=now - timedelta(days=rng.randint(90, 180), minutes=rng.randint(0, 1440)),
-        )  # fmt: skip
-        await writer.add("memberships", membership.to_mongo())
+        await writer.add("memberships", membership_document(rng, plan.group.id, member_id, role, now).to_mongo())
+
+
+def membership_document(
+    rng: Random, group_id: str, member_id: str, role: GroupRole, now: datetime
+) -> MembershipDocument:
+    """An active membership of 90 to 180 days' standing."""
+    joined = now - timedelta(days=rng.randint(90, 180), minutes=rng.randint(0, 1440))
+    return MembershipDocument(id=seeded_id(rng), group_id=group_id, member_id=member_id, role=role, joined_at=joined)
 
 
 def _pool(plans: list[GroupPlan], members: dict[str, MemberDocument]) -> list[Person]:

@@ -82,11 +82,9 @@ async def _shares(
         share_id = seeded_id(rng)
         responses = await _responses(writer, rng, plan, share_id, share_at=at, key=key)
         counts = await _reactions(writer, rng, plan, share_id, key)
-        share = ShareDocument(
-            id=share_id, group_id=plan.group.id, body=SHARE_BODY, anonymous=rng.random() < 0.7,
-            status=ContentStatus.PUBLISHED, sensitive=False, reaction_counts=counts, response_count=responses,
-            created_at=at, created_minute=to_minute(at),
-        )  # fmt: skip
+        share = share_document(share_id, plan.group.id, at=at, anonymous=rng.random() < 0.7).model_copy(
+            update={"reaction_counts": counts, "response_count": responses}
+        )
         await writer.add("shares", share.to_mongo())
         await _authorship(writer, rng.choice(plan.member_ids), share_id, share.anonymous, key)
         if not generated.feed_group_id:
@@ -101,14 +99,40 @@ async def _responses(
     count = rng.randint(0, 4)
     for _ in range(count):
         at = utc(min(share_at + timedelta(minutes=rng.randint(1, 2880)), share_at + timedelta(days=2)))
-        response = ResponseDocument(
-            id=seeded_id(rng), share_id=share_id, group_id=plan.group.id, body=RESPONSE_BODY,
-            anonymous=rng.random() >= 1 / 3, status=ContentStatus.PUBLISHED, sensitive=False, created_at=at,
-            created_minute=to_minute(at),
-        )  # fmt: skip
+        response = response_document(seeded_id(rng), share_id, plan.group.id, at=at, anonymous=rng.random() >= 1 / 3)
         await writer.add("responses", response.to_mongo())
         await _authorship(writer, rng.choice(plan.member_ids), response.id, response.anonymous, key)
     return count
+
+
+def share_document(share_id: str, group_id: str, *, at: datetime, anonymous: bool) -> ShareDocument:
+    """A published down day with no responses or reactions yet."""
+    return ShareDocument(
+        id=share_id, group_id=group_id, body=SHARE_BODY, anonymous=anonymous, status=ContentStatus.PUBLISHED,
+        sensitive=False, created_at=at, created_minute=to_minute(at),
+    )  # fmt: skip
+
+
+def response_document(
+    response_id: str, share_id: str, group_id: str, *, at: datetime, anonymous: bool
+) -> ResponseDocument:
+    """A published reply."""
+    return ResponseDocument(
+        id=response_id, share_id=share_id, group_id=group_id, body=RESPONSE_BODY, anonymous=anonymous,
+        status=ContentStatus.PUBLISHED, sensitive=False, created_at=at, created_minute=to_minute(at),
+    )  # fmt: skip
+
+
+def authorship_documents(
+    member_id: str, content_id: str, *, anonymous: bool, key: AnonymityKey
+) -> list[tuple[str, dict[str, object]]]:
+    """The authorship entry, and a byline for named content, as (collection, document)."""
+    written: list[tuple[str, dict[str, object]]] = [
+        ("authorship", AuthorshipDocument(id=content_id, author_key=key.author_key(member_id)).to_mongo())
+    ]
+    if not anonymous:
+        written.append(("bylines", BylineDocument(id=content_id, member_id=member_id).to_mongo()))
+    return written
 
 
 async def _reactions(
@@ -126,9 +150,8 @@ async def _reactions(
 
 
 async def _authorship(writer: Writer, member_id: str, content_id: str, anonymous: bool, key: AnonymityKey) -> None:
-    await writer.add("authorship", AuthorshipDocument(id=content_id, author_key=key.author_key(member_id)).to_mongo())
-    if not anonymous:
-        await writer.add("bylines", BylineDocument(id=content_id, member_id=member_id).to_mongo())
+    for collection, document in authorship_documents(member_id, content_id, anonymous=anonymous, key=key):
+        await writer.add(collection, document)
 
 
 async def _reminders(
