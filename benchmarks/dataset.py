@@ -46,7 +46,7 @@ async def generate(db: Database, *, size: str, seed: int, key: AnonymityKey, now
     await ensure_indexes(db)
     rng, generated = Random(seed), Generated(size=size)
     writer = Writer(db, generated)
-    members = [_member(rng, index, now) for index in range(SIZES[size])]
+    members = [member_document(rng, index, now) for index in range(SIZES[size])]
     for member in members:
         await writer.add("members", member.to_mongo())
     plans = _plan_groups(rng, members, HISTORY_FRACTION[size], now)
@@ -60,7 +60,8 @@ async def generate(db: Database, *, size: str, seed: int, key: AnonymityKey, now
     return generated
 
 
-def _member(rng: Random, index: int, now: datetime) -> MemberDocument:
+def member_document(rng: Random, index: int, now: datetime) -> MemberDocument:
+    """A member aged 16 to 66 in London; 1 in 10 with reminders off."""
     born = date(now.year - rng.randint(16, 66), rng.randint(1, 12), rng.randint(1, 28))
     nation = rng.choices(list(Nation), weights=(80, 8, 9, 3))[0]
     language = Language.CY if nation is Nation.WALES and rng.random() < 0.5 else Language.EN
