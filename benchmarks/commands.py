@@ -54,13 +54,15 @@ class Api:
     counter: Counter
     documents: dict[str, str]
 
-    async def call(self, screen: Screen, person: Person, generated: Generated) -> tuple[dict[str, Any], list[str]]:
-        """The screen's response for `person`, and the commands it sent."""
+    async def call(
+        self, screen: Screen, person: Person, generated: Generated, *, token: str | None = None
+    ) -> tuple[dict[str, Any], list[str]]:
+        """The screen's response for `person` (with their usual token unless given), and the commands it sent."""
         start = len(self.counter.commands)
         response = await self.client.post(
             "/graphql",
             json=screen.body(person, generated, self.documents),
-            headers={"Authorization": f"Bearer {id_token(person.uid)}"},
+            headers={"Authorization": f"Bearer {token or id_token(person.uid)}"},
         )
         body: dict[str, Any] = response.json()
         if response.status_code != 200 or body.get("errors"):

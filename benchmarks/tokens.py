@@ -35,9 +35,10 @@ def import_users(settings: FirebaseSettings, uids: list[str]) -> None:
 
 
 @functools.cache
-def id_token(uid: str) -> str:
-    """One ID token per member for the whole run, as the emulator issues them, issued after the
-    import (an older one would count as revoked); valid for the run (real ones last an hour).
+def id_token(uid: str, generation: int = 0) -> str:
+    """One ID token per member (and generation) for the whole run, as the emulator issues them,
+    issued after the import (an older one would count as revoked); valid for the run (real ones
+    last an hour). Another `generation` is a token the API has not seen.
     """
     now = int(time.time())
     claims = {
@@ -49,6 +50,7 @@ def id_token(uid: str) -> str:
         "iat": now,
         "exp": now + 6 * 3_600,
         "firebase": {"identities": {}, "sign_in_provider": "custom"},
+        "bench_generation": generation,
     }
     return f"{_encode({'alg': 'none', 'typ': 'JWT'})}.{_encode(claims)}."
 
