@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from random import Random
 
@@ -34,17 +35,24 @@ SHARE_BODY = "Today has been hard. I could not face going out and I feel a long 
 RESPONSE_BODY = "Thinking of you. Some days are like that; you are not on your own here."
 
 
+@dataclass(frozen=True)
+class History:
+    key: AnonymityKey
+    now: datetime
+    reminder_days: int = DAYS
+
+
 async def write_history(
     writer: Writer,
     rng: Random,
     plans: list[GroupPlan],
     members: dict[str, MemberDocument],
     *,
-    key: AnonymityKey,
-    now: datetime,
+    history: History,
     generated: Generated,
 ) -> None:
     """Check-ins, shares (with responses and reactions) and notifications for groups with history."""
+    key, now = history.key, history.now
     done: set[str] = set()
     for plan in (plan for plan in plans if plan.history):
         for member_id in plan.member_ids:
@@ -52,7 +60,7 @@ async def write_history(
                 done.add(member_id)
                 await _check_ins(writer, rng, member_id, plan.group.id, now)
         await _shares(writer, rng, plan, key=key, now=now, generated=generated)
-        await _reminders(writer, rng, plan, members, now)
+        await _reminders(writer, rng, plan, members, history)
 
 
 async def _check_ins(writer: Writer, rng: Random, member_id: str, group_id: str, now: datetime) -> None:
@@ -155,12 +163,15 @@ async def _authorship(writer: Writer, member_id: str, content_id: str, anonymous
 
 
 async def _reminders(
-    writer: Writer, rng: Random, plan: GroupPlan, members: dict[str, MemberDocument], now: datetime
+    writer: Writer, rng: Random, plan: GroupPlan, members: dict[str, MemberDocument], history: History
 ) -> None:
-    """One reminder per scheduled check-in of the last 90 days, to each member who wants them."""
+    """One reminder per scheduled check-in of the last `reminder_days`, to each member who wants them."""
+    now = history.now
     per_week = len(plan.group.schedule.weekdays) if plan.group.schedule else 0
     occurrences = [
-        utc(now - timedelta(days=7 * week + 3.5 * slot)) for week in range(DAYS // 7) for slot in range(per_week)
+        utc(now - timedelta(days=7 * week + 3.5 * slot))
+        for week in range(history.reminder_days // 7)
+        for slot in range(per_week)
     ]
     for member_id in plan.member_ids:
         if not members[member_id].preferences.reminders:

@@ -26,7 +26,7 @@ class Timed:
 
 async def timed(api: Api, screen: Screen, generated: Generated, *, calls: int = 30) -> float:
     """Median ms per call of `screen` across the pool (tokens already verified)."""
-    people = _readers(screen, generated)
+    people = readers(screen, generated)
     for person in people[:calls]:
         await api.call(screen, person, generated)
     samples = []
@@ -52,7 +52,7 @@ async def fresh_token_cost(api: Api, screen: Screen, generated: Generated, *, ca
 
 async def profile(api: Api, screen: Screen, generated: Generated, *, calls: int = 200) -> str:
     """pyinstrument's text report of `calls` requests of `screen`."""
-    people = _readers(screen, generated)
+    people = readers(screen, generated)
     profiler = Profiler(interval=0.0005, async_mode="enabled")
     with profiler:
         for index in range(calls):
@@ -60,7 +60,7 @@ async def profile(api: Api, screen: Screen, generated: Generated, *, calls: int 
     return profiler.output_text(unicode=False, color=False, show_all=False)
 
 
-def _readers(screen: Screen, generated: Generated) -> list[Person]:
+def readers(screen: Screen, generated: Generated) -> list[Person]:
     """Who can open the screen: a share's readers are its group's members; leadership is for leads."""
     if screen.operation == "ShareScreen":
         return [person for person in generated.pool if person.group_id == generated.feed_group_id]

@@ -14,6 +14,7 @@ from infra.local.services import PROJECT_ID, LocalStack
 from infra.settings import (
     Environment,
     FirebaseSettings,
+    GraphQLSettings,
     MongoSettings,
     RateLimitSettings,
     RedisSettings,
@@ -33,6 +34,11 @@ UNLIMITED = RateLimitSettings(
     guessable_burst=1_000_000,
     guessable_per_minute=1_000_000,
 )
+
+
+# FerretDB reads whole collections for anything but `_id`, and the shared machine's load average
+# reaches 7 on 2 cores: at 100k members one screen can take a minute, which the 5 s cut would end.
+SLOW_MACHINE_TIMEOUT = 300.0
 
 
 @contextlib.contextmanager
@@ -58,6 +64,7 @@ def settings_for(stack: LocalStack, database: str) -> Settings:
         firebase=FirebaseSettings(project_id=PROJECT_ID, auth_emulator_host=env["FIREBASE_AUTH_EMULATOR_HOST"]),
         worker=WorkerSettings(broker_url=env["WORKER_BROKER_URL"]),
         rate_limits=UNLIMITED,
+        graphql=GraphQLSettings(execution_timeout_seconds=SLOW_MACHINE_TIMEOUT),
     )
 
 
@@ -65,4 +72,5 @@ def process_env(stack: LocalStack, database: str) -> dict[str, str]:
     """The environment an API or worker subprocess needs for the same stack and database."""
     limits = {f"RATE_LIMIT_{name.upper()}": str(value) for name, value in UNLIMITED.model_dump().items()}
     limits = {key: value for key, value in limits.items() if "BURST" in key or "PER_MINUTE" in key}
-    return os.environ | stack.env() | limits | {"APP_ENVIRONMENT": "test", "MONGODB_DATABASE": database}
+    timeout = {"GRAPHQL_EXECUTION_TIMEOUT_SECONDS": str(SLOW_MACHINE_TIMEOUT)}
+    return os.environ | stack.env() | limits | timeout | {"APP_ENVIRONMENT": "test", "MONGODB_DATABASE": database}
