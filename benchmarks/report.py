@@ -21,7 +21,7 @@ def write(results: Results, notes: str) -> Path:
     profile_path = path.with_name(f"{path.stem}-profile-home.txt")
     profile_path.write_text(results.profile)
     sections = [_header(results), _datasets(results), _commands(results), _growth(results), _http(results)]
-    sections += [_workers(results), _profile(results, profile_path), notes]
+    sections += [_workers(results), _profile(results, profile_path), _failures(results), notes]
     path.write_text("\n\n".join(section.strip() for section in sections if section) + "\n")
     return path
 
@@ -189,3 +189,9 @@ def _profile(results: Results, path: Path) -> str:
     head = "\n".join(results.profile.splitlines()[:60])
     title = f"## Profile of the hottest path (home, in-process, pyinstrument; full text in `{path.name}`)"
     return f"{title}\n\n```text\n{head}\n```"
+
+
+def _failures(results: Results) -> str:
+    if not results.failures:
+        return ""
+    return "## Failed during this run\n\n" + "\n".join(f"- {failure}" for failure in results.failures)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,6 +40,7 @@ class Results:
     sizes: dict[str, SizeResult] = field(default_factory=dict)
     profile: str = ""
     home_warm_ms: float = 0.0
+    failures: list[str] = field(default_factory=list)
     fanouts: dict[str, fanout.FanOut] = field(default_factory=dict)
     http: dict[str, dict[str, load.Measured]] = field(default_factory=dict)
     half_peak: load.Measured | None = None
@@ -63,11 +66,22 @@ def run(plan: Plan) -> Results:
         for size in plan.fanout_sizes:
             print(f"fan-out at {size}", flush=True)
             env = process_env(stack, _database(size))
-            results.fanouts[size] = asyncio.run(fanout.measure(settings_for(stack, _database(size)), env))
+            with _recorded(results, f"fan-out at {size}"):
+                results.fanouts[size] = asyncio.run(fanout.measure(settings_for(stack, _database(size)), env))
         if plan.load_size:
-            _load(stack, plan, results)
+            with _recorded(results, "HTTP load"):
+                _load(stack, plan, results)
     results.seconds = time.perf_counter() - started
     return results
+
+
+@contextlib.contextmanager
+def _recorded(results: Results, phase: str) -> Iterator[None]:
+    """A phase that fails is reported as failed; what the others measured is kept."""
+    try:
+        yield
+    except Exception as error:  # noqa: BLE001 - any failure is reported in the results file
+        results.failures.append(f"{phase}: {type(error).__name__}: {error}")
 
 
 def _database(size: str) -> str:
