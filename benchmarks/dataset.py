@@ -51,7 +51,8 @@ async def generate(db: Database, *, size: str, seed: int, key: AnonymityKey, now
     await ensure_indexes(db)
     rng, generated = Random(seed), Generated(size=size)
     writer = Writer(db, generated)
-    members = [member_document(rng, index, now) for index in range(SIZES[size])]
+    # Sign-in ids unique per size: every size's pool shares one Auth emulator.
+    members = [member_document(rng, index, now, prefix=f"bench-{size}") for index in range(SIZES[size])]
     for member in members:
         await writer.add("members", member.to_mongo())
     plans = _plan_groups(rng, members, HISTORY_FRACTION[size], now)
@@ -66,14 +67,14 @@ async def generate(db: Database, *, size: str, seed: int, key: AnonymityKey, now
     return generated
 
 
-def member_document(rng: Random, index: int, now: datetime) -> MemberDocument:
+def member_document(rng: Random, index: int, now: datetime, *, prefix: str = "bench") -> MemberDocument:
     """A member aged 16 to 66 in London; 1 in 10 with reminders off."""
     born = date(now.year - rng.randint(16, 66), rng.randint(1, 12), rng.randint(1, 28))
     nation = rng.choices(list(Nation), weights=(80, 8, 9, 3))[0]
     language = Language.CY if nation is Nation.WALES and rng.random() < 0.5 else Language.EN
     created = now - timedelta(days=rng.randint(120, 400))
     return MemberDocument(
-        id=seeded_id(rng), firebase_uid=f"bench-{index:06d}", display_name=f"Member {index}", date_of_birth=born,
+        id=seeded_id(rng), firebase_uid=f"{prefix}-{index:06d}", display_name=f"Member {index}", date_of_birth=born,
         nation=nation, timezone=ZONE, language=language, preferences=Preferences(reminders=rng.random() >= 0.1),
         created_at=created, updated_at=created,
     )  # fmt: skip
