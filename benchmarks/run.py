@@ -62,7 +62,8 @@ def run(plan: Plan) -> Results:
     results, started = Results(started=datetime.now(UTC)), time.perf_counter()
     with local_stack() as stack:
         for size in plan.sizes:
-            results.sizes[size] = asyncio.run(_size(stack, size, profiled=size == plan.load_size, results=results))
+            with _recorded(results, f"data set {size}"):
+                results.sizes[size] = asyncio.run(_size(stack, size, profiled=size == plan.load_size, results=results))
         for size in plan.fanout_sizes:
             print(f"fan-out at {size}", flush=True)
             env = process_env(stack, _database(size))

@@ -59,7 +59,7 @@ def settings_for(stack: LocalStack, database: str) -> Settings:
     os.environ["FIREBASE_AUTH_EMULATOR_HOST"] = env["FIREBASE_AUTH_EMULATOR_HOST"]
     return Settings(
         environment=Environment.TEST,
-        mongo=MongoSettings(uri=env["MONGODB_URI"], database=database),
+        mongo=MongoSettings(uri=env["MONGODB_URI"], database=database, timeout_ms=int(SLOW_MACHINE_TIMEOUT * 1000)),
         redis=RedisSettings(url=env["REDIS_URL"]),
         firebase=FirebaseSettings(project_id=PROJECT_ID, auth_emulator_host=env["FIREBASE_AUTH_EMULATOR_HOST"]),
         worker=WorkerSettings(broker_url=env["WORKER_BROKER_URL"]),
@@ -72,5 +72,8 @@ def process_env(stack: LocalStack, database: str) -> dict[str, str]:
     """The environment an API or worker subprocess needs for the same stack and database."""
     limits = {f"RATE_LIMIT_{name.upper()}": str(value) for name, value in UNLIMITED.model_dump().items()}
     limits = {key: value for key, value in limits.items() if "BURST" in key or "PER_MINUTE" in key}
-    timeout = {"GRAPHQL_EXECUTION_TIMEOUT_SECONDS": str(SLOW_MACHINE_TIMEOUT)}
+    timeout = {
+        "GRAPHQL_EXECUTION_TIMEOUT_SECONDS": str(SLOW_MACHINE_TIMEOUT),
+        "MONGODB_TIMEOUT_MS": str(int(SLOW_MACHINE_TIMEOUT * 1000)),
+    }
     return os.environ | stack.env() | limits | timeout | {"APP_ENVIRONMENT": "test", "MONGODB_DATABASE": database}
