@@ -20,6 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fanout-sizes", default="http", help="data sets to run the reminder fan-out on")
     parser.add_argument("--load-size", default="http", help="data set for the HTTP load and profile (empty: none)")
     parser.add_argument("--seconds", type=int, default=10, help="length of each measured wrk run")
+    parser.add_argument("--name", default="", help="results file <date>-<name>.md (a partial run beside a full one)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="uvicorn worker processes")
     args = parser.parse_args(argv)
     plan = Plan(
@@ -30,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         workers=args.workers,
     )
     results = run(plan)
-    print(f"wrote {report.write(results, NOTES.read_text())}", file=sys.stderr)
+    print(f"wrote {report.write(results, NOTES.read_text(), name=args.name)}", file=sys.stderr)
     return 0
 
 

@@ -98,9 +98,9 @@ def bodies(screen: Screen, people: list[Person], generated: Generated, *, by_id:
     return pairs
 
 
-def check(server: Server, pairs: list[tuple[str, str]]) -> None:
-    """Every body answers 200 without errors (this also fills the token caches of the worker it reaches)."""
-    for token, body in pairs:
+def check(server: Server, pairs: list[tuple[str, str]], *, sample: int = 10) -> None:
+    """The first `sample` bodies answer 200 without errors."""
+    for token, body in pairs[:sample]:
         response = _post(server, token, body)
         if response.status_code != 200 or "errors" in response.json():
             raise RuntimeError(f"{server.name}: {response.status_code} {response.text[:300]}")
@@ -126,7 +126,18 @@ def wrk(server: Server, pairs: list[tuple[str, str]], *, seconds: int, delay_ms:
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(_lua(pairs, delay_ms))
     try:
-        command = ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", "-s", script.name]
+        # A 30 s timeout: a request waiting on FerretDB is measured, not dropped.
+        command = [
+            "wrk",
+            "-t1",
+            f"-c{CONNECTIONS}",
+            f"-d{seconds}s",
+            "--timeout",
+            "30s",
+            "--latency",
+            "-s",
+            script.name,
+        ]
         output = subprocess.run(  # noqa: S603 - wrk with our own arguments
             [*command, f"{server.url}/graphql"], capture_output=True, text=True, check=True
         ).stdout

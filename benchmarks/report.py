@@ -8,15 +8,15 @@ from pathlib import Path
 
 from benchmarks.dataset import HISTORY_FRACTION
 from benchmarks.load import CONNECTIONS, Measured
-from benchmarks.run import LOADED, Results, results_path
+from benchmarks.run import HALF_PEAK, LOADED, Results, results_path
 from benchmarks.screens import SCREENS
 
 HOME_VS_STOCK, HOME_VS_BARE, HALF_PEAK_P99_MS = 2.0, 0.2, 100.0
 
 
-def write(results: Results, notes: str) -> Path:
+def write(results: Results, notes: str, *, name: str = "") -> Path:
     """Write the report and the profile; the report's path."""
-    path = results_path(results.started)
+    path = results_path(results.started, name)
     path.parent.mkdir(parents=True, exist_ok=True)
     profile_path = path.with_name(f"{path.stem}-profile-home.txt")
     profile_path.write_text(results.profile)
@@ -150,19 +150,24 @@ def _row(operation: str, name: str, all_: dict[str, Measured]) -> list[str]:
 
 
 def _targets(results: Results) -> str:
-    home, half = results.http["Home"], results.half_peak
-    vs_stock, vs_bare = home["ours"].rate / home["stock"].rate, home["ours"].rate / home["bare"].rate
-    lines = [
-        "Targets for the home screen:",
-        f"- at least {HOME_VS_STOCK:.0f}x stock strawberry: {vs_stock:.2f}x, {_met(vs_stock >= HOME_VS_STOCK)}",
-        f"- at least {HOME_VS_BARE} of the bare endpoint: {vs_bare:.2f}, {_met(vs_bare >= HOME_VS_BARE)}",
-    ]
-    if half is not None:
-        lines.append(
-            f"- p99 under {HALF_PEAK_P99_MS:.0f} ms at about half the peak rate: {half.rate:,.0f} req/s "
-            f"(peak {home['ours'].rate:,.0f}), p50 {half.p50:.1f} ms, p99 {half.p99:.1f} ms (load avg {half.load}), "
-            f"{_met(half.p99 < HALF_PEAK_P99_MS)}"
+    lines = ["Targets (set for the home screen; the crisis screen shows the API's own cost):"]
+    for operation, measured in ((op, results.http[op]) for op in HALF_PEAK if op in results.http):
+        vs_stock, vs_bare = (
+            measured["ours"].rate / measured["stock"].rate,
+            measured["ours"].rate / measured["bare"].rate,
         )
+        lines += [
+            f"- {operation}: {vs_stock:.2f}x stock strawberry (goal {HOME_VS_STOCK:.0f}x or more), "
+            f"{_met(vs_stock >= HOME_VS_STOCK)}; {vs_bare:.2f} of the bare endpoint (goal {HOME_VS_BARE} or more), "
+            f"{_met(vs_bare >= HOME_VS_BARE)}",
+        ]
+        half = results.half_peak.get(operation)
+        if half is not None:
+            lines.append(
+                f"- {operation} at about half its peak ({half.rate:,.0f} req/s of {measured['ours'].rate:,.0f}): "
+                f"p50 {half.p50:.1f} ms, p99 {half.p99:.1f} ms (goal under {HALF_PEAK_P99_MS:.0f} ms, load avg "
+                f"{half.load}), {_met(half.p99 < HALF_PEAK_P99_MS)}"
+            )
     return "\n".join(lines)
 
 
