@@ -162,7 +162,7 @@ def _targets(results: Results) -> str:
             f"{_met(vs_bare >= HOME_VS_BARE)}",
         ]
         half = results.half_peak.get(operation)
-        if half is not None:
+        if half is not None and half.p99:
             lines.append(
                 f"- {operation} at about half its peak ({half.rate:,.0f} req/s of {measured['ours'].rate:,.0f}): "
                 f"p50 {half.p50:.1f} ms, p99 {half.p99:.1f} ms (goal under {HALF_PEAK_P99_MS:.0f} ms, load avg "
