@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
+import orjson
 from cross_web import AsyncHTTPRequestAdapter
 from starlette.requests import Request
 from starlette.responses import Response
@@ -31,6 +32,10 @@ class Router(GraphQLRouter[Context, None]):
         if context.identity is None:
             raise ConnectionRejectionError({"code": "UNAUTHENTICATED", "message": context.auth_message})
         return await super().on_ws_connect(context)
+
+    def encode_json(self, data: object) -> bytes:
+        """orjson: about 20 times faster than json.dumps on a home screen's answer (issue 8)."""
+        return orjson.dumps(data)
 
     async def execute_single(  # noqa: PLR0917 - strawberry's signature
         self,

@@ -1,0 +1,43 @@
+"""`uv run python -m benchmarks`: run everything and write `benchmarks/results/<date>.md`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from benchmarks import report
+from benchmarks.run import Plan, run
+
+NOTES = Path(__file__).with_name("notes.md")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="http,1k,10k,100k", help="data sets to generate and count")
+    # FerretDB delivers a few reminders a second here, so the default fan-out is the 200-member set.
+    parser.add_argument("--fanout-sizes", default="http", help="data sets to run the reminder fan-out on")
+    parser.add_argument("--load-size", default="http", help="data set for the HTTP load and profile (empty: none)")
+    parser.add_argument("--seconds", type=int, default=10, help="length of each measured wrk run")
+    parser.add_argument("--name", default="", help="results file <date>-<name>.md (a partial run beside a full one)")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="uvicorn worker processes")
+    args = parser.parse_args(argv)
+    plan = Plan(
+        sizes=_names(args.sizes),
+        fanout_sizes=_names(args.fanout_sizes),
+        load_size=args.load_size,
+        seconds=args.seconds,
+        workers=args.workers,
+    )
+    results = run(plan)
+    print(f"wrote {report.write(results, NOTES.read_text(), name=args.name)}", file=sys.stderr)
+    return 0
+
+
+def _names(value: str) -> tuple[str, ...]:
+    return tuple(name for name in value.split(",") if name)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

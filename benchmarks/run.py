@@ -1,0 +1,155 @@
+"""The whole benchmark: data sets, command counts, in-process timing and profile, workers, then load."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from benchmarks import fanout, load, profile
+from benchmarks.commands import count_commands, in_process_api, page_size_counts
+from benchmarks.dataset import generate
+from benchmarks.screens import screen
+from benchmarks.stack import local_stack, process_env, settings_for
+from benchmarks.tokens import import_users
+from benchmarks.writer import Generated
+from domain.shares.anonymity import AnonymityKey
+from infra.local.services import LocalStack
+from infra.mongo.client import connect, create_client
+from infra.settings import Settings
+
+# The crisis screen first: one read of a 14-document collection, so its figures are the API's
+# own cost; the others wait on FerretDB's full scans (see the notes in the results).
+LOADED = ("SupportResources", "Home", "GroupFeed", "ShareScreen")
+HALF_PEAK = ("SupportResources", "Home")
+
+
+@dataclass
+class SizeResult:
+    generated: Generated
+    commands: dict[str, int]
+    pages: dict[str, int]
+    timed: dict[str, float]
+    fresh_token_ms: float
+
+
+@dataclass
+class Results:
+    started: datetime
+    sizes: dict[str, SizeResult] = field(default_factory=dict)
+    profile: str = ""
+    home_warm_ms: float = 0.0
+    failures: list[str] = field(default_factory=list)
+    fanouts: dict[str, fanout.FanOut] = field(default_factory=dict)
+    http: dict[str, dict[str, load.Measured]] = field(default_factory=dict)
+    half_peak: dict[str, load.Measured] = field(default_factory=dict)
+    load_size: str = ""
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class Plan:
+    sizes: tuple[str, ...]
+    fanout_sizes: tuple[str, ...]
+    load_size: str
+    seconds: int
+    workers: int
+
+
+def run(plan: Plan) -> Results:
+    """Everything in `plan`, on services of its own."""
+    results, started = Results(started=datetime.now(UTC)), time.perf_counter()
+    with local_stack() as stack:
+        for size in plan.sizes:
+            with _recorded(results, f"data set {size}"):
+                results.sizes[size] = asyncio.run(_size(stack, size, profiled=size == plan.load_size, results=results))
+        for size in plan.fanout_sizes:
+            print(f"fan-out at {size}", flush=True)
+            env = process_env(stack, _database(size))
+            with _recorded(results, f"fan-out at {size}"):
+                results.fanouts[size] = asyncio.run(fanout.measure(settings_for(stack, _database(size)), env))
+        if plan.load_size:
+            with _recorded(results, "HTTP load"):
+                _load(stack, plan, results)
+    results.seconds = time.perf_counter() - started
+    return results
+
+
+@contextlib.contextmanager
+def _recorded(results: Results, phase: str) -> Iterator[None]:
+    """A phase that fails is reported as failed; what the others measured is kept."""
+    try:
+        yield
+    except Exception as error:  # noqa: BLE001 - any failure is reported in the results file
+        results.failures.append(f"{phase}: {type(error).__name__}: {error}")
+
+
+def _database(size: str) -> str:
+    return f"bench_{size}"
+
+
+async def _size(stack: LocalStack, size: str, *, profiled: bool, results: Results) -> SizeResult:
+    settings = settings_for(stack, _database(size))
+    print(f"generating {size}", flush=True)
+    generated = await _generate(settings, size)
+    print(f"{size}: {generated.documents} documents in {generated.seconds:.0f} s", flush=True)
+    import_users(settings.firebase, [person.uid for person in generated.pool])
+    async with in_process_api(settings) as api:
+        commands, timed = await count_commands(api, generated)
+        pages = await page_size_counts(api, generated) if profiled else {}
+        fresh = 0.0
+        if profiled:
+            results.home_warm_ms = await profile.timed(api, screen("Home"), generated)
+            fresh = await profile.fresh_token_cost(api, screen("Home"), generated)
+            results.profile = await profile.profile(api, screen("Home"), generated)
+    return SizeResult(generated, commands, pages, timed, fresh)
+
+
+async def _generate(settings: Settings, size: str) -> Generated:
+    client = create_client(settings.mongo, app_name="bench-generator")
+    try:
+        db = await connect(client, settings.mongo)
+        key = AnonymityKey.of(settings.anonymity_key.get_secret_value())
+        return await generate(db, size=size, seed=8, key=key, now=datetime.now(UTC))
+    finally:
+        await client.close()
+
+
+def _load(stack: LocalStack, plan: Plan, results: Results) -> None:
+    """Each screen against bare FastAPI, stock strawberry and ours, one after the other, same servers."""
+    generated = results.sizes[plan.load_size].generated
+    results.load_size = plan.load_size
+    with load.servers(process_env(stack, _database(plan.load_size)), plan.workers) as running:
+        for operation in LOADED:
+            results.http[operation] = _compare(running, operation, generated, plan.seconds)
+        for operation in HALF_PEAK:
+            ours = load.bodies(screen(operation), profile.readers(screen(operation), generated), generated, by_id=True)
+            delay = 1000 * load.CONNECTIONS / (results.http[operation]["ours"].rate / 2)
+            results.half_peak[operation] = load.wrk(running["ours"], ours, seconds=plan.seconds, delay_ms=delay)
+
+
+def _compare(
+    running: dict[str, load.Server], operation: str, generated: Generated, seconds: int
+) -> dict[str, load.Measured]:
+    each = screen(operation)
+    people = profile.readers(each, generated)
+    by_id = load.bodies(each, people, generated, by_id=True)
+    as_text = load.bodies(each, people, generated, by_id=False)
+    measured = {}
+    for name, pairs in (("bare", as_text), ("stock", as_text), ("ours", by_id)):
+        server = running[name]
+        load.wait_ready(server, pairs[0])
+        if name != "bare":
+            load.check(server, pairs)
+        load.wrk(server, pairs, seconds=3)  # warm-up: every worker verifies the pool's tokens once
+        measured[name] = load.wrk(server, pairs, seconds=seconds)
+        print(f"{operation} {name}: {measured[name]}", flush=True)
+    return measured
+
+
+def results_path(started: datetime, name: str = "") -> Path:
+    return Path(__file__).parent / "results" / f"{started:%Y-%m-%d}{'-' + name if name else ''}.md"

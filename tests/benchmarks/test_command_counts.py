@@ -1,0 +1,194 @@
+"""CI's guard for the benchmarks (issue 8): each main screen and mutation sends a fixed number of
+MongoDB commands, whatever the member's number of groups, the group's size, the page size or the
+number of responses. Bulk data is written with the benchmark generator's own document builders.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from random import Random
+from typing import Any
+
+from benchmarks.dataset import group_document, member_document, membership_document
+from benchmarks.history import authorship_documents, response_document, share_document
+from domain.shares.anonymity import AnonymityKey
+from infra.mongo.client import Database
+from infra.settings import Settings
+from schemas.documents.base import new_id
+from schemas.documents.memberships import GroupRole
+from tests.factories.members import TestMember as Person
+from tests.factories.members import onboarded_member
+from tests.factories.operations import app_operation
+from tests.fixtures.app import CommandCounter, GraphQLClient
+from tests.fixtures.auth import AuthEmulator
+
+NOW = datetime.now(UTC).replace(microsecond=0)
+
+
+@dataclass(frozen=True)
+class World:
+    gql: GraphQLClient
+    auth: AuthEmulator
+    db: Database
+    counter: CommandCounter
+    key: AnonymityKey
+
+    async def commands(self, name: str, token: str, **variables: Any) -> tuple[dict[str, Any], list[str]]:
+        """The operation's data and the commands it sent."""
+        with self.counter.counting() as commands:
+            body = await self.gql(app_operation(name), variables, token=token)
+        assert "errors" not in body, body
+        return body["data"], commands
+
+    async def leading(self, groups: int, *, others: int = 0) -> tuple[Person, list[str]]:
+        """A member who leads `groups` groups, each with `others` more members of long standing."""
+        lead, rng = await onboarded_member(self.gql, self.auth), Random(uuid.uuid4().int)  # noqa: S311 - test data
+        group_ids = []
+        for index in range(groups):
+            group = group_document(rng, index, NOW).model_copy(update={"member_count": 1 + others})
+            people = [
+                member_document(rng, index, NOW).model_copy(update={"firebase_uid": new_id()})
+                for index in range(others)
+            ]
+            await self.db.groups.insert_one(group.to_mongo())
+            if people:
+                await self.db.members.insert_many([person.to_mongo() for person in people])
+            roles = [(lead.id, GroupRole.LEAD)] + [(person.id, GroupRole.MEMBER) for person in people]
+            memberships = [membership_document(rng, group.id, member, role, NOW) for member, role in roles]
+            await self.db.memberships.insert_many([membership.to_mongo() for membership in memberships])
+            group_ids.append(group.id)
+        return lead, group_ids
+
+    async def shares(self, group_id: str, author_id: str, count: int) -> list[str]:
+        """`count` shares in the group by `author_id`, every other one named."""
+        ids = []
+        for index in range(count):
+            share = share_document(new_id(), group_id, at=NOW - timedelta(minutes=index + 1), anonymous=index % 2 == 0)
+            await self.db.shares.insert_one(share.to_mongo())
+            await self._authorship(author_id, share.id, anonymous=share.anonymous)
+            ids.append(share.id)
+        return ids
+
+    async def responses(self, share_id: str, group_id: str, author_id: str, count: int) -> None:
+        for index in range(count):
+            at = NOW - timedelta(seconds=30 - index)
+            response = response_document(new_id(), share_id, group_id, at=at, anonymous=index % 2 == 1)
+            await self.db.responses.insert_one(response.to_mongo())
+            await self._authorship(author_id, response.id, anonymous=response.anonymous)
+
+    async def _authorship(self, author_id: str, content_id: str, *, anonymous: bool) -> None:
+        for collection, document in authorship_documents(author_id, content_id, anonymous=anonymous, key=self.key):
+            await self.db[collection].insert_one(document)
+
+
+def world(
+    gql: GraphQLClient, auth_emulator: AuthEmulator, db: Database, counter: CommandCounter, settings: Settings
+) -> World:
+    return World(gql, auth_emulator, db, counter, AnonymityKey.of(settings.anonymity_key.get_secret_value()))
+
+
+async def test_home_costs_the_same_for_1_and_30_groups(
+    gql: GraphQLClient, auth_emulator: AuthEmulator, db: Database, command_counter: CommandCounter, settings: Settings
+) -> None:
+    given = world(gql, auth_emulator, db, command_counter, settings)
+    counts = []
+    for groups in (1, 30):
+        lead, _ = await given.leading(groups)
+
+        data, commands = await given.commands("Home", lead.token, groupsFirst=30)
+
+        assert len(data["myGroups"]["nodes"]) == groups
+        assert data["unreadNotificationCount"] == 0
+        counts.append(sorted(commands))  # the root fields resolve at once, in any order
+    # The member; their memberships; their groups; the unread count.
+    assert counts == [["aggregate", "find", "find", "find"]] * 2
+
+
+async def test_my_leadership_costs_the_same_for_1_and_30_groups(
+    gql: GraphQLClient, auth_emulator: AuthEmulator, db: Database, command_counter: CommandCounter, settings: Settings
+) -> None:
+    given = world(gql, auth_emulator, db, command_counter, settings)
+    counts = []
+    for groups in (1, 30):
+        lead, _ = await given.leading(groups)
+
+        data, commands = await given.commands("MyLeadership", lead.token, first=30)
+
+        assert len(data["myLeadership"]["groups"]["nodes"]) == groups
+        counts.append(len(commands))
+    assert counts == [counts[0]] * 2
+    assert counts[0] == 6
+
+
+async def test_a_check_in_costs_the_same_in_1_and_30_groups(
+    gql: GraphQLClient, auth_emulator: AuthEmulator, db: Database, command_counter: CommandCounter, settings: Settings
+) -> None:
+    given = world(gql, auth_emulator, db, command_counter, settings)
+    counts = []
+    for groups in (1, 30):
+        lead, group_ids = await given.leading(groups)
+        check_in = {"mood": 3, "groupId": group_ids[0], "visibility": "GROUP", "idempotencyKey": str(uuid.uuid4())}
+
+        data, commands = await given.commands("CheckInSubmit", lead.token, input=check_in)
+
+        assert data["checkInSubmit"]["__typename"] == "CheckInSubmitSuccess"
+        counts.append(len(commands))
+    assert counts == [counts[0]] * 2
+    assert counts[0] == 5
+
+
+async def test_sharing_costs_the_same_in_a_group_of_6_and_of_30(
+    gql: GraphQLClient, auth_emulator: AuthEmulator, db: Database, command_counter: CommandCounter, settings: Settings
+) -> None:
+    given = world(gql, auth_emulator, db, command_counter, settings)
+    counts = []
+    for others in (5, 29):
+        lead, [group_id] = await given.leading(1, others=others)
+        share = {"groupId": group_id, "body": "A heavy day.", "anonymous": True}
+
+        data, commands = await given.commands("ShareCreate", lead.token, input=share)
+
+        assert data["shareCreate"]["__typename"] == "ShareCreateSuccess", data
+        assert await db.notifications.count_documents({"params.share_id": data["shareCreate"]["share"]["id"]}) in (
+            0,
+            others,
+        )
+        counts.append(len(commands))
+    assert counts == [counts[0]] * 2
+    assert counts[0] == 11
+
+
+async def test_a_feed_page_of_50_costs_the_same_as_a_page_of_5(
+    gql: GraphQLClient, auth_emulator: AuthEmulator, db: Database, command_counter: CommandCounter, settings: Settings
+) -> None:
+    given = world(gql, auth_emulator, db, command_counter, settings)
+    lead, [group_id] = await given.leading(1, others=5)
+    await given.shares(group_id, lead.id, 50)
+    counts = []
+    for first in (5, 50):
+        data, commands = await given.commands("GroupFeed", lead.token, groupId=group_id, first=first)
+
+        assert len(data["groupFeed"]["nodes"]) == first
+        counts.append(len(commands))
+    assert counts == [counts[0]] * 2
+    assert counts[0] == 9
+
+
+async def test_a_share_with_30_responses_costs_the_same_as_with_1(
+    gql: GraphQLClient, auth_emulator: AuthEmulator, db: Database, command_counter: CommandCounter, settings: Settings
+) -> None:
+    given = world(gql, auth_emulator, db, command_counter, settings)
+    lead, [group_id] = await given.leading(1, others=5)
+    counts = []
+    for responses in (1, 30):
+        [share_id] = await given.shares(group_id, lead.id, 1)
+        await given.responses(share_id, group_id, lead.id, responses)
+
+        data, commands = await given.commands("ShareScreen", lead.token, id=share_id)
+
+        assert len(data["share"]["responses"]["nodes"]) == responses
+        counts.append(len(commands))
+    assert counts == [counts[0]] * 2
+    assert counts[0] == 11  # an anonymous share; a named one adds its byline and name (13)
