@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import pytest
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from redis.asyncio import Redis
 
 from infra.mongo.client import Database
-from infra.settings import Settings
 from tests.fixtures.app import GraphQLClient, RunningApi
 from tests.fixtures.auth import AuthEmulator
 from tests.security.calls import Caller
@@ -24,15 +21,17 @@ async def security_world(gql: GraphQLClient, db: Database, auth_emulator: AuthEm
 
 
 @pytest.fixture(scope="session")
-async def security_broker(settings: Settings) -> AsyncIterator[Redis]:
-    client = Redis.from_url(settings.worker.broker_url)
-    yield client
-    await client.aclose()
+def state(db: Database, broker: Redis) -> Snapshot:
+    return Snapshot(db, broker)
 
 
-@pytest.fixture(scope="session")
-def state(db: Database, security_broker: Redis) -> Snapshot:
-    return Snapshot(db, security_broker)
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """These tests snapshot the WHOLE shared database around every call, and FerretDB reads all
+    of it each time: run them first, while it is small (at the end of a full run, after every
+    other test has written to it, they took over ten times longer).
+    """
+    items.sort(key=lambda item: "tests/security/" not in item.nodeid)
 
 
 @pytest.fixture(scope="module")
