@@ -94,7 +94,9 @@ async def my_leadership(
     for nothing), and whether each has a leader around.
     """
     page = await repos.memberships.page_for_member(viewer.id, roles=LEADER_ROLES, after=after, first=first)
-    leading = await repos.memberships.leading(viewer.id, limit=LEADING_MAX)
+    # The totals cover every group they lead; a first page that holds them all already is that.
+    everything = after is None and not page.has_next
+    leading = page.items if everything else await repos.memberships.leading(viewer.id, limit=LEADING_MAX)
     group_ids = list({m.group_id for m in [*leading, *page.items]})
     groups = {g.id: g for g in await repos.groups.get_many(group_ids)}
     live = [group_id for group_id, group in groups.items() if not group.archived]

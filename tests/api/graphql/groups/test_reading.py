@@ -162,6 +162,22 @@ async def test_a_lead_sees_what_waits_across_their_groups(
     assert member_view["data"]["myLeadership"]["groups"]["nodes"] == []
 
 
+async def test_a_lead_s_total_covers_the_groups_beyond_the_page(
+    gql: GraphQLClient, auth_emulator: AuthEmulator, cast: Cast
+) -> None:
+    lead = await onboarded_member(gql, auth_emulator)
+    older, newer = await created_group(gql, lead, name="Older"), await created_group(gql, lead, name="Newer")
+    await mutate(gql, "JoinRequestCreate", cast.member.token, groupId=older)
+    await mutate(gql, "JoinRequestCreate", cast.peer.token, groupId=newer)
+
+    first = (await gql(operation("MyLeadership"), {"first": 1}, token=lead.token))["data"]["myLeadership"]
+    cursor = first["groups"]["pageInfo"]["endCursor"]
+    rest = (await gql(operation("MyLeadership"), {"after": cursor}, token=lead.token))["data"]["myLeadership"]
+
+    assert [n["group"]["id"] for n in first["groups"]["nodes"] + rest["groups"]["nodes"]] == [newer, older]
+    assert first["pendingJoinRequestCount"] == rest["pendingJoinRequestCount"] == 2
+
+
 async def test_join_requests_page_oldest_first(gql: GraphQLClient, cast: Cast) -> None:
     group_id = await created_group(gql, cast.lead)
     for person in (cast.member, cast.peer, cast.outsider):

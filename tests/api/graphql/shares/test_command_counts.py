@@ -42,8 +42,10 @@ async def test_the_feed_costs_the_same_for_2_and_20_shares(
     two = await feed_commands(gql, db, share_cast, command_counter, 2)
     twenty = await feed_commands(gql, db, share_cast, command_counter, 20)
 
-    assert two == twenty
     # The member; the group and the membership; the page; the group's unpublished ones (the reader's
     # own among them); for the shares, authorship (viewerIsAuthor), the viewer's reactions, bylines
-    # and names; the threads; for the responses, authorship, bylines and names.
-    assert twenty == ["find"] * 13
+    # and names; the threads; for the responses, authorship, bylines and names. Both levels share
+    # one names loader: when the shares' bylines come back late, in the same turn of the event loop
+    # as the responses' (a busy machine), both levels' names go as one query.
+    for commands in (two, twenty):
+        assert commands in (["find"] * 12, ["find"] * 13)
