@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
+import pytest
 
 from infra.mongo.client import Database
 from schemas.tasks.system import TICK
@@ -14,6 +15,7 @@ from tests.fixtures.services import ServiceEnv
 from tests.fixtures.workers import celery_processes
 
 
+@pytest.mark.usefixtures("earlier_work_rested")
 async def test_beat_ticks_and_a_worker_records_each_tick(
     services: ServiceEnv, db: Database, http: httpx.AsyncClient, tmp_path: Path
 ) -> None:

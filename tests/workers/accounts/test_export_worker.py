@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from infra.mongo.client import Database
 from tests.factories.accounts import run_app
 from tests.factories.members import onboarded_member
@@ -15,6 +17,7 @@ from tests.fixtures.workers import celery_processes
 from tests.workers.notifications.support import eventually
 
 
+@pytest.mark.usefixtures("earlier_work_rested")
 async def test_a_real_worker_builds_the_export_the_member_asked_for(
     services: ServiceEnv, gql: GraphQLClient, db: Database, auth_emulator: AuthEmulator, tmp_path: Path
 ) -> None:

@@ -31,7 +31,7 @@ from tests.fixtures.app import GraphQLClient, RunningApi
 from tests.fixtures.auth import AuthEmulator
 from tests.fixtures.fcm import FakeFcm
 from tests.fixtures.services import ServiceEnv
-from tests.fixtures.workers import celery_processes
+from tests.fixtures.workers import celery_processes, rest_earlier_tests_work
 from tests.workers.notifications.support import eventually, in_status
 
 LONDON = ZoneInfo("Europe/London")
@@ -53,6 +53,7 @@ class Workers:
 @pytest.fixture(scope="module")
 def workers(services: ServiceEnv, fake_fcm: FakeFcm, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workers]:
     logs = tmp_path_factory.mktemp("reminder-workers")
+    rest_earlier_tests_work(services)
     with celery_processes(
         services, logs, beat=True, tick_seconds=1.0, concurrency=2, **fake_fcm.env(), **WORKER_ENV
     ) as processes:

@@ -8,6 +8,8 @@ from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from domain.notifications.catalogue import text_for
 from infra.mongo.client import Database
 from infra.settings import Settings
@@ -31,6 +33,7 @@ def a_zone_where_it_is_about_noon(now: datetime) -> str:
     return "Etc/UTC" if offset == 0 else f"Etc/GMT{'-' if offset > 0 else '+'}{abs(offset)}"
 
 
+@pytest.mark.usefixtures("earlier_work_rested")
 async def test_a_real_worker_and_beat_check_in_on_a_member_on_their_day(
     services: ServiceEnv,
     settings: Settings,

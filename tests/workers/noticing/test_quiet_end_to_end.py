@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from domain.notifications.catalogue import text_for
 from infra.settings import Settings
 from schemas.documents.members import Language
@@ -24,6 +26,7 @@ from tests.workers.notifications.conftest import PUSH_ENV
 from tests.workers.notifications.support import eventually, in_status
 
 
+@pytest.mark.usefixtures("earlier_work_rested")
 async def test_a_real_worker_and_beat_nudge_a_member_who_went_quiet_once(
     services: ServiceEnv, settings: Settings, auth_emulator: AuthEmulator, fake_fcm: FakeFcm, tmp_path: Path
 ) -> None:

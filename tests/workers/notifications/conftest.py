@@ -11,7 +11,7 @@ import pytest
 
 from tests.fixtures.fcm import FakeFcm
 from tests.fixtures.services import ServiceEnv
-from tests.fixtures.workers import celery_processes
+from tests.fixtures.workers import celery_processes, rest_earlier_tests_work
 
 # Short waits so tests take seconds: the production defaults are in infra/settings.py.
 PUSH_ENV = {
@@ -33,6 +33,7 @@ def push_workers(
     services: ServiceEnv, fake_fcm: FakeFcm, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[PushWorkers]:
     logs = tmp_path_factory.mktemp("push-workers")
+    rest_earlier_tests_work(services)
     with celery_processes(
         services, logs, beat=True, tick_seconds=1.0, concurrency=2, **fake_fcm.env(), **PUSH_ENV
     ) as processes:

@@ -10,6 +10,8 @@ import uuid
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from api.runtime import ApiRuntime
 from domain.notifications.service import notify
 from infra.mongo.client import Database
@@ -84,6 +86,7 @@ async def _assert_nothing_lost_nothing_visible_twice(
     assert {d["outcome"] for n in stored for d in n["push"]["deliveries"].values()} == {"accepted"}
 
 
+@pytest.mark.usefixtures("earlier_work_rested")
 async def test_worker_children_killed_mid_batch_lose_nothing_and_show_nothing_twice(
     services: ServiceEnv, api: RunningApi, gql: GraphQLClient, auth_emulator: AuthEmulator, db: Database,
     fake_fcm: FakeFcm, tmp_path: Path,
@@ -110,6 +113,7 @@ async def test_worker_children_killed_mid_batch_lose_nothing_and_show_nothing_tw
     await _assert_nothing_lost_nothing_visible_twice(db, fake_fcm, phones, written, killed=killed)
 
 
+@pytest.mark.usefixtures("earlier_work_rested")
 async def test_a_whole_worker_killed_mid_batch_loses_nothing_and_a_new_worker_finishes(
     services: ServiceEnv, api: RunningApi, gql: GraphQLClient, auth_emulator: AuthEmulator, db: Database,
     fake_fcm: FakeFcm, tmp_path: Path,

@@ -9,6 +9,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from domain.moderation.escalation import escalate_due
 from infra.mongo.client import Database
 from tests.factories.shares import ShareCast, act, content_group, shared
@@ -66,6 +68,7 @@ async def test_a_report_a_moderator_acted_on_never_escalates(
     assert await db.safeguarding_alerts.count_documents({"source_id": report["_id"]}) == 0
 
 
+@pytest.mark.usefixtures("earlier_work_rested")
 async def test_a_worker_and_beat_escalate_a_risk_report_within_seconds(
     gql: GraphQLClient, db: Database, share_cast: ShareCast, services: ServiceEnv, tmp_path: Path
 ) -> None:
