@@ -7,7 +7,9 @@ push_due index in batches, oldest first, and enqueued. The sweeper writes no
 push state: on FerretDB, whose updates are query-then-write, a reset here
 could overwrite a worker's newer state. So a notification stays due, and is
 enqueued again each tick, until a worker has taken it; a delivery that finds
-nothing to claim does nothing, so the duplicates cost one read each.
+nothing to claim does nothing, so the duplicates cost one read each. Each copy
+expires after a tick (the next sweep sends a fresh one), so a backlog larger
+than the workers can take in a tick is not multiplied in the queue.
 """
 
 from __future__ import annotations
@@ -27,12 +29,15 @@ logger = logging.getLogger(__name__)
 MAX_BATCHES_PER_STATUS = 20  # bounds one tick; what is left waits for the next
 
 
-async def sweep(*, repos: Repositories, queue: TaskQueue, settings: PushSettings, now: datetime) -> int:
-    """Enqueue every due notification (up to a bound per tick); how many were enqueued."""
+async def sweep(*, repos: Repositories, queue: TaskQueue, settings: PushSettings, now: datetime, expires: float) -> int:
+    """Enqueue every due notification (up to a bound per tick), each task dropped if still waiting
+    after `expires` seconds; how many were enqueued.
+    """
     grace = timedelta(seconds=settings.pending_grace_seconds)
+    batch = settings.sweep_batch_size
     enqueued = 0
     for status, before in ((PushStatus.PENDING, now - grace), (PushStatus.DEFERRED, now), (PushStatus.SENDING, now)):
-        enqueued += await _sweep(repos, queue, status=status, before=before, now=now, batch=settings.sweep_batch_size)
+        enqueued += await _sweep(repos, queue, status=status, before=before, batch=batch, expires=expires)
     await repos.push_budgets.purge_expired(now=now)
     await repos.push_claims.purge_expired(now=now)
     if enqueued:
@@ -41,14 +46,15 @@ async def sweep(*, repos: Repositories, queue: TaskQueue, settings: PushSettings
 
 
 async def _sweep(
-    repos: Repositories, queue: TaskQueue, *, status: PushStatus, before: datetime, now: datetime, batch: int
+    repos: Repositories, queue: TaskQueue, *, status: PushStatus, before: datetime, batch: int, expires: float
 ) -> int:
     enqueued = 0
     after: Keyset | None = None
     for _ in range(MAX_BATCHES_PER_STATUS):
         due = await repos.notifications.due(status, before=before, limit=batch, after=after)
         for notification_id, _ in due:
-            if not await queue.enqueue(DELIVER, DeliverNotification(notification_id=notification_id)):
+            payload = DeliverNotification(notification_id=notification_id)
+            if not await queue.enqueue(DELIVER, payload, expires=expires):
                 return enqueued  # the broker is down: they stay due, and the next sweep tries again
             enqueued += 1
         if len(due) < batch:

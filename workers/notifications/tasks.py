@@ -32,4 +32,9 @@ def deliver(notification_id: str) -> None:
 
 @app.task(name=SWEEP)
 def sweep() -> None:
-    run(lambda rt: sweep_due(repos=rt.repos, queue=rt.queue, settings=rt.settings.push, now=rt.clock.now()))
+    run(
+        lambda rt: sweep_due(
+            repos=rt.repos, queue=rt.queue, settings=rt.settings.push, now=rt.clock.now(),
+            expires=rt.settings.worker.tick_seconds,
+        )
+    )  # fmt: skip
