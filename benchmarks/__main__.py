@@ -18,6 +18,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="http,1k,10k,100k", help="data sets to generate and count")
     # FerretDB delivers a few reminders a second here, so the default fan-out is the 200-member set.
     parser.add_argument("--fanout-sizes", default="http", help="data sets to run the reminder fan-out on")
+    parser.add_argument(
+        "--quiet-scans",
+        default="10000:100,100000:100,100000:1000",
+        help="quiet-scan ticks to time, as memberships:due pairs (empty: none)",
+    )
     parser.add_argument("--load-size", default="http", help="data set for the HTTP load and profile (empty: none)")
     parser.add_argument("--seconds", type=int, default=10, help="length of each measured wrk run")
     parser.add_argument("--name", default="", help="results file <date>-<name>.md (a partial run beside a full one)")
@@ -26,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     plan = Plan(
         sizes=_names(args.sizes),
         fanout_sizes=_names(args.fanout_sizes),
+        quiet_scans=tuple(_pair(case) for case in _names(args.quiet_scans)),
         load_size=args.load_size,
         seconds=args.seconds,
         workers=args.workers,
@@ -37,6 +43,11 @@ def main(argv: list[str] | None = None) -> int:
 
 def _names(value: str) -> tuple[str, ...]:
     return tuple(name for name in value.split(",") if name)
+
+
+def _pair(case: str) -> tuple[int, int]:
+    total, _, due = case.partition(":")
+    return int(total), int(due)
 
 
 if __name__ == "__main__":

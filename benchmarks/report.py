@@ -8,7 +8,8 @@ from pathlib import Path
 
 from benchmarks.dataset import HISTORY_FRACTION
 from benchmarks.load import CONNECTIONS, Measured
-from benchmarks.run import HALF_PEAK, LOADED, Results, results_path
+from benchmarks.quiet import QuietScan
+from benchmarks.run import HALF_PEAK, LOADED, PROFILED, Results, results_path
 from benchmarks.screens import SCREENS
 
 HOME_VS_STOCK, HOME_VS_BARE, HALF_PEAK_P99_MS = 2.0, 0.2, 100.0
@@ -18,10 +19,15 @@ def write(results: Results, notes: str, *, name: str = "") -> Path:
     """Write the report and the profile; the report's path."""
     path = results_path(results.started, name)
     path.parent.mkdir(parents=True, exist_ok=True)
-    profile_path = path.with_name(f"{path.stem}-profile-home.txt")
-    profile_path.write_text(results.profile)
-    sections = [_header(results), _datasets(results), _commands(results), _growth(results), _http(results)]
-    sections += [_workers(results), _profile(results, profile_path), _failures(results), notes]
+    sections = [_header(results)]
+    if results.sizes:
+        sections += [_datasets(results), _commands(results), _growth(results)]
+    sections += [_http(results), _workers(results), _quiet(results)]
+    for profiled, text in results.profiles.items():
+        profile_path = path.with_name(f"{path.stem}-profile-{profiled}.txt")
+        profile_path.write_text(text)
+        sections.append(_profile(PROFILED[profiled], text, profile_path))
+    sections += [_failures(results), notes]
     path.write_text("\n\n".join(section.strip() for section in sections if section) + "\n")
     return path
 
@@ -32,9 +38,9 @@ def _header(results: Results) -> str:
 
 Produced by `uv run python -m benchmarks` on this machine: {os.cpu_count()} cores ({cpu}), Python
 {platform.python_version()}, FerretDB 1.24 on SQLite, Redis and the Auth emulator on 127.0.0.1.
-**The machine was shared**: three other engineers' builds and tests ran on the same 2 cores
-during the run, so every timing here is noisy; the load average is recorded beside each HTTP
-measurement. The whole run took {results.seconds / 60:.0f} minutes.
+The machine may be shared with other work: the 1-minute load average was {results.load_at_start} at the start
+and {results.load_at_end} at the end, and is recorded beside each HTTP measurement. The whole run took
+{results.seconds / 60:.0f} minutes.
 FerretDB is not MongoDB (DESIGN §8): commands are counted exactly; times include FerretDB on the
 same 2 cores and are no measure of a database's speed."""
 
@@ -176,6 +182,8 @@ def _met(ok: bool) -> str:
 
 
 def _workers(results: Results) -> str:
+    if not results.fanouts:
+        return ""
     header = ["Size", "groups due", "reminders due", "written", "delivered", "tick to last written"]
     header += ["tick to last delivered", "pushes/s per process", "commands for one group's fan-out"]
     rows = []
@@ -190,9 +198,26 @@ def _workers(results: Results) -> str:
     return f"{title}\n\n{_table(header, rows)}"
 
 
-def _profile(results: Results, path: Path) -> str:
-    head = "\n".join(results.profile.splitlines()[:60])
-    title = f"## Profile of the hottest path (home, in-process, pyinstrument; full text in `{path.name}`)"
+def _quiet(results: Results) -> str:
+    if not results.quiet_scans:
+        return ""
+    header = ["memberships", "due", "evaluated", "episodes started", "nudges written", "commands", "by kind"]
+    header += ["tick", "per due membership", "seeding"]
+    rows = [_quiet_row(run) for run in results.quiet_scans]
+    title = "## Workers: one quiet-scan tick (`benchmarks/quiet.py`, in-process, commands counted)"
+    return f"{title}\n\n{_table(header, rows)}"
+
+
+def _quiet_row(run: QuietScan) -> list[str]:
+    counts = [f"{run.total:,}", f"{run.due:,}", f"{run.evaluated:,}", f"{run.started:,}", f"{run.messages:,}"]
+    commands = [f"{run.command_count:,}", ", ".join(f"{name} {count}" for name, count in run.commands.items())]
+    per_due = f"{1000 * run.seconds / max(run.due, 1):.0f} ms"
+    return [*counts, *commands, f"{run.seconds:.1f} s", per_due, f"{run.seed_seconds:.0f} s"]
+
+
+def _profile(operation: str, text: str, path: Path) -> str:
+    head = "\n".join(text.splitlines()[:60])
+    title = f"## Profile of {operation} (in-process, pyinstrument; full text in `{path.name}`)"
     return f"{title}\n\n```text\n{head}\n```"
 
 

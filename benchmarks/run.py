@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks import fanout, load, profile
+from benchmarks import fanout, load, profile, quiet
 from benchmarks.commands import count_commands, in_process_api, page_size_counts
 from benchmarks.dataset import generate
 from benchmarks.screens import screen
@@ -26,6 +26,8 @@ from infra.settings import Settings
 # own cost; the others wait on FerretDB's full scans (see the notes in the results).
 LOADED = ("SupportResources", "Home", "GroupFeed", "ShareScreen")
 HALF_PEAK = ("SupportResources", "Home")
+# Profiled in-process: the home screen (the targets' screen) and the crisis screen (the API's own cost).
+PROFILED = {"home": "Home", "crisis": "SupportResources"}
 
 
 @dataclass
@@ -40,11 +42,14 @@ class SizeResult:
 @dataclass
 class Results:
     started: datetime
+    load_at_start: str = field(default_factory=load.load_average)
+    load_at_end: str = ""
     sizes: dict[str, SizeResult] = field(default_factory=dict)
-    profile: str = ""
+    profiles: dict[str, str] = field(default_factory=dict)  # by PROFILED's names
     home_warm_ms: float = 0.0
     failures: list[str] = field(default_factory=list)
     fanouts: dict[str, fanout.FanOut] = field(default_factory=dict)
+    quiet_scans: list[quiet.QuietScan] = field(default_factory=list)
     http: dict[str, dict[str, load.Measured]] = field(default_factory=dict)
     half_peak: dict[str, load.Measured] = field(default_factory=dict)
     load_size: str = ""
@@ -55,6 +60,7 @@ class Results:
 class Plan:
     sizes: tuple[str, ...]
     fanout_sizes: tuple[str, ...]
+    quiet_scans: tuple[tuple[int, int], ...]  # (memberships, of which due)
     load_size: str
     seconds: int
     workers: int
@@ -72,10 +78,15 @@ def run(plan: Plan) -> Results:
             env = process_env(stack, _database(size))
             with _recorded(results, f"fan-out at {size}"):
                 results.fanouts[size] = asyncio.run(fanout.measure(settings_for(stack, _database(size)), env))
+        for total, due in plan.quiet_scans:
+            print(f"quiet scan: {due:,} due of {total:,} memberships", flush=True)
+            settings = settings_for(stack, f"bench_quiet_{total}_{due}")
+            with _recorded(results, f"quiet scan, {due} due of {total}"):
+                results.quiet_scans.append(asyncio.run(quiet.measure(settings, total=total, due=due)))
         if plan.load_size:
             with _recorded(results, "HTTP load"):
                 _load(stack, plan, results)
-    results.seconds = time.perf_counter() - started
+    results.seconds, results.load_at_end = time.perf_counter() - started, load.load_average()
     return results
 
 
@@ -105,7 +116,8 @@ async def _size(stack: LocalStack, size: str, *, profiled: bool, results: Result
         if profiled:
             results.home_warm_ms = await profile.timed(api, screen("Home"), generated)
             fresh = await profile.fresh_token_cost(api, screen("Home"), generated)
-            results.profile = await profile.profile(api, screen("Home"), generated)
+            for name, operation in PROFILED.items():
+                results.profiles[name] = await profile.profile(api, screen(operation), generated)
     return SizeResult(generated, commands, pages, timed, fresh)
 
 
