@@ -4,8 +4,9 @@ Each case has a database of its own: `total` memberships in groups of 25 without
 which `due` belong to members eight days without any activity (quiet after the default 7) and are
 due now; the rest are next looked at tomorrow. One tick runs in-process with its commands counted.
 The scan reads due memberships through the quiet_due index in pages, so its commands must track
-`due`, not `total`. On FerretDB each of those reads still scans the collection (no filter
-pushdown), so its time grows with `total` as well; on MongoDB the index bounds it.
+`due`, not `total`. On FerretDB each of those reads, and each conditional write by `_id` and
+state, still scans the collection (it pushes down `_id` alone), so its time grows with `total`
+as well; on MongoDB the indexes bound it.
 """
 
 from __future__ import annotations

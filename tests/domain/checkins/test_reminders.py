@@ -4,9 +4,7 @@ dies half-way, the schedule moved on only after the fan-out, and the tick readin
 
 from __future__ import annotations
 
-import base64
 import json
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -19,7 +17,6 @@ from domain.checkins.reminders import remind_due, remind_group, reminder_key
 from domain.groups.occurrences import next_occurrence
 from infra.mongo.client import Database
 from infra.queue import TaskQueue
-from infra.settings import Settings, WorkerSettings
 from schemas.documents.groups import CheckInSchedule
 from schemas.documents.support_resources import Weekday
 from schemas.tasks.checkins import REMIND_GROUP
@@ -29,6 +26,7 @@ from tests.factories.members import TestMember as Person
 from tests.factories.members import onboarded_member
 from tests.fixtures.app import GraphQLClient, RunningApi
 from tests.fixtures.auth import AuthEmulator
+from tests.fixtures.snapshot import queued_tasks
 
 LONDON = "Europe/London"
 
@@ -41,18 +39,6 @@ class Due:
     declined: Person  # reminders switched off
     occurrence: datetime
     schedule: CheckInSchedule
-
-
-@pytest.fixture(scope="module")
-async def private_broker(settings: Settings) -> AsyncIterator[tuple[TaskQueue, Redis]]:
-    """A broker database of this module's own, so what the tick enqueues can be read and no worker takes it."""
-    url = settings.worker.broker_url.rsplit("/", 1)[0] + "/7"
-    queue, redis = TaskQueue(WorkerSettings(broker_url=url)), Redis.from_url(url)
-    await redis.flushdb()
-    yield queue, redis
-    await redis.flushdb()
-    queue.close()
-    await redis.aclose()
 
 
 async def due_group(gql: GraphQLClient, auth_emulator: AuthEmulator, db: Database, *, minutes_ago: int = 5) -> Due:
@@ -163,13 +149,6 @@ async def test_a_changed_schedule_or_an_archived_group_gets_no_reminders(
     assert await next_checkin_at(db, archived.group_id) is None  # reminders stop with the group
 
 
-def _enqueued(raw: bytes) -> tuple[str, dict[str, Any], str | None]:
-    """(task name, kwargs, expires) of one message as kombu stores it in Redis."""
-    message = json.loads(raw)
-    _, kwargs, _ = json.loads(base64.b64decode(message["body"]))
-    return message["headers"]["task"], kwargs, message["headers"]["expires"]
-
-
 async def test_the_tick_enqueues_one_task_per_due_group_in_batches(
     api: RunningApi, gql: GraphQLClient, auth_emulator: AuthEmulator, db: Database,
     private_broker: tuple[TaskQueue, Redis],
@@ -186,7 +165,7 @@ async def test_the_tick_enqueues_one_task_per_due_group_in_batches(
     count = await remind_due(repos=api.runtime.repos, queue=queue, now=datetime.now(UTC), batch=2, expires=60.0)
 
     # Then each due group has one task, oldest first, with its occurrence; the later group none
-    messages = [_enqueued(raw) for raw in reversed(await redis.lrange("celery", 0, -1))]
+    messages = await queued_tasks(redis)
     assert count == len(messages)
     mine = [(kwargs["group_id"], kwargs["occurrence_at"]) for _, kwargs, _ in messages
             if kwargs["group_id"] in {d.group_id for d in [*due, later]}]  # fmt: skip

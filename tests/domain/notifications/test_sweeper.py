@@ -2,34 +2,19 @@
 
 from __future__ import annotations
 
-import base64
-import json
 import uuid
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
-import pytest
 from redis.asyncio import Redis
 
 from domain.notifications.service import notify
 from domain.notifications.sweeper import sweep
 from infra.queue import TaskQueue
-from infra.settings import Settings, WorkerSettings
+from infra.settings import Settings
 from schemas.documents.notifications import NotificationKind
 from schemas.tasks.notifications import DELIVER
 from tests.fixtures.app import RunningApi
-
-
-@pytest.fixture
-async def private_broker(settings: Settings) -> AsyncIterator[tuple[TaskQueue, Redis]]:
-    """A broker database of this test's own, so what the sweep enqueues can be read and no worker takes it."""
-    url = settings.worker.broker_url.rsplit("/", 1)[0] + "/8"
-    queue, redis = TaskQueue(WorkerSettings(broker_url=url)), Redis.from_url(url)
-    await redis.flushdb()
-    yield queue, redis
-    await redis.flushdb()
-    queue.close()
-    await redis.aclose()
+from tests.fixtures.snapshot import queued_tasks
 
 
 async def test_a_notification_still_pending_is_enqueued_again_to_expire_within_a_tick(
@@ -49,7 +34,7 @@ async def test_a_notification_still_pending_is_enqueued_again_to_expire_within_a
     count = await sweep(repos=api.runtime.repos, queue=queue, settings=push, now=datetime.now(UTC), expires=60.0)
 
     # Then its delivery is in the queue again, with an expiry
-    messages = [json.loads(raw) for raw in await redis.lrange("celery", 0, -1)]
-    assert count == len(messages) >= 1
-    mine = [m for m in messages if json.loads(base64.b64decode(m["body"]))[1] == {"notification_id": stored.id}]
-    assert [(m["headers"]["task"], m["headers"]["expires"] is not None) for m in mine] == [(DELIVER, True)]
+    tasks = await queued_tasks(redis)
+    assert count == len(tasks) >= 1
+    mine = [task for task in tasks if task.kwargs == {"notification_id": stored.id}]
+    assert [(task.name, task.expires is not None) for task in mine] == [(DELIVER, True)]
