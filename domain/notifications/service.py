@@ -60,7 +60,9 @@ class Notice:
 async def notify_later(*, repos: Repositories, notices: Sequence[Notice], now: datetime) -> int:
     """Record notifications to push later, each at its own `not_before`, in one write; how many were new.
 
-    For a fan-out to a group, spread in time (ANON-9). Nothing is enqueued: each is
+    For a fan-out to a group, spread in time (ANON-9): `not_before` is also each push's
+    release time, which nothing moves earlier (a push sent at once when a member changed a
+    setting would time its author). Nothing is enqueued: each is
     stored as deferred, and beat's sweeper hands it to a worker once its time comes,
     so a broker outage loses nothing. A repeated `dedupe_key` is skipped, as in notify.
     """
@@ -73,7 +75,7 @@ async def notify_later(*, repos: Repositories, notices: Sequence[Notice], now: d
                 params=notice.params,
                 dedupe_key=notice.dedupe_key,
                 created_at=now,
-                push=PushState(status=PushStatus.DEFERRED, not_before=notice.not_before),
+                push=PushState(status=PushStatus.DEFERRED, not_before=notice.not_before, release_at=notice.not_before),
             )
             for notice in notices
         ]

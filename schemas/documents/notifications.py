@@ -76,6 +76,11 @@ class PushState(BaseModel):
         description="When a worker may take it (again): deferred, the earliest push; sending, when the "
         "claim lapses; pending, when it was queued (the sweeper waits a grace past it); None once terminal.",
     )
+    release_at: datetime | None = Field(
+        default=None,
+        description="The push's own earliest moment, fixed when written (a group's fan-out spread, ANON-4): "
+        "nothing, not even a change of the member's preferences, sends it sooner.",
+    )
     claim: str | None = Field(default=None, description="The current claim; every write under a claim checks it.")
     sent_at: datetime | None = None
     updated_at: datetime | None = None

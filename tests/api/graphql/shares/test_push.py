@@ -75,6 +75,27 @@ async def test_the_author_hears_of_support_hourly_at_most_and_after_the_group_ha
         assert notification["push"]["not_before"] > last_group_push + timedelta(seconds=59)
 
 
+async def test_a_change_of_settings_leaves_held_pushes_to_their_own_moments(
+    gql: GraphQLClient, db: Database, share_cast: ShareCast, pipeline: Pipeline
+) -> None:
+    # Given a share: the member's push about it is held for its own moment, 1 to 10 minutes on
+    group_id = await content_group(gql, db, share_cast)
+    share = await shared(gql, share_cast.author, group_id)
+    mine = {"kind": "group_share", "member_id": share_cast.member.id, "params.shareId": share["id"]}
+    held = await db.notifications.find_one(mine)
+    assert held is not None
+
+    # When the member changes a setting straight away (as the app does on its settings screen)
+    await no_quiet_hours(gql, share_cast.member)
+
+    # Then the push keeps its moment, and a worker looking now sends nothing before it
+    after = await db.notifications.find_one(mine)
+    assert after is not None
+    assert (after["push"]["status"], after["push"]["not_before"]) == ("deferred", held["push"]["not_before"])
+    assert after["push"]["release_at"] == held["push"]["not_before"]
+    assert await deliver(pipeline=pipeline, notification_id=held["_id"], now=datetime.now(UTC)) is None
+
+
 async def test_pushes_carry_ids_and_safe_words_only(
     gql: GraphQLClient, db: Database, share_cast: ShareCast, fake_fcm: FakeFcm, pipeline: Pipeline
 ) -> None:
