@@ -10,7 +10,9 @@ without a lead by a deletion (the same rule as leaving, LAST_LEAD).
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 
 from domain.accounts.errors import AccountError, AccountErrorCode
 from infra.firebase import FirebaseAccounts
@@ -73,3 +75,26 @@ async def restore(*, repos: Repositories, member: MemberDocument, now: datetime)
     await repos.memberships.set_hidden(member.id, hidden=False)
     logger.info("account deletion cancelled", extra={"tombstone_id": cancelled.tombstone_id})
     return member.model_copy(update={"display_name": cancelled.display_name, "deletion_requested_at": None})
+
+
+class AccountStatus(StrEnum):
+    ACTIVE = "active"
+    PENDING_DELETION = "pending_deletion"
+
+
+@dataclass(frozen=True)
+class AccountState:
+    """Where the member's account is: active, or waiting to be deleted (and until when it can be restored)."""
+
+    status: AccountStatus
+    deletion_requested_at: datetime | None = None
+    delete_after: datetime | None = None
+
+
+async def account_state(*, repos: Repositories, member: MemberDocument) -> AccountState:
+    """The member's account state; the deletion record is read only while one waits."""
+    if member.deletion_requested_at is None:
+        return AccountState(AccountStatus.ACTIVE)
+    deletion = await repos.account_deletions.get(member.id)
+    delete_after = deletion.purge_after if deletion is not None else None
+    return AccountState(AccountStatus.PENDING_DELETION, member.deletion_requested_at, delete_after)

@@ -168,6 +168,30 @@ async def test_a_token_from_before_the_deletion_stops_working_at_once_on_every_r
     assert await db.account_deletions.count_documents({"_id": robin.id}) == 0
 
 
+async def test_me_says_whether_the_account_waits_to_be_deleted_and_until_when(
+    gql: GraphQLClient, auth_emulator: AuthEmulator
+) -> None:
+    # Given Robin, whose account is active
+    robin = await new_person(gql, auth_emulator, "Robin")
+    active = (await gql(operation("Me"), {}, token=robin.token))["data"]["me"]["accountState"]
+    assert active == {"status": "ACTIVE", "deletionRequestedAt": None, "deleteAfter": None}
+
+    # When they ask to delete it, then sign in again
+    result = await delete(gql, robin, "Robin")
+    again = await signed_in_again(auth_emulator, robin)
+    me = (await gql(operation("Me"), {}, token=again.token))["data"]["me"]
+
+    # Then `me` shows the restore screen's facts: waiting since the request, deleted after the grace period
+    state = me["accountState"]
+    assert (me["id"], state["status"], state["deleteAfter"]) == (robin.id, "PENDING_DELETION", result["deleteAfter"])
+    asked = datetime.fromisoformat(state["deletionRequestedAt"])
+    assert datetime.fromisoformat(result["deleteAfter"]) - asked == timedelta(days=21)
+
+    # And once restored, it is active again
+    restored = await run_app(gql, "AccountRestore", again.token)
+    assert restored["member"]["accountState"] == active
+
+
 async def test_signing_in_again_and_restoring_cancels_the_deletion(
     gql: GraphQLClient, db: Database, auth_emulator: AuthEmulator
 ) -> None:
