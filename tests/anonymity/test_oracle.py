@@ -146,8 +146,8 @@ async def test_no_one_learns_who_wrote_what(
             await rec.act(who, "ReactionSet", shareId=first["id"], kind="THINKING_OF_YOU")  # typed error
             await rec.act(who, "ReactionRemove", shareId=first["id"], kind="THINKING_OF_YOU")
             await rec.act(who, "ReactionRemove", shareId=first["id"], kind="ME_TOO")  # typed error
-            await rec.act(who, "ShareUpdate", shareId=first["id"], body="Mine now.")  # FORBIDDEN
-            await rec.act(who, "ShareDelete", shareId=crisis["id"])  # FORBIDDEN
+            await rec.act(who, "ShareUpdate", shareId=first["id"], body="Mine now.")  # typed NOT_PERMITTED
+            await rec.act(who, "ShareDelete", shareId=crisis["id"])  # typed NOT_PERMITTED
             await rec.run(who, "ShareScreen", id=str(uuid.uuid4()))  # NOT_FOUND
         await rec.run(lead, "MyLeadership", first=20)
         await _moderate(rec, scene, first=first, crisis=crisis, reply=reply)
@@ -206,7 +206,9 @@ async def _moderate(rec: Recorder, scene: Scene, *, first: dict[str, Any], crisi
         await rec.act(
             lead, "ContentModerate", targetKind="SHARE", targetId=crisis["id"], action=action, reason="Check."
         )
-    await rec.act(member, "ContentModerate", targetKind="SHARE", targetId=first["id"], action="HIDE", reason="x")
+    await rec.act(
+        member, "ContentModerate", targetKind="SHARE", targetId=first["id"], action="HIDE", reason="x"
+    )  # typed NOT_PERMITTED
     await rec.act(lead, "ReportDismiss", reportId=on_reply["report"]["id"], reason="Kind words.")
     await rec.run(lead, "ModerationQueue", groupId=scene.group_id)
     for who in (lead, member):

@@ -10,7 +10,7 @@ from infra.mongo.client import Database
 from infra.settings import Settings
 from tests.factories.checkins import checked_in
 from tests.factories.devices import registered_device
-from tests.factories.groups import created_group, mutate
+from tests.factories.groups import asked_to_join, created_group, mutate
 from tests.factories.noticing import added_date
 from tests.factories.operations import app_operation
 from tests.factories.shares import ShareCast, act, content_group, new_share_cast, responded, shared
@@ -53,8 +53,7 @@ async def _a_lead_and_asking_for_support(gql: GraphQLClient, cast: ShareCast, gr
     asked their own group's leads for a kind word.
     """
     own_group_id = await created_group(gql, cast.author, name="Mornings")
-    asked = await mutate(gql, "JoinRequestCreate", cast.member.token, groupId=own_group_id, message="Hello")
-    assert asked["__typename"] == "JoinRequestCreateSuccess", asked
+    await asked_to_join(gql, cast.member, cast.author, own_group_id, message="Hello")
     archived = await mutate(gql, "GroupArchive", cast.author.token, groupId=own_group_id)
     assert archived["__typename"] == "GroupArchiveSuccess", archived
     support = await run_app(gql, "SupportRequest", cast.author.token, input={"groupId": group_id})
@@ -81,8 +80,7 @@ async def author_footprint(gql: GraphQLClient, db: Database, auth_emulator: Auth
     token = await registered_device(gql, cast.author)
     await added_date(gql, cast.author, label="Gran's day", shareWithLeads=True)
     other_group_id = await created_group(gql, cast.lead, name="Evenings")
-    asked = await mutate(gql, "JoinRequestCreate", cast.author.token, groupId=other_group_id, message="Hi")
-    assert asked["__typename"] == "JoinRequestCreateSuccess", asked
+    await asked_to_join(gql, cast.author, cast.lead, other_group_id, message="Hi")
     muted = await act(gql, "MemberMute", cast.lead.token, groupId=group_id, memberId=cast.author.id, hours=1,
                          reason="Cooling off.")  # fmt: skip
     assert muted["__typename"] == "MemberMuteSuccess", muted

@@ -9,7 +9,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.context import Info
-from api.graphql.errors import error_fields
+from api.graphql.errors import RefusalCode, error_fields
 from api.graphql.types import FieldError
 from domain.accounts.deletion import request_deletion
 from domain.accounts.errors import AccountError, AccountErrorCode
@@ -19,6 +19,7 @@ from domain.accounts.errors import AccountError, AccountErrorCode
 class AccountDeleteErrorCode(Enum):
     CONFIRMATION_MISMATCH = AccountErrorCode.CONFIRMATION_MISMATCH.value
     LEADERSHIP_HANDOVER_NEEDED = AccountErrorCode.LEADERSHIP_HANDOVER_NEEDED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="Confirming the deletion.")

@@ -273,6 +273,8 @@ async def test_a_member_waiting_to_be_deleted_cannot_post(
     share = await act(gql, "ShareCreate", again.token, groupId=group_id, body="Hello", anonymous=False)
     export = await gql(app_operation("DataExportRequest"), {}, token=again.token)
 
-    # Then both are refused, and nothing was written
-    assert [e["extensions"]["code"] for e in share["errors"] + export["errors"]] == ["ACCOUNT_DELETION_PENDING"] * 2
+    # Then both are refused with their own typed error, and nothing was written
+    exported = export["data"]["dataExportRequest"]
+    assert [share["code"], exported["code"]] == ["ACCOUNT_DELETION_PENDING"] * 2
+    assert [share["__typename"], exported["__typename"]] == ["ShareCreateError", "DataExportRequestError"]
     assert await db.data_exports.count_documents({"member_id": robin.id}) == 0

@@ -21,6 +21,7 @@ from tests.fixtures.snapshot import Snapshot
 ROLES = ("anonymous", "not_onboarded", "outsider", "member", "co_lead", "lead", "staff")
 OK, LISTED, ABSENT = "ok", "listed", "absent"
 U, OB, NF, F = "UNAUTHENTICATED", "ONBOARDING_REQUIRED", "NOT_FOUND", "FORBIDDEN"
+NP = "NOT_PERMITTED"  # a mutation's typed refusal (api/graphql/errors.py)
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ async def test_group_wellbeing(gql: GraphQLClient, snapshot: Snapshot, world: Wo
     )
 
 
-@by_role(U, OB, NF, F, F, OK, F)
+@by_role(U, OB, NF, NP, NP, OK, NP)
 async def test_group_schedule_set(
     gql: GraphQLClient, snapshot: Snapshot, world: World, role: str, expected: str
 ) -> None:
@@ -155,7 +156,7 @@ async def test_group_schedule_set(
     )
 
 
-@by_role(U, OB, NF, F, F, OK, F)
+@by_role(U, OB, NF, NP, NP, OK, NP)
 async def test_group_quiet_policy_set(
     gql: GraphQLClient, snapshot: Snapshot, world: World, role: str, expected: str
 ) -> None:
