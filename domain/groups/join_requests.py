@@ -51,16 +51,20 @@ async def create_request(
     invites.refuse_join(group, viewer)
     if group.access is GroupAccess.OPEN:
         raise GroupError(GroupErrorCode.GROUP_IS_OPEN, "This group is open: join it straight away.")
-    await invites.take_use(repos, invite, now=now)
     request = JoinRequestDocument(
         id=new_id(), group_id=group.id, member_id=viewer.id, message=message,
         pending_key=pending_key(group.id, viewer.id), created_at=now,
     )  # fmt: skip
+    # The request first (its unique pending key refuses a second one without a write), then the use.
     try:
         await repos.join_requests.insert(request)
     except JoinRequestPendingError:
-        await repos.invites.give_back(invite.id)
         raise GroupError(GroupErrorCode.REQUEST_PENDING, "You've already asked; a lead will answer soon.") from None
+    try:
+        await invites.take_use(repos, invite, now=now)
+    except GroupError:
+        await repos.join_requests.withdraw(request.id)
+        raise
     await expect_digest(repos=repos, group_ids=[group.id], now=now)
     return request
 

@@ -25,9 +25,9 @@ from api.graphql.errors import TOP_LEVEL_CODES, RefusalCode, TypedRefusals
 from api.graphql.permissions import IsAdmin, IsMember, IsSafeguarding, IsStaff
 from api.graphql.schema import build_schema
 from infra.settings import GraphQLSettings
+from tests.fixtures.changes import Changes
 from tests.security.calls import Caller
 from tests.security.registry import MUTATIONS, OK, app_schema, schema_root_fields
-from tests.security.snapshot import Chain
 from tests.security.world import ROLES, World
 
 MUTATION_FIELDS = [field for root, field in schema_root_fields() if root == "mutation"]
@@ -94,9 +94,9 @@ def test_the_matrix_expects_only_what_the_rule_allows(name: str) -> None:
 
 
 async def test_a_member_waiting_to_be_deleted_gets_each_mutation_s_typed_error_and_nothing_changes(
-    security_world: World, caller: Caller, chain: Chain
+    security_world: World, caller: Caller, changes: Changes
 ) -> None:
-    before = await chain.before()
+    before = await changes.mark()
     answered: dict[str, str] = {}
     for name in MUTATION_FIELDS:
         if name == "accountRestore":
@@ -108,4 +108,4 @@ async def test_a_member_waiting_to_be_deleted_gets_each_mutation_s_typed_error_a
     expected = {name: PENDING_EXCEPTIONS.get(name, "ACCOUNT_DELETION_PENDING") for name in answered}
     assert answered == expected
     assert len(answered) == len(MUTATION_FIELDS) - 1
-    await chain.unchanged_since(before)
+    assert await changes.since(before) == []

@@ -32,7 +32,7 @@ from tests.fixtures.app import GraphQLClient, RunningApi, in_process
 from tests.fixtures.auth import AuthEmulator
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 async def redis(settings: Settings) -> AsyncIterator[Redis]:
     client = Redis.from_url(settings.redis.url)
     yield client
