@@ -108,7 +108,7 @@ async def _tell_requester(
     # Lock-screen safe: the group's id only, never its name (DESIGN §6).
     await notify(
         repos=repos, queue=queue, member_id=request.member_id, kind=kind,
-        dedupe_key=f"join_request_decided:{request.id}", now=now, params={"group_id": request.group_id},
+        dedupe_key=f"join_request_decided:{request.id}", now=now, params={"groupId": request.group_id},
     )  # fmt: skip
 
 

@@ -10,6 +10,7 @@ from infra.mongo.repositories.registry import Repositories
 from infra.queue import TaskQueue
 from schemas.documents.base import new_id
 from schemas.documents.notifications import NotificationDocument, NotificationKind, PushState, PushStatus
+from schemas.push import params_mismatch
 from schemas.tasks.notifications import DELIVER, DeliverNotification
 
 
@@ -30,6 +31,7 @@ async def notify(
     If the broker is down the notification stays pending, and the sweeper
     enqueues it later: nothing the service accepted is lost.
     """
+    _keep_contract(kind, params or {})
     notification = NotificationDocument(
         id=new_id(),
         member_id=member_id,
@@ -66,6 +68,8 @@ async def notify_later(*, repos: Repositories, notices: Sequence[Notice], now: d
     stored as deferred, and beat's sweeper hands it to a worker once its time comes,
     so a broker outage loses nothing. A repeated `dedupe_key` is skipped, as in notify.
     """
+    for notice in notices:
+        _keep_contract(notice.kind, notice.params)
     return await repos.notifications.insert_many_if_new(
         [
             NotificationDocument(
@@ -80,3 +84,9 @@ async def notify_later(*, repos: Repositories, notices: Sequence[Notice], now: d
             for notice in notices
         ]
     )
+
+
+def _keep_contract(kind: NotificationKind, params: dict[str, str]) -> None:
+    """Every notification carries exactly its kind's ids (schemas/push.py): a mismatch is a bug, refused here."""
+    if (mismatch := params_mismatch(kind, params)) is not None:
+        raise ValueError(mismatch)

@@ -73,6 +73,12 @@ QUERIES: dict[str, Case] = {
     "myLeadership": case(SIGNED_IN, lambda w: {"first": 10}),
     "supportResources": case("OK OK OK OK OK OK OK", lambda w: {"nation": "WALES", "language": "CY"}),
     "notifications": case(SIGNED_IN, lambda w: {"first": 10}),
+    "notification": case(
+        f"{U} {NF} {NF} {NF} {NF} {NF} {NF}",
+        lambda w: {"id": w.notification_id},
+        "id",
+        own=lambda w: {"id": w.own["notification"]},
+    ),
     "unreadNotificationCount": case(SIGNED_IN),
     "notificationPreferences": case(SIGNED_IN),
     "myCheckIns": case(SIGNED_IN, lambda w: {"first": 10}),

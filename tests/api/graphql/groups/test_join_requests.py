@@ -103,9 +103,9 @@ async def test_an_approved_requester_joins_and_is_told(
     membership = await db.memberships.find_one({"group_id": group_id, "member_id": cast.requester.id})
     assert membership is not None
     assert membership["role"] == "member"
-    notices = await db.notifications.find({"member_id": cast.requester.id, "params.group_id": group_id}).to_list(None)
+    notices = await db.notifications.find({"member_id": cast.requester.id, "params.groupId": group_id}).to_list(None)
     assert [(n["kind"], n["params"], n["dedupe_key"]) for n in notices] == [
-        ("join_request_approved", {"group_id": group_id}, f"join_request_decided:{request['id']}")
+        ("join_request_approved", {"groupId": group_id}, f"join_request_decided:{request['id']}")
     ]
     assert await broker.llen("celery") == queued + 1
     stored = await db.join_requests.find_one({"_id": request["id"]})
@@ -124,7 +124,7 @@ async def test_a_declined_requester_is_told_and_may_ask_again(
 
     assert result["joinRequest"]["status"] == "DECLINED"
     assert await db.memberships.count_documents({"group_id": group_id, "member_id": cast.requester.id}) == 0
-    notices = await db.notifications.find({"member_id": cast.requester.id, "params.group_id": group_id}).to_list(None)
+    notices = await db.notifications.find({"member_id": cast.requester.id, "params.groupId": group_id}).to_list(None)
     assert [n["kind"] for n in notices] == ["join_request_declined"]
     assert await broker.llen("celery") == queued + 1
     await requested(gql, cast, group_id)
@@ -242,7 +242,7 @@ async def test_archiving_a_group_tells_everyone_still_waiting(
     assert [(r["_id"], r["status"], r["pending_key"]) for r in stored] == [
         (w["id"], "declined", w["id"]) for w in waiting
     ]
-    notices = await db.notifications.find({"params.group_id": group_id}).sort("created_at").to_list(None)
+    notices = await db.notifications.find({"params.groupId": group_id}).sort("created_at").to_list(None)
     assert sorted((n["member_id"], n["kind"]) for n in notices) == sorted(
         [(cast.requester.id, "join_request_declined"), (cast.outsider.id, "join_request_declined")]
     )

@@ -4,6 +4,7 @@ moments, the author about support at most hourly and never alongside the group, 
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -16,7 +17,7 @@ from infra.settings import PushSettings
 from schemas.documents.members import Language
 from schemas.documents.notifications import NotificationKind, PushStatus
 from tests.factories.devices import no_quiet_hours, registered_device
-from tests.factories.shares import ShareCast, act, content_group, responded, shared
+from tests.factories.shares import ShareCast, act, content_group, responded, run, shared
 from tests.fixtures.app import GraphQLClient, RunningApi
 from tests.fixtures.fcm import FakeFcm
 
@@ -115,5 +116,47 @@ async def test_pushes_carry_ids_and_safe_words_only(
     [received] = fake_fcm.received(phone)
     text = text_for(NotificationKind.GROUP_SHARE, Language.EN)
     assert received.message["notification"] == {"title": text.title, "body": text.body}
-    assert received.message["data"] == {"notificationId": notification["_id"], "kind": "group_share"}
+    assert received.message["data"] == {
+        "notificationId": notification["_id"],
+        "kind": "GROUP_SHARE",
+        "groupId": group_id,
+        "shareId": share["id"],
+    }
     assert "private words" not in str(received.message)
+
+
+async def test_the_app_opens_a_push_by_its_notification_id_and_finds_typed_ids(
+    gql: GraphQLClient, db: Database, share_cast: ShareCast, fake_fcm: FakeFcm, pipeline: Pipeline
+) -> None:
+    # Given the member's phone got the push about a share
+    group_id = await content_group(gql, db, share_cast)
+    await no_quiet_hours(gql, share_cast.member)
+    phone = await registered_device(gql, share_cast.member)
+    share = await shared(gql, share_cast.author, group_id)
+    [held] = await db.notifications.find({"member_id": share_cast.member.id, "params.shareId": share["id"]}).to_list(
+        None
+    )
+    await deliver(pipeline=pipeline, notification_id=held["_id"], now=held["push"]["not_before"])
+    [received] = fake_fcm.received(phone)
+    data = received.message["data"]
+
+    # When the app opens it by the id in the push's data, as the member and as anyone else
+    opened = await run(gql, "Notification", share_cast.member.token, id=data["notificationId"])
+    theirs = await run(gql, "Notification", share_cast.peer.token, id=data["notificationId"])
+    missing = await run(gql, "Notification", share_cast.peer.token, id=str(uuid.uuid4()))
+
+    # Then the kind is the enum's value, with typed ids under the push's own keys, and it opens the share
+    notification = opened["data"]["notification"]
+    assert (notification["kind"], data["kind"]) == ("GROUP_SHARE", "GROUP_SHARE")
+    assert (notification["groupId"], notification["shareId"]) == (data["groupId"], data["shareId"])
+    assert (data["groupId"], data["shareId"]) == (group_id, share["id"])
+    assert notification["params"] == [{"key": "groupId", "value": group_id}, {"key": "shareId", "value": share["id"]}]
+    assert (notification["memberId"], notification["followUpId"], notification["difficultDateId"]) == (None,) * 3
+    assert (await run(gql, "ShareScreen", share_cast.member.token, id=data["shareId"]))["data"]["share"]["id"] == (
+        share["id"]
+    )
+    # And another member's notification is NOT_FOUND, word for word like a missing one
+    assert [e["extensions"]["code"] for e in theirs["errors"]] == ["NOT_FOUND"]
+    assert [{k: v for k, v in e.items() if k != "locations"} for e in theirs["errors"]] == [
+        {k: v for k, v in e.items() if k != "locations"} for e in missing["errors"]
+    ]
