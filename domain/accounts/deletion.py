@@ -33,9 +33,11 @@ def confirms(member: MemberDocument, confirm: str) -> bool:
 
 async def request_deletion(
     *, repos: Repositories, accounts: FirebaseAccounts, member: MemberDocument, confirm: str, grace: timedelta,
-    now: datetime,
+    now: datetime, remove_anonymous: bool = False,
 ) -> AccountDeletionDocument:  # fmt: skip
-    """Record the request, hide the member, end their sessions and stop their pushes."""
+    """Record the request, hide the member, end their sessions and stop their pushes. Their anonymous
+    posts stay, linked to no one, unless `remove_anonymous` (domain/accounts/anonymous_content.py).
+    """
     if not confirms(member, confirm):
         raise AccountError(AccountErrorCode.CONFIRMATION_MISMATCH, "Type your display name exactly to confirm.")
     if await sole_lead_of(repos, member.id):
@@ -45,6 +47,7 @@ async def request_deletion(
         AccountDeletionDocument(
             id=member.id, firebase_uid=member.firebase_uid, tombstone_id=new_tombstone_id(),
             display_name=member.display_name, requested_at=now, purge_after=now + grace,
+            remove_anonymous=remove_anonymous,
         )
     )  # fmt: skip
     # The record first: every later write is repeatable, so a retry after a crash completes it.

@@ -18,6 +18,7 @@ from domain.noticing.activity import note_named_post
 from domain.safety.service import Signposting, SignpostSource, signpost
 from domain.shares import lifecycle, reading
 from domain.shares.anonymity import to_minute
+from domain.shares.erasing import erase_share
 from domain.shares.errors import ShareError, ShareErrorCode
 from domain.shares.notices import tell_leads
 from domain.shares.policies import (
@@ -151,18 +152,9 @@ async def edit_share(
 
 async def delete_share(*, services: ContentServices, reader: Reader, share_id: str, now: datetime) -> ShareDocument:
     """The author deletes their share for good, with its responses and reactions (ANON: deletion is real)."""
-    repos = services.repos
-    share = (await _own(repos, reader, share_id)).item
-    response_ids = await repos.responses.ids_for_share(share.id)
-    if not await repos.shares.delete(share.id):
+    share = (await _own(services.repos, reader, share_id)).item
+    if not await erase_share(services, share, now=now):
         raise HiddenError(share_id)  # deleted meanwhile
-    await repos.responses.delete_for_share(share.id)
-    await repos.reactions.delete_for_targets([share.id])
-    await repos.authorship.delete_many([share.id, *response_ids])
-    await repos.bylines.delete_many([share.id, *response_ids])
-    await repos.reports.close_waiting_for_targets([share.id, *response_ids], now=now)
-    if share.status is ContentStatus.PUBLISHED:
-        await lifecycle.share_withdrawn(services, share)
     return share
 
 

@@ -30,6 +30,7 @@ class Footprint:
     their_response_id: str  # the author's response to the member's share
     member_share_id: str
     device_token: str
+    named_share_id: str  # the author's share under their name
 
     def identifiers(self, settings: Settings) -> dict[str, str]:
         key = AnonymityKey.of(settings.anonymity_key.get_secret_value())
@@ -67,6 +68,7 @@ async def author_footprint(gql: GraphQLClient, db: Database, auth_emulator: Auth
     cast = await new_share_cast(gql, auth_emulator)
     group_id = await content_group(gql, db, cast)
     share = await shared(gql, cast.author, group_id, "My own hard day.")
+    named = await shared(gql, cast.author, group_id, "Named, mine.", anonymous=False)
     reply = await responded(gql, cast.peer, share["id"], "Here for you.")
     member_share = await shared(gql, cast.member, group_id, "Rough week.", anonymous=False)
     response = await responded(gql, cast.author, member_share["id"], "Same here, hang on.")
@@ -88,5 +90,13 @@ async def author_footprint(gql: GraphQLClient, db: Database, auth_emulator: Auth
     exported = await run_app(gql, "DataExportRequest", cast.author.token)
     assert exported["__typename"] == "DataExportRequestSuccess", exported
     return Footprint(
-        cast, group_id, other_group_id, share["id"], reply["id"], response["id"], member_share["id"], token
+        cast,
+        group_id,
+        other_group_id,
+        share["id"],
+        reply["id"],
+        response["id"],
+        member_share["id"],
+        token,
+        named["id"],
     )
