@@ -107,7 +107,9 @@ async def create_share(
         await refuse_unless_anonymity_holds(repos, group.id, now=now)
     share_id = new_id()
     source = SignpostSource(kind=AlertSourceKind.SHARE, id=share_id, anonymous=anonymous)
-    support = await signpost(repos=repos, member=reader.member, source=source, texts=[body], now=now)
+    support = await signpost(
+        repos=repos, member=reader.member, source=source, texts=[body], now=now, group_kind=group.kind
+    )
     share = ShareDocument(
         id=share_id, group_id=group.id, body=body, anonymous=anonymous,
         status=status_after_screen(group, support.level), sensitive=is_sensitive(support.level),
@@ -137,7 +139,9 @@ async def edit_share(
         raise ShareError(ShareErrorCode.EDIT_WINDOW_CLOSED, "Shares can be edited for 15 minutes after posting.")
     body = checked_body(body)
     source = SignpostSource(kind=AlertSourceKind.SHARE, id=share.id, anonymous=share.anonymous)
-    support = await signpost(repos=repos, member=reader.member, source=source, texts=[body], now=now)
+    support = await signpost(
+        repos=repos, member=reader.member, source=source, texts=[body], now=now, group_kind=group.kind
+    )
     held = status_after_screen(group, support.level) is ContentStatus.HELD
     status = ContentStatus.HELD if held else share.status
     edited = await repos.shares.edit(
