@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -97,16 +98,26 @@ async def test_a_change_of_settings_leaves_held_pushes_to_their_own_moments(
     assert await deliver(pipeline=pipeline, notification_id=held["_id"], now=datetime.now(UTC)) is None
 
 
-async def test_pushes_carry_ids_and_safe_words_only(
-    gql: GraphQLClient, db: Database, share_cast: ShareCast, fake_fcm: FakeFcm, pipeline: Pipeline
-) -> None:
+async def a_share_and_the_members_push_about_it(
+    gql: GraphQLClient, db: Database, share_cast: ShareCast, body: str
+) -> tuple[str, dict[str, Any], dict[str, Any], str]:
+    """A share in a new group, the member's held push about it and the member's phone (no quiet hours)."""
     group_id = await content_group(gql, db, share_cast)
     await no_quiet_hours(gql, share_cast.member)
     phone = await registered_device(gql, share_cast.member)
-    share = await shared(gql, share_cast.author, group_id, "My private words about today.")
+    share = await shared(gql, share_cast.author, group_id, body)
     [notification] = await db.notifications.find(
         {"kind": "group_share", "member_id": share_cast.member.id, "params.shareId": share["id"]}
     ).to_list(None)
+    return group_id, share, notification, phone
+
+
+async def test_pushes_carry_ids_and_safe_words_only(
+    gql: GraphQLClient, db: Database, share_cast: ShareCast, fake_fcm: FakeFcm, pipeline: Pipeline
+) -> None:
+    group_id, share, notification, phone = await a_share_and_the_members_push_about_it(
+        gql, db, share_cast, "My private words about today."
+    )
 
     early = await deliver(pipeline=pipeline, notification_id=notification["_id"], now=datetime.now(UTC))
     later = notification["push"]["not_before"] + timedelta(seconds=1)
@@ -129,13 +140,7 @@ async def test_the_app_opens_a_push_by_its_notification_id_and_finds_typed_ids(
     gql: GraphQLClient, db: Database, share_cast: ShareCast, fake_fcm: FakeFcm, pipeline: Pipeline
 ) -> None:
     # Given the member's phone got the push about a share
-    group_id = await content_group(gql, db, share_cast)
-    await no_quiet_hours(gql, share_cast.member)
-    phone = await registered_device(gql, share_cast.member)
-    share = await shared(gql, share_cast.author, group_id)
-    [held] = await db.notifications.find({"member_id": share_cast.member.id, "params.shareId": share["id"]}).to_list(
-        None
-    )
+    group_id, share, held, phone = await a_share_and_the_members_push_about_it(gql, db, share_cast, "Hard day.")
     await deliver(pipeline=pipeline, notification_id=held["_id"], now=held["push"]["not_before"])
     [received] = fake_fcm.received(phone)
     data = received.message["data"]
