@@ -1,31 +1,25 @@
 """Which shards each main screen's MongoDB commands would reach on a sharded cluster, read from the
 commands the API sends, routed by the shard-key table (infra/mongo/sharding.py) as mongos routes
 them. The expected lists are docs/scale.md's: a command that reaches every shard is there with
-its reason, and a change that adds one fails here first.
+its reason, and a change that adds one fails here first. A push's nine commands are checked
+beside their count, in tests/domain/notifications/test_delivery.py.
 """
 
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
 from typing import Any
 
 import pytest
 
 from domain.checkins.reminders import remind_group
-from domain.notifications.delivery import Pipeline, deliver
-from domain.notifications.service import notify
 from infra.mongo.client import Database
 from infra.mongo.sharding import route
-from infra.push import PushSender
-from infra.settings import PushSettings, Settings
-from schemas.documents.notifications import NotificationKind
+from infra.settings import Settings
 from tests.benchmarks.test_command_counts import World, world
-from tests.factories.devices import no_quiet_hours, registered_device
 from tests.factories.operations import app_operation
 from tests.fixtures.app import CommandCounter, GraphQLClient, RunningApi
 from tests.fixtures.auth import AuthEmulator
-from tests.fixtures.fcm import FakeFcm
 
 _FOLLOWERS = frozenset({"getMore", "killCursors"})  # they go where their cursor's find went
 
@@ -113,31 +107,3 @@ async def test_a_group_reminder_fan_out_reads_its_roster_from_every_shard_and_wr
         "find groups: one shard", "find memberships: every shard", "find members: one shard",
         *["insert notifications: one shard"] * written, "update groups: one shard",
     ])  # fmt: skip
-
-
-async def test_a_push_delivery_reaches_one_shard_per_command(
-    given: World, api: RunningApi, push_sender: PushSender, fake_fcm: FakeFcm
-) -> None:
-    lead, _ = await given.leading(1)
-    await no_quiet_hours(given.gql, lead)
-    await registered_device(given.gql, lead)
-    pipeline = Pipeline(
-        repos=api.runtime.repos, push=push_sender, queue=api.runtime.queue, settings=PushSettings(),
-        lease=timedelta(minutes=2),
-    )  # fmt: skip
-    now = api.runtime.clock.now()
-    sent = await notify(
-        repos=api.runtime.repos, queue=api.runtime.queue, member_id=lead.id, kind=NotificationKind.CHECK_IN_REMINDER,
-        dedupe_key=f"test:{uuid.uuid4()}", now=now,
-    )  # fmt: skip
-    assert sent is not None
-
-    with given.counter.recording() as commands:
-        await deliver(pipeline=pipeline, notification_id=sent.id, member_id=lead.id, now=now)
-
-    # The notification by id and recipient, its claims by notification, the day's places by member.
-    assert routes(commands) == [
-        "find devices: one shard", "find members: one shard", "find notifications: one shard",
-        "find push_budgets: one shard", "find push_claims: one shard", "insert push_budgets: one shard",
-        "insert push_claims: one shard", "update notifications: one shard", "update notifications: one shard",
-    ]  # fmt: skip
