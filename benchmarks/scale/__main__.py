@@ -1,6 +1,6 @@
 """`uv run python -m benchmarks.scale`: the capacity model and the 19:00 simulation, from
 `benchmarks/scale/inputs.toml`, written to `benchmarks/results/<date>-scale.md` with its plot
-`<date>-scale-evening.png`. About a minute, one core, no servers.
+`<date>-scale-evening.png`. A minute or two on one core, no servers.
 
 `... -m benchmarks.scale costs`, `... sizes` and `... pubsub` are the short measurements behind
 the inputs (CPU per request and per push in their own process; document sizes on a generated
