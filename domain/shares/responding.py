@@ -49,7 +49,9 @@ async def create_response(
         raise ShareError(ShareErrorCode.THREAD_FULL, "This share has all the replies it can take.")
     response_id = new_id()
     source = SignpostSource(kind=AlertSourceKind.RESPONSE, id=response_id, anonymous=anonymous)
-    support = await signpost(repos=repos, member=reader.member, source=source, texts=[body], now=now)
+    support = await signpost(
+        repos=repos, member=reader.member, source=source, texts=[body], now=now, group_kind=group.kind
+    )
     response = ResponseDocument(
         id=response_id, share_id=share.id, group_id=group.id, body=body, anonymous=anonymous,
         status=status_after_screen(group, support.level), sensitive=is_sensitive(support.level),

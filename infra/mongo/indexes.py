@@ -172,6 +172,9 @@ INDEXES: dict[str, list[IndexModel]] = {
     "account_deletions": [
         IndexModel([("purge_after", ASCENDING), ("_id", ASCENDING)], name="purge_due"),
     ],
+    "content_removals": [
+        IndexModel([("due_at", ASCENDING)], name="due"),
+    ],
 }
 
 # Indexes a new one replaced, dropped once every index above exists. A unique index changes by

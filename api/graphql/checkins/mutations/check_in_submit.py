@@ -10,7 +10,7 @@ import strawberry
 
 from api.graphql.checkins.types import CheckIn
 from api.graphql.context import Info
-from api.graphql.errors import access_denials, error_fields
+from api.graphql.errors import RefusalCode, access_denials, error_fields
 from api.graphql.input_limits import MaxItems
 from api.graphql.safety.types import Signposting
 from api.graphql.types import FieldError
@@ -35,6 +35,7 @@ class CheckInSubmitErrorCode(Enum):
     IDEMPOTENCY_KEY_INVALID = CheckInErrorCode.IDEMPOTENCY_KEY_INVALID.value
     IDEMPOTENCY_KEY_REUSED = CheckInErrorCode.IDEMPOTENCY_KEY_REUSED.value
     GROUP_ARCHIVED = CheckInErrorCode.GROUP_ARCHIVED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="How the member is. Only the mood and the key are required.")

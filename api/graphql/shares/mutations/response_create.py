@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.context import Info
-from api.graphql.errors import access_denials, error_fields
+from api.graphql.errors import RefusalCode, access_denials, error_fields
 from api.graphql.safety.types import Signposting
 from api.graphql.shares.access import request_context, services
 from api.graphql.shares.types import Response, response_of
@@ -26,6 +26,8 @@ class ResponseCreateErrorCode(Enum):
     GROUP_ARCHIVED = ShareErrorCode.GROUP_ARCHIVED.value
     NOT_PUBLISHED = ShareErrorCode.NOT_PUBLISHED.value
     THREAD_FULL = ShareErrorCode.THREAD_FULL.value
+    NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="A reply to a share, and whether under the member's name.")

@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.context import Info
-from api.graphql.errors import access_denials, error_fields
+from api.graphql.errors import RefusalCode, access_denials, error_fields
 from api.graphql.safety.types import Signposting
 from api.graphql.shares.access import request_context, services
 from api.graphql.shares.types import Share, share_of
@@ -24,6 +24,8 @@ class ShareCreateErrorCode(Enum):
     ANONYMITY_SET_TOO_SMALL = ShareErrorCode.ANONYMITY_SET_TOO_SMALL.value
     MUTED = ShareErrorCode.MUTED.value
     GROUP_ARCHIVED = ShareErrorCode.GROUP_ARCHIVED.value
+    NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="What to share, with which group, and whether under the member's name.")
