@@ -101,6 +101,7 @@ SHARDING: dict[str, Placement] = {
     "author_reveal_audit": Unsharded("break-glass audit: rare"),
     "data_exports": Unsharded("kept 7 days; the active key is unique"),
     "account_deletions": Unsharded("a 21-day grace list"),
+    "content_removals": Unsharded("a deleted member's anonymous content waiting to go: rare, short-lived"),
     "support_resources": Unsharded("the helplines: a few dozen documents"),
     "worker_heartbeats": Unsharded("one per periodic task"),
 }
