@@ -20,6 +20,7 @@ TASK_MODULES = [
     "workers.noticing.tasks",
     "workers.safety.tasks",
     "workers.accounts.tasks",
+    "workers.outreach.tasks",
 ]
 
 

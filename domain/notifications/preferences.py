@@ -1,5 +1,6 @@
 """The member's say over pushes and over what the service notices: reminders and nudges,
-whether their leads may be told they have gone quiet, quiet hours, a daily cap, a break.
+whether their leads may be told they have gone quiet, whether leads may start a conversation
+with them, quiet hours, a daily cap, a break.
 
 Defaults come from the member's age at onboarding (`domain/members/policies.py`)
 and are stored: from then on only the member changes them. A member who turns
@@ -32,6 +33,7 @@ class PreferenceChanges:
     reminders: bool | None = None
     nudges: bool | None = None
     let_leads_know_when_quiet: bool | None = None
+    leads_may_message_me: bool | None = None
     quiet_hours_start: str | None = None
     quiet_hours_end: str | None = None
     daily_push_cap: int | None = None
@@ -64,6 +66,7 @@ def _updates(changes: PreferenceChanges) -> dict[str, Any]:
         "reminders": changes.reminders,
         "nudges": changes.nudges,
         "let_leads_know_when_quiet": changes.let_leads_know_when_quiet,
+        "leads_may_message_me": changes.leads_may_message_me,
         "quiet_hours_start": changes.quiet_hours_start,
         "quiet_hours_end": changes.quiet_hours_end,
         "daily_push_cap": changes.daily_push_cap,

@@ -36,6 +36,11 @@ class Preferences(BaseModel):
     quiet_hours_end: str = "08:00"
     daily_push_cap: int = 3
     on_break_until: AwareDatetime | None = None
+    leads_may_message_me: bool | None = Field(
+        default=None,
+        description="Leads may start a conversation with the member; None (stored before issue 15) means the "
+        "default for the member's age when they joined: on for adults, off for under-18s.",
+    )
 
 
 class MemberDocument(Document):
