@@ -86,6 +86,22 @@ class GraphQLSettings(BaseSettings):
     )
 
 
+class CrisisSettings(BaseSettings):
+    """The crisis answer (CRISIS-3): helplines from memory, and how long a worrying write may take."""
+
+    model_config = SettingsConfigDict(env_prefix="CRISIS_", extra="ignore")
+
+    directory_refresh_seconds: float = Field(
+        default=300.0, gt=0, description="How often each API process re-reads the helplines it answers from."
+    )
+    write_deadline_seconds: float = Field(
+        default=3.0,
+        gt=0,
+        description="A check-in, share or response not stored by then is answered NOT_SAVED_YET, with its "
+        "helplines, while the write carries on; below the GraphQL execution timeout.",
+    )
+
+
 class RateLimitSettings(BaseSettings):
     """Token buckets in Redis: a burst, refilled continuously at a rate per minute.
 
@@ -192,6 +208,7 @@ class Settings(BaseSettings):
     redis: RedisSettings = Field(default_factory=RedisSettings)
     firebase: FirebaseSettings = Field(default_factory=FirebaseSettings)
     graphql: GraphQLSettings = Field(default_factory=GraphQLSettings)
+    crisis: CrisisSettings = Field(default_factory=CrisisSettings)
     rate_limits: RateLimitSettings = Field(default_factory=RateLimitSettings)
     worker: WorkerSettings = Field(default_factory=WorkerSettings)
     push: PushSettings = Field(default_factory=PushSettings)
@@ -201,6 +218,13 @@ class Settings(BaseSettings):
     @property
     def is_production(self) -> bool:
         return self.environment is Environment.PRODUCTION
+
+    @model_validator(mode="after")
+    def _answer_before_the_cut(self) -> Self:
+        # The crisis answer must leave before the execution timeout masks the whole operation.
+        if self.crisis.write_deadline_seconds >= self.graphql.execution_timeout_seconds:
+            raise ValueError("CRISIS_WRITE_DEADLINE_SECONDS must be below GRAPHQL_EXECUTION_TIMEOUT_SECONDS")
+        return self
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Self:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from domain.safety.directory import SupportDirectory
 from domain.shares.anonymity import AnonymityKey
 from infra.mongo.repositories.registry import Repositories
 from infra.pubsub import Broadcaster
@@ -14,3 +15,4 @@ class ContentServices:
     repos: Repositories
     broadcaster: Broadcaster
     key: AnonymityKey
+    support: SupportDirectory

@@ -9,12 +9,15 @@ import strawberry
 
 from api.graphql.context import Info
 from api.graphql.errors import access_denials, error_fields
+from api.graphql.safety.answers import CrisisAnswer, NotSavedYetError, not_saved_fields
 from api.graphql.safety.types import Signposting
-from api.graphql.shares.access import request_context, services
+from api.graphql.shares.access import ContentContext, request_context, services
 from api.graphql.shares.types import Response, response_of
 from api.graphql.types import FieldError
 from domain.shares import responding
 from domain.shares.errors import ShareError, ShareErrorCode
+from domain.shares.posting import Posted
+from schemas.documents.responses import ResponseDocument
 
 
 @strawberry.enum(description="Why responseCreate replied nothing.")
@@ -26,6 +29,7 @@ class ResponseCreateErrorCode(Enum):
     GROUP_ARCHIVED = ShareErrorCode.GROUP_ARCHIVED.value
     NOT_PUBLISHED = ShareErrorCode.NOT_PUBLISHED.value
     THREAD_FULL = ShareErrorCode.THREAD_FULL.value
+    NOT_SAVED_YET = "not_saved_yet"  # the store did not answer in time: see api/graphql/safety/answers.py
 
 
 @strawberry.input(description="A reply to a share, and whether under the member's name.")
@@ -52,6 +56,9 @@ class ResponseCreateError:
     field_errors: list[FieldError[ResponseCreateErrorCode]] = strawberry.field(
         description="Every input field that was not accepted."
     )
+    signposting: Signposting | None = strawberry.field(
+        description="Kind words and helplines when the words sent call for them, saved or not; null otherwise."
+    )
 
 
 ResponseCreateResult = Annotated[
@@ -64,15 +71,22 @@ async def response_create(
     info: Info,
     data: Annotated[ResponseCreateInput, strawberry.argument(name="input", description="The share and the reply.")],
 ) -> ResponseCreateResult:
-    ctx = await request_context(info)
+    answer = CrisisAnswer.screen(info.context, texts=[data.body])  # before any write
+
+    async def reply() -> tuple[ContentContext, Posted[ResponseDocument]]:
+        ctx = await request_context(info)
+        return ctx, await responding.create_response(
+            services=services(info.context), reader=ctx.reader, share_id=data.share_id, body=data.body,
+            anonymous=data.anonymous, now=ctx.now,
+        )  # fmt: skip
+
     try:
         with access_denials():
-            posted = await responding.create_response(
-                services=services(info.context), reader=ctx.reader, share_id=data.share_id, body=data.body,
-                anonymous=data.anonymous, now=ctx.now,
-            )  # fmt: skip
+            ctx, posted = await answer.write(reply)
+    except NotSavedYetError:
+        return ResponseCreateError(**not_saved_fields(ResponseCreateErrorCode), signposting=answer.signposting())
     except ShareError as error:
-        return ResponseCreateError(**error_fields(error, ResponseCreateErrorCode))
+        return ResponseCreateError(**error_fields(error, ResponseCreateErrorCode), signposting=answer.signposting())
     return ResponseCreateSuccess(
         response=response_of(posted.seen, ctx), signposting=Signposting.from_result(posted.signposting)
     )
