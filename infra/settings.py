@@ -81,6 +81,9 @@ class GraphQLSettings(BaseSettings):
     max_page_size: int = Field(default=100, ge=1, le=100)
     max_list_items: int = Field(default=100, ge=1, le=100, description="Most items in any list input.")
     max_body_bytes: int = Field(default=64 * 1024, ge=1_024)
+    body_timeout_seconds: float = Field(
+        default=10.0, gt=0, description="A request body not all received this long after its first read gets 408."
+    )
     execution_timeout_seconds: float = Field(
         default=5.0, gt=0, description="Queries and mutations still running after this are cut (GQL-13)."
     )
