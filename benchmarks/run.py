@@ -54,6 +54,7 @@ class Results:
     half_peak: dict[str, load.Measured] = field(default_factory=dict)
     load_size: str = ""
     seconds: float = 0.0
+    engine: str = ""
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ def run(plan: Plan) -> Results:
     """Everything in `plan`, on services of its own."""
     results, started = Results(started=datetime.now(UTC)), time.perf_counter()
     with local_stack() as stack:
+        results.engine = stack.mongo.engine
         for size in plan.sizes:
             with _recorded(results, f"data set {size}"):
                 results.sizes[size] = asyncio.run(_size(stack, size, profiled=size == plan.load_size, results=results))

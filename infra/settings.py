@@ -143,6 +143,9 @@ class WorkerSettings(BaseSettings):
     )
     visibility_timeout_seconds: int = Field(default=600, ge=60)
     task_time_limit_seconds: int = Field(default=120, ge=5)
+    claim_margin_seconds: int = Field(
+        default=10, ge=1, description="A push claim outlives its task's hard time limit by this much."
+    )
 
 
 class PushSettings(BaseSettings):

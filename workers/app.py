@@ -34,7 +34,8 @@ def create_celery(settings: Settings) -> Celery:
         task_serializer="json",
         accept_content=["json"],
         task_time_limit=worker.task_time_limit_seconds,
-        task_soft_time_limit=worker.task_time_limit_seconds - 5,
+        # The soft limit leaves the task time to clean up: 5 s, or half the limit when that is short.
+        task_soft_time_limit=worker.task_time_limit_seconds - min(5, worker.task_time_limit_seconds // 2),
         # Above the longest task plus its longest retry countdown, or Redis redelivers it (C3).
         broker_transport_options={"visibility_timeout": worker.visibility_timeout_seconds},
         worker_cancel_long_running_tasks_on_connection_loss=True,

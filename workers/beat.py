@@ -20,11 +20,13 @@ from schemas.tasks.system import TICK
 
 
 def beat_schedule(settings: WorkerSettings) -> dict[str, dict[str, Any]]:
-    # A tick that waited past the next one is useless: expire it (C9).
+    # A tick that waited past the next one is useless: expire it (C9), so ticks cannot pile up
+    # behind a slow worker. Not the heartbeat: it is cheap, and on a busy machine an expired
+    # heartbeat would make /readyz call a working worker stale.
     every = settings.tick_seconds
     options = {"expires": max(every - 1, 1)}
     return {
-        "system-tick": {"task": TICK, "schedule": every, "options": options},
+        "system-tick": {"task": TICK, "schedule": every, "options": {"expires": settings.stale_after_seconds}},
         "notifications-sweep": {"task": SWEEP, "schedule": every, "options": options},
         "checkins-reminders": {"task": REMIND_DUE, "schedule": every, "options": options},
         "moderation-escalate": {"task": ESCALATE, "schedule": every, "options": options},

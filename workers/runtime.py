@@ -31,10 +31,6 @@ from infra.settings import Settings, get_settings
 
 T = TypeVar("T")
 
-# A claim outlives the hard time limit of the task that made it, so it only
-# lapses when that task is surely dead.
-_LEASE_MARGIN_SECONDS = 10
-
 
 @dataclass
 class WorkerRuntime:
@@ -64,7 +60,9 @@ class WorkerRuntime:
 
     @property
     def pipeline(self) -> Pipeline:
-        lease = timedelta(seconds=self.settings.worker.task_time_limit_seconds + _LEASE_MARGIN_SECONDS)
+        # A claim outlives the hard time limit of the task that made it: it lapses only when that task is surely dead.
+        worker = self.settings.worker
+        lease = timedelta(seconds=worker.task_time_limit_seconds + worker.claim_margin_seconds)
         return Pipeline(repos=self.repos, push=self.push, queue=self.queue, settings=self.settings.push, lease=lease)
 
     def run(self, work: Callable[[WorkerRuntime], Awaitable[T]]) -> T:

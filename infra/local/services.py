@@ -1,7 +1,7 @@
 """Start, reuse and stop the servers a local run or a test session needs.
 
-A MongoDB-compatible server (`mongod` when it is on PATH, else FerretDB on its
-SQLite backend), Redis, and the Firebase Auth emulator, each on 127.0.0.1 with
+A MongoDB-compatible server (`mongod` when it is on PATH, else SecantusDB's Rust
+server, or FerretDB when `LOCAL_MONGO_ENGINE=ferretdb`), Redis, and the Firebase Auth emulator, each on 127.0.0.1 with
 its data under one folder. Used by `scripts/dev` (fixed ports, data kept
 between runs) and by the test session (free ports, a temporary folder).
 
@@ -29,6 +29,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_ROOT = REPO / ".local" / "data"
 PROJECT_ID = "demo-wellbeing"
+TEST_REDIS_DATABASES = 1024  # a broker database per test module, so none reads another's queue
 
 
 class ServiceError(RuntimeError):
@@ -173,33 +174,44 @@ def _find(binary: str, *candidates: Path) -> str | None:
     return shutil.which(binary)
 
 
+ENGINES = ("mongod", "secantus", "ferretdb")
+SECANTUS = REPO / ".local" / "bin" / "secantusd-rs"
+FERRETDB = REPO / ".local" / "bin" / "ferretdb"
+
+
+def mongo_engine() -> str:
+    """Which MongoDB-compatible server runs locally: `mongod` when on PATH, else
+    `LOCAL_MONGO_ENGINE` (`secantus`, the default, or `ferretdb`, the second engine).
+    """
+    if shutil.which("mongod"):
+        return "mongod"
+    engine = os.environ.get("LOCAL_MONGO_ENGINE", "secantus")
+    if engine not in ENGINES:
+        raise ServiceError(f"LOCAL_MONGO_ENGINE={engine!r}: expected one of {', '.join(ENGINES)}")
+    return engine
+
+
 @dataclass(kw_only=True)
 class MongoService(Service):
-    """`mongod` when on PATH, else FerretDB 1.24 with its SQLite handler."""
+    """The local document store: `mongod` when on PATH, else SecantusDB's Rust server
+    (indexed, atomic conditional updates), or FerretDB 1.24 on SQLite when asked for.
+    """
 
     name: str = "mongo"
-
-    @property
-    def engine(self) -> str:
-        return "mongod" if shutil.which("mongod") else "ferretdb"
+    engine: str = field(default_factory=mongo_engine)
+    # Small stores: tests start several (a WiredTiger log file is allocated in full).
+    cache_size: str = "512M"
 
     def command(self) -> list[str]:
         if self.engine == "mongod":
-            return [
-                "mongod",
-                "--dbpath",
-                str(self.data_dir),
-                "--port",
-                str(self.port),
-                "--bind_ip",
-                "127.0.0.1",
-                "--quiet",
-            ]
-        ferretdb = _find("ferretdb", REPO / ".local" / "bin" / "ferretdb")
-        if ferretdb is None:
-            raise ServiceError("neither mongod nor FerretDB found: run scripts/bootstrap first")
+            return ["mongod", "--dbpath", str(self.data_dir), "--port", str(self.port),
+                    "--bind_ip", "127.0.0.1", "--quiet"]  # fmt: skip
+        if self.engine == "secantus":
+            return [self._binary("secantusd-rs", SECANTUS), "--host", "127.0.0.1", "--port", str(self.port),
+                    f"--storage-path={self.data_dir}", f"--cache-size={self.cache_size}",
+                    "--log-file-max=32MB", "--log-level=WARNING"]  # fmt: skip
         return [
-            ferretdb,
+            self._binary("ferretdb", FERRETDB),
             "--handler=sqlite",
             f"--sqlite-url=file:{self.data_dir}/",
             f"--state-dir={self.data_dir}",
@@ -209,9 +221,21 @@ class MongoService(Service):
             "--log-level=warn",
         ]
 
+    @staticmethod
+    def _binary(name: str, built: Path) -> str:
+        found = _find(name, built)
+        if found is None:
+            raise ServiceError(f"{name} not found: run scripts/bootstrap first")
+        return found
+
+    @property
+    def data_dir(self) -> Path:
+        # One folder per engine: their files are not interchangeable.
+        return self.root / (self.name if self.engine == "mongod" else f"{self.name}-{self.engine}")
+
     @property
     def uri(self) -> str:
-        return f"mongodb://127.0.0.1:{self.port}/"
+        return f"mongodb://127.0.0.1:{self.port}/?directConnection=true"
 
 
 @dataclass(kw_only=True)
@@ -219,6 +243,7 @@ class RedisService(Service):
     """Debian's redis-server: AOF on and no eviction, as the broker needs."""
 
     name: str = "redis"
+    databases: int = 16
 
     def command(self) -> list[str]:
         redis = _find("redis-server", Path("/usr/bin/redis-server"))
@@ -232,6 +257,7 @@ class RedisService(Service):
             "--appendonly", "yes",
             "--maxmemory-policy", "noeviction",
             "--save", "",
+            "--databases", str(self.databases),
             "--daemonize", "no",
         ]  # fmt: skip
 
@@ -322,7 +348,7 @@ class LocalStack:
         return cls(
             root=root,
             mongo=MongoService(port=free_port(), root=root),
-            redis=RedisService(port=free_port(), root=root),
+            redis=RedisService(port=free_port(), root=root, databases=TEST_REDIS_DATABASES),
             auth=AuthEmulatorService(port=free_port(), root=root),
         )
 

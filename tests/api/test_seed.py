@@ -21,9 +21,9 @@ from domain.safety.service import seed_support_resources
 from infra.mongo.client import Database
 from infra.mongo.repositories.registry import Repositories
 from infra.mongo.repositories.support_resources import SyncOutcome
+from infra.settings import Settings
 from schemas.documents.support_resources import SupportResourceDocument
-from tests.fixtures.app import RunningApi
-from tests.fixtures.services import ServiceEnv
+from tests.fixtures.app import RunningApi, environ_for
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 22)
@@ -105,9 +105,9 @@ async def test_seeding_warns_when_the_review_is_overdue(fresh_db: Database, capl
     ]
 
 
-async def test_ops_can_reseed_with_python_m_api_seed(services: ServiceEnv, api: RunningApi) -> None:
+async def test_ops_can_reseed_with_python_m_api_seed(settings: Settings, api: RunningApi) -> None:
     database = f"seed_cli_{uuid.uuid4().hex[:8]}"
-    environ = {**os.environ, **services.as_environ(), "MONGODB_DATABASE": database}
+    environ = {**os.environ, **environ_for(settings), "MONGODB_DATABASE": database}
 
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "api.seed", cwd=ROOT, env=environ, stderr=asyncio.subprocess.PIPE

@@ -15,7 +15,7 @@ from api.runtime import ApiRuntime
 from domain.clock import FrozenClock
 from infra.mongo.client import Database
 from infra.settings import Settings
-from tests.fixtures.app import GraphQLClient, in_process
+from tests.fixtures.app import GraphQLClient, in_process, served_schema
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ async def frozen_api(
         mongo = settings.mongo.model_copy(update={"database": f"{settings.mongo.database}_{uuid.uuid4().hex[:8]}"})
         settings = settings.model_copy(update={"mongo": mongo})
     clock = FrozenClock(at)
-    app = create_app(settings, clock=clock, mongo_listeners=listeners)
+    app = create_app(settings, clock=clock, mongo_listeners=listeners, schema=served_schema())
     async with in_process(app) as clients:
         yield FrozenApi(clock=clock, gql=GraphQLClient(clients()), runtime=app.state.runtime)
         if isolated:

@@ -20,7 +20,7 @@ PER_SECOND = BucketRate(burst=2, per_minute=60)
 
 @pytest.fixture
 async def redis(services: ServiceEnv) -> AsyncIterator[Redis]:
-    client = create_redis(RedisSettings(url=services.redis_url))
+    client = create_redis(RedisSettings(url=f"{services.redis_base}/1"))
     yield client
     await client.aclose()
 

@@ -1,45 +1,24 @@
-"""The whole-schema security tests' shared scene, snapshot and caller (built once a session)."""
+"""The whole-schema security tests' shared scene and caller (built once a module)."""
 
 from __future__ import annotations
 
 import pytest
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
-from redis.asyncio import Redis
 
 from infra.mongo.client import Database
 from tests.fixtures.app import GraphQLClient, RunningApi
 from tests.fixtures.auth import AuthEmulator
 from tests.security.calls import Caller
-from tests.security.snapshot import Chain, Snapshot
 from tests.security.world import World, new_world
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 async def security_world(gql: GraphQLClient, db: Database, auth_emulator: AuthEmulator) -> World:
     return await new_world(gql, db, auth_emulator)
 
 
-@pytest.fixture(scope="session")
-def state(db: Database, broker: Redis) -> Snapshot:
-    return Snapshot(db, broker)
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """These tests snapshot the WHOLE shared database around every call, and FerretDB reads all
-    of it each time: run them first, while it is small (at the end of a full run, after every
-    other test has written to it, they took over ten times longer).
-    """
-    items.sort(key=lambda item: "tests/security/" not in item.nodeid)
-
-
 @pytest.fixture(scope="module")
-def chain(state: Snapshot) -> Chain:
-    return Chain(state)
-
-
-@pytest.fixture(scope="session")
 def caller(gql: GraphQLClient, api: RunningApi) -> Caller:
     return Caller(gql, api.ws_url)
 

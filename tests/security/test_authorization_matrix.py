@@ -23,9 +23,9 @@ from typing import Any
 
 import pytest
 
+from tests.fixtures.changes import Changes
 from tests.security.calls import Caller, outcome_of, without_locations
 from tests.security.registry import NF, OK, REGISTRY, Case, F, schema_root_fields
-from tests.security.snapshot import Chain
 from tests.security.world import ROLES, World, random_id
 
 
@@ -67,17 +67,17 @@ def test_the_registry_has_a_case_for_every_root_field_and_no_other() -> None:
 
 @pytest.mark.parametrize(("root", "field", "role"), _cells())
 async def test_each_role_gets_exactly_its_outcome_and_a_refusal_changes_nothing(
-    security_world: World, caller: Caller, chain: Chain, root: str, field: str, role: str | None
+    security_world: World, caller: Caller, changes: Changes, root: str, field: str, role: str | None
 ) -> None:
     case = case_for(root, field)
     assert role is not None
-    before = await chain.before()
+    before = await changes.mark()
 
     body = await caller(root, field, security_world.token(role), case.variables(security_world))
 
     assert outcome_of(body, field) == case.expected(role), body
     if root != "mutation" or case.expected(role) != OK:
-        await chain.unchanged_since(before)  # a query changes nothing, even when allowed
+        assert await changes.since(before) == []  # a query changes nothing, even when allowed
 
 
 def _swap(variables: dict[str, Any], probe: str) -> tuple[dict[str, Any], str, str]:
@@ -108,13 +108,13 @@ def _compared_roles(case: Case) -> list[str]:
 
 @pytest.mark.parametrize(("root", "field"), _probed())
 async def test_another_members_object_and_a_random_id_are_refused_alike(
-    security_world: World, caller: Caller, chain: Chain, root: str, field: str
+    security_world: World, caller: Caller, changes: Changes, root: str, field: str
 ) -> None:
     case = case_for(root, field)
     assert case.probe is not None
     compared = _compared_roles(case)
     assert compared or case.known_by_id, "a field that takes an id is refused to someone"
-    before = await chain.before()
+    before = await changes.mark()
     for role in compared:
         variables = case.variables(security_world)
         swapped, real, fake = _swap(variables, case.probe)
@@ -124,7 +124,7 @@ async def test_another_members_object_and_a_random_id_are_refused_alike(
         missing = await caller(root, field, token, swapped)
 
         assert _comparable(theirs, real, fake) == _comparable(missing, real, fake), role
-    await chain.unchanged_since(before)
+    assert await changes.since(before) == []
 
 
 def _owned() -> list[Any]:
@@ -137,12 +137,11 @@ def _owned() -> list[Any]:
 
 @pytest.mark.parametrize(("root", "field"), _owned())
 async def test_the_member_may_act_on_their_own_object(
-    security_world: World, caller: Caller, chain: Chain, root: str, field: str
+    security_world: World, caller: Caller, root: str, field: str
 ) -> None:
     # Last in the module: these change the member's own objects, which no other case reads.
     own = case_for(root, field).own
     assert own is not None
-    chain.last = None
 
     body = await caller(root, field, security_world.token("member"), own(security_world))
 

@@ -23,11 +23,11 @@ from hypothesis import strategies as st
 from infra.mongo.client import Database
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
+from tests.fixtures.changes import Changes
 from tests.security.calls import MASKED, operation_for, outcome_of, post
 from tests.security.inputs import IdsByField, input_object, value
 from tests.security.registry import MUTATIONS as MUTATION_CASES
 from tests.security.registry import app_schema, schema_root_fields
-from tests.security.snapshot import Chain
 from tests.security.world import World, new_world
 
 # Mutations that can end the world's group for the lead run last, so the others meet it whole.
@@ -97,17 +97,17 @@ def check_answer(status: int, body: dict[str, Any], field: str) -> str:
 @hypothesis_settings(hypothesis_settings.get_profile("security"))
 @given(data=st.data())
 async def test_malformed_input_gets_a_typed_answer_and_a_refusal_writes_nothing(
-    gql: GraphQLClient, fuzz_world: World, chain: Chain, field: str, data: st.DataObject
+    gql: GraphQLClient, fuzz_world: World, changes: Changes, field: str, data: st.DataObject
 ) -> None:
     role, inputs = attempt(field, fuzz_world)
     input_ = data.draw(inputs, label="input")
-    before = await chain.before()
+    before = await changes.mark()
 
     response = await post(gql, operation_for("mutation", field), {"input": input_}, fuzz_world.token(role))
 
     outcome = check_answer(response.status_code, response.json(), field)
     if outcome != "OK":
-        await chain.unchanged_since(before)
+        assert await changes.since(before) == []
 
 
 def string_fields(field: str) -> list[str]:
@@ -118,27 +118,27 @@ def string_fields(field: str) -> list[str]:
 
 @pytest.mark.parametrize("field", MUTATIONS)
 async def test_every_string_field_takes_unicode_edge_cases_and_huge_text(
-    gql: GraphQLClient, fuzz_world: World, chain: Chain, field: str
+    gql: GraphQLClient, fuzz_world: World, changes: Changes, field: str
 ) -> None:
     role, _ = attempt(field, fuzz_world)
     base = MUTATION_CASES[field].variables(fuzz_world)
     for name in string_fields(field):
         for text in SWEPT:
-            before = await chain.before()
+            before = await changes.mark()
 
             response = await post(gql, operation_for("mutation", field), {"input": base | {name: text}},
                                   fuzz_world.token(role))  # fmt: skip
 
             if check_answer(response.status_code, response.json(), field) != "OK":
-                await chain.unchanged_since(before)
+                assert await changes.since(before) == []
 
 
 async def test_a_lone_surrogate_is_refused_over_http_and_writes_nothing(
-    gql: GraphQLClient, fuzz_world: World, chain: Chain
+    gql: GraphQLClient, fuzz_world: World, changes: Changes
 ) -> None:
     # Found by the sweep above: it reached the database and failed there, masked.
     share = {"groupId": fuzz_world.group_id, "body": "half \ud83d a pair", "anonymous": False}
-    before = await chain.before()
+    before = await changes.mark()
 
     response = await post(gql, operation_for("mutation", "shareCreate"), {"input": share}, fuzz_world.token("member"))
 
@@ -147,4 +147,4 @@ async def test_a_lone_surrogate_is_refused_over_http_and_writes_nothing(
         {"message": "`body` holds text that is not valid Unicode.", "extensions": {"code": "TEXT_NOT_UNICODE",
                                                                                    "field": "body"}}
     ]  # fmt: skip
-    await chain.unchanged_since(before)
+    assert await changes.since(before) == []

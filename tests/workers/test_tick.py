@@ -7,22 +7,20 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
-import pytest
 
 from infra.mongo.client import Database
+from infra.settings import Settings
 from schemas.tasks.system import TICK
-from tests.fixtures.services import ServiceEnv
 from tests.fixtures.workers import celery_processes
 
 
-@pytest.mark.usefixtures("earlier_work_rested")
 async def test_beat_ticks_and_a_worker_records_each_tick(
-    services: ServiceEnv, db: Database, http: httpx.AsyncClient, tmp_path: Path
+    settings: Settings, db: Database, http: httpx.AsyncClient, tmp_path: Path
 ) -> None:
     await db.worker_heartbeats.delete_one({"_id": TICK})
     started = datetime.now(UTC)
 
-    with celery_processes(services, tmp_path, beat=True, tick_seconds=1.0):
+    with celery_processes(settings, tmp_path, beat=True, tick_seconds=1.0):
         heartbeat = None
         for _ in range(120):
             heartbeat = await db.worker_heartbeats.find_one({"_id": TICK})

@@ -33,9 +33,13 @@ async def seed(api: FrozenApi) -> None:
         for i, (name, at) in enumerate([("old", NOW - 91 * DAY), ("old", NOW - 400 * DAY), ("keep", NOW - 89 * DAY)])
     ])  # fmt: skip
     await db.reports.insert_many([
-        {"_id": "old-report", "status": "closed", "closed_at": NOW - 366 * DAY},
-        {"_id": "keep-report-recent", "status": "closed", "closed_at": NOW - 364 * DAY},
-        {"_id": "keep-report-open", "status": "open", "closed_at": None, "created_at": NOW - 800 * DAY},
+        # Each with its own (target, reporter): the unique index refuses two without them, as MongoDB does.
+        {"_id": "old-report", "target_id": "t1", "reporter_member_id": "r", "status": "closed",
+         "closed_at": NOW - 366 * DAY},
+        {"_id": "keep-report-recent", "target_id": "t2", "reporter_member_id": "r", "status": "closed",
+         "closed_at": NOW - 364 * DAY},
+        {"_id": "keep-report-open", "target_id": "t3", "reporter_member_id": "r", "status": "open", "closed_at": None,
+         "created_at": NOW - 800 * DAY},
     ])  # fmt: skip
     await db.safeguarding_alerts.insert_many([
         {"_id": "old-alert", "source_key": "a", "status": "resolved", "resolved_at": NOW - 366 * DAY},

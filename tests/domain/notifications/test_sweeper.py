@@ -14,7 +14,7 @@ from infra.settings import Settings
 from schemas.documents.notifications import NotificationKind
 from schemas.tasks.notifications import DELIVER
 from tests.fixtures.app import RunningApi
-from tests.fixtures.snapshot import queued_tasks
+from tests.fixtures.changes import queued_tasks
 
 
 async def test_a_notification_still_pending_is_enqueued_again_to_expire_within_a_tick(

@@ -4,22 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from infra.mongo.client import Database
+from infra.settings import Settings
 from tests.factories.accounts import run_app
 from tests.factories.members import onboarded_member
 from tests.factories.operations import app_operation
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
-from tests.fixtures.services import ServiceEnv
 from tests.fixtures.workers import celery_processes
 from tests.workers.notifications.support import eventually
 
 
-@pytest.mark.usefixtures("earlier_work_rested")
 async def test_a_real_worker_builds_the_export_the_member_asked_for(
-    services: ServiceEnv, gql: GraphQLClient, db: Database, auth_emulator: AuthEmulator, tmp_path: Path
+    settings: Settings, gql: GraphQLClient, db: Database, auth_emulator: AuthEmulator, tmp_path: Path
 ) -> None:
     # Given a member who asks for their export
     member = await onboarded_member(gql, auth_emulator, displayName="Kit")
@@ -27,7 +24,7 @@ async def test_a_real_worker_builds_the_export_the_member_asked_for(
     export_id = requested["export"]["id"]
 
     # When a worker runs
-    with celery_processes(services, tmp_path, beat=False):
+    with celery_processes(settings, tmp_path, beat=False):
         await eventually(lambda: db.data_exports.find_one({"_id": export_id, "status": "ready"}), logs=tmp_path)
 
     # Then the member reads it, ready, with their profile in it

@@ -18,6 +18,7 @@ from api.runtime import ApiRuntime
 from domain.groups.occurrences import next_occurrence
 from domain.notifications.catalogue import text_for
 from infra.mongo.client import Database
+from infra.settings import Settings
 from schemas.documents.groups import CheckInSchedule
 from schemas.documents.members import Language
 from schemas.documents.notifications import NotificationKind
@@ -30,8 +31,7 @@ from tests.factories.members import onboarded_member
 from tests.fixtures.app import GraphQLClient, RunningApi
 from tests.fixtures.auth import AuthEmulator
 from tests.fixtures.fcm import FakeFcm
-from tests.fixtures.services import ServiceEnv
-from tests.fixtures.workers import celery_processes, rest_earlier_tests_work
+from tests.fixtures.workers import celery_processes
 from tests.workers.notifications.support import eventually, in_status
 
 LONDON = ZoneInfo("Europe/London")
@@ -51,11 +51,10 @@ class Workers:
 
 
 @pytest.fixture(scope="module")
-def workers(services: ServiceEnv, fake_fcm: FakeFcm, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workers]:
+def workers(settings: Settings, fake_fcm: FakeFcm, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workers]:
     logs = tmp_path_factory.mktemp("reminder-workers")
-    rest_earlier_tests_work(services)
     with celery_processes(
-        services, logs, beat=True, tick_seconds=1.0, concurrency=2, **fake_fcm.env(), **WORKER_ENV
+        settings, logs, beat=True, tick_seconds=1.0, concurrency=2, **fake_fcm.env(), **WORKER_ENV
     ) as processes:
         yield Workers(processes, logs)
 

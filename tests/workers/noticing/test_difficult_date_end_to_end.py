@@ -8,8 +8,6 @@ from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import pytest
-
 from domain.notifications.catalogue import text_for
 from infra.mongo.client import Database
 from infra.settings import Settings
@@ -21,7 +19,6 @@ from tests.factories.members import onboarded_member
 from tests.factories.noticing import added_date
 from tests.fixtures.auth import AuthEmulator
 from tests.fixtures.fcm import FakeFcm
-from tests.fixtures.services import ServiceEnv
 from tests.fixtures.workers import celery_processes
 from tests.workers.notifications.conftest import PUSH_ENV
 from tests.workers.notifications.support import eventually, in_status
@@ -33,9 +30,7 @@ def a_zone_where_it_is_about_noon(now: datetime) -> str:
     return "Etc/UTC" if offset == 0 else f"Etc/GMT{'-' if offset > 0 else '+'}{abs(offset)}"
 
 
-@pytest.mark.usefixtures("earlier_work_rested")
 async def test_a_real_worker_and_beat_check_in_on_a_member_on_their_day(
-    services: ServiceEnv,
     settings: Settings,
     db: Database,
     auth_emulator: AuthEmulator,
@@ -53,7 +48,7 @@ async def test_a_real_worker_and_beat_check_in_on_a_member_on_their_day(
         date_id = await added_date(api.gql, member, label="Diwrnod Mam", month=today.month, day=today.day)
 
     # When beat and a worker run
-    with celery_processes(services, tmp_path, beat=True, tick_seconds=1.0, **fake_fcm.env(), **PUSH_ENV):
+    with celery_processes(settings, tmp_path, beat=True, tick_seconds=1.0, **fake_fcm.env(), **PUSH_ENV):
         found = await eventually(lambda: db.notifications.find_one({"member_id": member.id}), logs=tmp_path)
         sent = await eventually(lambda: in_status(db, found["_id"], "sent"), logs=tmp_path)
 

@@ -8,8 +8,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
-
 from domain.notifications.catalogue import text_for
 from infra.settings import Settings
 from schemas.documents.members import Language
@@ -20,15 +18,13 @@ from tests.factories.groups import created_group, invite_code, joined
 from tests.factories.members import onboarded_member
 from tests.fixtures.auth import AuthEmulator
 from tests.fixtures.fcm import FakeFcm
-from tests.fixtures.services import ServiceEnv
 from tests.fixtures.workers import celery_processes
 from tests.workers.notifications.conftest import PUSH_ENV
 from tests.workers.notifications.support import eventually, in_status
 
 
-@pytest.mark.usefixtures("earlier_work_rested")
 async def test_a_real_worker_and_beat_nudge_a_member_who_went_quiet_once(
-    services: ServiceEnv, settings: Settings, auth_emulator: AuthEmulator, fake_fcm: FakeFcm, tmp_path: Path
+    settings: Settings, auth_emulator: AuthEmulator, fake_fcm: FakeFcm, tmp_path: Path
 ) -> None:
     # Given Sam, Welsh-speaking with a phone, joined a group without a schedule 8 days ago and has
     # done nothing there since (an API with its clock set then)
@@ -45,7 +41,7 @@ async def test_a_real_worker_and_beat_nudge_a_member_who_went_quiet_once(
 
         # When beat and a worker run on that database
         env = {"MONGODB_DATABASE": database, **fake_fcm.env(), **PUSH_ENV}
-        with celery_processes(services, tmp_path, beat=True, tick_seconds=1.0, **env):
+        with celery_processes(settings, tmp_path, beat=True, tick_seconds=1.0, **env):
             query = {"member_id": sam.id, "kind": NotificationKind.QUIET_NUDGE.value}
             found = await eventually(lambda: api.db.notifications.find_one(query), logs=tmp_path)
             sent = await eventually(lambda: in_status(api.db, found["_id"], "sent"), logs=tmp_path)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from infra.settings import Settings
 from tests.fixtures.fcm import FakeFcm
-from tests.fixtures.services import ServiceEnv
-from tests.fixtures.workers import celery_processes, rest_earlier_tests_work
+from tests.fixtures.workers import celery_processes
 
 # Short waits so tests take seconds: the production defaults are in infra/settings.py.
 PUSH_ENV = {
@@ -30,11 +30,10 @@ class PushWorkers:
 
 @pytest.fixture(scope="module")
 def push_workers(
-    services: ServiceEnv, fake_fcm: FakeFcm, tmp_path_factory: pytest.TempPathFactory
+    settings: Settings, fake_fcm: FakeFcm, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[PushWorkers]:
     logs = tmp_path_factory.mktemp("push-workers")
-    rest_earlier_tests_work(services)
     with celery_processes(
-        services, logs, beat=True, tick_seconds=1.0, concurrency=2, **fake_fcm.env(), **PUSH_ENV
+        settings, logs, beat=True, tick_seconds=1.0, concurrency=2, **fake_fcm.env(), **PUSH_ENV
     ) as processes:
         yield PushWorkers(processes, logs)

@@ -6,8 +6,10 @@ phone replaces the first with it), from a run that was killed between FCM's answ
 from __future__ import annotations
 
 import signal
+import subprocess
 import uuid
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,22 +17,40 @@ import pytest
 from api.runtime import ApiRuntime
 from domain.notifications.service import notify
 from infra.mongo.client import Database
+from infra.settings import Settings
 from schemas.documents.notifications import NotificationKind
 from tests.factories.devices import preferences_set, registered_device
 from tests.factories.members import onboarded_member
 from tests.fixtures.app import GraphQLClient, RunningApi
 from tests.fixtures.auth import AuthEmulator
 from tests.fixtures.fcm import FakeFcm
-from tests.fixtures.services import ServiceEnv
-from tests.fixtures.workers import celery_processes
+from tests.fixtures.workers import celery_processes, wait_until_ready
 from tests.workers.notifications.support import children_of, eventually, kill, terminal
 
-# A claim lapses 20 s after it was made (the 10 s time limit plus a margin): the sweeper then re-sends.
+# A claim lapses 7 s after it was made (the 6 s time limit, soft at 3 s, plus a 1 s margin): the
+# sweeper then re-sends. Each run sends to two phones in well under a second.
 CRASH_ENV = {
     "PUSH_PENDING_GRACE_SECONDS": "2",
     "PUSH_RETRY_BASE_SECONDS": "0.5",
-    "WORKER_TASK_TIME_LIMIT_SECONDS": "10",
+    "WORKER_TASK_TIME_LIMIT_SECONDS": "6",
+    "WORKER_CLAIM_MARGIN_SECONDS": "1",
 }
+
+
+@pytest.fixture
+def workers(settings: Settings, fake_fcm: FakeFcm, tmp_path: Path) -> Iterator[list[subprocess.Popen[bytes]]]:
+    """A prefork worker with two children, and beat, ready before the test writes anything."""
+    with celery_processes(settings, tmp_path, beat=True, concurrency=2, **fake_fcm.env(), **CRASH_ENV) as processes:
+        wait_until_ready(tmp_path)
+        yield processes
+
+
+@pytest.fixture
+def slow_fcm(fake_fcm: FakeFcm) -> Iterator[FakeFcm]:
+    """FCM taking 0.25 s to answer, so kills land while runs are sending."""
+    fake_fcm.delay_seconds = 0.25
+    yield fake_fcm
+    fake_fcm.delay_seconds = 0.0
 
 
 async def _phones(gql: GraphQLClient, auth_emulator: AuthEmulator, members: int) -> dict[str, list[str]]:
@@ -86,57 +106,39 @@ async def _assert_nothing_lost_nothing_visible_twice(
     assert {d["outcome"] for n in stored for d in n["push"]["deliveries"].values()} == {"accepted"}
 
 
-@pytest.mark.usefixtures("earlier_work_rested")
 async def test_worker_children_killed_mid_batch_lose_nothing_and_show_nothing_twice(
-    services: ServiceEnv, api: RunningApi, gql: GraphQLClient, auth_emulator: AuthEmulator, db: Database,
-    fake_fcm: FakeFcm, tmp_path: Path,
+    api: RunningApi, gql: GraphQLClient, auth_emulator: AuthEmulator, db: Database, slow_fcm: FakeFcm,
+    workers: list[subprocess.Popen[bytes]], tmp_path: Path,
 ) -> None:  # fmt: skip
     # Given 24 notifications for 8 members with two phones each, and an FCM that takes 0.25 s to answer
     phones = await _phones(gql, auth_emulator, members=8)
     written = await _notify_all(api.runtime, phones, each=3)
-    fake_fcm.delay_seconds = 0.25
     killed = 0
-    try:
-        with celery_processes(services, tmp_path, beat=True, concurrency=2, **fake_fcm.env(), **CRASH_ENV) as processes:
-            worker = processes[0]
-            # When the pool's children are SIGKILLed twice while they are sending
-            for round_ in (1, 2):
-                await eventually(lambda r=round_: _received(fake_fcm, phones) >= 10 * r, within=60, logs=tmp_path)
-                children = children_of(worker.pid)
-                kill(children, signal.SIGKILL)
-                killed += len(children)
-            # Then every notification still ends sent, once the killed runs' claims lapse
-            await eventually(lambda: _all_terminal(db, list(written)), within=90, logs=tmp_path)
-    finally:
-        fake_fcm.delay_seconds = 0.0
+    # When the pool's children are SIGKILLed twice while they are sending
+    for round_ in (1, 2):
+        await eventually(lambda r=round_: _received(slow_fcm, phones) >= 10 * r, within=60, logs=tmp_path)
+        children = children_of(workers[0].pid)
+        kill(children, signal.SIGKILL)
+        killed += len(children)
+    # Then every notification still ends sent, once the killed runs' claims lapse
+    await eventually(lambda: _all_terminal(db, list(written)), within=90, logs=tmp_path)
     assert killed >= 2
-    await _assert_nothing_lost_nothing_visible_twice(db, fake_fcm, phones, written, killed=killed)
+    await _assert_nothing_lost_nothing_visible_twice(db, slow_fcm, phones, written, killed=killed)
 
 
-@pytest.mark.usefixtures("earlier_work_rested")
 async def test_a_whole_worker_killed_mid_batch_loses_nothing_and_a_new_worker_finishes(
-    services: ServiceEnv, api: RunningApi, gql: GraphQLClient, auth_emulator: AuthEmulator, db: Database,
-    fake_fcm: FakeFcm, tmp_path: Path,
+    settings: Settings, api: RunningApi, gql: GraphQLClient, auth_emulator: AuthEmulator, db: Database,
+    slow_fcm: FakeFcm, workers: list[subprocess.Popen[bytes]], tmp_path: Path,
 ) -> None:  # fmt: skip
     phones = await _phones(gql, auth_emulator, members=6)
     written = await _notify_all(api.runtime, phones, each=3)
-    fake_fcm.delay_seconds = 0.25
-    (tmp_path / "first").mkdir()
-    (tmp_path / "second").mkdir()
-    try:
-        with celery_processes(
-            services, tmp_path / "first", beat=True, concurrency=2, **fake_fcm.env(), **CRASH_ENV
-        ) as processes:
-            worker = processes[0]
-            await eventually(lambda: _received(fake_fcm, phones) >= 8, within=60, logs=tmp_path / "first")
-            # When the worker and its children are SIGKILLed (its unacknowledged tasks wait in Redis
-            # for the visibility timeout: the sweeper finds their notifications long before that)
-            children = children_of(worker.pid)
-            kill([worker.pid, *children], signal.SIGKILL)
-            with celery_processes(
-                services, tmp_path / "second", beat=False, concurrency=2, **fake_fcm.env(), **CRASH_ENV
-            ):
-                await eventually(lambda: _all_terminal(db, list(written)), within=90, logs=tmp_path / "second")
-    finally:
-        fake_fcm.delay_seconds = 0.0
-    await _assert_nothing_lost_nothing_visible_twice(db, fake_fcm, phones, written, killed=len(children))
+    await eventually(lambda: _received(slow_fcm, phones) >= 8, within=60, logs=tmp_path)
+    # When the worker and its children are SIGKILLed (its unacknowledged tasks wait in Redis
+    # for the visibility timeout: the sweeper finds their notifications long before that)
+    children = children_of(workers[0].pid)
+    kill([workers[0].pid, *children], signal.SIGKILL)
+    second = tmp_path / "second"
+    second.mkdir()
+    with celery_processes(settings, second, beat=False, concurrency=2, **slow_fcm.env(), **CRASH_ENV):
+        await eventually(lambda: _all_terminal(db, list(written)), within=90, logs=second)
+    await _assert_nothing_lost_nothing_visible_twice(db, slow_fcm, phones, written, killed=len(children))

@@ -16,7 +16,7 @@ from tests.factories.checkins import check_in_operation, checked_in
 from tests.factories.groups import Cast, mutate, populated_group
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
-from tests.fixtures.snapshot import Snapshot
+from tests.fixtures.changes import Changes
 
 ROLES = ("anonymous", "not_onboarded", "outsider", "member", "co_lead", "lead", "staff")
 OK, LISTED, ABSENT = "ok", "listed", "absent"
@@ -37,7 +37,7 @@ class World:
         return self.cast.token(role)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 async def not_onboarded(auth_emulator: AuthEmulator) -> str:
     return (await auth_emulator.sign_up()).token
 
@@ -67,19 +67,19 @@ def outcome_of(body: dict[str, Any]) -> str:
 
 
 async def check(
-    snapshot: Snapshot,
+    changes: Changes,
     expected: str,
     act: Callable[[], Awaitable[dict[str, Any]]],
     listed: Callable[[dict[str, Any]], bool] | None = None,
 ) -> None:
-    before = await snapshot.take()
+    before = await changes.mark()
     body = await act()
     got = outcome_of(body)
     if listed is not None and got == OK:
         got = LISTED if listed(body["data"]) else ABSENT
     assert got == expected, body
     if expected not in (OK, LISTED):
-        assert await snapshot.take() == before
+        assert await changes.since(before) == []
 
 
 def query(gql: GraphQLClient, name: str, token: str | None, **variables: Any) -> Awaitable[dict[str, Any]]:
@@ -94,37 +94,37 @@ async def submit(gql: GraphQLClient, token: str | None, **input_: Any) -> dict[s
 
 @by_role(U, OB, NF, OK, OK, OK, NF)
 async def test_check_in_submit_to_the_group(
-    gql: GraphQLClient, snapshot: Snapshot, world: World, role: str, expected: str
+    gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str
 ) -> None:
-    await check(snapshot, expected, lambda: submit(gql, world.token(role), visibility="GROUP", groupId=world.group_id))
+    await check(changes, expected, lambda: submit(gql, world.token(role), visibility="GROUP", groupId=world.group_id))
 
 
 @by_role(U, OB, OK, OK, OK, OK, OK)
 async def test_check_in_submit_without_a_group(
-    gql: GraphQLClient, snapshot: Snapshot, world: World, role: str, expected: str
+    gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str
 ) -> None:
-    await check(snapshot, expected, lambda: submit(gql, world.token(role)))
+    await check(changes, expected, lambda: submit(gql, world.token(role)))
 
 
 @by_role(U, OB, ABSENT, LISTED, ABSENT, ABSENT, ABSENT)
 async def test_my_check_ins_are_the_member_s_own(
-    gql: GraphQLClient, snapshot: Snapshot, world: World, role: str, expected: str
+    gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str
 ) -> None:
     def listed(data: dict[str, Any]) -> bool:
         ids = {node["id"] for node in data["myCheckIns"]["nodes"]}
         return {world.shared_id, world.private_id} <= ids
 
-    await check(snapshot, expected, lambda: query(gql, "MyCheckIns", world.token(role), first=100), listed)
+    await check(changes, expected, lambda: query(gql, "MyCheckIns", world.token(role), first=100), listed)
 
 
 @by_role(U, OB, OK, OK, OK, OK, OK)
-async def test_my_mood_trend(gql: GraphQLClient, snapshot: Snapshot, world: World, role: str, expected: str) -> None:
-    await check(snapshot, expected, lambda: query(gql, "MyMoodTrend", world.token(role), days=7))
+async def test_my_mood_trend(gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str) -> None:
+    await check(changes, expected, lambda: query(gql, "MyMoodTrend", world.token(role), days=7))
 
 
 @by_role(U, OB, NF, LISTED, LISTED, LISTED, F)
 async def test_group_check_ins_show_the_shared_one_to_members_and_never_the_private_one(
-    gql: GraphQLClient, snapshot: Snapshot, world: World, role: str, expected: str
+    gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str
 ) -> None:
     def listed(data: dict[str, Any]) -> bool:
         ids = [node["id"] for node in data["groupCheckIns"]["nodes"]]
@@ -132,24 +132,22 @@ async def test_group_check_ins_show_the_shared_one_to_members_and_never_the_priv
         return ids == [world.shared_id]
 
     await check(
-        snapshot, expected, lambda: query(gql, "GroupCheckIns", world.token(role), groupId=world.group_id), listed
+        changes, expected, lambda: query(gql, "GroupCheckIns", world.token(role), groupId=world.group_id), listed
     )
 
 
 @by_role(U, OB, NF, F, OK, OK, F)
-async def test_group_wellbeing(gql: GraphQLClient, snapshot: Snapshot, world: World, role: str, expected: str) -> None:
+async def test_group_wellbeing(gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str) -> None:
     await check(
-        snapshot, expected, lambda: query(gql, "GroupWellbeing", world.token(role), groupId=world.group_id, days=7)
+        changes, expected, lambda: query(gql, "GroupWellbeing", world.token(role), groupId=world.group_id, days=7)
     )
 
 
 @by_role(U, OB, NF, F, F, OK, F)
-async def test_group_schedule_set(
-    gql: GraphQLClient, snapshot: Snapshot, world: World, role: str, expected: str
-) -> None:
+async def test_group_schedule_set(gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str) -> None:
     schedule = {"weekdays": ["MONDAY"], "localTime": "19:00"}
     await check(
-        snapshot,
+        changes,
         expected,
         lambda: mutate(gql, "GroupScheduleSet", world.token(role), groupId=world.group_id, schedule=schedule),
     )
@@ -157,10 +155,10 @@ async def test_group_schedule_set(
 
 @by_role(U, OB, NF, F, F, OK, F)
 async def test_group_quiet_policy_set(
-    gql: GraphQLClient, snapshot: Snapshot, world: World, role: str, expected: str
+    gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str
 ) -> None:
     await check(
-        snapshot,
+        changes,
         expected,
         lambda: mutate(gql, "GroupQuietPolicySet", world.token(role), groupId=world.group_id, missedCheckIns=3),
     )

@@ -19,7 +19,7 @@ from tests.factories.members import TestMember as Person
 from tests.factories.members import onboarded_member
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
-from tests.fixtures.snapshot import Snapshot
+from tests.fixtures.changes import Changes
 
 
 @pytest.fixture
@@ -83,22 +83,22 @@ def _hours_ago(hours: float) -> str:
     ],
 )
 async def test_each_broken_rule_has_its_own_code_and_nothing_is_written(
-    gql: GraphQLClient, member: Person, snapshot: Snapshot, values: dict[str, Any], code: str, field: str
+    gql: GraphQLClient, member: Person, changes: Changes, values: dict[str, Any], code: str, field: str
 ) -> None:
     values = {key: value() if callable(value) else value for key, value in values.items()}  # times: now, not at import
-    before = await snapshot.take()
+    before = await changes.mark()
 
     result = await submit(gql, member, **values)
 
     assert result["__typename"] == "CheckInSubmitError", result
     assert (result["code"], [(e["field"], e["code"]) for e in result["fieldErrors"]]) == (code, [(field, code)])
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 async def test_a_refused_check_in_still_carries_the_support_its_words_and_mood_call_for(
-    gql: GraphQLClient, member: Person, snapshot: Snapshot
+    gql: GraphQLClient, member: Person, changes: Changes
 ) -> None:
-    before = await snapshot.take()
+    before = await changes.mark()
 
     worrying = await submit(gql, member, mood=3, note=f"I want to kill myself. {'x' * 1_000}")
     lowest = await submit(gql, member, mood=1, energy=9)
@@ -109,18 +109,18 @@ async def test_a_refused_check_in_still_carries_the_support_its_words_and_mood_c
         ids = [resource["id"] for resource in result["signposting"]["resources"]]
         assert ids[:4] == ["emergency-999", "emergency-a-and-e", "samaritans", "shout"]
         assert "nhs-111-wales" in ids  # the member's own nation
-    assert await snapshot.take() == before  # nothing stored, no alert raised
+    assert await changes.since(before) == []  # nothing stored, no alert raised
 
 
-async def test_every_broken_rule_is_listed(gql: GraphQLClient, member: Person, snapshot: Snapshot) -> None:
-    before = await snapshot.take()
+async def test_every_broken_rule_is_listed(gql: GraphQLClient, member: Person, changes: Changes) -> None:
+    before = await changes.mark()
 
     result = await submit(gql, member, mood=9, energy=9, tags=["SLEEP", "SLEEP"], visibility="GROUP")
 
     assert [e["code"] for e in result["fieldErrors"]] == [
         "MOOD_OUT_OF_RANGE", "ENERGY_OUT_OF_RANGE", "TAGS_REPEATED", "VISIBILITY_NEEDS_GROUP",
     ]  # fmt: skip
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 async def test_a_note_of_1000_characters_with_emoji_and_line_breaks_is_kept(gql: GraphQLClient, member: Person) -> None:
@@ -154,16 +154,16 @@ async def test_retries_at_the_same_moment_record_one_check_in(gql: GraphQLClient
 
 
 async def test_a_key_used_again_for_another_check_in_is_refused_and_the_first_is_kept(
-    gql: GraphQLClient, member: Person, snapshot: Snapshot
+    gql: GraphQLClient, member: Person, changes: Changes
 ) -> None:
     key = str(uuid.uuid4())
     first = await checked_in(gql, member, mood=4, idempotencyKey=key)
-    before = await snapshot.take()
+    before = await changes.mark()
 
     result = await submit(gql, member, mood=1, idempotencyKey=key)
 
     assert result["code"] == "IDEMPOTENCY_KEY_REUSED"
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
     assert first["mood"] == 4
 
 
@@ -223,11 +223,11 @@ async def test_a_phone_clock_a_minute_fast_is_read_as_now_never_stored_in_the_fu
 
 
 async def test_a_group_the_member_is_not_in_is_not_found_like_a_random_id(
-    gql: GraphQLClient, cast: Cast, snapshot: Snapshot
+    gql: GraphQLClient, cast: Cast, changes: Changes
 ) -> None:
     group_id = await populated_group(gql, cast)
     open_group = await created_group(gql, cast.lead, access="OPEN")
-    before = await snapshot.take()
+    before = await changes.mark()
 
     answers = [
         await submit(gql, cast.outsider, visibility="GROUP", groupId=target)
@@ -236,18 +236,18 @@ async def test_a_group_the_member_is_not_in_is_not_found_like_a_random_id(
 
     assert [a["errors"][0]["extensions"]["code"] for a in answers] == ["NOT_FOUND"] * 3
     assert len({a["errors"][0]["message"] for a in answers}) == 1
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
-async def test_an_archived_group_takes_no_check_in(gql: GraphQLClient, cast: Cast, snapshot: Snapshot) -> None:
+async def test_an_archived_group_takes_no_check_in(gql: GraphQLClient, cast: Cast, changes: Changes) -> None:
     group_id = await populated_group(gql, cast)
     await mutate(gql, "GroupArchive", cast.lead.token, groupId=group_id)
-    before = await snapshot.take()
+    before = await changes.mark()
 
     result = await submit(gql, cast.member, visibility="GROUP", groupId=group_id)
 
     assert result["code"] == "GROUP_ARCHIVED"
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 async def test_the_lowest_mood_brings_the_member_s_helplines_and_kind_words_at_once(

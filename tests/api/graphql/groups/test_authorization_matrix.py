@@ -12,7 +12,7 @@ import pytest
 
 from tests.factories.groups import Cast, group_input, mutate, operation, populated_group
 from tests.fixtures.app import GraphQLClient
-from tests.fixtures.snapshot import Snapshot
+from tests.fixtures.changes import Changes
 
 ROLES = ("anonymous", "outsider", "member", "co_lead", "lead", "staff")
 OK, LISTED, ABSENT = "ok", "listed", "absent"
@@ -52,19 +52,19 @@ def outcome_of(body: dict[str, Any]) -> str:
 
 
 async def check(
-    snapshot: Snapshot,
+    changes: Changes,
     expected: str,
     act: Callable[[], Awaitable[dict[str, Any]]],
     listed: Callable[[dict[str, Any]], bool] | None = None,
 ) -> None:
-    before = await snapshot.take()
+    before = await changes.mark()
     body = await act()
     got = outcome_of(body)
     if listed is not None and got == OK:
         got = LISTED if listed(body["data"]) else ABSENT
     assert got == expected, body
     if expected not in (OK, LISTED):
-        assert await snapshot.take() == before
+        assert await changes.since(before) == []
 
 
 def query(gql: GraphQLClient, name: str, token: str | None, **variables: Any) -> Awaitable[dict[str, Any]]:
@@ -72,138 +72,134 @@ def query(gql: GraphQLClient, name: str, token: str | None, **variables: Any) ->
 
 
 @by_role(U, NF, OK, OK, OK, OK)
-async def test_group(gql: GraphQLClient, snapshot: Snapshot, world: World, role: str, expected: str) -> None:
-    await check(snapshot, expected, lambda: query(gql, "GroupScreen", world.cast.token(role), id=world.group_id))
+async def test_group(gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str) -> None:
+    await check(changes, expected, lambda: query(gql, "GroupScreen", world.cast.token(role), id=world.group_id))
 
 
 @by_role(U, ABSENT, LISTED, LISTED, LISTED, ABSENT)
-async def test_my_groups(gql: GraphQLClient, snapshot: Snapshot, world: World, role: str, expected: str) -> None:
+async def test_my_groups(gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str) -> None:
     await check(
-        snapshot, expected, lambda: query(gql, "MyGroups", world.cast.token(role), first=100),
+        changes, expected, lambda: query(gql, "MyGroups", world.cast.token(role), first=100),
         listed=lambda data: world.group_id in [g["id"] for g in data["myGroups"]["nodes"]],
     )  # fmt: skip
 
 
 @by_role(U, ABSENT, ABSENT, ABSENT, ABSENT, ABSENT)
 async def test_groups_never_lists_a_closed_group(
-    gql: GraphQLClient, snapshot: Snapshot, world: World, role: str, expected: str
+    gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str
 ) -> None:
     text = {"text": world.group_name}
     await check(
-        snapshot, expected, lambda: query(gql, "GroupDiscovery", world.cast.token(role), filter=text),
+        changes, expected, lambda: query(gql, "GroupDiscovery", world.cast.token(role), filter=text),
         listed=lambda data: bool(data["groups"]["nodes"]),
     )  # fmt: skip
 
 
 @by_role(U, NF, F, OK, OK, F)
-async def test_join_requests(gql: GraphQLClient, snapshot: Snapshot, world: World, role: str, expected: str) -> None:
-    await check(snapshot, expected, lambda: query(gql, "JoinRequests", world.cast.token(role), groupId=world.group_id))
+async def test_join_requests(gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str) -> None:
+    await check(changes, expected, lambda: query(gql, "JoinRequests", world.cast.token(role), groupId=world.group_id))
 
 
 @by_role(U, ABSENT, ABSENT, LISTED, LISTED, ABSENT)
-async def test_my_leadership(gql: GraphQLClient, snapshot: Snapshot, world: World, role: str, expected: str) -> None:
+async def test_my_leadership(gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str) -> None:
     await check(
-        snapshot, expected, lambda: query(gql, "MyLeadership", world.cast.token(role), first=100),
+        changes, expected, lambda: query(gql, "MyLeadership", world.cast.token(role), first=100),
         listed=lambda data: world.group_id in [n["group"]["id"] for n in data["myLeadership"]["groups"]["nodes"]],
     )  # fmt: skip
 
 
 @by_role(U, F, F, F, F, OK)
-async def test_group_create_youth(
-    gql: GraphQLClient, snapshot: Snapshot, world: World, role: str, expected: str
-) -> None:
+async def test_group_create_youth(gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str) -> None:
     youth = group_input(youth=True, leadMemberId=world.cast.peer.id)
-    await check(snapshot, expected, lambda: mutate(gql, "GroupCreate", world.cast.token(role), **youth))
+    await check(changes, expected, lambda: mutate(gql, "GroupCreate", world.cast.token(role), **youth))
 
 
 @by_role(U, NF, F, F, OK, F)
-async def test_group_update(gql: GraphQLClient, snapshot: Snapshot, world: World, role: str, expected: str) -> None:
+async def test_group_update(gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str) -> None:
     await check(
-        snapshot,
+        changes,
         expected,
         lambda: mutate(gql, "GroupUpdate", world.cast.token(role), groupId=world.group_id, name="New"),
     )
 
 
 @by_role(U, NF, F, F, OK, F)
-async def test_group_archive(gql: GraphQLClient, snapshot: Snapshot, world: World, role: str, expected: str) -> None:
-    await check(snapshot, expected, lambda: mutate(gql, "GroupArchive", world.cast.token(role), groupId=world.group_id))
+async def test_group_archive(gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str) -> None:
+    await check(changes, expected, lambda: mutate(gql, "GroupArchive", world.cast.token(role), groupId=world.group_id))
 
 
 @by_role(U, NF, "ALREADY_MEMBER", "ALREADY_MEMBER", "ALREADY_MEMBER", "GROUP_CLOSED")
-async def test_group_join(gql: GraphQLClient, snapshot: Snapshot, world: World, role: str, expected: str) -> None:
-    await check(snapshot, expected, lambda: mutate(gql, "GroupJoin", world.cast.token(role), groupId=world.group_id))
+async def test_group_join(gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str) -> None:
+    await check(changes, expected, lambda: mutate(gql, "GroupJoin", world.cast.token(role), groupId=world.group_id))
 
 
 @by_role(U, NF, OK, OK, "LAST_LEAD", "NOT_A_MEMBER")
-async def test_group_leave(gql: GraphQLClient, snapshot: Snapshot, world: World, role: str, expected: str) -> None:
-    await check(snapshot, expected, lambda: mutate(gql, "GroupLeave", world.cast.token(role), groupId=world.group_id))
+async def test_group_leave(gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str) -> None:
+    await check(changes, expected, lambda: mutate(gql, "GroupLeave", world.cast.token(role), groupId=world.group_id))
 
 
 @by_role(U, NF, F, OK, OK, F)
-async def test_invite_create(gql: GraphQLClient, snapshot: Snapshot, world: World, role: str, expected: str) -> None:
-    await check(snapshot, expected, lambda: mutate(gql, "InviteCreate", world.cast.token(role), groupId=world.group_id))
+async def test_invite_create(gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str) -> None:
+    await check(changes, expected, lambda: mutate(gql, "InviteCreate", world.cast.token(role), groupId=world.group_id))
 
 
 @by_role(U, OK, "ALREADY_MEMBER", "ALREADY_MEMBER", "ALREADY_MEMBER", OK)
 async def test_join_request_create(
-    gql: GraphQLClient, snapshot: Snapshot, world: World, role: str, expected: str
+    gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str
 ) -> None:
     await check(
-        snapshot, expected, lambda: mutate(gql, "JoinRequestCreate", world.cast.token(role), groupId=world.group_id)
+        changes, expected, lambda: mutate(gql, "JoinRequestCreate", world.cast.token(role), groupId=world.group_id)
     )
 
 
 @by_role(U, NF, NF, OK, OK, NF)
 async def test_join_request_decide(
-    gql: GraphQLClient, snapshot: Snapshot, world: World, role: str, expected: str
+    gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str
 ) -> None:
     token = world.cast.token(role)
     await check(
-        snapshot,
+        changes,
         expected,
         lambda: mutate(gql, "JoinRequestDecide", token, requestId=world.request_id, decision="APPROVE"),
     )
 
 
 @by_role(U, NF, F, OK, OK, OK)
-async def test_member_remove(gql: GraphQLClient, snapshot: Snapshot, world: World, role: str, expected: str) -> None:
+async def test_member_remove(gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str) -> None:
     target = {"groupId": world.group_id, "memberId": world.cast.peer.id, "reason": "Breaking the house rules"}
-    await check(snapshot, expected, lambda: mutate(gql, "MemberRemove", world.cast.token(role), **target))
+    await check(changes, expected, lambda: mutate(gql, "MemberRemove", world.cast.token(role), **target))
 
 
 @by_role(U, NF, F, F, OK, F)
-async def test_co_lead_promote(gql: GraphQLClient, snapshot: Snapshot, world: World, role: str, expected: str) -> None:
+async def test_co_lead_promote(gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str) -> None:
     target = {"groupId": world.group_id, "memberId": world.cast.peer.id}
-    await check(snapshot, expected, lambda: mutate(gql, "CoLeadPromote", world.cast.token(role), **target))
+    await check(changes, expected, lambda: mutate(gql, "CoLeadPromote", world.cast.token(role), **target))
 
 
 @by_role(U, NF, F, F, OK, F)
-async def test_co_lead_demote(gql: GraphQLClient, snapshot: Snapshot, world: World, role: str, expected: str) -> None:
+async def test_co_lead_demote(gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str) -> None:
     target = {"groupId": world.group_id, "memberId": world.cast.co_lead.id}
-    await check(snapshot, expected, lambda: mutate(gql, "CoLeadDemote", world.cast.token(role), **target))
+    await check(changes, expected, lambda: mutate(gql, "CoLeadDemote", world.cast.token(role), **target))
 
 
 @by_role(U, NF, F, F, OK, F)
 async def test_leadership_transfer(
-    gql: GraphQLClient, snapshot: Snapshot, world: World, role: str, expected: str
+    gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str
 ) -> None:
     target = {"groupId": world.group_id, "memberId": world.cast.peer.id}
-    await check(snapshot, expected, lambda: mutate(gql, "LeadershipTransfer", world.cast.token(role), **target))
+    await check(changes, expected, lambda: mutate(gql, "LeadershipTransfer", world.cast.token(role), **target))
 
 
 @by_role(U, NF, F, F, F, OK)
-async def test_group_lead_assign(
-    gql: GraphQLClient, snapshot: Snapshot, world: World, role: str, expected: str
-) -> None:
+async def test_group_lead_assign(gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str) -> None:
     target = {"groupId": world.group_id, "memberId": world.cast.peer.id}
-    await check(snapshot, expected, lambda: mutate(gql, "GroupLeadAssign", world.cast.token(role), **target))
+    await check(changes, expected, lambda: mutate(gql, "GroupLeadAssign", world.cast.token(role), **target))
 
 
 @by_role(U, NF, F, OK, OK, F)
-async def test_lead_away_set(gql: GraphQLClient, snapshot: Snapshot, world: World, role: str, expected: str) -> None:
+async def test_lead_away_set(gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str) -> None:
     await check(
-        snapshot,
+        changes,
         expected,
         lambda: mutate(gql, "LeadAwaySet", world.cast.token(role), groupId=world.group_id, until=None),
     )

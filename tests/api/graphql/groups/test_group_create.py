@@ -12,7 +12,7 @@ from tests.factories.groups import Cast, group_input, mutate
 from tests.factories.members import onboarded_member, years_ago
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
-from tests.fixtures.snapshot import Snapshot
+from tests.fixtures.changes import Changes
 
 SAMARITANS = {"name": "Samaritans", "phone": "116 123", "url": None, "description": "Any time, day or night."}
 
@@ -122,16 +122,16 @@ LINK = {"name": "Shout", "phone": "85258"}
     ],
 )
 async def test_each_invalid_field_returns_its_code_and_writes_nothing(
-    gql: GraphQLClient, cast: Cast, snapshot: Snapshot, overrides: dict[str, Any], code: str, field: str
+    gql: GraphQLClient, cast: Cast, changes: Changes, overrides: dict[str, Any], code: str, field: str
 ) -> None:
-    before = await snapshot.take()
+    before = await changes.mark()
 
     result = await mutate(gql, "GroupCreate", cast.lead.token, **group_input(**overrides))
 
     assert result["__typename"] == "GroupCreateError"
     assert result["code"] == code
     assert [(error["field"], error["code"]) for error in result["fieldErrors"]] == [(field, code)]
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 async def test_every_invalid_field_is_reported_at_once(gql: GraphQLClient, cast: Cast) -> None:
@@ -144,23 +144,23 @@ async def test_every_invalid_field_is_reported_at_once(gql: GraphQLClient, cast:
 
 @pytest.mark.parametrize(("field", "value"), [("kind", "ALLOTMENT"), ("access", "SECRET"), ("kind", "general")])
 async def test_unknown_enum_values_are_refused_before_anything_runs(
-    gql: GraphQLClient, cast: Cast, snapshot: Snapshot, field: str, value: str
+    gql: GraphQLClient, cast: Cast, changes: Changes, field: str, value: str
 ) -> None:
-    before = await snapshot.take()
+    before = await changes.mark()
     body = await mutate(gql, "GroupCreate", cast.lead.token, **group_input(**{field: value}))
     assert body["data"] is None
     assert "$input" in body["errors"][0]["message"]
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 async def test_an_under_18_cannot_create_a_group(
-    gql: GraphQLClient, auth_emulator: AuthEmulator, snapshot: Snapshot
+    gql: GraphQLClient, auth_emulator: AuthEmulator, changes: Changes
 ) -> None:
     young = await onboarded_member(gql, auth_emulator, dateOfBirth=years_ago(17).isoformat())
-    before = await snapshot.take()
+    before = await changes.mark()
     result = await mutate(gql, "GroupCreate", young.token, **group_input())
     assert result["code"] == "AGE_NOT_ALLOWED"
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 async def test_staff_create_a_youth_group_led_by_the_member_they_assign(
@@ -189,9 +189,9 @@ async def test_staff_create_a_youth_group_led_by_the_member_they_assign(
     [({}, "LEAD_REQUIRED"), ({"leadMemberId": "no-such-member"}, "LEAD_NOT_FOUND")],
 )
 async def test_a_youth_group_needs_an_existing_lead(
-    gql: GraphQLClient, cast: Cast, snapshot: Snapshot, overrides: dict[str, Any], code: str
+    gql: GraphQLClient, cast: Cast, changes: Changes, overrides: dict[str, Any], code: str
 ) -> None:
-    before = await snapshot.take()
+    before = await changes.mark()
     result = await mutate(gql, "GroupCreate", cast.staff.token, **group_input(youth=True, **overrides))
     assert result["code"] == code
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []

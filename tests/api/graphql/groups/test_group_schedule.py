@@ -18,7 +18,7 @@ from schemas.documents.groups import CheckInSchedule
 from schemas.documents.support_resources import Weekday
 from tests.factories.groups import Cast, created_group, mutate, operation, populated_group
 from tests.fixtures.app import GraphQLClient, in_process
-from tests.fixtures.snapshot import Snapshot
+from tests.fixtures.changes import Changes
 
 
 async def _stored(db: Database, group_id: str) -> dict[str, Any]:
@@ -73,21 +73,21 @@ async def test_a_null_schedule_clears_it_and_its_next_check_in(gql: GraphQLClien
     ],
 )
 async def test_an_invalid_schedule_changes_nothing(
-    gql: GraphQLClient, cast: Cast, snapshot: Snapshot, schedule: dict[str, Any], code: str, field: str
+    gql: GraphQLClient, cast: Cast, changes: Changes, schedule: dict[str, Any], code: str, field: str
 ) -> None:
     group_id = await populated_group(gql, cast)
-    before = await snapshot.take()
+    before = await changes.mark()
 
     result = await mutate(gql, "GroupScheduleSet", cast.lead.token, groupId=group_id, schedule=schedule)
 
     assert (result["code"], [e["field"] for e in result["fieldErrors"]]) == (code, [field])
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
-async def test_an_archived_group_keeps_its_schedule(gql: GraphQLClient, cast: Cast, snapshot: Snapshot) -> None:
+async def test_an_archived_group_keeps_its_schedule(gql: GraphQLClient, cast: Cast, changes: Changes) -> None:
     group_id = await created_group(gql, cast.lead)
     await mutate(gql, "GroupArchive", cast.lead.token, groupId=group_id)
-    before = await snapshot.take()
+    before = await changes.mark()
 
     result = await mutate(
         gql,
@@ -98,7 +98,7 @@ async def test_an_archived_group_keeps_its_schedule(gql: GraphQLClient, cast: Ca
     )
 
     assert result["code"] == "GROUP_ARCHIVED"
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 async def test_moving_the_group_to_another_zone_keeps_the_wall_clock_time(
@@ -190,15 +190,15 @@ async def test_a_lead_changes_only_the_quiet_values_they_give(gql: GraphQLClient
     ],
 )
 async def test_an_invalid_quiet_policy_changes_nothing(
-    gql: GraphQLClient, cast: Cast, snapshot: Snapshot, values: dict[str, int], code: str, fields: list[str]
+    gql: GraphQLClient, cast: Cast, changes: Changes, values: dict[str, int], code: str, fields: list[str]
 ) -> None:
     group_id = await populated_group(gql, cast)
-    before = await snapshot.take()
+    before = await changes.mark()
 
     result = await mutate(gql, "GroupQuietPolicySet", cast.lead.token, groupId=group_id, **values)
 
     assert (result["code"], [e["field"] for e in result["fieldErrors"]]) == (code, fields)
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 async def test_outsiders_see_an_open_group_s_schedule_but_not_its_quiet_policy(gql: GraphQLClient, cast: Cast) -> None:

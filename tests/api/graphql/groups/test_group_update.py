@@ -9,7 +9,7 @@ import pytest
 from infra.mongo.client import Database
 from tests.factories.groups import Cast, created_group, invite_code, mutate, populated_group
 from tests.fixtures.app import GraphQLClient
-from tests.fixtures.snapshot import Snapshot
+from tests.fixtures.changes import Changes
 
 
 async def test_a_lead_changes_only_the_fields_they_give(gql: GraphQLClient, cast: Cast, db: Database) -> None:
@@ -41,7 +41,7 @@ async def test_a_lead_changes_only_the_fields_they_give(gql: GraphQLClient, cast
 
 
 @pytest.mark.parametrize(
-    ("changes", "code"),
+    ("edits", "code"),
     [
         ({}, "NOTHING_TO_UPDATE"),
         ({"name": "x" * 81}, "NAME_LENGTH"),
@@ -53,13 +53,13 @@ async def test_a_lead_changes_only_the_fields_they_give(gql: GraphQLClient, cast
     ],
 )
 async def test_invalid_changes_change_nothing(
-    gql: GraphQLClient, cast: Cast, snapshot: Snapshot, changes: dict[str, Any], code: str
+    gql: GraphQLClient, cast: Cast, changes: Changes, edits: dict[str, Any], code: str
 ) -> None:
     group_id = await populated_group(gql, cast)
-    before = await snapshot.take()
-    result = await mutate(gql, "GroupUpdate", cast.lead.token, groupId=group_id, **changes)
+    before = await changes.mark()
+    result = await mutate(gql, "GroupUpdate", cast.lead.token, groupId=group_id, **edits)
     assert result["code"] == code
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 async def test_the_capacity_can_come_down_to_the_member_count(gql: GraphQLClient, cast: Cast) -> None:
@@ -70,11 +70,11 @@ async def test_the_capacity_can_come_down_to_the_member_count(gql: GraphQLClient
     assert full["code"] == "GROUP_FULL"
 
 
-async def test_an_archived_group_is_read_only(gql: GraphQLClient, cast: Cast, snapshot: Snapshot) -> None:
+async def test_an_archived_group_is_read_only(gql: GraphQLClient, cast: Cast, changes: Changes) -> None:
     group_id = await populated_group(gql, cast)
     archived = await mutate(gql, "GroupArchive", cast.lead.token, groupId=group_id)
     assert archived["group"]["archived"] is True
-    before = await snapshot.take()
+    before = await changes.mark()
 
     again = await mutate(gql, "GroupArchive", cast.lead.token, groupId=group_id)
     update = await mutate(gql, "GroupUpdate", cast.lead.token, groupId=group_id, name="New name")
@@ -82,4 +82,4 @@ async def test_an_archived_group_is_read_only(gql: GraphQLClient, cast: Cast, sn
     remove = await mutate(gql, "MemberRemove", cast.lead.token, groupId=group_id, memberId=cast.peer.id, reason="x")
 
     assert [r["code"] for r in (again, update, promote, remove)] == ["GROUP_ARCHIVED"] * 4
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []

@@ -13,7 +13,7 @@ from tests.factories.members import TestMember as Person
 from tests.factories.members import onboarded_member, years_ago
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
-from tests.fixtures.snapshot import Snapshot
+from tests.fixtures.changes import Changes
 
 
 async def requested(gql: GraphQLClient, person: Person, group_id: str, message: str = "") -> dict[str, Any]:
@@ -41,15 +41,15 @@ async def test_a_request_waits_in_the_leads_queue(gql: GraphQLClient, cast: Cast
     assert (stored["status"], stored["pending_key"]) == ("pending", f"{group_id}:{cast.requester.id}")
 
 
-async def test_one_pending_request_at_a_time(gql: GraphQLClient, cast: Cast, snapshot: Snapshot) -> None:
+async def test_one_pending_request_at_a_time(gql: GraphQLClient, cast: Cast, changes: Changes) -> None:
     group_id = await created_group(gql, cast.lead)
     await requested(gql, cast.requester, group_id)
-    before = await snapshot.take()
+    before = await changes.mark()
 
     again = await mutate(gql, "JoinRequestCreate", cast.requester.token, groupId=group_id)
 
     assert again["code"] == "REQUEST_PENDING"
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 @pytest.mark.parametrize(
@@ -61,13 +61,13 @@ async def test_one_pending_request_at_a_time(gql: GraphQLClient, cast: Cast, sna
     ],
 )
 async def test_requests_that_make_no_sense_are_refused(
-    gql: GraphQLClient, cast: Cast, snapshot: Snapshot, who: str, access: str, message: str, code: str
+    gql: GraphQLClient, cast: Cast, changes: Changes, who: str, access: str, message: str, code: str
 ) -> None:
     group_id = await populated_group(gql, cast, access=access)
-    before = await snapshot.take()
+    before = await changes.mark()
     result = await mutate(gql, "JoinRequestCreate", getattr(cast, who).token, groupId=group_id, message=message)
     assert result["code"] == code
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 async def test_an_approved_requester_joins_and_is_told(
@@ -111,58 +111,56 @@ async def test_a_declined_requester_is_told_and_may_ask_again(
 
 
 async def test_deciding_twice_is_refused_and_tells_no_one_twice(
-    gql: GraphQLClient, cast: Cast, snapshot: Snapshot
+    gql: GraphQLClient, cast: Cast, changes: Changes
 ) -> None:
     group_id = await populated_group(gql, cast)
     request = await requested(gql, cast.requester, group_id)
     await mutate(gql, "JoinRequestDecide", cast.lead.token, requestId=request["id"], decision="DECLINE")
-    before = await snapshot.take()
+    before = await changes.mark()
 
     again = await mutate(gql, "JoinRequestDecide", cast.co_lead.token, requestId=request["id"], decision="APPROVE")
 
     assert again["code"] == "REQUEST_ALREADY_DECIDED"
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 async def test_approving_into_a_full_group_leaves_the_request_pending(
-    gql: GraphQLClient, cast: Cast, snapshot: Snapshot
+    gql: GraphQLClient, cast: Cast, changes: Changes
 ) -> None:
     group_id = await created_group(gql, cast.lead, capacity=2, access="OPEN")
     await joined(gql, cast.member, group_id=group_id)
     await mutate(gql, "GroupUpdate", cast.lead.token, groupId=group_id, access="CLOSED")
     request = await requested(gql, cast.requester, group_id)
-    before = await snapshot.take()
+    before = await changes.mark()
 
     result = await mutate(gql, "JoinRequestDecide", cast.lead.token, requestId=request["id"], decision="APPROVE")
 
     assert result["code"] == "GROUP_FULL"
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 async def test_a_closed_group_an_under_18_could_never_join_is_not_there_for_them(
-    gql: GraphQLClient, auth_emulator: AuthEmulator, cast: Cast, snapshot: Snapshot
+    gql: GraphQLClient, auth_emulator: AuthEmulator, cast: Cast, changes: Changes
 ) -> None:
     group_id = await created_group(gql, cast.lead)
     young = await onboarded_member(gql, auth_emulator, dateOfBirth=years_ago(17).isoformat())
-    before = await snapshot.take()
+    before = await changes.mark()
 
     result = await mutate(gql, "JoinRequestCreate", young.token, groupId=group_id)
 
     assert result["errors"][0]["extensions"] == {"code": "NOT_FOUND"}
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
-async def test_the_requester_cannot_decide_their_own_request(
-    gql: GraphQLClient, cast: Cast, snapshot: Snapshot
-) -> None:
+async def test_the_requester_cannot_decide_their_own_request(gql: GraphQLClient, cast: Cast, changes: Changes) -> None:
     group_id = await created_group(gql, cast.lead)
     request = await requested(gql, cast.requester, group_id)
-    before = await snapshot.take()
+    before = await changes.mark()
 
     result = await mutate(gql, "JoinRequestDecide", cast.requester.token, requestId=request["id"], decision="APPROVE")
 
     assert result["errors"][0]["extensions"] == {"code": "FORBIDDEN"}
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 async def test_archiving_a_group_tells_everyone_still_waiting(

@@ -13,7 +13,7 @@ from tests.factories.groups import Cast, created_group, mutate, operation, popul
 from tests.factories.members import onboarded_member, years_ago
 from tests.fixtures.app import GraphQLClient, RunningApi
 from tests.fixtures.auth import AuthEmulator
-from tests.fixtures.snapshot import Snapshot
+from tests.fixtures.changes import Changes
 
 
 async def roles(gql: GraphQLClient, token: str, group_id: str) -> dict[str, str]:
@@ -56,13 +56,13 @@ async def test_a_lead_promotes_and_demotes_a_co_lead(gql: GraphQLClient, cast: C
     ],
 )
 async def test_role_changes_that_make_no_sense_change_nothing(
-    gql: GraphQLClient, cast: Cast, snapshot: Snapshot, operation_name: str, target: str, code: str
+    gql: GraphQLClient, cast: Cast, changes: Changes, operation_name: str, target: str, code: str
 ) -> None:
     group_id = await populated_group(gql, cast)
-    before = await snapshot.take()
+    before = await changes.mark()
     result = await mutate(gql, operation_name, cast.lead.token, groupId=group_id, memberId=getattr(cast, target).id)
     assert result["code"] == code
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 async def test_the_lead_hands_over_and_stays_on_as_a_co_lead(gql: GraphQLClient, cast: Cast, db: Database) -> None:
@@ -82,9 +82,9 @@ async def test_the_lead_hands_over_and_stays_on_as_a_co_lead(gql: GraphQLClient,
     assert left["__typename"] == "GroupLeaveSuccess"
 
 
-async def test_the_last_lead_cannot_leave_or_be_removed(gql: GraphQLClient, cast: Cast, snapshot: Snapshot) -> None:
+async def test_the_last_lead_cannot_leave_or_be_removed(gql: GraphQLClient, cast: Cast, changes: Changes) -> None:
     group_id = await populated_group(gql, cast)
-    before = await snapshot.take()
+    before = await changes.mark()
 
     leave = await mutate(gql, "GroupLeave", cast.lead.token, groupId=group_id)
     removal = await mutate(
@@ -92,7 +92,7 @@ async def test_the_last_lead_cannot_leave_or_be_removed(gql: GraphQLClient, cast
     )
 
     assert (leave["code"], removal["code"]) == ("LAST_LEAD", "LAST_LEAD")
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 async def test_with_a_second_lead_one_may_leave(gql: GraphQLClient, cast: Cast, db: Database) -> None:
@@ -130,18 +130,18 @@ async def test_staff_add_a_lead_from_outside_the_group(gql: GraphQLClient, cast:
 
 
 async def test_youth_groups_change_leads_only_through_staff(
-    gql: GraphQLClient, auth_emulator: AuthEmulator, cast: Cast, snapshot: Snapshot
+    gql: GraphQLClient, auth_emulator: AuthEmulator, cast: Cast, changes: Changes
 ) -> None:
     youth_lead = await onboarded_member(gql, auth_emulator, dateOfBirth=years_ago(23).isoformat())
     young = await onboarded_member(gql, auth_emulator, dateOfBirth=years_ago(17).isoformat())
     group_id = await created_group(gql, cast.staff, youth=True, access="OPEN", leadMemberId=youth_lead.id)
     await mutate(gql, "GroupJoin", young.token, groupId=group_id)
-    before = await snapshot.take()
+    before = await changes.mark()
 
     result = await mutate(gql, "LeadershipTransfer", youth_lead.token, groupId=group_id, memberId=young.id)
 
     assert result["code"] == "YOUTH_LEADS_ASSIGNED_BY_STAFF"
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 async def test_while_the_lead_is_away_their_co_leads_hear_what_they_would(
@@ -167,11 +167,11 @@ async def test_while_the_lead_is_away_their_co_leads_hear_what_they_would(
     [lambda now: now - timedelta(minutes=1), lambda now: now + timedelta(days=91), lambda now: "2030-01-01T09:00:00"],
 )
 async def test_an_away_time_outside_the_next_90_days_is_refused(
-    gql: GraphQLClient, cast: Cast, snapshot: Snapshot, until: Any
+    gql: GraphQLClient, cast: Cast, changes: Changes, until: Any
 ) -> None:
     group_id = await created_group(gql, cast.lead)
     value = until(datetime.now(UTC))
-    before = await snapshot.take()
+    before = await changes.mark()
     result = await mutate(
         gql,
         "LeadAwaySet",
@@ -180,4 +180,4 @@ async def test_an_away_time_outside_the_next_90_days_is_refused(
         until=value if isinstance(value, str) else value.isoformat(),
     )
     assert result["code"] == "AWAY_UNTIL_INVALID"
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []

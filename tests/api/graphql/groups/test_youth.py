@@ -10,7 +10,7 @@ from tests.factories.groups import Cast, created_group, invite_code, joined, mut
 from tests.factories.members import onboarded_member, years_ago
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
-from tests.fixtures.snapshot import Snapshot
+from tests.fixtures.changes import Changes
 
 
 @pytest.fixture
@@ -29,33 +29,33 @@ async def test_people_16_to_24_join_a_youth_group(
 
 
 async def test_someone_who_turned_25_today_cannot_join_a_youth_group(
-    gql: GraphQLClient, auth_emulator: AuthEmulator, youth_group: dict[str, Any], snapshot: Snapshot
+    gql: GraphQLClient, auth_emulator: AuthEmulator, youth_group: dict[str, Any], changes: Changes
 ) -> None:
     adult = await onboarded_member(gql, auth_emulator, dateOfBirth=years_ago(25).isoformat())
-    before = await snapshot.take()
+    before = await changes.mark()
 
     by_id = await mutate(gql, "GroupJoin", adult.token, groupId=youth_group["id"])
     by_code = await mutate(gql, "GroupJoin", adult.token, inviteCode=youth_group["code"])
 
     assert by_id["errors"][0]["extensions"] == {"code": "NOT_FOUND"}
     assert by_code["code"] == "AGE_NOT_ALLOWED"
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 async def test_an_under_18_cannot_join_an_adult_group(
-    gql: GraphQLClient, auth_emulator: AuthEmulator, cast: Cast, snapshot: Snapshot
+    gql: GraphQLClient, auth_emulator: AuthEmulator, cast: Cast, changes: Changes
 ) -> None:
     group_id = await created_group(gql, cast.lead, access="OPEN")
     code = await invite_code(gql, cast.lead, group_id)
     young = await onboarded_member(gql, auth_emulator, dateOfBirth=years_ago(18, days=1).isoformat())
-    before = await snapshot.take()
+    before = await changes.mark()
 
     by_id = await mutate(gql, "GroupJoin", young.token, groupId=group_id)
     by_code = await mutate(gql, "GroupJoin", young.token, inviteCode=code)
 
     assert by_id["errors"][0]["extensions"] == {"code": "NOT_FOUND"}
     assert by_code["code"] == "AGE_NOT_ALLOWED"
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 async def test_staff_assign_an_older_adult_to_lead_a_youth_group(
@@ -70,16 +70,16 @@ async def test_staff_assign_an_older_adult_to_lead_a_youth_group(
 
 
 async def test_staff_cannot_make_an_under_18_lead_an_adult_group(
-    gql: GraphQLClient, auth_emulator: AuthEmulator, cast: Cast, snapshot: Snapshot
+    gql: GraphQLClient, auth_emulator: AuthEmulator, cast: Cast, changes: Changes
 ) -> None:
     group_id = await created_group(gql, cast.lead)
     young = await onboarded_member(gql, auth_emulator, dateOfBirth=years_ago(17).isoformat())
-    before = await snapshot.take()
+    before = await changes.mark()
 
     result = await mutate(gql, "GroupLeadAssign", cast.staff.token, groupId=group_id, memberId=young.id)
 
     assert result["code"] == "AGE_NOT_ALLOWED"
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 async def test_an_under_18_may_ask_to_join_a_closed_youth_group(

@@ -46,7 +46,7 @@ async def test_a_member_changes_only_the_fields_they_give(
 
 
 @pytest.mark.parametrize(
-    ("changes", "code"),
+    ("edits", "code"),
     [
         ({}, "NOTHING_TO_UPDATE"),
         ({"displayName": ""}, "DISPLAY_NAME_LENGTH"),
@@ -55,12 +55,12 @@ async def test_a_member_changes_only_the_fields_they_give(
     ],
 )
 async def test_invalid_changes_change_nothing(
-    gql: GraphQLClient, auth_emulator: AuthEmulator, db: Database, changes: dict[str, Any], code: str
+    gql: GraphQLClient, auth_emulator: AuthEmulator, db: Database, edits: dict[str, Any], code: str
 ) -> None:
     member = await onboarded_member(gql, auth_emulator)
     before = await db.members.find_one({"_id": member.id})
 
-    result = (await gql(UPDATE, {"input": changes}, token=member.token))["data"]["memberUpdate"]
+    result = (await gql(UPDATE, {"input": edits}, token=member.token))["data"]["memberUpdate"]
 
     assert result["__typename"] == "MemberUpdateError"
     assert result["code"] == code

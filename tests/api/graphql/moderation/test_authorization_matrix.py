@@ -10,7 +10,7 @@ from infra.mongo.client import Database
 from tests.api.graphql.shares.test_authorization_matrix import NF, OK, F, U, by_role, check
 from tests.factories.shares import ShareCast, act, content_group, run, shared
 from tests.fixtures.app import GraphQLClient
-from tests.fixtures.snapshot import Snapshot
+from tests.fixtures.changes import Changes
 
 HIGH = "I want to kill myself"
 
@@ -49,27 +49,27 @@ async def request_id(gql: GraphQLClient, share_cast: ShareCast, share_id: str) -
 
 @by_role(U, NF, F, F, OK, OK, OK)
 async def test_moderation_queue(
-    gql: GraphQLClient, snapshot: Snapshot, share_cast: ShareCast, group_id: str, role: str, expected: str
+    gql: GraphQLClient, changes: Changes, share_cast: ShareCast, group_id: str, role: str, expected: str
 ) -> None:
-    await check(snapshot, expected, lambda: run(gql, "ModerationQueue", share_cast.token(role), groupId=group_id))
+    await check(changes, expected, lambda: run(gql, "ModerationQueue", share_cast.token(role), groupId=group_id))
 
 
 @by_role(U, NF, OK, "OWN_CONTENT", OK, OK, OK)
 async def test_report_create(
-    gql: GraphQLClient, snapshot: Snapshot, share_cast: ShareCast, share_id: str, role: str, expected: str
+    gql: GraphQLClient, changes: Changes, share_cast: ShareCast, share_id: str, role: str, expected: str
 ) -> None:
     await check(
-        snapshot, expected,
+        changes, expected,
         lambda: act(gql, "ReportCreate", share_cast.token(role), targetKind="SHARE", targetId=share_id, reason="SPAM"),
     )  # fmt: skip
 
 
 @by_role(U, NF, F, F, OK, OK, OK)
 async def test_content_moderate(
-    gql: GraphQLClient, snapshot: Snapshot, share_cast: ShareCast, share_id: str, role: str, expected: str
+    gql: GraphQLClient, changes: Changes, share_cast: ShareCast, share_id: str, role: str, expected: str
 ) -> None:
     await check(
-        snapshot, expected,
+        changes, expected,
         lambda: act(
             gql, "ContentModerate", share_cast.token(role), targetKind="SHARE", targetId=share_id, action="HIDE",
             reason="Rules.",
@@ -79,10 +79,10 @@ async def test_content_moderate(
 
 @by_role(U, NF, F, F, OK, OK, OK)
 async def test_member_mute(
-    gql: GraphQLClient, snapshot: Snapshot, share_cast: ShareCast, group_id: str, role: str, expected: str
+    gql: GraphQLClient, changes: Changes, share_cast: ShareCast, group_id: str, role: str, expected: str
 ) -> None:
     await check(
-        snapshot, expected,
+        changes, expected,
         lambda: act(
             gql, "MemberMute", share_cast.token(role), groupId=group_id, memberId=share_cast.peer.id, hours=0,
             reason="Rules.",
@@ -92,42 +92,42 @@ async def test_member_mute(
 
 @by_role(U, NF, F, F, OK, OK, OK)
 async def test_report_dismiss(
-    gql: GraphQLClient, snapshot: Snapshot, share_cast: ShareCast, report_id: str, role: str, expected: str
+    gql: GraphQLClient, changes: Changes, share_cast: ShareCast, report_id: str, role: str, expected: str
 ) -> None:
     await check(
-        snapshot, expected, lambda: act(gql, "ReportDismiss", share_cast.token(role), reportId=report_id, reason="Ok.")
+        changes, expected, lambda: act(gql, "ReportDismiss", share_cast.token(role), reportId=report_id, reason="Ok.")
     )
 
 
 @by_role(U, F, F, F, F, F, OK)
 async def test_safeguarding_alerts(
-    gql: GraphQLClient, snapshot: Snapshot, share_cast: ShareCast, role: str, expected: str
+    gql: GraphQLClient, changes: Changes, share_cast: ShareCast, role: str, expected: str
 ) -> None:
-    await check(snapshot, expected, lambda: run(gql, "SafeguardingAlerts", share_cast.token(role), first=5))
+    await check(changes, expected, lambda: run(gql, "SafeguardingAlerts", share_cast.token(role), first=5))
 
 
 @by_role(U, F, F, F, F, F, OK)
 async def test_alert_acknowledge(
-    gql: GraphQLClient, snapshot: Snapshot, share_cast: ShareCast, alert_id: str, role: str, expected: str
+    gql: GraphQLClient, changes: Changes, share_cast: ShareCast, alert_id: str, role: str, expected: str
 ) -> None:
-    await check(snapshot, expected, lambda: act(gql, "AlertAcknowledge", share_cast.token(role), alertId=alert_id))
+    await check(changes, expected, lambda: act(gql, "AlertAcknowledge", share_cast.token(role), alertId=alert_id))
 
 
 @by_role(U, F, F, F, F, F, OK)
 async def test_alert_resolve(
-    gql: GraphQLClient, snapshot: Snapshot, share_cast: ShareCast, alert_id: str, role: str, expected: str
+    gql: GraphQLClient, changes: Changes, share_cast: ShareCast, alert_id: str, role: str, expected: str
 ) -> None:
     await check(
-        snapshot, expected, lambda: act(gql, "AlertResolve", share_cast.token(role), alertId=alert_id, note="Done.")
+        changes, expected, lambda: act(gql, "AlertResolve", share_cast.token(role), alertId=alert_id, note="Done.")
     )
 
 
 @by_role(U, F, F, F, F, F, OK)
 async def test_author_reveal_request(
-    gql: GraphQLClient, snapshot: Snapshot, share_cast: ShareCast, share_id: str, role: str, expected: str
+    gql: GraphQLClient, changes: Changes, share_cast: ShareCast, share_id: str, role: str, expected: str
 ) -> None:
     await check(
-        snapshot, expected,
+        changes, expected,
         lambda: act(
             gql, "AuthorRevealRequest", share_cast.token(role), targetKind="SHARE", targetId=share_id,
             reason="RISK_TO_LIFE", justification="Named a plan.",
@@ -137,8 +137,8 @@ async def test_author_reveal_request(
 
 @by_role(U, F, F, F, F, F, OK)
 async def test_author_reveal_approve(
-    gql: GraphQLClient, snapshot: Snapshot, share_cast: ShareCast, request_id: str, role: str, expected: str
+    gql: GraphQLClient, changes: Changes, share_cast: ShareCast, request_id: str, role: str, expected: str
 ) -> None:
     await check(
-        snapshot, expected, lambda: act(gql, "AuthorRevealApprove", share_cast.token(role), requestId=request_id)
+        changes, expected, lambda: act(gql, "AuthorRevealApprove", share_cast.token(role), requestId=request_id)
     )

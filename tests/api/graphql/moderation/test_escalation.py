@@ -9,13 +9,11 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from domain.moderation.escalation import escalate_due
 from infra.mongo.client import Database
+from infra.settings import Settings
 from tests.factories.shares import ShareCast, act, content_group, shared
 from tests.fixtures.app import GraphQLClient, RunningApi
-from tests.fixtures.services import ServiceEnv
 from tests.fixtures.workers import celery_processes
 from tests.workers.notifications.support import tail_logs
 
@@ -68,13 +66,12 @@ async def test_a_report_a_moderator_acted_on_never_escalates(
     assert await db.safeguarding_alerts.count_documents({"source_id": report["_id"]}) == 0
 
 
-@pytest.mark.usefixtures("earlier_work_rested")
 async def test_a_worker_and_beat_escalate_a_risk_report_within_seconds(
-    gql: GraphQLClient, db: Database, share_cast: ShareCast, services: ServiceEnv, tmp_path: Path
+    gql: GraphQLClient, db: Database, share_cast: ShareCast, settings: Settings, tmp_path: Path
 ) -> None:
     report = await reported(gql, db, share_cast, "SUICIDE_OR_SELF_HARM_RISK")
 
-    with celery_processes(services, tmp_path, beat=True, tick_seconds=1.0):
+    with celery_processes(settings, tmp_path, beat=True, tick_seconds=1.0):
         for _ in range(120):
             alert = await db.safeguarding_alerts.find_one({"source_id": report["_id"]})
             if alert is not None:

@@ -21,7 +21,7 @@ from tests.factories.shares import (
     youth_content_group,
 )
 from tests.fixtures.app import GraphQLClient
-from tests.fixtures.snapshot import Snapshot
+from tests.fixtures.changes import Changes
 
 
 async def moderate(gql: GraphQLClient, token: str, target_id: str, action: str, **extra: Any) -> dict[str, Any]:
@@ -57,21 +57,21 @@ async def test_a_lead_hides_a_co_lead_restores_and_each_is_logged(
 
 
 async def test_removed_content_stays_removed(
-    gql: GraphQLClient, db: Database, share_cast: ShareCast, snapshot: Snapshot
+    gql: GraphQLClient, db: Database, share_cast: ShareCast, changes: Changes
 ) -> None:
     group_id = await content_group(gql, db, share_cast)
     share = await shared(gql, share_cast.author, group_id)
     reply = await responded(gql, share_cast.member, share["id"])
 
     removed = await moderate(gql, share_cast.lead.token, reply["id"], "REMOVE", targetKind="RESPONSE")
-    before = await snapshot.take()
+    before = await changes.mark()
     by_lead = await moderate(gql, share_cast.lead.token, reply["id"], "RESTORE", targetKind="RESPONSE")
     by_staff = await moderate(gql, share_cast.staff.token, reply["id"], "RESTORE", targetKind="RESPONSE")
 
     assert removed["content"]["status"] == "REMOVED"
     assert by_lead["errors"][0]["extensions"] == {"code": "NOT_FOUND"}  # removed content is staff's only
     assert (by_staff["__typename"], by_staff["code"]) == ("ContentModerateError", "INVALID_TRANSITION")
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
     screen = await run(gql, "ShareScreen", share_cast.member.token, id=share["id"])
     assert [r["status"] for r in screen["data"]["share"]["responses"]["nodes"]] == ["HIDDEN"]  # its author's view
     assert screen["data"]["share"]["responseCount"] == 0
@@ -79,46 +79,46 @@ async def test_removed_content_stays_removed(
 
 @pytest.mark.parametrize("reason", ["", "x" * 501])
 async def test_a_reason_is_required_and_nothing_changes_without_one(
-    gql: GraphQLClient, db: Database, share_cast: ShareCast, snapshot: Snapshot, reason: str
+    gql: GraphQLClient, db: Database, share_cast: ShareCast, changes: Changes, reason: str
 ) -> None:
     group_id = await content_group(gql, db, share_cast)
     share = await shared(gql, share_cast.author, group_id)
-    before = await snapshot.take()
+    before = await changes.mark()
 
     result = await moderate(gql, share_cast.lead.token, share["id"], "HIDE", reason=reason)
 
     assert result["code"] == "REASON_LENGTH"
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 async def test_nobody_moderates_a_group_they_do_not_lead(
-    gql: GraphQLClient, db: Database, share_cast: ShareCast, snapshot: Snapshot
+    gql: GraphQLClient, db: Database, share_cast: ShareCast, changes: Changes
 ) -> None:
     group_id = await content_group(gql, db, share_cast)
     share = await shared(gql, share_cast.author, group_id)
     other_group = await content_group(gql, db, share_cast)
     await act(gql, "LeadershipTransfer", share_cast.lead.token, groupId=other_group, memberId=share_cast.member.id)
-    before = await snapshot.take()
+    before = await changes.mark()
 
     as_member = await moderate(gql, share_cast.member.token, share["id"], "HIDE")
     as_outsider = await moderate(gql, share_cast.outsider.token, share["id"], "HIDE")
 
     assert as_member["errors"][0]["extensions"] == {"code": "FORBIDDEN"}
     assert as_outsider["errors"][0]["extensions"] == {"code": "NOT_FOUND"}
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 async def test_staff_release_held_content_which_leads_cannot_even_see(
-    gql: GraphQLClient, db: Database, share_cast: ShareCast, young: YoungPeople, snapshot: Snapshot
+    gql: GraphQLClient, db: Database, share_cast: ShareCast, young: YoungPeople, changes: Changes
 ) -> None:
     group_id = await youth_content_group(gql, db, share_cast, young)
     held = await act(gql, "ShareCreate", young.author.token, groupId=group_id, body="I want to kill myself")
     share_id = held["share"]["id"]
-    before = await snapshot.take()
+    before = await changes.mark()
 
     by_lead = await moderate(gql, young.lead.token, share_id, "RESTORE")
     assert by_lead["errors"][0]["extensions"] == {"code": "NOT_FOUND"}
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
     released = await moderate(gql, share_cast.staff.token, share_id, "RESTORE", reason="Reviewed; safe to share.")
 
     assert released["content"]["status"] == "PUBLISHED"
@@ -173,11 +173,11 @@ async def test_a_muted_member_reads_and_reacts_but_cannot_post_until_unmuted(
     ],
 )
 async def test_bad_mutes_change_nothing(
-    gql: GraphQLClient, db: Database, share_cast: ShareCast, snapshot: Snapshot, who: str, target: str, hours: int,
+    gql: GraphQLClient, db: Database, share_cast: ShareCast, changes: Changes, who: str, target: str, hours: int,
     code: str,
 ) -> None:  # fmt: skip
     group_id = await content_group(gql, db, share_cast)
-    before = await snapshot.take()
+    before = await changes.mark()
 
     result = await act(
         gql, "MemberMute", getattr(share_cast, who).token, groupId=group_id, memberId=getattr(share_cast, target).id,
@@ -185,11 +185,11 @@ async def test_bad_mutes_change_nothing(
     )  # fmt: skip
 
     assert (result["errors"][0]["extensions"]["code"] if "errors" in result else result["code"]) == code
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 async def test_dismissing_unfounded_reports_brings_back_what_they_hid(
-    gql: GraphQLClient, db: Database, share_cast: ShareCast, snapshot: Snapshot
+    gql: GraphQLClient, db: Database, share_cast: ShareCast, changes: Changes
 ) -> None:
     group_id = await content_group(gql, db, share_cast)
     share = await shared(gql, share_cast.author, group_id)
@@ -202,7 +202,7 @@ async def test_dismissing_unfounded_reports_brings_back_what_they_hid(
     dismissed = await act(
         gql, "ReportDismiss", share_cast.lead.token, reportId=receipts[0]["report"]["id"], reason="Not spam."
     )
-    before = await snapshot.take()
+    before = await changes.mark()
     again = await act(gql, "ReportDismiss", share_cast.lead.token, reportId=receipts[1]["report"]["id"], reason="x")
 
     assert dismissed["__typename"] == "ReportDismissSuccess"
@@ -211,7 +211,7 @@ async def test_dismissing_unfounded_reports_brings_back_what_they_hid(
         "nodes"
     ] == []
     assert again["code"] == "REPORT_CLOSED"
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 async def test_moderating_counts_as_a_leader_looking_after_the_group_and_staff_from_outside_do_not(

@@ -11,7 +11,7 @@ import pytest
 from infra.mongo.client import Database
 from tests.factories.shares import ShareCast, act, content_group, feed, responded, run, shared
 from tests.fixtures.app import GraphQLClient
-from tests.fixtures.snapshot import Snapshot
+from tests.fixtures.changes import Changes
 
 
 async def report(gql: GraphQLClient, token: str, kind: str, target_id: str, **extra: Any) -> dict[str, Any]:
@@ -53,31 +53,31 @@ async def test_a_report_reaches_the_leads_queue_without_its_reporter(
 
 
 async def test_reporting_your_own_content_is_refused_and_writes_nothing(
-    gql: GraphQLClient, db: Database, share_cast: ShareCast, snapshot: Snapshot
+    gql: GraphQLClient, db: Database, share_cast: ShareCast, changes: Changes
 ) -> None:
     group_id = await content_group(gql, db, share_cast)
     share = await shared(gql, share_cast.author, group_id)
     reply = await responded(gql, share_cast.author, share["id"])
-    before = await snapshot.take()
+    before = await changes.mark()
 
     for kind, target in (("SHARE", share["id"]), ("RESPONSE", reply["id"])):
         result = await report(gql, share_cast.author.token, kind, target)
         assert (result["__typename"], result["code"]) == ("ReportCreateError", "OWN_CONTENT")
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 async def test_reporting_twice_counts_once(
-    gql: GraphQLClient, db: Database, share_cast: ShareCast, snapshot: Snapshot
+    gql: GraphQLClient, db: Database, share_cast: ShareCast, changes: Changes
 ) -> None:
     group_id = await content_group(gql, db, share_cast)
     share = await shared(gql, share_cast.author, group_id)
     await report(gql, share_cast.member.token, "SHARE", share["id"])
-    before = await snapshot.take()
+    before = await changes.mark()
 
     again = await report(gql, share_cast.member.token, "SHARE", share["id"], reason="SPAM")
 
     assert again["code"] == "ALREADY_REPORTED"
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 async def test_three_distinct_reporters_hide_content_until_reviewed(
@@ -136,16 +136,16 @@ async def test_a_member_is_reported_in_a_group(gql: GraphQLClient, db: Database,
     ],
 )
 async def test_bad_member_reports_are_refused_and_write_nothing(
-    gql: GraphQLClient, db: Database, share_cast: ShareCast, snapshot: Snapshot, extra: dict[str, Any], target: str,
+    gql: GraphQLClient, db: Database, share_cast: ShareCast, changes: Changes, extra: dict[str, Any], target: str,
     code: str,
 ) -> None:  # fmt: skip
     group_id = await content_group(gql, db, share_cast)
     values = {"note": extra["note"]} if "note" in extra else {}
     if extra.get("group"):
         values["groupId"] = group_id
-    before = await snapshot.take()
+    before = await changes.mark()
 
     result = await report(gql, share_cast.member.token, "MEMBER", getattr(share_cast, target).id, **values)
 
     assert (result["__typename"], result["code"]) == ("ReportCreateError", code)
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []

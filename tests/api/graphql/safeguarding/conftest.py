@@ -1,5 +1,5 @@
-"""The content tests' people and snapshot, for the staff tests too."""
+"""The content tests' people, for the staff tests too."""
 
 from __future__ import annotations
 
-from tests.api.graphql.shares.conftest import share_cast, snapshot, young  # noqa: F401 - fixtures shared
+from tests.api.graphql.shares.conftest import share_cast, young  # noqa: F401 - fixtures shared

@@ -11,7 +11,7 @@ from infra.mongo.client import Database
 from infra.mongo.repositories.registry import Repositories
 from tests.factories.shares import ShareCast, act, content_group, run
 from tests.fixtures.app import GraphQLClient
-from tests.fixtures.snapshot import Snapshot
+from tests.fixtures.changes import Changes
 
 HIGH = "I want to kill myself"
 
@@ -46,15 +46,15 @@ async def test_staff_see_an_alert_with_its_share_and_no_author(
 
 
 async def test_an_alert_is_taken_then_resolved_and_each_step_is_recorded(
-    gql: GraphQLClient, db: Database, share_cast: ShareCast, snapshot: Snapshot
+    gql: GraphQLClient, db: Database, share_cast: ShareCast, changes: Changes
 ) -> None:
     alert_id, _ = await alert_for(gql, db, share_cast)
 
     taken = await act(gql, "AlertAcknowledge", share_cast.staff.token, alertId=alert_id)
-    before = await snapshot.take()
+    before = await changes.mark()
     twice = await act(gql, "AlertAcknowledge", share_cast.staff_two.token, alertId=alert_id)
     no_note = await act(gql, "AlertResolve", share_cast.staff.token, alertId=alert_id, note="  ")
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
     resolved = await act(
         gql, "AlertResolve", share_cast.staff.token, alertId=alert_id, note="Called; safe; follow-up booked."
     )
@@ -96,10 +96,10 @@ async def test_an_escalated_report_shows_staff_its_reporter(
 
 
 async def test_only_safeguarding_staff_reach_alerts(
-    gql: GraphQLClient, db: Database, share_cast: ShareCast, snapshot: Snapshot
+    gql: GraphQLClient, db: Database, share_cast: ShareCast, changes: Changes
 ) -> None:
     alert_id, _ = await alert_for(gql, db, share_cast)
-    before = await snapshot.take()
+    before = await changes.mark()
 
     for person, code in ((share_cast.lead, "FORBIDDEN"), (share_cast.member, "FORBIDDEN"),
                          (share_cast.admin, "FORBIDDEN")):  # fmt: skip
@@ -110,4 +110,4 @@ async def test_only_safeguarding_staff_reach_alerts(
             assert body["errors"][0]["extensions"] == {"code": code}
     anonymous = await run(gql, "SafeguardingAlerts", None)
     assert anonymous["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []

@@ -13,7 +13,7 @@ from infra.mongo.client import Database
 from tests.factories.groups import mutate
 from tests.factories.shares import ShareCast, act, content_group, responded, shared
 from tests.fixtures.app import GraphQLClient
-from tests.fixtures.snapshot import Snapshot
+from tests.fixtures.changes import Changes
 
 
 async def requested(gql: GraphQLClient, share_cast: ShareCast, target_id: str, kind: str = "SHARE") -> str:
@@ -28,16 +28,16 @@ async def requested(gql: GraphQLClient, share_cast: ShareCast, target_id: str, k
 
 
 async def test_a_second_staff_member_approves_and_alone_learns_the_author(
-    gql: GraphQLClient, db: Database, share_cast: ShareCast, snapshot: Snapshot
+    gql: GraphQLClient, db: Database, share_cast: ShareCast, changes: Changes
 ) -> None:
     group_id = await content_group(gql, db, share_cast)
     share = await shared(gql, share_cast.author, group_id)
     request_id = await requested(gql, share_cast, share["id"])
 
-    before = await snapshot.take()
+    before = await changes.mark()
     own = await act(gql, "AuthorRevealApprove", share_cast.staff.token, requestId=request_id)
     assert (own["__typename"], own["code"]) == ("AuthorRevealApproveError", "SELF_APPROVAL")
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
     approved = await act(gql, "AuthorRevealApprove", share_cast.staff_two.token, requestId=request_id)
 
     assert approved["__typename"] == "AuthorRevealApproveSuccess"
@@ -53,23 +53,23 @@ async def test_a_second_staff_member_approves_and_alone_learns_the_author(
 
 
 async def test_a_second_approval_reveals_nothing_new(
-    gql: GraphQLClient, db: Database, share_cast: ShareCast, snapshot: Snapshot
+    gql: GraphQLClient, db: Database, share_cast: ShareCast, changes: Changes
 ) -> None:
     group_id = await content_group(gql, db, share_cast)
     share = await shared(gql, share_cast.author, group_id)
     request_id = await requested(gql, share_cast, share["id"])
     await act(gql, "AuthorRevealApprove", share_cast.staff_two.token, requestId=request_id)
-    before = await snapshot.take()
+    before = await changes.mark()
 
     again = await act(gql, "AuthorRevealApprove", share_cast.staff_two.token, requestId=request_id)
 
     assert (again["__typename"], again["code"]) == ("AuthorRevealApproveError", "ALREADY_APPROVED")
     assert share_cast.author.id not in str(again)
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 async def test_an_expired_request_cannot_be_approved(
-    gql: GraphQLClient, db: Database, share_cast: ShareCast, snapshot: Snapshot
+    gql: GraphQLClient, db: Database, share_cast: ShareCast, changes: Changes
 ) -> None:
     group_id = await content_group(gql, db, share_cast)
     share = await shared(gql, share_cast.author, group_id)
@@ -77,12 +77,12 @@ async def test_an_expired_request_cannot_be_approved(
     await db.author_reveal_requests.update_one(
         {"_id": request_id}, {"$set": {"expires_at": datetime.now(UTC) - timedelta(seconds=1)}}
     )
-    before = await snapshot.take()
+    before = await changes.mark()
 
     late = await act(gql, "AuthorRevealApprove", share_cast.staff_two.token, requestId=request_id)
 
     assert late["code"] == "REQUEST_EXPIRED"
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 async def test_the_author_of_a_response_is_found_after_they_left_the_group(
@@ -103,11 +103,11 @@ async def test_the_author_of_a_response_is_found_after_they_left_the_group(
 
 @pytest.mark.parametrize("justification", ["", "x" * 2001])
 async def test_a_request_needs_a_justification(
-    gql: GraphQLClient, db: Database, share_cast: ShareCast, snapshot: Snapshot, justification: str
+    gql: GraphQLClient, db: Database, share_cast: ShareCast, changes: Changes, justification: str
 ) -> None:
     group_id = await content_group(gql, db, share_cast)
     share = await shared(gql, share_cast.author, group_id)
-    before = await snapshot.take()
+    before = await changes.mark()
 
     result = await act(
         gql, "AuthorRevealRequest", share_cast.staff.token, targetKind="SHARE", targetId=share["id"],
@@ -115,16 +115,16 @@ async def test_a_request_needs_a_justification(
     )  # fmt: skip
 
     assert result["code"] == "JUSTIFICATION_LENGTH"
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 async def test_nobody_but_safeguarding_staff_can_ask_or_approve(
-    gql: GraphQLClient, db: Database, share_cast: ShareCast, snapshot: Snapshot
+    gql: GraphQLClient, db: Database, share_cast: ShareCast, changes: Changes
 ) -> None:
     group_id = await content_group(gql, db, share_cast)
     share = await shared(gql, share_cast.author, group_id)
     request_id = await requested(gql, share_cast, share["id"])
-    before = await snapshot.take()
+    before = await changes.mark()
 
     outcomes: list[Any] = []
     for person in (share_cast.lead, share_cast.co_lead, share_cast.member, share_cast.author, share_cast.admin):
@@ -136,4 +136,4 @@ async def test_nobody_but_safeguarding_staff_can_ask_or_approve(
         outcomes += [asked["errors"][0]["extensions"]["code"], approved["errors"][0]["extensions"]["code"]]
 
     assert set(outcomes) == {"FORBIDDEN"}
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []

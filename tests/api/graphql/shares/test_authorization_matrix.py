@@ -12,7 +12,7 @@ import pytest
 from infra.mongo.client import Database
 from tests.factories.shares import ShareCast, act, content_group, run, shared
 from tests.fixtures.app import GraphQLClient
-from tests.fixtures.snapshot import Snapshot
+from tests.fixtures.changes import Changes
 
 ROLES = ("anonymous", "outsider", "member", "author", "co_lead", "lead", "staff")
 OK = "ok"
@@ -45,75 +45,75 @@ def outcome_of(body: dict[str, Any]) -> str:
     return body["code"] if typename.endswith("Error") else OK
 
 
-async def check(snapshot: Snapshot, expected: str, act_: Callable[[], Awaitable[dict[str, Any]]]) -> None:
-    before = await snapshot.take()
+async def check(changes: Changes, expected: str, act_: Callable[[], Awaitable[dict[str, Any]]]) -> None:
+    before = await changes.mark()
     body = await act_()
     assert outcome_of(body) == expected, body
     if expected != OK:
-        assert await snapshot.take() == before
+        assert await changes.since(before) == []
 
 
 @by_role(U, NF, OK, OK, OK, OK, OK)
 async def test_group_feed(
-    gql: GraphQLClient, snapshot: Snapshot, share_cast: ShareCast, group_id: str, role: str, expected: str
+    gql: GraphQLClient, changes: Changes, share_cast: ShareCast, group_id: str, role: str, expected: str
 ) -> None:
-    await check(snapshot, expected, lambda: run(gql, "GroupFeed", share_cast.token(role), groupId=group_id))
+    await check(changes, expected, lambda: run(gql, "GroupFeed", share_cast.token(role), groupId=group_id))
 
 
 @by_role(U, NF, OK, OK, OK, OK, OK)
 async def test_share(
-    gql: GraphQLClient, snapshot: Snapshot, share_cast: ShareCast, share_id: str, role: str, expected: str
+    gql: GraphQLClient, changes: Changes, share_cast: ShareCast, share_id: str, role: str, expected: str
 ) -> None:
-    await check(snapshot, expected, lambda: run(gql, "ShareScreen", share_cast.token(role), id=share_id))
+    await check(changes, expected, lambda: run(gql, "ShareScreen", share_cast.token(role), id=share_id))
 
 
 @by_role(U, NF, OK, OK, OK, OK, F)
 async def test_share_create(
-    gql: GraphQLClient, snapshot: Snapshot, share_cast: ShareCast, group_id: str, role: str, expected: str
+    gql: GraphQLClient, changes: Changes, share_cast: ShareCast, group_id: str, role: str, expected: str
 ) -> None:
     await check(
-        snapshot, expected, lambda: act(gql, "ShareCreate", share_cast.token(role), groupId=group_id, body="Hard.")
+        changes, expected, lambda: act(gql, "ShareCreate", share_cast.token(role), groupId=group_id, body="Hard.")
     )
 
 
 @by_role(U, NF, F, OK, F, F, F)
 async def test_share_update(
-    gql: GraphQLClient, snapshot: Snapshot, share_cast: ShareCast, share_id: str, role: str, expected: str
+    gql: GraphQLClient, changes: Changes, share_cast: ShareCast, share_id: str, role: str, expected: str
 ) -> None:
     await check(
-        snapshot, expected, lambda: act(gql, "ShareUpdate", share_cast.token(role), shareId=share_id, body="Edit.")
+        changes, expected, lambda: act(gql, "ShareUpdate", share_cast.token(role), shareId=share_id, body="Edit.")
     )
 
 
 @by_role(U, NF, F, OK, F, F, F)
 async def test_share_delete(
-    gql: GraphQLClient, snapshot: Snapshot, share_cast: ShareCast, share_id: str, role: str, expected: str
+    gql: GraphQLClient, changes: Changes, share_cast: ShareCast, share_id: str, role: str, expected: str
 ) -> None:
-    await check(snapshot, expected, lambda: act(gql, "ShareDelete", share_cast.token(role), shareId=share_id))
+    await check(changes, expected, lambda: act(gql, "ShareDelete", share_cast.token(role), shareId=share_id))
 
 
 @by_role(U, NF, OK, OK, OK, OK, F)
 async def test_response_create(
-    gql: GraphQLClient, snapshot: Snapshot, share_cast: ShareCast, share_id: str, role: str, expected: str
+    gql: GraphQLClient, changes: Changes, share_cast: ShareCast, share_id: str, role: str, expected: str
 ) -> None:
     await check(
-        snapshot, expected, lambda: act(gql, "ResponseCreate", share_cast.token(role), shareId=share_id, body="Hi.")
+        changes, expected, lambda: act(gql, "ResponseCreate", share_cast.token(role), shareId=share_id, body="Hi.")
     )
 
 
 @by_role(U, NF, OK, OK, OK, OK, F)
 async def test_reaction_set(
-    gql: GraphQLClient, snapshot: Snapshot, share_cast: ShareCast, share_id: str, role: str, expected: str
+    gql: GraphQLClient, changes: Changes, share_cast: ShareCast, share_id: str, role: str, expected: str
 ) -> None:
     await check(
-        snapshot, expected, lambda: act(gql, "ReactionSet", share_cast.token(role), shareId=share_id, kind="ME_TOO")
+        changes, expected, lambda: act(gql, "ReactionSet", share_cast.token(role), shareId=share_id, kind="ME_TOO")
     )
 
 
 @by_role(U, NF, "NOT_REACTED", "NOT_REACTED", "NOT_REACTED", "NOT_REACTED", F)
 async def test_reaction_remove(
-    gql: GraphQLClient, snapshot: Snapshot, share_cast: ShareCast, share_id: str, role: str, expected: str
+    gql: GraphQLClient, changes: Changes, share_cast: ShareCast, share_id: str, role: str, expected: str
 ) -> None:
     await check(
-        snapshot, expected, lambda: act(gql, "ReactionRemove", share_cast.token(role), shareId=share_id, kind="ME_TOO")
+        changes, expected, lambda: act(gql, "ReactionRemove", share_cast.token(role), shareId=share_id, kind="ME_TOO")
     )

@@ -7,7 +7,7 @@ from datetime import timedelta
 from infra.mongo.client import Database
 from tests.factories.shares import ShareCast, act, content_group, feed, responded, shared
 from tests.fixtures.app import GraphQLClient
-from tests.fixtures.snapshot import Snapshot
+from tests.fixtures.changes import Changes
 
 
 async def test_the_author_edits_within_15_minutes(gql: GraphQLClient, db: Database, share_cast: ShareCast) -> None:
@@ -23,7 +23,7 @@ async def test_the_author_edits_within_15_minutes(gql: GraphQLClient, db: Databa
 
 
 async def test_after_15_minutes_the_words_stay(
-    gql: GraphQLClient, db: Database, share_cast: ShareCast, snapshot: Snapshot
+    gql: GraphQLClient, db: Database, share_cast: ShareCast, changes: Changes
 ) -> None:
     group_id = await content_group(gql, db, share_cast)
     share = await shared(gql, share_cast.author, group_id, "As written.")
@@ -32,20 +32,20 @@ async def test_after_15_minutes_the_words_stay(
     await db.shares.update_one(
         {"_id": share["id"]}, {"$set": {"created_at": stored["created_at"] - timedelta(minutes=15, seconds=1)}}
     )
-    before = await snapshot.take()
+    before = await changes.mark()
 
     result = await act(gql, "ShareUpdate", share_cast.author.token, shareId=share["id"], body="Changed.")
 
     assert (result["__typename"], result["code"]) == ("ShareUpdateError", "EDIT_WINDOW_CLOSED")
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 async def test_nobody_else_edits_or_deletes_a_share(
-    gql: GraphQLClient, db: Database, share_cast: ShareCast, snapshot: Snapshot
+    gql: GraphQLClient, db: Database, share_cast: ShareCast, changes: Changes
 ) -> None:
     group_id = await content_group(gql, db, share_cast)
     share = await shared(gql, share_cast.author, group_id)
-    before = await snapshot.take()
+    before = await changes.mark()
 
     for person in (share_cast.member, share_cast.lead, share_cast.staff):
         edit = await act(gql, "ShareUpdate", person.token, shareId=share["id"], body="Not mine.")
@@ -54,7 +54,7 @@ async def test_nobody_else_edits_or_deletes_a_share(
         assert delete["errors"][0]["extensions"] == {"code": "FORBIDDEN"}
     edit = await act(gql, "ShareUpdate", share_cast.outsider.token, shareId=share["id"], body="Not mine.")
     assert edit["errors"][0]["extensions"] == {"code": "NOT_FOUND"}
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 async def test_deleting_takes_the_share_its_responses_reactions_and_links_for_good(

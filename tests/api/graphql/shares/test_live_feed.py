@@ -29,7 +29,7 @@ from tests.factories.shares import (
 from tests.fixtures.app import GraphQLClient, RunningApi, in_process
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 async def redis(settings: Settings) -> AsyncIterator[Redis]:
     client = Redis.from_url(settings.redis.url)
     yield client

@@ -5,7 +5,7 @@ from __future__ import annotations
 from infra.mongo.client import Database
 from tests.factories.shares import ShareCast, act, content_group, shared
 from tests.fixtures.app import GraphQLClient
-from tests.fixtures.snapshot import Snapshot
+from tests.fixtures.changes import Changes
 
 
 def counts(share: dict[str, object]) -> dict[str, int]:
@@ -32,32 +32,32 @@ async def test_members_react_and_everyone_sees_counts_by_kind_only(
 
 
 async def test_reacting_twice_with_one_kind_is_refused_and_changes_nothing(
-    gql: GraphQLClient, db: Database, share_cast: ShareCast, snapshot: Snapshot
+    gql: GraphQLClient, db: Database, share_cast: ShareCast, changes: Changes
 ) -> None:
     group_id = await content_group(gql, db, share_cast)
     share = await shared(gql, share_cast.author, group_id)
     await act(gql, "ReactionSet", share_cast.member.token, shareId=share["id"], kind="HERE_FOR_YOU")
-    before = await snapshot.take()
+    before = await changes.mark()
 
     again = await act(gql, "ReactionSet", share_cast.member.token, shareId=share["id"], kind="HERE_FOR_YOU")
 
     assert (again["__typename"], again["code"]) == ("ReactionSetError", "ALREADY_REACTED")
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 async def test_a_reaction_is_taken_back_once(
-    gql: GraphQLClient, db: Database, share_cast: ShareCast, snapshot: Snapshot
+    gql: GraphQLClient, db: Database, share_cast: ShareCast, changes: Changes
 ) -> None:
     group_id = await content_group(gql, db, share_cast)
     share = await shared(gql, share_cast.author, group_id)
     await act(gql, "ReactionSet", share_cast.member.token, shareId=share["id"], kind="SENDING_STRENGTH")
 
     removed = await act(gql, "ReactionRemove", share_cast.member.token, shareId=share["id"], kind="SENDING_STRENGTH")
-    before = await snapshot.take()
+    before = await changes.mark()
     again = await act(gql, "ReactionRemove", share_cast.member.token, shareId=share["id"], kind="SENDING_STRENGTH")
 
     assert counts(removed["share"])["SENDING_STRENGTH"] == 0
     assert removed["share"]["viewerReactions"] == []
     assert (again["__typename"], again["code"]) == ("ReactionRemoveError", "NOT_REACTED")
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
     assert await db.reactions.count_documents({"target_id": share["id"]}) == 0

@@ -10,7 +10,7 @@ import pytest
 from infra.mongo.client import Database
 from tests.factories.shares import ShareCast, act, backdate_memberships, content_group, feed, shared
 from tests.fixtures.app import GraphQLClient
-from tests.fixtures.snapshot import Snapshot
+from tests.fixtures.changes import Changes
 
 
 async def test_an_anonymous_share_is_stored_without_its_author_and_shown_to_the_minute(
@@ -58,11 +58,11 @@ async def test_a_named_share_shows_the_author_display_name(
 
 
 async def test_anonymous_posting_needs_five_members_of_over_a_week(
-    gql: GraphQLClient, db: Database, share_cast: ShareCast, snapshot: Snapshot
+    gql: GraphQLClient, db: Database, share_cast: ShareCast, changes: Changes
 ) -> None:
     # Given a group of five where everyone joined today
     group_id = await content_group(gql, db, share_cast, established=False)
-    before = await snapshot.take()
+    before = await changes.mark()
 
     # When the author tries to share anonymously
     result = await act(gql, "ShareCreate", share_cast.author.token, groupId=group_id, body="Hard day.")
@@ -70,7 +70,7 @@ async def test_anonymous_posting_needs_five_members_of_over_a_week(
     # Then a typed error says why, and nothing is written
     assert result["__typename"] == "ShareCreateError"
     assert result["code"] == "ANONYMITY_SET_TOO_SMALL"
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
     # They may post under their name instead
     named = await act(gql, "ShareCreate", share_cast.author.token, groupId=group_id, body="Hard day.", anonymous=False)
     assert named["__typename"] == "ShareCreateSuccess"
@@ -106,16 +106,16 @@ async def test_recent_joins_do_not_make_up_the_anonymity_set(
     ],
 )
 async def test_a_bad_body_is_refused_and_nothing_is_written(
-    gql: GraphQLClient, db: Database, share_cast: ShareCast, snapshot: Snapshot, body: str, code: str
+    gql: GraphQLClient, db: Database, share_cast: ShareCast, changes: Changes, body: str, code: str
 ) -> None:
     group_id = await content_group(gql, db, share_cast)
-    before = await snapshot.take()
+    before = await changes.mark()
 
     result = await act(gql, "ShareCreate", share_cast.author.token, groupId=group_id, body=body)
 
     assert (result["__typename"], result["code"]) == ("ShareCreateError", code)
     assert result["fieldErrors"][0]["field"] == "body"
-    assert await snapshot.take() == before
+    assert await changes.since(before) == []
 
 
 async def test_2000_characters_is_accepted(gql: GraphQLClient, db: Database, share_cast: ShareCast) -> None:
