@@ -46,7 +46,8 @@ class PrivateServers:
 
     def settings(self, *, mongo_port: int | None = None, redis_port: int | None = None) -> Settings:
         """The app's settings against these servers (or a proxy in front of either), with short timeouts."""
-        mongo = f"mongodb://127.0.0.1:{mongo_port or self.mongo.port}/"
+        # directConnection: an engine that says it is a replica set would otherwise lead the driver past a proxy.
+        mongo = f"mongodb://127.0.0.1:{mongo_port or self.mongo.port}/?directConnection=true"
         redis = f"redis://127.0.0.1:{redis_port or self.redis.port}"
         timeout_ms = int(EXECUTION_TIMEOUT_SECONDS * 1000)
         return Settings(
