@@ -138,14 +138,22 @@ class WorkerSettings(BaseSettings):
 
     broker_url: str = "redis://127.0.0.1:6381/0"
     tick_seconds: float = Field(default=60.0, gt=0, description="Interval of beat's ticks.")
-    stale_after_seconds: int = Field(
-        default=180, ge=1, description="/readyz reports the workers stale after this long without a tick."
+    stale_after_seconds: float | None = Field(
+        default=None,
+        gt=0,
+        description="/readyz reports the workers stale after this long without a tick; unset means one tick "
+        "interval and a quarter (75 s for 60 s ticks), so a worker that stopped consuming is noticed within a tick.",
     )
     visibility_timeout_seconds: int = Field(default=600, ge=60)
     task_time_limit_seconds: int = Field(default=120, ge=5)
     claim_margin_seconds: int = Field(
         default=10, ge=1, description="A push claim outlives its task's hard time limit by this much."
     )
+
+    @property
+    def stale_after(self) -> float:
+        """A tick may be late by a quarter of an interval (beat's jitter, a queue behind it) before it counts."""
+        return self.stale_after_seconds or self.tick_seconds * 1.25
 
 
 class PushSettings(BaseSettings):
