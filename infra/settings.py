@@ -123,10 +123,10 @@ class RateLimitSettings(BaseSettings):
     guessable_burst: int = Field(default=5, ge=1)
     guessable_per_minute: float = Field(default=0.1, gt=0)
     redis_timeout_seconds: float = Field(
-        default=0.25, gt=0, description="How long a request waits for Redis before the bucket's fallback applies."
+        default=0.25, gt=0, description="How long a request waits for Redis before its buckets are kept in memory."
     )
     redis_retry_seconds: float = Field(
-        default=5.0, ge=0, description="After a Redis failure, buckets use their fallback this long before retrying."
+        default=5.0, ge=0, description="After Redis failed, buckets stay in the process's memory this long."
     )
     key_prefix: str = Field(default="rl", min_length=1)
 

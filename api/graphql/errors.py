@@ -68,11 +68,6 @@ class NotFoundError(PublicError):
         super().__init__(message)
 
 
-class ServiceUnavailableError(PublicError):
-    code = "SERVICE_UNAVAILABLE"
-    http_status = 503
-
-
 class RateLimitedError(PublicError):
     """Too many requests: `retryAfterSeconds` (and the Retry-After header) say when to try again."""
 
