@@ -24,6 +24,7 @@ class LeadershipTransferErrorCode(Enum):
     NOT_A_MEMBER = GroupErrorCode.NOT_A_MEMBER.value
     ALREADY_LEAD = GroupErrorCode.ALREADY_LEAD.value
     ALREADY_CO_LEAD = GroupErrorCode.ALREADY_CO_LEAD.value
+    LEAD_CHANGED = GroupErrorCode.LEAD_CHANGED.value
 
 
 @strawberry.input(description="The group and the member.")
