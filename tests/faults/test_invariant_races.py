@@ -26,6 +26,8 @@ from tests.fixtures.app import GraphQLClient, environ_for
 from tests.fixtures.auth import AuthEmulator
 from tests.workers.notifications.support import eventually
 
+pytestmark = pytest.mark.engine_contract  # atomic conditional updates: what FerretDB 1.24 lacks
+
 UNLIMITED = {f"RATE_LIMIT_{name}": "1000000" for name in (
     "MEMBER_BURST", "MEMBER_PER_MINUTE", "IP_BURST", "IP_PER_MINUTE", "SENSITIVE_BURST", "SENSITIVE_PER_MINUTE",
     "GUESSABLE_BURST", "GUESSABLE_PER_MINUTE",
