@@ -33,6 +33,7 @@ from api.graphql.checkins.queries import CheckInQueries
 from api.graphql.devices.mutations import DeviceMutations
 from api.graphql.errors import (
     MASKED_MESSAGE,
+    answer_refusals_typed,
     log_unexpected,
     mask_escaped,
     should_mask_error,
@@ -84,6 +85,7 @@ class Query(
     pass
 
 
+@answer_refusals_typed  # a refusal the member can act on is the mutation's typed error (api/graphql/errors.py)
 @strawberry.type(description="Changing: every mutation returns a union of its success and its typed error.")
 class Mutation(
     MemberMutations,

@@ -1,10 +1,13 @@
-"""Age rules: under-18 status comes from the date of birth, never from the client."""
+"""Age rules (under-18 status comes from the date of birth, never from the client), and when a
+sign-in still counts for a member.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
-from schemas.documents.members import Preferences
+from domain.identity import Identity
+from schemas.documents.members import MemberDocument, Preferences
 
 MINIMUM_AGE = 16
 ADULT_AGE = 18
@@ -26,3 +29,13 @@ def default_preferences(*, minor: bool) -> Preferences:
     if minor:
         return Preferences(nudges=False, let_leads_know_when_quiet=False)
     return Preferences()
+
+
+def sign_in_ended(member: MemberDocument, identity: Identity) -> bool:
+    """A sign-in made before the member's `sign_ins_valid_after` no longer counts. Sign-in times are
+    whole seconds, so one in the same second counts as before: the safe side (sign in again).
+    """
+    valid_after = member.sign_ins_valid_after
+    if valid_after is None:
+        return False
+    return identity.signed_in_at is None or identity.signed_in_at <= valid_after

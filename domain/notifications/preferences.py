@@ -86,6 +86,9 @@ def _issues(changes: PreferenceChanges, now: datetime) -> list[FieldIssue]:
         issues.append(_issue("dailyPushCap", NotificationErrorCode.DAILY_PUSH_CAP_RANGE, message))
     if changes.on_break_until is not None:
         issues += _break_issues(changes.on_break_until, now)
+    if changes.end_break and changes.on_break_until is not None:
+        message = "Either take a break until a time or end the break, not both."
+        issues.append(_issue("endBreak", NotificationErrorCode.BREAK_CHOICE_CONFLICT, message))
     return issues
 
 

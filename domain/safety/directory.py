@@ -19,6 +19,7 @@ from domain.safety.catalogue import Catalogue, default_catalogue
 from domain.safety.errors import SafetyError, SafetyErrorCode
 from infra.mongo.repositories.registry import Repositories
 from infra.mongo.repositories.support_resources import SupportResourcesUnreadableError
+from schemas.documents.groups import GroupKind
 from schemas.documents.members import Nation
 from schemas.documents.support_resources import SupportResourceDocument
 
@@ -46,15 +47,22 @@ class SupportDirectory:
         """Where the resources in use came from: the shipped "file" or the "store"."""
         return self._snapshot.source
 
-    def resources(self, *, nation: Nation | None, age: int | None) -> list[SupportResourceDocument]:
-        """For a nation and age: emergencies, then 24/7 lines, then the rest. With no nation
-        (the member could not be read in time), the lines that serve every nation.
+    def resources(
+        self, *, nation: Nation | None, age: int | None, group_kind: GroupKind | None = None, crisis: bool = False
+    ) -> list[SupportResourceDocument]:
+        """For a nation and age (and a kind of group): emergencies, then 24/7 lines, then the rest;
+        for a crisis response, none that only gives information. With no nation (the member
+        could not be read in time), the lines that serve every nation.
         """
         if age is not None and not 0 <= age <= policies.MAXIMUM_AGE:
             raise SafetyError(SafetyErrorCode.AGE_INVALID, f"Age must be between 0 and {policies.MAXIMUM_AGE}.")
         nations = set(Nation) if nation is None else {nation}
-        found = (item for item in self._snapshot.resources if nations <= set(item.nations))
-        return policies.ordered(item for item in found if policies.serves_age(item, age))
+        return policies.ordered(
+            item
+            for item in self._snapshot.resources
+            if nations <= set(item.nations) and policies.serves_age(item, age)
+            and policies.serves_group(item, group_kind) and not (crisis and item.information_only)
+        )  # fmt: skip
 
     def replace(self, resources: Iterable[SupportResourceDocument], *, at: datetime) -> bool:
         """Use the store's published resources; an empty answer (a store never seeded) keeps the current ones."""

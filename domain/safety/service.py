@@ -24,6 +24,7 @@ from domain.safety.screen import ScreenResult, screen
 from infra.mongo.repositories.registry import Repositories
 from infra.mongo.repositories.support_resources import SyncOutcome
 from schemas.documents.base import new_id
+from schemas.documents.groups import GroupKind
 from schemas.documents.members import Language, MemberDocument
 from schemas.documents.safeguarding_alerts import AlertSourceKind, RiskLevel, SafeguardingAlertDocument
 from schemas.documents.support_resources import SupportResourceDocument
@@ -73,14 +74,24 @@ def load_reviewed_data() -> None:
 
 
 def support_for(
-    *, directory: SupportDirectory, profile: SupportProfile, result: ScreenResult, now: datetime, mood: int | None
+    *,
+    directory: SupportDirectory,
+    profile: SupportProfile,
+    result: ScreenResult,
+    now: datetime,
+    mood: int | None,
+    group_kind: GroupKind | None = None,
 ) -> Signposting:
     """What a screen result (and mood) calls for: kind words and the member's resources for
-    concern, high or the lowest mood; nothing otherwise. From memory only, no I/O, so it is
-    ready before any write is tried (CRISIS-3).
+    concern, high or the lowest mood (none that only gives information); nothing otherwise.
+    From memory only, no I/O, so it is ready before any write is tried (CRISIS-3).
     """
     message_key = policies.support_message(result.level, mood)
-    resources = directory.resources(nation=profile.nation, age=profile.age(now)) if message_key else []
+    resources = (
+        directory.resources(nation=profile.nation, age=profile.age(now), group_kind=group_kind, crisis=True)
+        if message_key
+        else []
+    )
     return Signposting(
         screen=result,
         show_support=message_key is not None,
@@ -116,6 +127,7 @@ async def signpost(
     texts: Sequence[str | None],
     now: datetime,
     mood: int | None = None,
+    group_kind: GroupKind | None = None,
 ) -> Signposting:
     """Screen what the member wrote. For concern or high (or the lowest mood), return
     their nation's and age's resources with kind words; for high, also raise one
@@ -123,7 +135,10 @@ async def signpost(
     schedule one follow-up question 48 hours later. Call it before the mutation returns.
     """
     result = screen(texts)
-    support = support_for(directory=directory, profile=SupportProfile.of(member), result=result, now=now, mood=mood)
+    profile = SupportProfile.of(member)
+    support = support_for(
+        directory=directory, profile=profile, result=result, now=now, mood=mood, group_kind=group_kind
+    )
     if result.level is not RiskLevel.HIGH:
         return support
     await _alert_staff(repos=repos, member=member, source=source, result=result, now=now)

@@ -18,6 +18,7 @@ from domain.noticing.activity import note_named_post
 from domain.safety.service import Signposting, SignpostSource, signpost
 from domain.shares import lifecycle, reading
 from domain.shares.anonymity import to_minute
+from domain.shares.erasing import erase_share
 from domain.shares.errors import ShareError, ShareErrorCode
 from domain.shares.notices import tell_leads
 from domain.shares.policies import (
@@ -80,12 +81,15 @@ async def refuse_unless_anonymity_holds(repos: Repositories, group_id: str, *, n
 
 
 async def signposted(
-    services: ContentServices, reader: Reader, source: SignpostSource, body: str, *, now: datetime
+    services: ContentServices, reader: Reader, source: SignpostSource, body: str, *, group: GroupDocument, now: datetime
 ) -> Signposting:
-    """Screen a body before it is stored: its support, and the alert for high risk (CRISIS-2)."""
+    """Screen a body before it is stored: its support (with the services for the group's kind),
+    and the alert for high risk (CRISIS-2).
+    """
     return await signpost(
-        repos=services.repos, directory=services.support, member=reader.member, source=source, texts=[body], now=now
-    )
+        repos=services.repos, directory=services.support, member=reader.member, source=source, texts=[body],
+        now=now, group_kind=group.kind,
+    )  # fmt: skip
 
 
 def status_after_screen(group: GroupDocument, level: RiskLevel) -> ContentStatus:
@@ -115,7 +119,7 @@ async def create_share(
         await refuse_unless_anonymity_holds(repos, group.id, now=now)
     share_id = new_id()
     source = SignpostSource(kind=AlertSourceKind.SHARE, id=share_id, anonymous=anonymous)
-    support = await signposted(services, reader, source, body, now=now)
+    support = await signposted(services, reader, source, body, group=group, now=now)
     share = ShareDocument(
         id=share_id, group_id=group.id, body=body, anonymous=anonymous,
         status=status_after_screen(group, support.level), sensitive=is_sensitive(support.level),
@@ -145,7 +149,7 @@ async def edit_share(
         raise ShareError(ShareErrorCode.EDIT_WINDOW_CLOSED, "Shares can be edited for 15 minutes after posting.")
     body = checked_body(body)
     source = SignpostSource(kind=AlertSourceKind.SHARE, id=share.id, anonymous=share.anonymous)
-    support = await signposted(services, reader, source, body, now=now)
+    support = await signposted(services, reader, source, body, group=group, now=now)
     held = status_after_screen(group, support.level) is ContentStatus.HELD
     status = ContentStatus.HELD if held else share.status
     edited = await repos.shares.edit(
@@ -160,18 +164,9 @@ async def edit_share(
 
 async def delete_share(*, services: ContentServices, reader: Reader, share_id: str, now: datetime) -> ShareDocument:
     """The author deletes their share for good, with its responses and reactions (ANON: deletion is real)."""
-    repos = services.repos
-    share = (await _own(repos, reader, share_id)).item
-    response_ids = await repos.responses.ids_for_share(share.id)
-    if not await repos.shares.delete(share.id):
+    share = (await _own(services.repos, reader, share_id)).item
+    if not await erase_share(services, share, now=now):
         raise HiddenError(share_id)  # deleted meanwhile
-    await repos.responses.delete_for_share(share.id)
-    await repos.reactions.delete_for_targets([share.id])
-    await repos.authorship.delete_many([share.id, *response_ids])
-    await repos.bylines.delete_many([share.id, *response_ids])
-    await repos.reports.close_waiting_for_targets([share.id, *response_ids], now=now)
-    if share.status is ContentStatus.PUBLISHED:
-        await lifecycle.share_withdrawn(services, share)
     return share
 
 

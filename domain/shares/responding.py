@@ -50,7 +50,7 @@ async def create_response(
         raise ShareError(ShareErrorCode.THREAD_FULL, "This share has all the replies it can take.")
     response_id = new_id()
     source = SignpostSource(kind=AlertSourceKind.RESPONSE, id=response_id, anonymous=anonymous)
-    support = await signposted(services, reader, source, body, now=now)
+    support = await signposted(services, reader, source, body, group=group, now=now)
     response = ResponseDocument(
         id=response_id, share_id=share.id, group_id=group.id, body=body, anonymous=anonymous,
         status=status_after_screen(group, support.level), sensitive=is_sensitive(support.level),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from domain.safety.directory import SupportDirectory
 from domain.shares.anonymity import AnonymityKey
@@ -15,4 +15,5 @@ class ContentServices:
     repos: Repositories
     broadcaster: Broadcaster
     key: AnonymityKey
-    support: SupportDirectory
+    # The helplines signposting answers from; a worker that never signposts keeps the shipped copy.
+    support: SupportDirectory = field(default_factory=SupportDirectory)

@@ -18,7 +18,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from schemas.documents.base import Document
-from schemas.documents.support_resources import Weekday
+from schemas.documents.weekdays import Weekday
 
 
 class GroupKind(StrEnum):

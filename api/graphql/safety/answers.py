@@ -11,10 +11,8 @@ for support shows support (CRISIS-3).
     answer = CrisisAnswer.screen(info.context, texts=[data.note], mood=data.mood)
     try:
         done = await answer.write(lambda: service.submit(...))
-    except NotSavedYetError:
-        return XError(**not_saved_fields(XErrorCode), signposting=answer.signposting())
-    except XDomainError as error:
-        return XError(**error_fields(error, XErrorCode), signposting=answer.signposting())
+    except (NotSavedYetError, RefusalError, XDomainError) as error:
+        return answer.error(XError, XErrorCode, error)
 """
 
 from __future__ import annotations
@@ -29,7 +27,9 @@ from typing import Any, TypeVar
 from pymongo.errors import PyMongoError
 
 from api.graphql.context import Context
+from api.graphql.errors import RefusalError, error_fields
 from api.graphql.safety.types import Signposting
+from domain.errors import DomainError
 from domain.safety.screen import ScreenResult, screen
 from domain.safety.service import support_for
 from infra.mongo.client import unreachable
@@ -38,6 +38,7 @@ logger = logging.getLogger("api.graphql.safety")
 
 T = TypeVar("T")
 E = TypeVar("E", bound=Enum)
+R = TypeVar("R")
 
 NOT_SAVED_YET_MESSAGE = (
     "We couldn't finish saving this just now. It may still appear in a moment; if it doesn't, send it again."
@@ -93,10 +94,19 @@ class CrisisAnswer:
         )
         return Signposting.from_result(found)
 
-
-def not_saved_fields(codes: type[E]) -> dict[str, Any]:
-    """The `code`, `message` and `field_errors` of a mutation's NOT_SAVED_YET error."""
-    return {"code": codes["NOT_SAVED_YET"], "message": NOT_SAVED_YET_MESSAGE, "field_errors": []}
+    def error(self, error_type: Callable[..., R], codes: type[E], error: Exception) -> R:
+        """The mutation's typed error for a domain error, a refusal or NOT_SAVED_YET, carrying
+        the support the words call for (any answer to them does).
+        """
+        if isinstance(error, DomainError):
+            fields = error_fields(error, codes)
+        elif isinstance(error, RefusalError):
+            fields = {"code": codes(error.refusal.value), "message": error.message, "field_errors": []}
+        elif isinstance(error, NotSavedYetError):
+            fields = {"code": codes["NOT_SAVED_YET"], "message": NOT_SAVED_YET_MESSAGE, "field_errors": []}
+        else:
+            raise TypeError(f"not an answerable error: {type(error).__name__}")
+        return error_type(**fields, signposting=self.signposting())
 
 
 def _log_late_failure(task: asyncio.Task[Any]) -> None:

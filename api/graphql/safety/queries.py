@@ -12,6 +12,7 @@ from api.graphql.permissions import IsPublic
 from api.graphql.rate_limits import RateLimitExempt
 from api.graphql.safety.types import SupportResource
 from domain.safety.errors import SafetyError
+from schemas.documents.groups import GroupKind
 from schemas.documents.members import Language, Nation
 
 
@@ -26,12 +27,19 @@ async def resolve_support_resources(
         int | None, strawberry.argument(description="Their age, 0 to 120; leave out to list resources for every age.")
     ] = None,
     language: Annotated[Language, strawberry.argument(description="Language of the names and texts.")] = Language.EN,
+    group_kind: Annotated[
+        GroupKind | None,
+        strawberry.argument(
+            description="The kind of group the person is in, for the services of that kind (Cruse, "
+            "for bereavement); leave out for everyone's."
+        ),
+    ] = None,
 ) -> list[SupportResource]:
     # Deliberately not a paginated connection: a short list that must arrive whole,
     # so that no helpline is ever hidden on a second page.
     context = info.context
     try:
-        resources = context.runtime.support.resources(nation=nation, age=age)  # from memory: never waits on the store
+        resources = context.runtime.support.resources(nation=nation, age=age, group_kind=group_kind)  # from memory
     except SafetyError as error:
         raise InvalidSupportRequestError(error.message) from None
     now = context.clock.now()

@@ -20,9 +20,11 @@ from tests.fixtures.app import RunningApi
 NOW = datetime(2026, 11, 23, 19, 30, tzinfo=UTC)
 WALES_17 = [
     "emergency-999", "emergency-a-and-e", "samaritans", "shout", "nhs-111-wales", "childline", "papyrus-hopeline247",
-    "samaritans-welsh-language-line",
+    "call-wales", "calm", "the-mix", "samaritans-welsh-language-line", "mind-infoline",
 ]  # fmt: skip
-EVERY_NATION_ANY_AGE = ["emergency-999", "emergency-a-and-e", "samaritans", "shout", "childline", "papyrus-hopeline247"]
+EVERY_NATION_ANY_AGE = [
+    "emergency-999", "emergency-a-and-e", "samaritans", "shout", "childline", "papyrus-hopeline247", "calm", "the-mix",
+]  # fmt: skip
 
 
 def test_help_is_there_from_the_shipped_file_before_the_store_has_answered() -> None:

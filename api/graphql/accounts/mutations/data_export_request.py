@@ -10,7 +10,7 @@ import strawberry
 
 from api.graphql.accounts.types import DataExport
 from api.graphql.context import Info
-from api.graphql.errors import error_fields
+from api.graphql.errors import RefusalCode, error_fields
 from api.graphql.types import FieldError
 from domain.accounts.errors import AccountError, AccountErrorCode
 from domain.accounts.export import ExportState, ExportView, request_export
@@ -19,6 +19,7 @@ from domain.accounts.export import ExportState, ExportView, request_export
 @strawberry.enum(description="Why dataExportRequest did not start an export.")
 class DataExportRequestErrorCode(Enum):
     EXPORT_ALREADY_RUNNING = AccountErrorCode.EXPORT_ALREADY_RUNNING.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.type(description="The export was started; it is usually ready within minutes.")

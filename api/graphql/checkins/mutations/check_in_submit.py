@@ -10,9 +10,9 @@ import strawberry
 
 from api.graphql.checkins.types import CheckIn
 from api.graphql.context import Info
-from api.graphql.errors import access_denials, error_fields
+from api.graphql.errors import RefusalCode, RefusalError, access_denials
 from api.graphql.input_limits import MaxItems
-from api.graphql.safety.answers import CrisisAnswer, NotSavedYetError, not_saved_fields
+from api.graphql.safety.answers import CrisisAnswer, NotSavedYetError
 from api.graphql.safety.types import Signposting
 from api.graphql.types import FieldError
 from domain.checkins import service
@@ -38,6 +38,7 @@ class CheckInSubmitErrorCode(Enum):
     IDEMPOTENCY_KEY_REUSED = CheckInErrorCode.IDEMPOTENCY_KEY_REUSED.value
     GROUP_ARCHIVED = CheckInErrorCode.GROUP_ARCHIVED.value
     NOT_SAVED_YET = "not_saved_yet"  # the store did not answer in time: see api/graphql/safety/answers.py
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="How the member is. Only the mood and the key are required.")
@@ -87,7 +88,8 @@ class CheckInSubmitError:
         description="Every input field that was not accepted."
     )
     signposting: Signposting | None = strawberry.field(
-        description="Kind words and helplines when the words sent call for them, saved or not; null otherwise."
+        default=None,
+        description="Kind words and helplines when the words sent call for them, saved or not; null otherwise.",
     )
 
 
@@ -114,10 +116,8 @@ async def check_in_submit(
     try:
         with access_denials():
             submitted = await answer.write(record)
-    except NotSavedYetError:
-        return CheckInSubmitError(**not_saved_fields(CheckInSubmitErrorCode), signposting=answer.signposting())
-    except CheckInError as error:
-        return CheckInSubmitError(**error_fields(error, CheckInSubmitErrorCode), signposting=answer.signposting())
+    except (NotSavedYetError, RefusalError, CheckInError) as error:
+        return answer.error(CheckInSubmitError, CheckInSubmitErrorCode, error)
     return CheckInSubmitSuccess(
         check_in=CheckIn.from_document(submitted.check_in),
         signposting=Signposting.from_result(submitted.signposting),

@@ -9,7 +9,7 @@ import strawberry
 
 from api.graphql.context import Info
 from api.graphql.devices.types import Device
-from api.graphql.errors import error_fields
+from api.graphql.errors import RefusalCode, error_fields
 from api.graphql.types import FieldError
 from domain.devices import service
 from domain.devices.errors import DeviceError, DeviceErrorCode
@@ -20,6 +20,7 @@ from schemas.documents.devices import Platform
 class DeviceRegisterErrorCode(Enum):
     TOKEN_INVALID = DeviceErrorCode.TOKEN_INVALID.value
     LOCALE_INVALID = DeviceErrorCode.LOCALE_INVALID.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="This phone's push registration.")

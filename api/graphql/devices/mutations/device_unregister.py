@@ -9,7 +9,7 @@ import strawberry
 
 from api.graphql.context import Info
 from api.graphql.devices.types import Device
-from api.graphql.errors import error_fields
+from api.graphql.errors import RefusalCode, error_fields
 from api.graphql.types import FieldError
 from domain.devices import service
 from domain.devices.errors import DeviceError, DeviceErrorCode
@@ -19,6 +19,7 @@ from domain.devices.errors import DeviceError, DeviceErrorCode
 class DeviceUnregisterErrorCode(Enum):
     TOKEN_INVALID = DeviceErrorCode.TOKEN_INVALID.value
     NOT_FOUND = DeviceErrorCode.NOT_FOUND.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="The phone to stop pushing to.")

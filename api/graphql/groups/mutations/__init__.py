@@ -57,9 +57,9 @@ class GroupMutations:
     )
     join_request_create = strawberry.mutation(
         resolver=join_request_create,
-        description="Ask the leads of a closed group to let you in.",
+        description="Ask the leads of a closed group to let you in, with a code they shared (a request link).",
         permission_classes=[IsMember],
-        extensions=[RateLimited(Bucket.SENSITIVE)],
+        extensions=[RateLimited(Bucket.GUESSABLE)],
     )
     join_request_decide = strawberry.mutation(
         resolver=join_request_decide,

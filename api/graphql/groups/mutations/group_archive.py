@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.context import Info
-from api.graphql.errors import access_denials, error_fields
+from api.graphql.errors import RefusalCode, access_denials, error_fields
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
 from api.graphql.types import FieldError
@@ -19,6 +19,8 @@ from domain.groups.errors import GroupError, GroupErrorCode
 @strawberry.enum(description="Why groupArchive did not archive the group.")
 class GroupArchiveErrorCode(Enum):
     GROUP_ARCHIVED = GroupErrorCode.GROUP_ARCHIVED.value
+    NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="The group to archive.")

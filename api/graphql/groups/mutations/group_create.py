@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.context import Info
-from api.graphql.errors import access_denials, error_fields
+from api.graphql.errors import RefusalCode, access_denials, error_fields
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group, SignpostLinkInput
 from api.graphql.types import FieldError
@@ -34,6 +34,8 @@ class GroupCreateErrorCode(Enum):
     LEAD_REQUIRED = GroupErrorCode.LEAD_REQUIRED.value
     LEAD_NOT_FOUND = GroupErrorCode.LEAD_NOT_FOUND.value
     AGE_NOT_ALLOWED = GroupErrorCode.AGE_NOT_ALLOWED.value
+    NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="A new group. Youth groups and `leadMemberId` are for staff only.")

@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.context import Info
-from api.graphql.errors import access_denials, error_fields
+from api.graphql.errors import RefusalCode, access_denials, error_fields
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
 from api.graphql.types import FieldError
@@ -27,6 +27,8 @@ class GroupLeadAssignErrorCode(Enum):
     REMOVED_FROM_GROUP = GroupErrorCode.REMOVED_FROM_GROUP.value
     GROUP_FULL = GroupErrorCode.GROUP_FULL.value
     NOT_A_MEMBER = GroupErrorCode.NOT_A_MEMBER.value
+    NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="The group and the member.")

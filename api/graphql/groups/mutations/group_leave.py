@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.context import Info
-from api.graphql.errors import access_denials, error_fields
+from api.graphql.errors import RefusalCode, access_denials, error_fields
 from api.graphql.groups.access import group_viewer
 from api.graphql.types import FieldError
 from domain.groups import membership
@@ -19,6 +19,7 @@ from domain.groups.errors import GroupError, GroupErrorCode
 class GroupLeaveErrorCode(Enum):
     NOT_A_MEMBER = GroupErrorCode.NOT_A_MEMBER.value
     LAST_LEAD = GroupErrorCode.LAST_LEAD.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="The group to leave.")

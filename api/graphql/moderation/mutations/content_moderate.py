@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.context import Info
-from api.graphql.errors import access_denials, error_fields
+from api.graphql.errors import RefusalCode, access_denials, error_fields
 from api.graphql.moderation.types import ContentItem, ContentKind, content_item
 from api.graphql.shares.access import request_context, services
 from api.graphql.types import FieldError
@@ -21,6 +21,8 @@ from domain.moderation.policies import ContentAction
 class ContentModerateErrorCode(Enum):
     REASON_LENGTH = ModerationErrorCode.REASON_LENGTH.value
     INVALID_TRANSITION = ModerationErrorCode.INVALID_TRANSITION.value
+    NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="Which content, what to do, and why (kept in the moderation log).")

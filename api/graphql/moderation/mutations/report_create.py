@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.context import Info
-from api.graphql.errors import access_denials, error_fields
+from api.graphql.errors import RefusalCode, access_denials, error_fields
 from api.graphql.moderation.types import ReportReceipt
 from api.graphql.shares.access import request_context, services
 from api.graphql.types import FieldError
@@ -25,6 +25,7 @@ class ReportCreateErrorCode(Enum):
     GROUP_REQUIRED = ModerationErrorCode.GROUP_REQUIRED.value
     NOT_A_MEMBER = ModerationErrorCode.NOT_A_MEMBER.value
     NOTE_LENGTH = ModerationErrorCode.NOTE_LENGTH.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="What to report, and why.")

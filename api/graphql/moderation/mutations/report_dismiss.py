@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.context import Info
-from api.graphql.errors import access_denials, error_fields
+from api.graphql.errors import RefusalCode, access_denials, error_fields
 from api.graphql.shares.access import request_context, services
 from api.graphql.types import FieldError
 from domain.moderation.actions import dismiss_report
@@ -19,6 +19,8 @@ from domain.moderation.errors import ModerationError, ModerationErrorCode
 class ReportDismissErrorCode(Enum):
     REASON_LENGTH = ModerationErrorCode.REASON_LENGTH.value
     REPORT_CLOSED = ModerationErrorCode.REPORT_CLOSED.value
+    NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="A report, and why the reports on its target need no action.")

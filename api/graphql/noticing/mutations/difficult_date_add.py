@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.context import Info
-from api.graphql.errors import error_fields
+from api.graphql.errors import RefusalCode, error_fields
 from api.graphql.noticing.types import DifficultDate
 from api.graphql.types import FieldError
 from domain.noticing.difficult_dates import DifficultDateDraft, add_difficult_date
@@ -23,6 +23,7 @@ class DifficultDateAddErrorCode(Enum):
     YEAR_PAST = NoticingErrorCode.YEAR_PAST.value
     YEAR_TOO_FAR = NoticingErrorCode.YEAR_TOO_FAR.value
     TOO_MANY = NoticingErrorCode.TOO_MANY.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="A day that may be hard: every year, or once when a year is given.")

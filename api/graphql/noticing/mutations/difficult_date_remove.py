@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.context import Info
-from api.graphql.errors import error_fields
+from api.graphql.errors import RefusalCode, error_fields
 from api.graphql.types import FieldError
 from domain.noticing.difficult_dates import remove_difficult_date
 from domain.noticing.errors import NoticingError, NoticingErrorCode
@@ -17,6 +17,7 @@ from domain.noticing.errors import NoticingError, NoticingErrorCode
 @strawberry.enum(description="Why difficultDateRemove removed nothing.")
 class DifficultDateRemoveErrorCode(Enum):
     NOT_FOUND = NoticingErrorCode.NOT_FOUND.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="The date to remove.")

@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.context import Info
-from api.graphql.errors import access_denials, error_fields
+from api.graphql.errors import RefusalCode, access_denials, error_fields
 from api.graphql.types import FieldError
 from domain.noticing.errors import NoticingError, NoticingErrorCode
 from domain.noticing.support import request_support
@@ -18,6 +18,7 @@ from domain.noticing.support import request_support
 class SupportRequestErrorCode(Enum):
     GROUP_ARCHIVED = NoticingErrorCode.GROUP_ARCHIVED.value
     NO_LEADER_AVAILABLE = NoticingErrorCode.NO_LEADER_AVAILABLE.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="Which group's leads to tell.")

@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.context import Info
-from api.graphql.errors import error_fields
+from api.graphql.errors import RefusalCode, error_fields
 from api.graphql.notifications.types import Notification, named_members
 from api.graphql.types import FieldError
 from domain.notifications import inbox
@@ -18,6 +18,7 @@ from domain.notifications.errors import NotificationError, NotificationErrorCode
 @strawberry.enum(description="Why notificationsMarkRead changed nothing.")
 class NotificationsMarkReadErrorCode(Enum):
     IDS_COUNT = NotificationErrorCode.IDS_COUNT.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="The notifications the member has seen.")

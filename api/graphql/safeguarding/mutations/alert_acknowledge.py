@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.context import Info
-from api.graphql.errors import access_denials, error_fields
+from api.graphql.errors import RefusalCode, access_denials, error_fields
 from api.graphql.safeguarding.types import SafeguardingAlert
 from api.graphql.shares.access import request_context
 from api.graphql.types import FieldError
@@ -20,6 +20,7 @@ from domain.safeguarding.errors import SafeguardingError, SafeguardingErrorCode
 class AlertAcknowledgeErrorCode(Enum):
     ALREADY_ACKNOWLEDGED = SafeguardingErrorCode.ALREADY_ACKNOWLEDGED.value
     ALREADY_RESOLVED = SafeguardingErrorCode.ALREADY_RESOLVED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="The alert to take.")

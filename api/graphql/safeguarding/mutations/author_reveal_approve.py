@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.context import Info
-from api.graphql.errors import access_denials, error_fields
+from api.graphql.errors import RefusalCode, access_denials, error_fields
 from api.graphql.safeguarding.types import AuthorRevealRequest
 from api.graphql.shares.access import anonymity_key, request_context
 from api.graphql.types import FieldError
@@ -22,6 +22,7 @@ class AuthorRevealApproveErrorCode(Enum):
     ALREADY_APPROVED = SafeguardingErrorCode.ALREADY_APPROVED.value
     REQUEST_EXPIRED = SafeguardingErrorCode.REQUEST_EXPIRED.value
     AUTHOR_NOT_FOUND = SafeguardingErrorCode.AUTHOR_NOT_FOUND.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="Another staff member's request.")

@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.context import Info
-from api.graphql.errors import access_denials, error_fields
+from api.graphql.errors import RefusalCode, access_denials, error_fields
 from api.graphql.moderation.types import ContentKind
 from api.graphql.safeguarding.types import AuthorRevealRequest
 from api.graphql.shares.access import request_context
@@ -21,6 +21,7 @@ from schemas.documents.author_reveals import RevealReason
 @strawberry.enum(description="Why authorRevealRequest asked nothing.")
 class AuthorRevealRequestErrorCode(Enum):
     JUSTIFICATION_LENGTH = SafeguardingErrorCode.JUSTIFICATION_LENGTH.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="The content, the reason code and why; written to the audit log.")

@@ -11,7 +11,7 @@ from typing import Annotated, Self
 import strawberry
 
 from api.graphql.context import Info
-from api.graphql.errors import error_fields
+from api.graphql.errors import RefusalCode, error_fields
 from api.graphql.safety.types import Signposting
 from api.graphql.types import FieldError
 from domain.safety.errors import SafetyError, SafetyErrorCode
@@ -24,6 +24,7 @@ class FollowUpAnswerErrorCode(Enum):
     MOOD_RANGE = SafetyErrorCode.MOOD_RANGE.value
     NOT_FOUND = SafetyErrorCode.NOT_FOUND.value
     ALREADY_ANSWERED = SafetyErrorCode.ALREADY_ANSWERED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="The member's quick answers. Private: no lead or peer ever sees them.")

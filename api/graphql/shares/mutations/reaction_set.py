@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.context import Info
-from api.graphql.errors import access_denials, error_fields
+from api.graphql.errors import RefusalCode, access_denials, error_fields
 from api.graphql.shares.access import request_context, services
 from api.graphql.shares.types import Share, share_of
 from api.graphql.types import FieldError
@@ -22,6 +22,8 @@ class ReactionSetErrorCode(Enum):
     ALREADY_REACTED = ShareErrorCode.ALREADY_REACTED.value
     NOT_PUBLISHED = ShareErrorCode.NOT_PUBLISHED.value
     GROUP_ARCHIVED = ShareErrorCode.GROUP_ARCHIVED.value
+    NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="A share and a reaction.")

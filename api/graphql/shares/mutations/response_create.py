@@ -8,8 +8,8 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.context import Info
-from api.graphql.errors import access_denials, error_fields
-from api.graphql.safety.answers import CrisisAnswer, NotSavedYetError, not_saved_fields
+from api.graphql.errors import RefusalCode, RefusalError, access_denials
+from api.graphql.safety.answers import CrisisAnswer, NotSavedYetError
 from api.graphql.safety.types import Signposting
 from api.graphql.shares.access import ContentContext, request_context, services
 from api.graphql.shares.types import Response, response_of
@@ -30,6 +30,8 @@ class ResponseCreateErrorCode(Enum):
     NOT_PUBLISHED = ShareErrorCode.NOT_PUBLISHED.value
     THREAD_FULL = ShareErrorCode.THREAD_FULL.value
     NOT_SAVED_YET = "not_saved_yet"  # the store did not answer in time: see api/graphql/safety/answers.py
+    NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="A reply to a share, and whether under the member's name.")
@@ -57,7 +59,8 @@ class ResponseCreateError:
         description="Every input field that was not accepted."
     )
     signposting: Signposting | None = strawberry.field(
-        description="Kind words and helplines when the words sent call for them, saved or not; null otherwise."
+        default=None,
+        description="Kind words and helplines when the words sent call for them, saved or not; null otherwise.",
     )
 
 
@@ -83,10 +86,8 @@ async def response_create(
     try:
         with access_denials():
             ctx, posted = await answer.write(reply)
-    except NotSavedYetError:
-        return ResponseCreateError(**not_saved_fields(ResponseCreateErrorCode), signposting=answer.signposting())
-    except ShareError as error:
-        return ResponseCreateError(**error_fields(error, ResponseCreateErrorCode), signposting=answer.signposting())
+    except (NotSavedYetError, RefusalError, ShareError) as error:
+        return answer.error(ResponseCreateError, ResponseCreateErrorCode, error)
     return ResponseCreateSuccess(
         response=response_of(posted.seen, ctx), signposting=Signposting.from_result(posted.signposting)
     )

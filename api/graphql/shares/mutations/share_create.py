@@ -8,8 +8,8 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.context import Info
-from api.graphql.errors import access_denials, error_fields
-from api.graphql.safety.answers import CrisisAnswer, NotSavedYetError, not_saved_fields
+from api.graphql.errors import RefusalCode, RefusalError, access_denials
+from api.graphql.safety.answers import CrisisAnswer, NotSavedYetError
 from api.graphql.safety.types import Signposting
 from api.graphql.shares.access import ContentContext, request_context, services
 from api.graphql.shares.types import Share, share_of
@@ -28,6 +28,8 @@ class ShareCreateErrorCode(Enum):
     MUTED = ShareErrorCode.MUTED.value
     GROUP_ARCHIVED = ShareErrorCode.GROUP_ARCHIVED.value
     NOT_SAVED_YET = "not_saved_yet"  # the store did not answer in time: see api/graphql/safety/answers.py
+    NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="What to share, with which group, and whether under the member's name.")
@@ -57,7 +59,8 @@ class ShareCreateError:
         description="Every input field that was not accepted."
     )
     signposting: Signposting | None = strawberry.field(
-        description="Kind words and helplines when the words sent call for them, saved or not; null otherwise."
+        default=None,
+        description="Kind words and helplines when the words sent call for them, saved or not; null otherwise.",
     )
 
 
@@ -83,8 +86,6 @@ async def share_create(
     try:
         with access_denials():
             ctx, posted = await answer.write(share)
-    except NotSavedYetError:
-        return ShareCreateError(**not_saved_fields(ShareCreateErrorCode), signposting=answer.signposting())
-    except ShareError as error:
-        return ShareCreateError(**error_fields(error, ShareCreateErrorCode), signposting=answer.signposting())
+    except (NotSavedYetError, RefusalError, ShareError) as error:
+        return answer.error(ShareCreateError, ShareCreateErrorCode, error)
     return ShareCreateSuccess(share=share_of(posted.seen, ctx), signposting=Signposting.from_result(posted.signposting))

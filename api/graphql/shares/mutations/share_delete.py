@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.context import Info
-from api.graphql.errors import access_denials, error_fields
+from api.graphql.errors import RefusalCode, access_denials, error_fields
 from api.graphql.shares.access import request_context, services
 from api.graphql.types import FieldError
 from domain.shares import posting
@@ -18,6 +18,8 @@ from domain.shares.errors import ShareError, ShareErrorCode
 @strawberry.enum(description="Why shareDelete deleted nothing.")
 class ShareDeleteErrorCode(Enum):
     NOT_EDITABLE = ShareErrorCode.NOT_EDITABLE.value
+    NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="The share to delete.")

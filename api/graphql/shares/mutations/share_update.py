@@ -8,8 +8,8 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.context import Info
-from api.graphql.errors import access_denials, error_fields
-from api.graphql.safety.answers import CrisisAnswer, NotSavedYetError, not_saved_fields
+from api.graphql.errors import RefusalCode, RefusalError, access_denials
+from api.graphql.safety.answers import CrisisAnswer, NotSavedYetError
 from api.graphql.safety.types import Signposting
 from api.graphql.shares.access import ContentContext, request_context, services
 from api.graphql.shares.types import Share, share_of
@@ -29,6 +29,8 @@ class ShareUpdateErrorCode(Enum):
     MUTED = ShareErrorCode.MUTED.value
     GROUP_ARCHIVED = ShareErrorCode.GROUP_ARCHIVED.value
     NOT_SAVED_YET = "not_saved_yet"  # the store did not answer in time: see api/graphql/safety/answers.py
+    NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="The author's new words for their share.")
@@ -53,7 +55,8 @@ class ShareUpdateError:
         description="Every input field that was not accepted."
     )
     signposting: Signposting | None = strawberry.field(
-        description="Kind words and helplines when the words sent call for them, saved or not; null otherwise."
+        default=None,
+        description="Kind words and helplines when the words sent call for them, saved or not; null otherwise.",
     )
 
 
@@ -78,8 +81,6 @@ async def share_update(
     try:
         with access_denials():
             ctx, posted = await answer.write(edit)
-    except NotSavedYetError:
-        return ShareUpdateError(**not_saved_fields(ShareUpdateErrorCode), signposting=answer.signposting())
-    except ShareError as error:
-        return ShareUpdateError(**error_fields(error, ShareUpdateErrorCode), signposting=answer.signposting())
+    except (NotSavedYetError, RefusalError, ShareError) as error:
+        return answer.error(ShareUpdateError, ShareUpdateErrorCode, error)
     return ShareUpdateSuccess(share=share_of(posted.seen, ctx), signposting=Signposting.from_result(posted.signposting))

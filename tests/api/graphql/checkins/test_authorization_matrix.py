@@ -21,6 +21,7 @@ from tests.fixtures.changes import Changes
 ROLES = ("anonymous", "not_onboarded", "outsider", "member", "co_lead", "lead", "staff")
 OK, LISTED, ABSENT = "ok", "listed", "absent"
 U, OB, NF, F = "UNAUTHENTICATED", "ONBOARDING_REQUIRED", "NOT_FOUND", "FORBIDDEN"
+NP = "NOT_PERMITTED"  # a mutation's typed refusal (api/graphql/errors.py)
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ async def test_group_wellbeing(gql: GraphQLClient, changes: Changes, world: Worl
     )
 
 
-@by_role(U, OB, NF, F, F, OK, F)
+@by_role(U, OB, NF, NP, NP, OK, NP)
 async def test_group_schedule_set(gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str) -> None:
     schedule = {"weekdays": ["MONDAY"], "localTime": "19:00"}
     await check(
@@ -153,7 +154,7 @@ async def test_group_schedule_set(gql: GraphQLClient, changes: Changes, world: W
     )
 
 
-@by_role(U, OB, NF, F, F, OK, F)
+@by_role(U, OB, NF, NP, NP, OK, NP)
 async def test_group_quiet_policy_set(
     gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str
 ) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from infra.mongo.client import Database
-from tests.api.graphql.shares.test_authorization_matrix import NF, OK, F, U, by_role, check
+from tests.api.graphql.shares.test_authorization_matrix import NF, NP, OK, F, U, by_role, check
 from tests.factories.shares import ShareCast, act, content_group, run, shared
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.changes import Changes
@@ -64,7 +64,7 @@ async def test_report_create(
     )  # fmt: skip
 
 
-@by_role(U, NF, F, F, OK, OK, OK)
+@by_role(U, NF, NP, NP, OK, OK, OK)
 async def test_content_moderate(
     gql: GraphQLClient, changes: Changes, share_cast: ShareCast, share_id: str, role: str, expected: str
 ) -> None:
@@ -77,7 +77,7 @@ async def test_content_moderate(
     )  # fmt: skip
 
 
-@by_role(U, NF, F, F, OK, OK, OK)
+@by_role(U, NF, NP, NP, OK, OK, OK)
 async def test_member_mute(
     gql: GraphQLClient, changes: Changes, share_cast: ShareCast, group_id: str, role: str, expected: str
 ) -> None:
@@ -90,7 +90,7 @@ async def test_member_mute(
     )  # fmt: skip
 
 
-@by_role(U, NF, F, F, OK, OK, OK)
+@by_role(U, NF, NP, NP, OK, OK, OK)
 async def test_report_dismiss(
     gql: GraphQLClient, changes: Changes, share_cast: ShareCast, report_id: str, role: str, expected: str
 ) -> None:

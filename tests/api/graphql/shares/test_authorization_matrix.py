@@ -17,6 +17,7 @@ from tests.fixtures.changes import Changes
 ROLES = ("anonymous", "outsider", "member", "author", "co_lead", "lead", "staff")
 OK = "ok"
 U, NF, F = "UNAUTHENTICATED", "NOT_FOUND", "FORBIDDEN"
+NP = "NOT_PERMITTED"  # a mutation's typed refusal (api/graphql/errors.py)
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +68,7 @@ async def test_share(
     await check(changes, expected, lambda: run(gql, "ShareScreen", share_cast.token(role), id=share_id))
 
 
-@by_role(U, NF, OK, OK, OK, OK, F)
+@by_role(U, NF, OK, OK, OK, OK, NP)
 async def test_share_create(
     gql: GraphQLClient, changes: Changes, share_cast: ShareCast, group_id: str, role: str, expected: str
 ) -> None:
@@ -76,7 +77,7 @@ async def test_share_create(
     )
 
 
-@by_role(U, NF, F, OK, F, F, F)
+@by_role(U, NF, NP, OK, NP, NP, NP)
 async def test_share_update(
     gql: GraphQLClient, changes: Changes, share_cast: ShareCast, share_id: str, role: str, expected: str
 ) -> None:
@@ -85,14 +86,14 @@ async def test_share_update(
     )
 
 
-@by_role(U, NF, F, OK, F, F, F)
+@by_role(U, NF, NP, OK, NP, NP, NP)
 async def test_share_delete(
     gql: GraphQLClient, changes: Changes, share_cast: ShareCast, share_id: str, role: str, expected: str
 ) -> None:
     await check(changes, expected, lambda: act(gql, "ShareDelete", share_cast.token(role), shareId=share_id))
 
 
-@by_role(U, NF, OK, OK, OK, OK, F)
+@by_role(U, NF, OK, OK, OK, OK, NP)
 async def test_response_create(
     gql: GraphQLClient, changes: Changes, share_cast: ShareCast, share_id: str, role: str, expected: str
 ) -> None:
@@ -101,7 +102,7 @@ async def test_response_create(
     )
 
 
-@by_role(U, NF, OK, OK, OK, OK, F)
+@by_role(U, NF, OK, OK, OK, OK, NP)
 async def test_reaction_set(
     gql: GraphQLClient, changes: Changes, share_cast: ShareCast, share_id: str, role: str, expected: str
 ) -> None:
@@ -110,7 +111,7 @@ async def test_reaction_set(
     )
 
 
-@by_role(U, NF, "NOT_REACTED", "NOT_REACTED", "NOT_REACTED", "NOT_REACTED", F)
+@by_role(U, NF, "NOT_REACTED", "NOT_REACTED", "NOT_REACTED", "NOT_REACTED", NP)
 async def test_reaction_remove(
     gql: GraphQLClient, changes: Changes, share_cast: ShareCast, share_id: str, role: str, expected: str
 ) -> None:
