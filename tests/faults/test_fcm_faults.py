@@ -58,6 +58,7 @@ async def test_an_fcm_outage_is_one_request_per_attempt_each_held_for_its_retry_
     sent = await notify(
         repos=api.runtime.repos, queue=api.runtime.queue, member_id=member.id,
         kind=NotificationKind.JOIN_REQUEST_APPROVED, dedupe_key=f"test:{uuid.uuid4()}", now=now,
+        params={"groupId": str(uuid.uuid4())},
     )  # fmt: skip
     assert sent is not None
 
