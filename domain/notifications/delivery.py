@@ -74,10 +74,14 @@ def is_claimable(notification: NotificationDocument, now: datetime) -> bool:
     return push.status is PushStatus.PENDING or push.not_before is None or push.not_before <= now
 
 
-async def deliver(*, pipeline: Pipeline, notification_id: str, now: datetime) -> PushStatus | None:
-    """Claim the notification and push it, hold it, or keep it to the inbox; None when there was nothing to claim."""
+async def deliver(
+    *, pipeline: Pipeline, notification_id: str, member_id: str | None = None, now: datetime
+) -> PushStatus | None:
+    """Claim the notification and push it, hold it, or keep it to the inbox; None when there was nothing to claim.
+    `member_id`, its recipient, keeps every read and write of it on one shard (None: unknown).
+    """
     repos = pipeline.repos
-    seen = await repos.notifications.get(notification_id)
+    seen = await repos.notifications.get(notification_id, member_id=member_id)
     if seen is None or not is_claimable(seen, now):
         return None  # cheap check first: most duplicate tasks stop here
     until = now + pipeline.lease
@@ -101,11 +105,11 @@ async def _deliver_claimed(
     notification = seen
     if taken.number > 1:
         # A run that held an earlier claim may have finished since `seen` was read: read again under ours.
-        fresh = await repos.notifications.get(seen.id)
+        fresh = await repos.notifications.get(seen.id, member_id=seen.member_id)
         if fresh is None or not is_claimable(fresh, now):
             return None
         notification = fresh
-    await repos.notifications.mark_sending(notification.id, claim=taken.claim, now=now, until=taken.until)
+    await repos.notifications.mark_sending(notification, claim=taken.claim, now=now, until=taken.until)
     run = _Run(pipeline, notification, claim=taken.claim, now=now)
     # Runs that end without an outcome (a crash, a bug) must not loop for ever (REL-4).
     if taken.number > pipeline.settings.max_attempts + MAX_RUNS_WITHOUT_SENDING:
@@ -210,7 +214,7 @@ class _Run:
         )
         status = await self._defer(self.now + timedelta(seconds=delay), reason=retries[0].code, changes=changes)
         if delay <= MAX_COUNTDOWN_SECONDS:
-            payload = DeliverNotification(notification_id=self.notification.id)
+            payload = DeliverNotification(notification_id=self.notification.id, member_id=self.notification.member_id)
             await self.pipeline.queue.enqueue(DELIVER, payload, countdown=delay)
         return status
 
@@ -225,7 +229,7 @@ class _Run:
 
     async def _write(self, status: PushStatus, changes: dict[str, Any]) -> PushStatus:
         changes |= {"push.status": status, "push.claim": None, "push.updated_at": self.now}
-        if not await self.repos.notifications.update_claimed(self.notification.id, self.claim, changes):
+        if not await self.repos.notifications.update_claimed(self.notification, self.claim, changes):
             logger.warning("notification %s: claim lapsed before its outcome was written", self.notification.id)
         return status
 
