@@ -143,9 +143,10 @@ class MemoryBuckets:
             self._full_at = {key: at for key, at in self._full_at.items() if at > now}
         full_at, wait = [], 0.0
         for key, charge in zip(keys, charges, strict=True):
-            interval = charge.rate.interval_ms
-            full_at.append(max(self._full_at.get(key, 0.0), now) + interval * charge.cost)
-            wait = max(wait, full_at[-1] - interval * charge.rate.burst - now)
+            interval, tat = charge.rate.interval_ms, max(self._full_at.get(key, 0.0), now)
+            full_at.append(tat + interval * charge.cost)
+            # Written as the script does, but without adding and taking away the same float.
+            wait = max(wait, tat + interval * (charge.cost - charge.rate.burst) - now)
         if wait > 0:
             return math.ceil(wait) / 1000
         self._full_at.update(zip(keys, full_at, strict=True))
