@@ -18,6 +18,7 @@ from domain.checkins.errors import CheckInError, CheckInErrorCode
 from domain.errors import HiddenError
 from domain.noticing.activity import end_quiet_spells, next_look
 from domain.noticing.mood import notice_mood
+from domain.safety.directory import SupportDirectory
 from domain.safety.screen import screen
 from domain.safety.service import Signposting, SignpostSource, signpost
 from infra.mongo.repositories.checkins import IdempotencyKeyTakenError
@@ -39,7 +40,14 @@ class Submitted:
     signposting: Signposting
 
 
-async def submit(*, repos: Repositories, member: MemberDocument, draft: check.CheckInDraft, now: datetime) -> Submitted:
+async def submit(
+    *,
+    repos: Repositories,
+    directory: SupportDirectory,
+    member: MemberDocument,
+    draft: check.CheckInDraft,
+    now: datetime,
+) -> Submitted:
     """Record a check-in (once per idempotency key) and screen it; the result of a retry is the first one's."""
     if issues := check.key_issues(draft.idempotency_key):
         raise CheckInError.from_issues(issues)
@@ -54,7 +62,7 @@ async def submit(*, repos: Repositories, member: MemberDocument, draft: check.Ch
         if stored is None or (stored.request_hash != digest and not isinstance(error, IdempotencyKeyTakenError)):
             raise
         check_in = _same_request(stored, digest)
-    return await _finish(repos, member, check_in, now=now)
+    return await _finish(repos, directory, member, check_in, now=now)
 
 
 async def _new_check_in(
@@ -107,7 +115,12 @@ def _same_request(stored: CheckInDocument, digest: str) -> CheckInDocument:
 
 
 async def _finish(
-    repos: Repositories, member: MemberDocument, check_in: CheckInDocument, *, now: datetime
+    repos: Repositories,
+    directory: SupportDirectory,
+    member: MemberDocument,
+    check_in: CheckInDocument,
+    *,
+    now: datetime,
 ) -> Submitted:
     """Screen and signpost (raising the safeguarding alert first, once per check-in), count it
     for its groups (ending a quiet spell there), and look at the member's recent moods. All are
@@ -115,8 +128,9 @@ async def _finish(
     """
     source = SignpostSource(kind=AlertSourceKind.CHECK_IN, id=check_in.id)
     signposting = await signpost(
-        repos=repos, member=member, source=source, texts=[check_in.note], now=now, mood=check_in.mood
-    )
+        repos=repos, directory=directory, member=member, source=source, texts=[check_in.note], now=now,
+        mood=check_in.mood,
+    )  # fmt: skip
     if groups := policies.counts_for(check_in.group_id, check_in.answers):
         await end_quiet_spells(repos=repos, member_id=member.id, group_ids=groups, now=now)
         at = check_in.recorded_at

@@ -80,6 +80,18 @@ async def refuse_unless_anonymity_holds(repos: Repositories, group_id: str, *, n
     refuse_small_anonymity_set(established)
 
 
+async def signposted(
+    services: ContentServices, reader: Reader, source: SignpostSource, body: str, *, group: GroupDocument, now: datetime
+) -> Signposting:
+    """Screen a body before it is stored: its support (with the services for the group's kind),
+    and the alert for high risk (CRISIS-2).
+    """
+    return await signpost(
+        repos=services.repos, directory=services.support, member=reader.member, source=source, texts=[body],
+        now=now, group_kind=group.kind,
+    )  # fmt: skip
+
+
 def status_after_screen(group: GroupDocument, level: RiskLevel) -> ContentStatus:
     """High risk in a youth group waits for staff; everything else is published."""
     return ContentStatus.HELD if group.youth and level is RiskLevel.HIGH else ContentStatus.PUBLISHED
@@ -107,9 +119,7 @@ async def create_share(
         await refuse_unless_anonymity_holds(repos, group.id, now=now)
     share_id = new_id()
     source = SignpostSource(kind=AlertSourceKind.SHARE, id=share_id, anonymous=anonymous)
-    support = await signpost(
-        repos=repos, member=reader.member, source=source, texts=[body], now=now, group_kind=group.kind
-    )
+    support = await signposted(services, reader, source, body, group=group, now=now)
     share = ShareDocument(
         id=share_id, group_id=group.id, body=body, anonymous=anonymous,
         status=status_after_screen(group, support.level), sensitive=is_sensitive(support.level),
@@ -139,9 +149,7 @@ async def edit_share(
         raise ShareError(ShareErrorCode.EDIT_WINDOW_CLOSED, "Shares can be edited for 15 minutes after posting.")
     body = checked_body(body)
     source = SignpostSource(kind=AlertSourceKind.SHARE, id=share.id, anonymous=share.anonymous)
-    support = await signpost(
-        repos=repos, member=reader.member, source=source, texts=[body], now=now, group_kind=group.kind
-    )
+    support = await signposted(services, reader, source, body, group=group, now=now)
     held = status_after_screen(group, support.level) is ContentStatus.HELD
     status = ContentStatus.HELD if held else share.status
     edited = await repos.shares.edit(

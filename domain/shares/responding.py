@@ -7,7 +7,7 @@ from datetime import datetime
 from domain.errors import NotPermittedError
 from domain.groups.policies import is_active
 from domain.noticing.activity import note_named_post
-from domain.safety.service import SignpostSource, signpost
+from domain.safety.service import SignpostSource
 from domain.shares import lifecycle, reading
 from domain.shares.anonymity import to_minute
 from domain.shares.errors import ShareError, ShareErrorCode
@@ -21,6 +21,7 @@ from domain.shares.posting import (
     is_sensitive,
     record_authorship,
     refuse_unless_anonymity_holds,
+    signposted,
     status_after_screen,
 )
 from domain.shares.reading import Seen
@@ -49,9 +50,7 @@ async def create_response(
         raise ShareError(ShareErrorCode.THREAD_FULL, "This share has all the replies it can take.")
     response_id = new_id()
     source = SignpostSource(kind=AlertSourceKind.RESPONSE, id=response_id, anonymous=anonymous)
-    support = await signpost(
-        repos=repos, member=reader.member, source=source, texts=[body], now=now, group_kind=group.kind
-    )
+    support = await signposted(services, reader, source, body, group=group, now=now)
     response = ResponseDocument(
         id=response_id, share_id=share.id, group_id=group.id, body=body, anonymous=anonymous,
         status=status_after_screen(group, support.level), sensitive=is_sensitive(support.level),

@@ -11,7 +11,6 @@ from api.graphql.errors import PublicError
 from api.graphql.permissions import IsPublic
 from api.graphql.rate_limits import RateLimitExempt
 from api.graphql.safety.types import SupportResource
-from domain.safety import service
 from domain.safety.errors import SafetyError
 from schemas.documents.groups import GroupKind
 from schemas.documents.members import Language, Nation
@@ -40,7 +39,7 @@ async def resolve_support_resources(
     # so that no helpline is ever hidden on a second page.
     context = info.context
     try:
-        resources = await service.support_resources(repos=context.repos, nation=nation, age=age, group_kind=group_kind)
+        resources = context.runtime.support.resources(nation=nation, age=age, group_kind=group_kind)  # from memory
     except SafetyError as error:
         raise InvalidSupportRequestError(error.message) from None
     now = context.clock.now()

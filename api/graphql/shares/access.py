@@ -29,7 +29,10 @@ def anonymity_key(context: Context) -> AnonymityKey:
 
 
 def services(context: Context) -> ContentServices:
-    return ContentServices(repos=context.repos, broadcaster=context.runtime.broadcaster, key=anonymity_key(context))
+    runtime = context.runtime
+    return ContentServices(
+        repos=runtime.repos, broadcaster=runtime.broadcaster, key=anonymity_key(context), support=runtime.support
+    )
 
 
 def reader_of(context: Context, member: MemberDocument) -> Reader:

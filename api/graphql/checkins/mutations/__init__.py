@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from api.graphql.checkins.mutations.check_in_submit import check_in_submit
-from api.graphql.permissions import IsMember
+from api.graphql.permissions import WritesWhatMayNeedHelp
 from api.graphql.rate_limits import Bucket, RateLimited
 
 
@@ -15,7 +15,7 @@ class CheckInMutations:
         resolver=check_in_submit,
         description="Record how the member is (once per idempotency key). A low mood or worrying words bring "
         "kind words and the member's helplines in the same response.",
-        permission_classes=[IsMember],
+        permission_classes=[WritesWhatMayNeedHelp],
         # Member content that can raise safeguarding alerts; the bucket lets it through when Redis is down.
         extensions=[RateLimited(Bucket.SENSITIVE)],
     )

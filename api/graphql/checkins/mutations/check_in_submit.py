@@ -10,12 +10,14 @@ import strawberry
 
 from api.graphql.checkins.types import CheckIn
 from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials, error_fields
+from api.graphql.errors import RefusalCode, RefusalError, access_denials
 from api.graphql.input_limits import MaxItems
+from api.graphql.safety.answers import CrisisAnswer, NotSavedYetError
 from api.graphql.safety.types import Signposting
 from api.graphql.types import FieldError
 from domain.checkins import service
 from domain.checkins.errors import CheckInError, CheckInErrorCode
+from domain.checkins.service import Submitted
 from domain.checkins.validation import CheckInDraft
 from schemas.documents.checkins import CheckInTag, CheckInVisibility
 
@@ -35,6 +37,7 @@ class CheckInSubmitErrorCode(Enum):
     IDEMPOTENCY_KEY_INVALID = CheckInErrorCode.IDEMPOTENCY_KEY_INVALID.value
     IDEMPOTENCY_KEY_REUSED = CheckInErrorCode.IDEMPOTENCY_KEY_REUSED.value
     GROUP_ARCHIVED = CheckInErrorCode.GROUP_ARCHIVED.value
+    NOT_SAVED_YET = "not_saved_yet"  # the store did not answer in time: see api/graphql/safety/answers.py
     ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
@@ -84,6 +87,10 @@ class CheckInSubmitError:
     field_errors: list[FieldError[CheckInSubmitErrorCode]] = strawberry.field(
         description="Every input field that was not accepted."
     )
+    signposting: Signposting | None = strawberry.field(
+        default=None,
+        description="Kind words and helplines when the words sent call for them, saved or not; null otherwise.",
+    )
 
 
 CheckInSubmitResult = Annotated[
@@ -97,14 +104,20 @@ async def check_in_submit(
     data: Annotated[CheckInSubmitInput, strawberry.argument(name="input", description="The check-in.")],
 ) -> CheckInSubmitResult:
     context = info.context
-    member = await context.require_member()
+    answer = CrisisAnswer.screen(context, texts=[data.note], mood=data.mood)  # before any write
+
+    async def record() -> Submitted:
+        member = await context.require_member()
+        return await service.submit(
+            repos=context.repos, directory=context.runtime.support, member=member, draft=data.to_draft(),
+            now=context.clock.now(),
+        )  # fmt: skip
+
     try:
         with access_denials():
-            submitted = await service.submit(
-                repos=context.repos, member=member, draft=data.to_draft(), now=context.clock.now()
-            )
-    except CheckInError as error:
-        return CheckInSubmitError(**error_fields(error, CheckInSubmitErrorCode))
+            submitted = await answer.write(record)
+    except (NotSavedYetError, RefusalError, CheckInError) as error:
+        return answer.error(CheckInSubmitError, CheckInSubmitErrorCode, error)
     return CheckInSubmitSuccess(
         check_in=CheckIn.from_document(submitted.check_in),
         signposting=Signposting.from_result(submitted.signposting),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from api.graphql.permissions import IsMember
+from api.graphql.permissions import IsMember, WritesWhatMayNeedHelp
 from api.graphql.rate_limits import Bucket, RateLimited
 from api.graphql.shares.mutations.reaction_remove import reaction_remove
 from api.graphql.shares.mutations.reaction_set import reaction_set
@@ -20,13 +20,13 @@ class ShareMutations:
         resolver=share_create,
         description="Share a down day with a group the member is in, anonymous unless they choose their name. "
         "Screened for crisis words before it returns.",
-        permission_classes=[IsMember],
+        permission_classes=[WritesWhatMayNeedHelp],
         extensions=[RateLimited(Bucket.SENSITIVE)],
     )
     share_update = strawberry.mutation(
         resolver=share_update,
         description="Change the words of the member's own share, within 15 minutes of posting.",
-        permission_classes=[IsMember],
+        permission_classes=[WritesWhatMayNeedHelp],
         extensions=[RateLimited(Bucket.SENSITIVE)],
     )
     share_delete = strawberry.mutation(
@@ -38,7 +38,7 @@ class ShareMutations:
         resolver=response_create,
         description="Reply to a share in the member's group, anonymous unless they choose their name. "
         "Screened for crisis words before it returns.",
-        permission_classes=[IsMember],
+        permission_classes=[WritesWhatMayNeedHelp],
         extensions=[RateLimited(Bucket.SENSITIVE)],
     )
     reaction_set = strawberry.mutation(

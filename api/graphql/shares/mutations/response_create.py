@@ -8,13 +8,16 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials, error_fields
+from api.graphql.errors import RefusalCode, RefusalError, access_denials
+from api.graphql.safety.answers import CrisisAnswer, NotSavedYetError
 from api.graphql.safety.types import Signposting
-from api.graphql.shares.access import request_context, services
+from api.graphql.shares.access import ContentContext, request_context, services
 from api.graphql.shares.types import Response, response_of
 from api.graphql.types import FieldError
 from domain.shares import responding
 from domain.shares.errors import ShareError, ShareErrorCode
+from domain.shares.posting import Posted
+from schemas.documents.responses import ResponseDocument
 
 
 @strawberry.enum(description="Why responseCreate replied nothing.")
@@ -26,6 +29,7 @@ class ResponseCreateErrorCode(Enum):
     GROUP_ARCHIVED = ShareErrorCode.GROUP_ARCHIVED.value
     NOT_PUBLISHED = ShareErrorCode.NOT_PUBLISHED.value
     THREAD_FULL = ShareErrorCode.THREAD_FULL.value
+    NOT_SAVED_YET = "not_saved_yet"  # the store did not answer in time: see api/graphql/safety/answers.py
     NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
     ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
@@ -54,6 +58,10 @@ class ResponseCreateError:
     field_errors: list[FieldError[ResponseCreateErrorCode]] = strawberry.field(
         description="Every input field that was not accepted."
     )
+    signposting: Signposting | None = strawberry.field(
+        default=None,
+        description="Kind words and helplines when the words sent call for them, saved or not; null otherwise.",
+    )
 
 
 ResponseCreateResult = Annotated[
@@ -66,15 +74,20 @@ async def response_create(
     info: Info,
     data: Annotated[ResponseCreateInput, strawberry.argument(name="input", description="The share and the reply.")],
 ) -> ResponseCreateResult:
-    ctx = await request_context(info)
+    answer = CrisisAnswer.screen(info.context, texts=[data.body])  # before any write
+
+    async def reply() -> tuple[ContentContext, Posted[ResponseDocument]]:
+        ctx = await request_context(info)
+        return ctx, await responding.create_response(
+            services=services(info.context), reader=ctx.reader, share_id=data.share_id, body=data.body,
+            anonymous=data.anonymous, now=ctx.now,
+        )  # fmt: skip
+
     try:
         with access_denials():
-            posted = await responding.create_response(
-                services=services(info.context), reader=ctx.reader, share_id=data.share_id, body=data.body,
-                anonymous=data.anonymous, now=ctx.now,
-            )  # fmt: skip
-    except ShareError as error:
-        return ResponseCreateError(**error_fields(error, ResponseCreateErrorCode))
+            ctx, posted = await answer.write(reply)
+    except (NotSavedYetError, RefusalError, ShareError) as error:
+        return answer.error(ResponseCreateError, ResponseCreateErrorCode, error)
     return ResponseCreateSuccess(
         response=response_of(posted.seen, ctx), signposting=Signposting.from_result(posted.signposting)
     )

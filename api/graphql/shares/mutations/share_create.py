@@ -8,13 +8,16 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials, error_fields
+from api.graphql.errors import RefusalCode, RefusalError, access_denials
+from api.graphql.safety.answers import CrisisAnswer, NotSavedYetError
 from api.graphql.safety.types import Signposting
-from api.graphql.shares.access import request_context, services
+from api.graphql.shares.access import ContentContext, request_context, services
 from api.graphql.shares.types import Share, share_of
 from api.graphql.types import FieldError
 from domain.shares import posting
 from domain.shares.errors import ShareError, ShareErrorCode
+from domain.shares.posting import Posted
+from schemas.documents.shares import ShareDocument
 
 
 @strawberry.enum(description="Why shareCreate shared nothing.")
@@ -24,6 +27,7 @@ class ShareCreateErrorCode(Enum):
     ANONYMITY_SET_TOO_SMALL = ShareErrorCode.ANONYMITY_SET_TOO_SMALL.value
     MUTED = ShareErrorCode.MUTED.value
     GROUP_ARCHIVED = ShareErrorCode.GROUP_ARCHIVED.value
+    NOT_SAVED_YET = "not_saved_yet"  # the store did not answer in time: see api/graphql/safety/answers.py
     NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
     ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
@@ -54,6 +58,10 @@ class ShareCreateError:
     field_errors: list[FieldError[ShareCreateErrorCode]] = strawberry.field(
         description="Every input field that was not accepted."
     )
+    signposting: Signposting | None = strawberry.field(
+        default=None,
+        description="Kind words and helplines when the words sent call for them, saved or not; null otherwise.",
+    )
 
 
 ShareCreateResult = Annotated[
@@ -66,13 +74,18 @@ async def share_create(
     info: Info,
     data: Annotated[ShareCreateInput, strawberry.argument(name="input", description="What to share, and where.")],
 ) -> ShareCreateResult:
-    ctx = await request_context(info)
+    answer = CrisisAnswer.screen(info.context, texts=[data.body])  # before any write
+
+    async def share() -> tuple[ContentContext, Posted[ShareDocument]]:
+        ctx = await request_context(info)
+        return ctx, await posting.create_share(
+            services=services(info.context), reader=ctx.reader, group_id=data.group_id, body=data.body,
+            anonymous=data.anonymous, now=ctx.now,
+        )  # fmt: skip
+
     try:
         with access_denials():
-            posted = await posting.create_share(
-                services=services(info.context), reader=ctx.reader, group_id=data.group_id, body=data.body,
-                anonymous=data.anonymous, now=ctx.now,
-            )  # fmt: skip
-    except ShareError as error:
-        return ShareCreateError(**error_fields(error, ShareCreateErrorCode))
+            ctx, posted = await answer.write(share)
+    except (NotSavedYetError, RefusalError, ShareError) as error:
+        return answer.error(ShareCreateError, ShareCreateErrorCode, error)
     return ShareCreateSuccess(share=share_of(posted.seen, ctx), signposting=Signposting.from_result(posted.signposting))

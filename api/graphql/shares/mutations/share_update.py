@@ -8,13 +8,16 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials, error_fields
+from api.graphql.errors import RefusalCode, RefusalError, access_denials
+from api.graphql.safety.answers import CrisisAnswer, NotSavedYetError
 from api.graphql.safety.types import Signposting
-from api.graphql.shares.access import request_context, services
+from api.graphql.shares.access import ContentContext, request_context, services
 from api.graphql.shares.types import Share, share_of
 from api.graphql.types import FieldError
 from domain.shares import posting
 from domain.shares.errors import ShareError, ShareErrorCode
+from domain.shares.posting import Posted
+from schemas.documents.shares import ShareDocument
 
 
 @strawberry.enum(description="Why shareUpdate changed nothing.")
@@ -25,6 +28,7 @@ class ShareUpdateErrorCode(Enum):
     NOT_EDITABLE = ShareErrorCode.NOT_EDITABLE.value
     MUTED = ShareErrorCode.MUTED.value
     GROUP_ARCHIVED = ShareErrorCode.GROUP_ARCHIVED.value
+    NOT_SAVED_YET = "not_saved_yet"  # the store did not answer in time: see api/graphql/safety/answers.py
     NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
     ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
@@ -50,6 +54,10 @@ class ShareUpdateError:
     field_errors: list[FieldError[ShareUpdateErrorCode]] = strawberry.field(
         description="Every input field that was not accepted."
     )
+    signposting: Signposting | None = strawberry.field(
+        default=None,
+        description="Kind words and helplines when the words sent call for them, saved or not; null otherwise.",
+    )
 
 
 ShareUpdateResult = Annotated[
@@ -62,12 +70,17 @@ async def share_update(
     info: Info,
     data: Annotated[ShareUpdateInput, strawberry.argument(name="input", description="The share and its new words.")],
 ) -> ShareUpdateResult:
-    ctx = await request_context(info)
+    answer = CrisisAnswer.screen(info.context, texts=[data.body])  # before any write
+
+    async def edit() -> tuple[ContentContext, Posted[ShareDocument]]:
+        ctx = await request_context(info)
+        return ctx, await posting.edit_share(
+            services=services(info.context), reader=ctx.reader, share_id=data.share_id, body=data.body, now=ctx.now
+        )
+
     try:
         with access_denials():
-            posted = await posting.edit_share(
-                services=services(info.context), reader=ctx.reader, share_id=data.share_id, body=data.body, now=ctx.now
-            )
-    except ShareError as error:
-        return ShareUpdateError(**error_fields(error, ShareUpdateErrorCode))
+            ctx, posted = await answer.write(edit)
+    except (NotSavedYetError, RefusalError, ShareError) as error:
+        return answer.error(ShareUpdateError, ShareUpdateErrorCode, error)
     return ShareUpdateSuccess(share=share_of(posted.seen, ctx), signposting=Signposting.from_result(posted.signposting))
