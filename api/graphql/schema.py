@@ -50,6 +50,9 @@ from api.graphql.noticing.mutations import NoticingMutations
 from api.graphql.noticing.queries import NoticingQueries
 from api.graphql.notifications.mutations import NotificationMutations
 from api.graphql.notifications.queries import NotificationQueries
+from api.graphql.outreach.mutations import OutreachMutations
+from api.graphql.outreach.queries import OutreachQueries
+from api.graphql.outreach.subscriptions import OutreachSubscriptions
 from api.graphql.rate_limits import OPERATION_TYPES, RateLimitPolicies
 from api.graphql.safeguarding.mutations import SafeguardingMutations
 from api.graphql.safeguarding.queries import SafeguardingQueries
@@ -81,6 +84,7 @@ class Query(
     NoticingQueries,
     StaffQueries,
     AccountQueries,
+    OutreachQueries,
 ):
     pass
 
@@ -99,12 +103,13 @@ class Mutation(
     NoticingMutations,
     SafetyMutations,
     AccountMutations,
+    OutreachMutations,
 ):
     pass
 
 
 @strawberry.type(description="Following: live changes over graphql-transport-ws, authenticated at connection_init.")
-class Subscription(ShareSubscriptions):
+class Subscription(ShareSubscriptions, OutreachSubscriptions):
     pass
 
 

@@ -24,6 +24,7 @@ from domain.outreach.reading import (
     my_threads,
     safeguarding_threads,
     still_theirs,
+    thread_message,
 )
 from domain.outreach.reporting import MessageReportDraft, report_message
 from domain.outreach.starting import Opening, Started, start_with_leads, start_with_member, start_with_staff
@@ -69,4 +70,5 @@ __all__ = [
     "start_with_member",
     "start_with_staff",
     "still_theirs",
+    "thread_message",
 ]

@@ -37,7 +37,7 @@ async def edit_message(
     body = checked_body(body)
     group = await services.repos.groups.get(view.thread.group_id) if view.thread.group_id else None
     draft = Draft(view.thread, view.side, participant.member, body, message.client_key, group.kind if group else None)
-    support = await screen(services.repos, draft, message.id, body, now=now)
+    support = await screen(services, draft, message.id, body, now=now)
     level = support.level if support else RiskLevel.NONE
     edited = await services.repos.messages.edit(message, body=body, risk_level=level, at=now)
     if edited is None:

@@ -11,6 +11,7 @@ class OutreachErrorCode(StrEnum):
     BODY_LENGTH = "body_length"
     BODY_CHARACTERS = "body_characters"
     NOTE_LENGTH = "note_length"
+    NOTE_CHARACTERS = "note_characters"
     CLIENT_KEY_INVALID = "client_key_invalid"
     CLIENT_KEY_REUSED = "client_key_reused"
     THREAD_CLOSED = "thread_closed"

@@ -12,7 +12,7 @@ live event) done again, each idempotent. The same key with other words is refuse
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from domain.groups.access import note_leader_activity
@@ -21,6 +21,7 @@ from domain.outreach.errors import OutreachError, OutreachErrorCode
 from domain.outreach.notices import tell_other_side
 from domain.outreach.policies import ESCALATE_AFTER, NUDGE_AFTER, refuse_writing
 from domain.outreach.validation import checked_body, checked_key, clean_text, fingerprint
+from domain.safety.directory import SupportDirectory
 from domain.safety.service import Signposting, SignpostSource, signpost
 from infra.mongo.repositories.messages import MessageKeyTakenError
 from infra.mongo.repositories.registry import Repositories
@@ -44,6 +45,7 @@ class ThreadServices:
     repos: Repositories
     queue: TaskQueue
     broadcaster: Broadcaster
+    support: SupportDirectory = field(default_factory=SupportDirectory)  # the helplines, from memory
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ async def post(services: ThreadServices, draft: Draft, *, now: datetime) -> Post
     refuse_writing(draft.thread, draft.side)
     body = checked_body(draft.body)
     message_id = new_id()
-    support = await screen(services.repos, draft, message_id, body, now=now)
+    support = await screen(services, draft, message_id, body, now=now)
     message = MessageDocument(
         id=message_id, thread_id=draft.thread.id, client_key=key, request_hash=fingerprint(draft.author.id, body),
         sender=draft.side, author_id=draft.author.id, body=body,
@@ -94,16 +96,19 @@ async def post(services: ThreadServices, draft: Draft, *, now: datetime) -> Post
     return Posted(message, support)
 
 
-async def screen(repos: Repositories, draft: Draft, message_id: str, body: str, *, now: datetime) -> Signposting | None:
+async def screen(
+    services: ThreadServices, draft: Draft, message_id: str, body: str, *, now: datetime
+) -> Signposting | None:
     """The crisis screen over a member's words (either side), before they are stored; staff's are not screened."""
     if draft.side is ThreadSide.STAFF:
         return None
     source = SignpostSource(kind=AlertSourceKind.MESSAGE, id=message_id)
     support = await signpost(
-        repos=repos, member=draft.author, source=source, texts=[body], now=now, group_kind=draft.group_kind
-    )
+        repos=services.repos, directory=services.support, member=draft.author, source=source, texts=[body], now=now,
+        group_kind=draft.group_kind,
+    )  # fmt: skip
     if support.alerted:
-        await repos.threads.flag(draft.thread.id)  # staff must be able to read what raised the alert
+        await services.repos.threads.flag(draft.thread.id)  # staff must be able to read what raised the alert
     return support
 
 
@@ -112,7 +117,7 @@ async def _again(services: ThreadServices, draft: Draft, stored: MessageDocument
     if stored.request_hash != fingerprint(draft.author.id, clean_text(draft.body)):
         message = "This key was used for another message: send a new key with each message."
         raise OutreachError(OutreachErrorCode.CLIENT_KEY_REUSED, message)
-    support = await screen(services.repos, draft, stored.id, stored.body, now=now) if not stored.deleted_at else None
+    support = await screen(services, draft, stored.id, stored.body, now=now) if not stored.deleted_at else None
     await _after(services, draft, stored, now=now)
     return Posted(stored, support)
 

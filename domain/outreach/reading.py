@@ -109,3 +109,8 @@ async def message_in_view(
     if message is None:
         raise HiddenError(message_id)
     return await get_thread(repos=repos, participant=participant, thread_id=message.thread_id), message
+
+
+async def thread_message(*, repos: Repositories, view: ThreadView, message_id: str) -> MessageDocument | None:
+    """One message of a thread the viewer may see (by the thread: one shard)."""
+    return await repos.messages.get_in_thread(view.thread.id, message_id)

@@ -39,7 +39,8 @@ async def report_message(
     if message.author_id == participant.id:
         raise OutreachError(OutreachErrorCode.OWN_MESSAGE, "You can't report your own message; delete it instead.")
     note = clean_text(draft.note)
-    if issues := text_issues("note", note, limit=NOTE_MAX, code=OutreachErrorCode.NOTE_LENGTH, required=False):
+    codes = (OutreachErrorCode.NOTE_LENGTH, OutreachErrorCode.NOTE_CHARACTERS)
+    if issues := text_issues("note", note, limit=NOTE_MAX, codes=codes, required=False):
         raise OutreachError.from_issues(issues)
     report = MessageReportDocument(
         id=new_id(), message_id=message.id, thread_id=view.thread.id, reporter_member_id=participant.id,

@@ -21,19 +21,23 @@ def clean_text(raw: str) -> str:
     return unicodedata.normalize("NFC", raw.replace("\r\n", "\n")).strip()
 
 
-def text_issues(field: str, text: str, *, limit: int, code: OutreachErrorCode, required: bool) -> list[FieldIssue]:
+def text_issues(
+    field: str, text: str, *, limit: int, codes: tuple[OutreachErrorCode, OutreachErrorCode], required: bool
+) -> list[FieldIssue]:
+    """`codes`: for the length, then for the characters."""
     if len(text) > limit or (required and not text):
         low = 1 if required else 0
-        return [FieldIssue(field, code, f"Write {low} to {limit:,} characters.")]
+        return [FieldIssue(field, codes[0], f"Write {low} to {limit:,} characters.")]
     if any(unicodedata.category(char) in _REFUSED_CATEGORIES and char not in _ALLOWED_CONTROLS for char in text):
-        return [FieldIssue(field, OutreachErrorCode.BODY_CHARACTERS, "Remove the control characters.")]
+        return [FieldIssue(field, codes[1], "Remove the control characters.")]
     return []
 
 
 def checked_body(raw: str) -> str:
     """The message's words, cleaned, or OutreachError."""
     body = clean_text(raw)
-    if issues := text_issues("body", body, limit=BODY_MAX, code=OutreachErrorCode.BODY_LENGTH, required=True):
+    codes = (OutreachErrorCode.BODY_LENGTH, OutreachErrorCode.BODY_CHARACTERS)
+    if issues := text_issues("body", body, limit=BODY_MAX, codes=codes, required=True):
         raise OutreachError.from_issues(issues)
     return body
 

@@ -7,7 +7,7 @@ import strawberry
 from api.graphql.noticing.mutations.difficult_date_add import difficult_date_add
 from api.graphql.noticing.mutations.difficult_date_remove import difficult_date_remove
 from api.graphql.noticing.mutations.support_request import support_request
-from api.graphql.permissions import IsMember
+from api.graphql.permissions import IsMember, WritesWhatMayNeedHelp
 from api.graphql.rate_limits import Bucket, RateLimited
 
 
@@ -27,7 +27,8 @@ class NoticingMutations:
     support_request = strawberry.mutation(
         resolver=support_request,
         description="Tell one of the member's groups' leads \"I'm having a hard time and would welcome a message\" "
-        "(once a day per group): the only way anything about how a member feels reaches a lead.",
-        permission_classes=[IsMember],
+        "(once a day per group), opening the member's conversation with them, with their own words if they add "
+        "some: the only way anything about how a member feels reaches a lead.",
+        permission_classes=[WritesWhatMayNeedHelp],
         extensions=[RateLimited(Bucket.SENSITIVE)],
     )

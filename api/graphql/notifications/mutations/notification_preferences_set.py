@@ -45,6 +45,11 @@ class NotificationPreferencesSetInput:
         description="Let the leads of the member's groups be told when the member has not checked in for a "
         "while (never their moods or notes). Omitted or null: unchanged.",
     )
+    leads_may_message_me: bool | None = strawberry.field(
+        default=None,
+        description="Let the leads and co-leads of the member's groups start a private conversation with them (the "
+        "member can always start one). Omitted or null: unchanged.",
+    )
     quiet_hours_start: str | None = strawberry.field(
         default=None,
         description="HH:MM, 24-hour, in the member's time zone; the same as the end means none. Omitted or null: "
@@ -100,6 +105,7 @@ async def notification_preferences_set(
         reminders=data.reminders,
         nudges=data.nudges,
         let_leads_know_when_quiet=data.let_leads_know_when_quiet,
+        leads_may_message_me=data.leads_may_message_me,
         quiet_hours_start=data.quiet_hours_start,
         quiet_hours_end=data.quiet_hours_end,
         daily_push_cap=data.daily_push_cap,
@@ -112,4 +118,4 @@ async def notification_preferences_set(
         )
     except NotificationError as error:
         return NotificationPreferencesSetError(**error_fields(error, NotificationPreferencesSetErrorCode))
-    return NotificationPreferencesSetSuccess(preferences=NotificationPreferences.from_preferences(preferences))
+    return NotificationPreferencesSetSuccess(preferences=NotificationPreferences.of(member, preferences))
