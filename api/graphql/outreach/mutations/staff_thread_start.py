@@ -96,6 +96,6 @@ async def staff_thread_start(
     view, loaders = started.view, context.loaders
     return StaffThreadStartSuccess(
         thread=thread_of(view, who, loaders),
-        message=message_of(started.posted.message, view, who, loaders),
+        thread_message=message_of(started.posted.message, view, who, loaders),
         already_open=started.already_open,
     )
