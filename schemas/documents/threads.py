@@ -4,7 +4,7 @@ safeguarding staff. Never between two members.
 
 At most one open thread per member and group (or per member with staff): `open_key` is
 `group:<group id>:<member id>` (or `staff:<member id>`) while the thread is open, a unique
-index, and gains the thread's id once closed, which frees the key for a later thread.
+index, and `closed:<thread id>` once closed, which frees the key for a later thread.
 `waiting_since` is when the member's oldest message not yet answered by the other side was
 sent; `nudge_at` and `escalate_at` (indexed) are when beat's follow-through tick nudges the
 group's other leaders (48 hours) and tells staff (72 hours).

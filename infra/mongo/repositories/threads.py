@@ -106,10 +106,12 @@ class ThreadsRepository:
     async def close(
         self, thread: ThreadDocument, *, by: ThreadSide | None, ending: ThreadEnding, at: datetime
     ) -> ThreadDocument | None:
-        """Close an open thread and free its key; None when it was closed already."""
+        """Close an open thread and free its key (the closed one names only the thread, never the member);
+        None when it was closed already.
+        """
         changes = {
             "status": ThreadStatus.CLOSED.value, "closed_at": at, "closed_by": by.value if by else None,
-            "ending": ending.value, "open_key": f"{thread.open_key}:{thread.id}", **_NOT_WAITING,
+            "ending": ending.value, "open_key": f"closed:{thread.id}", **_NOT_WAITING,
         }  # fmt: skip
         raw = await self._collection.find_one_and_update(
             {"_id": thread.id, "status": _OPEN}, {"$set": changes}, return_document=ReturnDocument.AFTER
