@@ -90,7 +90,7 @@ class OutreachQueries:
         resolver=resolve_safeguarding_threads,
         description="Every conversation the safeguarding team may read (their own; youth groups and members under "
         "18; ones with something reported, worrying or left waiting), latest activity first. Safeguarding staff only.",
-        permission_classes=[IsSafeguarding],
+        permission_classes=[IsMember, IsSafeguarding],
     )
     thread_openers: list[ThreadOpener] = strawberry.field(
         resolver=resolve_thread_openers,

@@ -30,7 +30,7 @@ class OutreachMutations:
         resolver=staff_thread_start,
         description="Safeguarding staff reach the member behind an alert or an approved break-glass reveal: a "
         "conversation between the member and the safeguarding team only. Safeguarding staff only.",
-        permission_classes=[IsSafeguarding],
+        permission_classes=[IsMember, IsSafeguarding],
         extensions=[RateLimited(Bucket.SENSITIVE)],
     )
     message_send = strawberry.mutation(
