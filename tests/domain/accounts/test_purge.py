@@ -159,7 +159,7 @@ async def test_named_content_goes_and_anonymous_content_stays_unchanged_and_unli
 async def test_their_messages_go_their_threads_end_and_the_leads_see_it_has_ended(
     api: FrozenApi, world: Footprint, settings: Settings
 ) -> None:
-    # Given the author's thread with their group's leads (their words, the lead's answer) and one they wrote in as a lead
+    # Given the author's thread with their leads (their words, the lead's answer) and one they wrote in as a lead
     db, author = api.db, world.cast.author
     [own] = await db.threads.find({"member_id": author.id}).to_list(None)
     [as_lead] = await db.threads.find({"opened_by": author.id, "member_id": {"$ne": author.id}}).to_list(None)

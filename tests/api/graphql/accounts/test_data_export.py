@@ -81,7 +81,8 @@ async def test_their_conversations_are_in_it_each_message_by_side_never_by_a_lea
     [own] = document["threads"]
     assert (own["with"], own["status"], own["startedBy"]) == ("group_leads", "open", "member")
     assert [(m["from"], m["body"]) for m in own["messages"]] == [
-        ("me", "Could we talk?"), ("leadership", "Of course. Tomorrow?")
+        ("me", "Could we talk?"),
+        ("leadership", "Of course. Tomorrow?"),
     ]
     # What they wrote as a lead in another member's conversation (that thread, not its member), and the report
     assert [m["body"] for m in document["messagesAsLead"]] == ["How are mornings going?"]

@@ -136,9 +136,9 @@ async def test_a_member_in_crisis_gets_helplines_in_the_same_answer_and_staff_an
     assert "raised a concern" in (await thread(gql, cast.lead, thread_id))["header"]
     queue = await gql("query { safeguardingAlerts(first: 50) { nodes { sourceKind sourceId threadId } } }",
                       token=cast.staff.token)  # fmt: skip
-    assert {"sourceKind": "MESSAGE", "sourceId": high["threadMessage"]["id"], "threadId": thread_id} in queue[
-        "data"
-    ]["safeguardingAlerts"]["nodes"]
+    assert {"sourceKind": "MESSAGE", "sourceId": high["threadMessage"]["id"], "threadId": thread_id} in queue["data"][
+        "safeguardingAlerts"
+    ]["nodes"]
 
 
 async def test_a_refused_message_in_crisis_words_still_brings_helplines(gql: GraphQLClient, cast: OutreachCast) -> None:
