@@ -11,25 +11,21 @@ events were missed the stream ends with THREAD_INTERRUPTED: refetch, then subscr
 
 from __future__ import annotations
 
-import logging
 from collections.abc import AsyncGenerator
 from typing import Annotated
 
 import strawberry
-from pydantic import ValidationError
 
 from api.graphql.context import Context, Info
 from api.graphql.errors import PublicError, access_denials
+from api.graphql.live import live_events
 from api.graphql.loaders import Loaders
 from api.graphql.outreach.access import message_of, participant, thread_of
 from api.graphql.outreach.types import Message, Thread
 from api.graphql.permissions import IsMember
 from domain import outreach
 from domain.outreach import Participant, ThreadView
-from infra.pubsub import SubscriptionLostError
 from schemas.events import ThreadEvent, ThreadEventKind, thread_channel
-
-logger = logging.getLogger(__name__)
 
 
 class ThreadInterruptedError(PublicError):
@@ -78,28 +74,13 @@ async def thread_live(
     who = await participant(info)
     with access_denials():
         await outreach.get_thread(repos=context.repos, participant=who, thread_id=thread_id)
-    async with context.runtime.broadcaster.subscribe(thread_channel(thread_id)) as events:
-        try:
-            async for raw in events:
-                event = _parse(raw)
-                if event is None:
-                    continue
-                view = await outreach.still_theirs(repos=context.repos, participant=who, thread_id=thread_id)
-                if view is None:
-                    return  # no longer theirs: nothing more for them
-                payload = await _payload(context, who, view, event)
-                if payload is not None:
-                    yield payload
-        except SubscriptionLostError:
-            raise ThreadInterruptedError from None
-
-
-def _parse(raw: bytes) -> ThreadEvent | None:
-    try:
-        return ThreadEvent.model_validate_json(raw)
-    except ValidationError:
-        logger.warning("unreadable thread event ignored")
-        return None
+    async for event in live_events(context, thread_channel(thread_id), ThreadEvent, interrupted=ThreadInterruptedError):
+        view = await outreach.still_theirs(repos=context.repos, participant=who, thread_id=thread_id)
+        if view is None:
+            return  # no longer theirs: nothing more for them
+        payload = await _payload(context, who, view, event)
+        if payload is not None:
+            yield payload
 
 
 async def _payload(context: Context, who: Participant, view: ThreadView, event: ThreadEvent) -> ThreadLiveEvent | None:
