@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from domain.errors import HiddenError, NotPermittedError
-from domain.groups.policies import Viewer, is_away, is_leader, is_present
+from domain.groups.policies import Viewer, age_of, is_away, is_leader, is_present
 from domain.identity import Identity, Scope
-from domain.members.policies import is_minor
+from domain.members.policies import ADULT_AGE, is_minor
 from domain.outreach.errors import OutreachError, OutreachErrorCode
 from schemas.documents.groups import GroupDocument
 from schemas.documents.members import MemberDocument
@@ -123,8 +123,10 @@ def refuse_target(membership: MembershipDocument | None) -> MembershipDocument:
 
 
 def staff_may_read(group: GroupDocument, member: MemberDocument, now: datetime) -> bool:
-    """Threads with a member under 18, or in a youth group, are always open to safeguarding staff."""
-    return group.youth or is_minor(member.date_of_birth, now.date())
+    """Threads with a member under 18 (their age where they live), or in a youth group, are always open
+    to safeguarding staff.
+    """
+    return group.youth or age_of(member, now) < ADULT_AGE
 
 
 def present_leaders(leaders: list[MembershipDocument], now: datetime) -> list[str]:
