@@ -118,8 +118,15 @@ async def _again(services: ThreadServices, draft: Draft, stored: MessageDocument
         message = "This key was used for another message: send a new key with each message."
         raise OutreachError(OutreachErrorCode.CLIENT_KEY_REUSED, message)
     support = await screen(services, draft, stored.id, stored.body, now=now) if not stored.deleted_at else None
-    await _after(services, draft, stored, now=now)
+    if not _moved_on(draft.thread, stored):  # a late retry must not turn the thread's clock back
+        await _after(services, draft, stored, now=now)
     return Posted(stored, support)
+
+
+def _moved_on(thread: ThreadDocument, message: MessageDocument) -> bool:
+    """Something was said in the thread after this message: its follow-up steps are history."""
+    later = (thread.last_member_message_at, thread.last_team_message_at)
+    return any(moment is not None and moment > message.created_at for moment in later)
 
 
 async def _after(services: ThreadServices, draft: Draft, message: MessageDocument, *, now: datetime) -> None:

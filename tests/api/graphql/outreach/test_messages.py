@@ -54,6 +54,24 @@ async def test_a_retried_send_is_one_message_and_a_reused_key_is_refused(
     assert (reused["code"], await changes.since(mark)) == ("CLIENT_KEY_REUSED", [])
 
 
+async def test_a_late_retry_after_a_reply_leaves_the_thread_answered(
+    gql: GraphQLClient, db: Database, cast: OutreachCast
+) -> None:
+    _, thread_id = await _thread_with_sam(gql, cast)
+    send = {"threadId": thread_id, "body": "Are you there?", "clientKey": key()}
+    first = await act(gql, "MessageSend", cast.sam, **send)
+    await said(gql, cast.co_lead, thread_id, "Yes, here.")
+    answered = await db.threads.find_one({"_id": thread_id})
+
+    retried = await act(gql, "MessageSend", cast.sam, **send)  # the phone retries after a lost answer
+
+    assert retried["threadMessage"]["id"] == first["threadMessage"]["id"]
+    after = await db.threads.find_one({"_id": thread_id})
+    assert answered is not None
+    assert after is not None
+    assert (after["waiting_since"], after["activity_at"]) == (None, answered["activity_at"])
+
+
 async def test_words_are_checked_and_a_bad_message_changes_nothing(
     gql: GraphQLClient, cast: OutreachCast, changes: Changes
 ) -> None:
