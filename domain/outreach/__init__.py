@@ -12,7 +12,6 @@ from domain.outreach.catalogue import OPENERS, Opener, OpenerSituation, header, 
 from domain.outreach.closing import close_thread, end_member_threads, set_leads_blocked
 from domain.outreach.editing import Edited, delete_message, edit_message, mark_seen
 from domain.outreach.errors import OutreachError, OutreachErrorCode
-from domain.outreach.follow_through import FollowThroughOutcome, follow_through
 from domain.outreach.messaging import Draft, Posted, ThreadServices, post
 from domain.outreach.policies import Participant, leads_may_message
 from domain.outreach.reading import (
@@ -29,6 +28,7 @@ from domain.outreach.reading import (
 from domain.outreach.reporting import MessageReportDraft, report_message
 from domain.outreach.starting import Opening, Started, start_with_leads, start_with_member, start_with_staff
 from domain.outreach.support import SupportAsked, ask_for_support
+from domain.outreach.waiting import FollowThroughOutcome, follow_through
 
 __all__ = [
     "OPENERS",
