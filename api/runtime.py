@@ -9,7 +9,7 @@ from pymongo.monitoring import CommandListener
 from redis.asyncio import Redis
 
 from domain.clock import Clock
-from domain.safety.service import load_reviewed_data, seed_support_resources
+from domain.crisis.service import load_reviewed_data, seed_support_resources
 from infra.firebase import FirebaseAccounts, TokenVerifier, get_or_create_app
 from infra.mongo.client import Client, Database, connect, create_client
 from infra.mongo.indexes import ensure_indexes

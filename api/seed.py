@@ -1,5 +1,5 @@
 """`python -m api.seed`: apply the indexes and seed the reviewed reference data
-(the support resources in domain/safety/data/support_resources.toml), exactly as
+(the support resources in domain/crisis/data/support_resources.toml), exactly as
 the API does at start-up. For ops, after a reviewed change to that file: running
 API processes read the collection on every request, so no restart is needed.
 """
@@ -11,7 +11,7 @@ import logging
 import sys
 
 from domain.clock import SystemClock
-from domain.safety.service import seed_support_resources
+from domain.crisis.service import seed_support_resources
 from infra.logging import configure_logging
 from infra.mongo.client import connect, create_client
 from infra.mongo.indexes import ensure_indexes

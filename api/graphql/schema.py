@@ -30,6 +30,8 @@ from api.graphql.accounts.mutations import AccountMutations
 from api.graphql.accounts.queries import AccountQueries
 from api.graphql.checkins.mutations import CheckInMutations
 from api.graphql.checkins.queries import CheckInQueries
+from api.graphql.crisis.mutations import CrisisMutations
+from api.graphql.crisis.queries import CrisisQueries
 from api.graphql.devices.mutations import DeviceMutations
 from api.graphql.errors import (
     MASKED_MESSAGE,
@@ -52,8 +54,6 @@ from api.graphql.notifications.queries import NotificationQueries
 from api.graphql.rate_limits import OPERATION_TYPES, RateLimitPolicies
 from api.graphql.safeguarding.mutations import SafeguardingMutations
 from api.graphql.safeguarding.queries import SafeguardingQueries
-from api.graphql.safety.mutations import SafetyMutations
-from api.graphql.safety.queries import SafetyQueries
 from api.graphql.shares.mutations import ShareMutations
 from api.graphql.shares.queries import ShareQueries
 from api.graphql.shares.subscriptions import ShareSubscriptions
@@ -71,7 +71,7 @@ logger = logging.getLogger("api.graphql")
 class Query(
     MemberQueries,
     GroupQueries,
-    SafetyQueries,
+    CrisisQueries,
     NotificationQueries,
     CheckInQueries,
     ShareQueries,
@@ -95,7 +95,7 @@ class Mutation(
     ModerationMutations,
     SafeguardingMutations,
     NoticingMutations,
-    SafetyMutations,
+    CrisisMutations,
     AccountMutations,
 ):
     pass

@@ -15,11 +15,11 @@ from datetime import datetime
 from domain.checkins import policies
 from domain.checkins import validation as check
 from domain.checkins.errors import CheckInError, CheckInErrorCode
+from domain.crisis.screen import screen
+from domain.crisis.service import Signposting, SignpostSource, signpost
 from domain.errors import HiddenError
 from domain.noticing.activity import end_quiet_spells, next_look
 from domain.noticing.mood import notice_mood
-from domain.safety.screen import screen
-from domain.safety.service import Signposting, SignpostSource, signpost
 from infra.mongo.repositories.checkins import IdempotencyKeyTakenError
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.base import new_id

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Generic
 
+from domain.crisis.service import Signposting, SignpostSource, signpost
 from domain.errors import HiddenError, NotPermittedError
 from domain.noticing.activity import note_named_post
-from domain.safety.service import Signposting, SignpostSource, signpost
 from domain.shares import lifecycle, reading
 from domain.shares.anonymity import to_minute
 from domain.shares.errors import ShareError, ShareErrorCode

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from domain.crisis.service import SignpostSource, signpost
 from domain.errors import NotPermittedError
 from domain.groups.policies import is_active
 from domain.noticing.activity import note_named_post
-from domain.safety.service import SignpostSource, signpost
 from domain.shares import lifecycle, reading
 from domain.shares.anonymity import to_minute
 from domain.shares.errors import ShareError, ShareErrorCode

@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from domain.safety.catalogue import default_catalogue
-from domain.safety.service import seed_support_resources
+from domain.crisis.catalogue import default_catalogue
+from domain.crisis.service import seed_support_resources
 from infra.mongo.client import Database
 from infra.mongo.repositories.registry import Repositories
 from infra.mongo.repositories.support_resources import SyncOutcome

@@ -10,9 +10,9 @@ import strawberry
 
 from api.graphql.checkins.types import CheckIn
 from api.graphql.context import Info
+from api.graphql.crisis.types import Signposting
 from api.graphql.errors import access_denials, error_fields
 from api.graphql.input_limits import MaxItems
-from api.graphql.safety.types import Signposting
 from api.graphql.types import FieldError
 from domain.checkins import service
 from domain.checkins.errors import CheckInError, CheckInErrorCode

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from domain.safety.follow_ups import ask_due_follow_ups
-from schemas.tasks.safety import FOLLOW_UPS
+from domain.crisis.follow_ups import ask_due_follow_ups
+from schemas.tasks.crisis import FOLLOW_UPS
 from workers.app import app
 from workers.runtime import run
 

@@ -15,8 +15,8 @@ import pytest
 
 from api.main import create_app
 from domain.clock import FrozenClock
-from domain.safety.messages import MessageKey, default_messages
-from domain.safety.service import SignpostSource, signpost, support_resources
+from domain.crisis.messages import MessageKey, default_messages
+from domain.crisis.service import SignpostSource, signpost, support_resources
 from infra.local.services import free_port
 from infra.mongo.client import Database
 from infra.mongo.repositories.registry import Repositories
@@ -160,7 +160,7 @@ async def test_logs_carry_ids_and_codes_never_the_words_or_the_member(
 
     await signpost(repos=api.runtime.repos, member=member, source=source, texts=[HIGH_TEXT], now=NOW)
 
-    [record] = [record for record in caplog.records if record.name == "domain.safety.service"]
+    [record] = [record for record in caplog.records if record.name == "domain.crisis.service"]
     assert (record.getMessage(), record.source_kind) == ("safeguarding alert raised", "share")
     logged = " ".join(f"{record.getMessage()} {record.__dict__}" for record in caplog.records)
     assert "stockpiling" not in logged

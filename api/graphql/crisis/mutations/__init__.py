@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import strawberry
 
+from api.graphql.crisis.mutations.follow_up_answer import follow_up_answer
 from api.graphql.permissions import IsMember
-from api.graphql.safety.mutations.follow_up_answer import follow_up_answer
 
 
 @strawberry.type
-class SafetyMutations:
+class CrisisMutations:
     follow_up_answer = strawberry.mutation(
         resolver=follow_up_answer,
         description="Answer the private question asked 48 hours after high-risk support was shown: how the member "

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from domain.safety.messages import MessageKey
+from domain.crisis.messages import MessageKey
 from schemas.documents.safeguarding_alerts import RiskLevel
 from schemas.documents.support_resources import OpeningHours, SupportResourceDocument, Weekday
 

@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from domain.safety import policies
-from domain.safety.catalogue import RESOURCES_FILE, default_catalogue, load_catalogue
-from domain.safety.messages import MessageKey
+from domain.crisis import policies
+from domain.crisis.catalogue import RESOURCES_FILE, default_catalogue, load_catalogue
+from domain.crisis.messages import MessageKey
 from schemas.documents.members import Nation
 from schemas.documents.safeguarding_alerts import RiskLevel
 from schemas.documents.support_resources import SupportResourceDocument, VerificationStatus

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from domain.safety.lexicon import Lexicon, Negation, Phrase, default_lexicon
-from domain.safety.words import Words, clauses
+from domain.crisis.lexicon import Lexicon, Negation, Phrase, default_lexicon
+from domain.crisis.words import Words, clauses
 from schemas.documents.safeguarding_alerts import RiskCategory, RiskLevel
 
 _ORDER = {RiskLevel.NONE: 0, RiskLevel.CONCERN: 1, RiskLevel.HIGH: 2}

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from domain.safety.catalogue import default_catalogue
-from domain.safety.lexicon import default_lexicon, expand, load_lexicon
-from domain.safety.messages import default_messages
-from domain.safety.screen import screen
+from domain.crisis.catalogue import default_catalogue
+from domain.crisis.lexicon import default_lexicon, expand, load_lexicon
+from domain.crisis.messages import default_messages
+from domain.crisis.screen import screen
 from schemas.documents.safeguarding_alerts import RiskCategory, RiskLevel
 
 HERE = Path(__file__).parent
@@ -171,7 +171,7 @@ def test_every_message_names_samaritans_116_123_in_both_languages() -> None:
     ],
 )
 def test_a_malformed_lexicon_is_refused(tmp_path: Path, content: str, error: str) -> None:
-    original = (HERE.parents[2] / "domain" / "safety" / "data" / "lexicon.toml").read_text(encoding="utf-8")
+    original = (HERE.parents[2] / "domain" / "crisis" / "data" / "lexicon.toml").read_text(encoding="utf-8")
     base = original.split("[[rules]]", 1)[0]
     if content.startswith("version"):
         base = base.replace("version = 1\nreviewed_on = 2026-11-22\n", "")

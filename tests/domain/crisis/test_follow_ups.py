@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from domain.safety.follow_ups import FollowUpsOutcome, ask_due_follow_ups
-from domain.safety.messages import MessageKey, default_messages
-from domain.safety.service import SignpostSource, signpost
+from domain.crisis.follow_ups import FollowUpsOutcome, ask_due_follow_ups
+from domain.crisis.messages import MessageKey, default_messages
+from domain.crisis.service import SignpostSource, signpost
 from infra.settings import Settings
 from schemas.documents.base import new_id
 from schemas.documents.members import MemberDocument

@@ -10,9 +10,9 @@ from typing import Any
 import strawberry
 from graphql import GraphQLObjectType
 
-from api.graphql.safety.types import Signposting
-from domain.safety.messages import MessageKey, default_messages
-from domain.safety.service import SignpostSource, signpost
+from api.graphql.crisis.types import Signposting
+from domain.crisis.messages import MessageKey, default_messages
+from domain.crisis.service import SignpostSource, signpost
 from schemas.documents.base import new_id
 from schemas.documents.members import Language, MemberDocument, Nation, Preferences
 from schemas.documents.safeguarding_alerts import AlertSourceKind

@@ -1,4 +1,4 @@
-"""Error codes of the safety context."""
+"""Error codes of the crisis context (screening, signposting, helplines, follow-ups)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ from enum import StrEnum
 from domain.errors import DomainError
 
 
-class SafetyErrorCode(StrEnum):
+class CrisisErrorCode(StrEnum):
     AGE_INVALID = "age_invalid"
     MOOD_RANGE = "mood_range"
     NOT_FOUND = "not_found"
     ALREADY_ANSWERED = "already_answered"
 
 
-class SafetyError(DomainError):
-    code: SafetyErrorCode
+class CrisisError(DomainError):
+    code: CrisisErrorCode

@@ -8,13 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from domain.crisis.errors import CrisisError, CrisisErrorCode
+from domain.crisis.messages import MessageKey, default_messages
+from domain.crisis.screen import screen
+from domain.crisis.service import Signposting, support_resources
 from domain.errors import FieldIssue
 from domain.members.policies import age_on
 from domain.notifications.policies import local_day, member_zone
-from domain.safety.errors import SafetyError, SafetyErrorCode
-from domain.safety.messages import MessageKey, default_messages
-from domain.safety.screen import screen
-from domain.safety.service import Signposting, support_resources
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.follow_ups import FollowUpAnswer, FollowUpDocument, FollowUpStatus
 from schemas.documents.members import MemberDocument
@@ -37,16 +37,16 @@ async def answer_follow_up(
     """
     if not MOOD_MIN <= mood <= MOOD_MAX:
         message = f"Choose {MOOD_MIN} (very low) to {MOOD_MAX} (very good)."
-        raise SafetyError.from_issues([FieldIssue("mood", SafetyErrorCode.MOOD_RANGE, message)])
+        raise CrisisError.from_issues([FieldIssue("mood", CrisisErrorCode.MOOD_RANGE, message)])
     found = await repos.follow_ups.get_for_member(follow_up_id, member.id)
     if found is None or found.status in (FollowUpStatus.SCHEDULED, FollowUpStatus.SKIPPED):
-        raise SafetyError(SafetyErrorCode.NOT_FOUND, "There is no such question for you.")
+        raise CrisisError(CrisisErrorCode.NOT_FOUND, "There is no such question for you.")
     answer = FollowUpAnswer(mood=mood, reached_someone=reached_someone, answered_at=now)
     # One winner on MongoDB (a conditional update on one document); FerretDB applies it in two
     # steps (pitfall F10), where two taps at the same instant could both land: the answers are the member's own.
     answered = await repos.follow_ups.record_answer(found.id, member.id, answer)
     if answered is None:
-        raise SafetyError(SafetyErrorCode.ALREADY_ANSWERED, "You've already answered: thank you.")
+        raise CrisisError(CrisisErrorCode.ALREADY_ANSWERED, "You've already answered: thank you.")
     return FollowUpAnswered(follow_up=answered, signposting=await _support(repos, member, mood, now))
 
 

@@ -13,14 +13,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from domain.crisis import policies
+from domain.crisis.catalogue import Catalogue, default_catalogue
+from domain.crisis.errors import CrisisError, CrisisErrorCode
+from domain.crisis.follow_ups import schedule_follow_up
+from domain.crisis.lexicon import default_lexicon
+from domain.crisis.messages import default_messages
+from domain.crisis.screen import ScreenResult, screen
 from domain.members.policies import age_on
-from domain.safety import policies
-from domain.safety.catalogue import Catalogue, default_catalogue
-from domain.safety.errors import SafetyError, SafetyErrorCode
-from domain.safety.follow_ups import schedule_follow_up
-from domain.safety.lexicon import default_lexicon
-from domain.safety.messages import default_messages
-from domain.safety.screen import ScreenResult, screen
 from infra.mongo.repositories.registry import Repositories
 from infra.mongo.repositories.support_resources import SupportResourcesUnreadableError, SyncOutcome
 from schemas.documents.base import new_id
@@ -75,7 +75,7 @@ def load_reviewed_data() -> None:
 async def support_resources(*, repos: Repositories, nation: Nation, age: int | None) -> list[SupportResourceDocument]:
     """The published resources for a nation and age: emergencies, then 24/7 lines, then the rest."""
     if age is not None and not 0 <= age <= policies.MAXIMUM_AGE:
-        raise SafetyError(SafetyErrorCode.AGE_INVALID, f"Age must be between 0 and {policies.MAXIMUM_AGE}.")
+        raise CrisisError(CrisisErrorCode.AGE_INVALID, f"Age must be between 0 and {policies.MAXIMUM_AGE}.")
     found = await _published(repos, nation)
     return policies.ordered(item for item in found if policies.serves_age(item, age))
 
@@ -126,7 +126,7 @@ async def signpost(
     alerted = result.level is RiskLevel.HIGH
     if alerted:
         await _alert_staff(repos=repos, member=member, source=source, result=result, now=now)
-        if not source.anonymous:  # see domain/safety/follow_ups.py for why anonymous posts get none
+        if not source.anonymous:  # see domain/crisis/follow_ups.py for why anonymous posts get none
             await schedule_follow_up(repos=repos, member_id=member.id, source_key=source.key, now=now)
     resources: list[SupportResourceDocument] = []
     if message_key is not None:

@@ -18,7 +18,7 @@ from tests.factories.members import onboarded_member
 from tests.fixtures.app import CommandCounter, GraphQLClient, in_process
 from tests.fixtures.auth import AuthEmulator, unsigned_token
 
-OPERATIONS = Path(__file__).resolve().parents[4] / "schemas" / "graphql" / "operations" / "safety.graphql"
+OPERATIONS = Path(__file__).resolve().parents[4] / "schemas" / "graphql" / "operations" / "crisis.graphql"
 QUERY = OPERATIONS.read_text(encoding="utf-8")
 IDS = "query($nation: Nation!, $age: Int) { supportResources(nation: $nation, age: $age) { id } }"
 ALWAYS = ["emergency-999", "emergency-a-and-e", "samaritans", "shout"]

@@ -7,12 +7,12 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.context import Info
+from api.graphql.crisis.types import SupportResource
 from api.graphql.errors import PublicError
 from api.graphql.permissions import IsPublic
 from api.graphql.rate_limits import RateLimitExempt
-from api.graphql.safety.types import SupportResource
-from domain.safety import service
-from domain.safety.errors import SafetyError
+from domain.crisis import service
+from domain.crisis.errors import CrisisError
 from schemas.documents.members import Language, Nation
 
 
@@ -33,14 +33,14 @@ async def resolve_support_resources(
     context = info.context
     try:
         resources = await service.support_resources(repos=context.repos, nation=nation, age=age)
-    except SafetyError as error:
+    except CrisisError as error:
         raise InvalidSupportRequestError(error.message) from None
     now = context.clock.now()
     return [SupportResource.from_document(item, language=language, now=now) for item in resources]
 
 
 @strawberry.type
-class SafetyQueries:
+class CrisisQueries:
     support_resources: list[SupportResource] = strawberry.field(
         resolver=resolve_support_resources,
         description="Helplines and services for a nation and age: emergencies first, then lines open 24/7, "

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from domain.safety.words import Words, clauses
+from domain.crisis.words import Words, clauses
 from schemas.documents.safeguarding_alerts import RiskCategory, RiskLevel
 
 LEXICON_FILE = Path(__file__).parent / "data" / "lexicon.toml"

@@ -11,19 +11,19 @@ from typing import Annotated, Self
 import strawberry
 
 from api.graphql.context import Info
+from api.graphql.crisis.types import Signposting
 from api.graphql.errors import error_fields
-from api.graphql.safety.types import Signposting
 from api.graphql.types import FieldError
-from domain.safety.errors import SafetyError, SafetyErrorCode
-from domain.safety.follow_up_answers import answer_follow_up
+from domain.crisis.errors import CrisisError, CrisisErrorCode
+from domain.crisis.follow_up_answers import answer_follow_up
 from schemas.documents.follow_ups import FollowUpDocument
 
 
 @strawberry.enum(description="Why followUpAnswer kept nothing.")
 class FollowUpAnswerErrorCode(Enum):
-    MOOD_RANGE = SafetyErrorCode.MOOD_RANGE.value
-    NOT_FOUND = SafetyErrorCode.NOT_FOUND.value
-    ALREADY_ANSWERED = SafetyErrorCode.ALREADY_ANSWERED.value
+    MOOD_RANGE = CrisisErrorCode.MOOD_RANGE.value
+    NOT_FOUND = CrisisErrorCode.NOT_FOUND.value
+    ALREADY_ANSWERED = CrisisErrorCode.ALREADY_ANSWERED.value
 
 
 @strawberry.input(description="The member's quick answers. Private: no lead or peer ever sees them.")
@@ -89,7 +89,7 @@ async def follow_up_answer(
             repos=context.repos, member=member, follow_up_id=data.id, mood=data.mood,
             reached_someone=data.reached_someone, now=context.clock.now(),
         )  # fmt: skip
-    except SafetyError as error:
+    except CrisisError as error:
         return FollowUpAnswerError(**error_fields(error, FollowUpAnswerErrorCode))
     return FollowUpAnswerSuccess(
         follow_up=FollowUp.from_document(answered.follow_up),
