@@ -12,9 +12,8 @@ from inspect import isawaitable
 from typing import TYPE_CHECKING, Any
 
 import strawberry
-from graphql import ASTValidationRule, ExecutionResult, GraphQLError, specified_rules
+from graphql import ExecutionResult, GraphQLError
 from strawberry.extensions import (
-    AddValidationRules,
     DisableIntrospection,
     MaskErrors,
     MaxAliasesLimiter,
@@ -30,19 +29,20 @@ from api.graphql.accounts.mutations import AccountMutations
 from api.graphql.accounts.queries import AccountQueries
 from api.graphql.checkins.mutations import CheckInMutations
 from api.graphql.checkins.queries import CheckInQueries
-from api.graphql.crisis.mutations import CrisisMutations
-from api.graphql.crisis.queries import CrisisQueries
-from api.graphql.devices.mutations import DeviceMutations
-from api.graphql.errors import (
+from api.graphql.core.errors import (
     MASKED_MESSAGE,
     log_unexpected,
     mask_escaped,
     should_mask_error,
     strip_suggestions,
 )
+from api.graphql.crisis.mutations import CrisisMutations
+from api.graphql.crisis.queries import CrisisQueries
+from api.graphql.devices.mutations import DeviceMutations
+from api.graphql.execution.guard import OperationGuard
+from api.graphql.execution.rate_limits import OPERATION_TYPES, RateLimitPolicies
 from api.graphql.groups.mutations import GroupMutations
 from api.graphql.groups.queries import GroupQueries
-from api.graphql.guard import OperationGuard
 from api.graphql.members.mutations import MemberMutations
 from api.graphql.members.queries import MemberQueries
 from api.graphql.moderation.mutations import ModerationMutations
@@ -51,7 +51,6 @@ from api.graphql.noticing.mutations import NoticingMutations
 from api.graphql.noticing.queries import NoticingQueries
 from api.graphql.notifications.mutations import NotificationMutations
 from api.graphql.notifications.queries import NotificationQueries
-from api.graphql.rate_limits import OPERATION_TYPES, RateLimitPolicies
 from api.graphql.safeguarding.mutations import SafeguardingMutations
 from api.graphql.safeguarding.queries import SafeguardingQueries
 from api.graphql.shares.mutations import ShareMutations
@@ -62,7 +61,7 @@ from api.graphql.staff.queries import StaffQueries
 from infra.settings import GraphQLSettings
 
 if TYPE_CHECKING:
-    from api.graphql.trusted_documents import TrustedDocuments
+    from api.graphql.execution.trusted_documents import TrustedDocuments
 
 logger = logging.getLogger("api.graphql")
 
@@ -126,12 +125,6 @@ class Schema(strawberry.Schema):
             {key: type_ for key, type_ in definitions.items() if isinstance(type_, StrawberryObjectDefinition)},
             self.config.name_converter.get_graphql_name,
         )
-
-    def validation_rules(self) -> tuple[type[ASTValidationRule], ...]:
-        """Every rule a request is validated with: graphql's own and the limits'."""
-        extensions = [ext if isinstance(ext, SchemaExtension) else ext() for ext in self.extensions]
-        added = (rule for ext in extensions if isinstance(ext, AddValidationRules) for rule in ext.validation_rules)
-        return (*specified_rules, *added)
 
     def _get_execute_function(self) -> Callable[..., Any]:
         """graphql-core's execute, cut after the timeout (GQL-13). Strawberry sends every

@@ -16,7 +16,7 @@ from graphql import (
 )
 from graphql.language import Visitor
 
-from api.graphql.trusted_documents import OPERATIONS_DIR
+from api.graphql.execution.trusted_documents import OPERATIONS_DIR
 
 
 class _Spreads(Visitor):

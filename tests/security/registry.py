@@ -22,7 +22,7 @@ from typing import Any
 
 from graphql import GraphQLSchema
 
-from api.graphql.rate_limits import OPERATION_TYPES
+from api.graphql.execution.rate_limits import OPERATION_TYPES
 from api.graphql.schema import build_schema
 from infra.settings import GraphQLSettings
 from tests.security.world import ROLES, World

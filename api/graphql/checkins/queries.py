@@ -9,12 +9,12 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.checkins.types import CheckIn, GroupCheckIn, GroupWellbeing, MoodTrend
-from api.graphql.context import Info
-from api.graphql.errors import PublicError, access_denials
+from api.graphql.core.context import Info
+from api.graphql.core.errors import PublicError, access_denials
+from api.graphql.core.pagination import Connection, connection, decode_cursor, page_size
+from api.graphql.core.permissions import IsMember
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import After, PageSize
-from api.graphql.pagination import Connection, connection, decode_cursor, page_size
-from api.graphql.permissions import IsMember
 from domain.checkins import reading
 from domain.checkins.errors import CheckInError
 from infra.mongo.pagination import Page

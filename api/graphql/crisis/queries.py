@@ -6,11 +6,11 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
+from api.graphql.core.context import Info
+from api.graphql.core.errors import PublicError
+from api.graphql.core.permissions import IsPublic
 from api.graphql.crisis.types import SupportResource
-from api.graphql.errors import PublicError
-from api.graphql.permissions import IsPublic
-from api.graphql.rate_limits import RateLimitExempt
+from api.graphql.execution.rate_limits import RateLimitExempt
 from domain.crisis import service
 from domain.crisis.errors import CrisisError
 from schemas.documents.members import Language, Nation

@@ -9,7 +9,7 @@ from typing import Self
 
 import strawberry
 
-from api.graphql.types import Language, Nation, Weekday
+from api.graphql.core.types import Language, Nation, Weekday
 from domain.crisis.policies import is_open
 from domain.crisis.service import Signposting as SignpostingResult
 from schemas.documents.safeguarding_alerts import RiskLevel

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from api.graphql.context import Info
+from api.graphql.core.context import Info
 from domain.groups.policies import Viewer
 
 

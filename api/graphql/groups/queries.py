@@ -6,13 +6,13 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import access_denials
+from api.graphql.core.context import Info
+from api.graphql.core.errors import access_denials
+from api.graphql.core.pagination import Connection, connection, decode_cursor, page_size
+from api.graphql.core.permissions import IsMember
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.requests import JoinRequest, Leadership, LeadershipGroup
 from api.graphql.groups.types import After, Group, PageSize
-from api.graphql.pagination import Connection, connection, decode_cursor, page_size
-from api.graphql.permissions import IsMember
 from domain.groups import reading
 from domain.groups.views import GroupView
 from infra.mongo.pagination import SortValue

@@ -7,10 +7,10 @@ from typing import Annotated, Self
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.groups.loaders import MemberPageKey
-from api.graphql.pagination import Connection, connection, decode_cursor, page_size
-from api.graphql.types import Weekday
+from api.graphql.core.context import Info
+from api.graphql.core.loaders import MemberPageKey
+from api.graphql.core.pagination import Connection, connection, decode_cursor, page_size
+from api.graphql.core.types import Weekday
 from domain.groups.join_requests import Decision
 from domain.groups.policies import is_away
 from domain.groups.views import GroupView

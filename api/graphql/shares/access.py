@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from api.graphql.context import Context, Info
+from api.graphql.core.context import Context, Info
 from api.graphql.shares.loaders import ContentLoaders
 from domain.shares.anonymity import AnonymityKey
 from domain.shares.policies import Reader

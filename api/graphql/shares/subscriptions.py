@@ -19,9 +19,9 @@ from typing import Annotated
 import strawberry
 from pydantic import ValidationError
 
-from api.graphql.context import Context, Info
-from api.graphql.errors import PublicError, access_denials
-from api.graphql.permissions import IsMember
+from api.graphql.core.context import Context, Info
+from api.graphql.core.errors import PublicError, access_denials
+from api.graphql.core.permissions import IsMember
 from api.graphql.shares.access import content_reader, fresh_context
 from api.graphql.shares.types import ReactionCount, Response, Share, reaction_counts, response_of, share_of
 from domain.errors import HiddenError

@@ -18,8 +18,8 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.pagination import Connection, connection, decode_cursor, page_size
+from api.graphql.core.context import Info
+from api.graphql.core.pagination import Connection, connection, decode_cursor, page_size
 from api.graphql.shares.access import ContentContext
 from api.graphql.shares.loaders import ThreadKey
 from domain.shares.policies import Standing

@@ -6,9 +6,9 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.pagination import Connection, connection, decode_cursor, page_size
-from api.graphql.permissions import IsStaff
+from api.graphql.core.context import Info
+from api.graphql.core.pagination import Connection, connection, decode_cursor, page_size
+from api.graphql.core.permissions import IsStaff
 from api.graphql.staff.types import StaffAlert
 from domain.groups import lead_watch
 from schemas.documents.staff_alerts import StaffAlertStatus

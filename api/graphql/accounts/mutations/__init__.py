@@ -7,8 +7,8 @@ import strawberry
 from api.graphql.accounts.mutations.account_delete import account_delete
 from api.graphql.accounts.mutations.account_restore import account_restore
 from api.graphql.accounts.mutations.data_export_request import data_export_request
-from api.graphql.permissions import IsAuthenticated, IsMember
-from api.graphql.rate_limits import Bucket, RateLimited
+from api.graphql.core.permissions import IsAuthenticated, IsMember
+from api.graphql.execution.rate_limits import Bucket, RateLimited
 
 
 @strawberry.type

@@ -8,9 +8,9 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import error_fields
-from api.graphql.types import FieldError
+from api.graphql.core.context import Info
+from api.graphql.core.errors import error_fields
+from api.graphql.core.types import FieldError
 from domain.accounts.deletion import request_deletion
 from domain.accounts.errors import AccountError, AccountErrorCode
 

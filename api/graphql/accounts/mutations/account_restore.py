@@ -7,10 +7,10 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import OnboardingRequiredError, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import OnboardingRequiredError, error_fields
+from api.graphql.core.types import FieldError
 from api.graphql.members.types import Member
-from api.graphql.types import FieldError
 from domain.accounts.deletion import restore
 from domain.accounts.errors import AccountError, AccountErrorCode
 

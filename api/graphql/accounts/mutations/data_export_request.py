@@ -9,9 +9,9 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.accounts.types import DataExport
-from api.graphql.context import Info
-from api.graphql.errors import error_fields
-from api.graphql.types import FieldError
+from api.graphql.core.context import Info
+from api.graphql.core.errors import error_fields
+from api.graphql.core.types import FieldError
 from domain.accounts.errors import AccountError, AccountErrorCode
 from domain.accounts.export import ExportState, ExportView, request_export
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import strawberry
 
 from api.graphql.checkins.mutations.check_in_submit import check_in_submit
-from api.graphql.permissions import IsMember
-from api.graphql.rate_limits import Bucket, RateLimited
+from api.graphql.core.permissions import IsMember
+from api.graphql.execution.rate_limits import Bucket, RateLimited
 
 
 @strawberry.type

@@ -9,11 +9,11 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.checkins.types import CheckIn
-from api.graphql.context import Info
+from api.graphql.core.context import Info
+from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.types import FieldError
 from api.graphql.crisis.types import Signposting
-from api.graphql.errors import access_denials, error_fields
-from api.graphql.input_limits import MaxItems
-from api.graphql.types import FieldError
+from api.graphql.execution.input_limits import MaxItems
 from domain.checkins import service
 from domain.checkins.errors import CheckInError, CheckInErrorCode
 from domain.checkins.validation import CheckInDraft

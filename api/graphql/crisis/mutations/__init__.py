@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import strawberry
 
+from api.graphql.core.permissions import IsMember
 from api.graphql.crisis.mutations.follow_up_answer import follow_up_answer
-from api.graphql.permissions import IsMember
 
 
 @strawberry.type

@@ -10,10 +10,10 @@ from typing import Annotated, Self
 
 import strawberry
 
-from api.graphql.context import Info
+from api.graphql.core.context import Info
+from api.graphql.core.errors import error_fields
+from api.graphql.core.types import FieldError
 from api.graphql.crisis.types import Signposting
-from api.graphql.errors import error_fields
-from api.graphql.types import FieldError
 from domain.crisis.errors import CrisisError, CrisisErrorCode
 from domain.crisis.follow_up_answers import answer_follow_up
 from schemas.documents.follow_ups import FollowUpDocument

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import strawberry
 
+from api.graphql.core.permissions import IsMember
 from api.graphql.devices.mutations.device_register import device_register
 from api.graphql.devices.mutations.device_unregister import device_unregister
-from api.graphql.permissions import IsMember
 
 
 @strawberry.type

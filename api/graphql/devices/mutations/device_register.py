@@ -7,10 +7,10 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
+from api.graphql.core.context import Info
+from api.graphql.core.errors import error_fields
+from api.graphql.core.types import FieldError
 from api.graphql.devices.types import Device
-from api.graphql.errors import error_fields
-from api.graphql.types import FieldError
 from domain.devices import service
 from domain.devices.errors import DeviceError, DeviceErrorCode
 from schemas.documents.devices import Platform

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import strawberry
 
+from api.graphql.core.permissions import IsMember
+from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.groups.mutations.co_lead_demote import co_lead_demote
 from api.graphql.groups.mutations.co_lead_promote import co_lead_promote
 from api.graphql.groups.mutations.group_archive import group_archive
@@ -20,8 +22,6 @@ from api.graphql.groups.mutations.join_request_decide import join_request_decide
 from api.graphql.groups.mutations.lead_away_set import lead_away_set
 from api.graphql.groups.mutations.leadership_transfer import leadership_transfer
 from api.graphql.groups.mutations.member_remove import member_remove
-from api.graphql.permissions import IsMember
-from api.graphql.rate_limits import Bucket, RateLimited
 
 
 @strawberry.type

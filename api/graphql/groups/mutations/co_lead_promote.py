@@ -7,11 +7,11 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import access_denials, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
-from api.graphql.types import FieldError
 from domain.groups import leadership
 from domain.groups.errors import GroupError, GroupErrorCode
 

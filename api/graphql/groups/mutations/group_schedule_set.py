@@ -7,12 +7,12 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import access_denials, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.types import FieldError, Weekday
+from api.graphql.execution.input_limits import MaxItems
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
-from api.graphql.input_limits import MaxItems
-from api.graphql.types import FieldError, Weekday
 from domain.groups import schedule
 from domain.groups.errors import GroupError, GroupErrorCode
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import strawberry
 
+from api.graphql.core.permissions import IsAuthenticated, IsMember
 from api.graphql.members.mutations.member_onboard import member_onboard
 from api.graphql.members.mutations.member_update import member_update
-from api.graphql.permissions import IsAuthenticated, IsMember
 
 
 @strawberry.type

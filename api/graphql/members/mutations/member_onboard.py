@@ -8,10 +8,10 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import error_fields
+from api.graphql.core.types import FieldError
 from api.graphql.members.types import Member
-from api.graphql.types import FieldError
 from domain.members import service
 from domain.members.errors import MemberError, MemberErrorCode
 from schemas.documents.members import Language, Nation

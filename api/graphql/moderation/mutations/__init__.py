@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import strawberry
 
+from api.graphql.core.permissions import IsMember
+from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.moderation.mutations.content_moderate import content_moderate
 from api.graphql.moderation.mutations.member_mute import member_mute
 from api.graphql.moderation.mutations.report_create import report_create
 from api.graphql.moderation.mutations.report_dismiss import report_dismiss
-from api.graphql.permissions import IsMember
-from api.graphql.rate_limits import Bucket, RateLimited
 
 
 @strawberry.type

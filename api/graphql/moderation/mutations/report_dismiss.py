@@ -7,10 +7,10 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import access_denials, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.types import FieldError
 from api.graphql.shares.access import request_context, services
-from api.graphql.types import FieldError
 from domain.moderation.actions import dismiss_report
 from domain.moderation.errors import ModerationError, ModerationErrorCode
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import strawberry
 
+from api.graphql.core.permissions import IsMember
+from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.noticing.mutations.difficult_date_add import difficult_date_add
 from api.graphql.noticing.mutations.difficult_date_remove import difficult_date_remove
 from api.graphql.noticing.mutations.support_request import support_request
-from api.graphql.permissions import IsMember
-from api.graphql.rate_limits import Bucket, RateLimited
 
 
 @strawberry.type

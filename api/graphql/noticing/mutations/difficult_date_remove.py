@@ -7,9 +7,9 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import error_fields
-from api.graphql.types import FieldError
+from api.graphql.core.context import Info
+from api.graphql.core.errors import error_fields
+from api.graphql.core.types import FieldError
 from domain.noticing.difficult_dates import remove_difficult_date
 from domain.noticing.errors import NoticingError, NoticingErrorCode
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import strawberry
 
+from api.graphql.core.permissions import IsMember
 from api.graphql.notifications.mutations.notification_preferences_set import notification_preferences_set
 from api.graphql.notifications.mutations.notifications_mark_read import notifications_mark_read
-from api.graphql.permissions import IsMember
 
 
 @strawberry.type

@@ -8,10 +8,10 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import error_fields
+from api.graphql.core.types import FieldError
 from api.graphql.notifications.types import NotificationPreferences
-from api.graphql.types import FieldError
 from domain.notifications.errors import NotificationError, NotificationErrorCode
 from domain.notifications.preferences import PreferenceChanges, set_preferences
 

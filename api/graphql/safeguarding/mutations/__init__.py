@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import strawberry
 
-from api.graphql.permissions import IsMember, IsSafeguarding
-from api.graphql.rate_limits import Bucket, RateLimited
+from api.graphql.core.permissions import IsMember, IsSafeguarding
+from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.safeguarding.mutations.alert_acknowledge import alert_acknowledge
 from api.graphql.safeguarding.mutations.alert_resolve import alert_resolve
 from api.graphql.safeguarding.mutations.author_reveal_approve import author_reveal_approve

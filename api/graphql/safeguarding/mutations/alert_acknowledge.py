@@ -7,11 +7,11 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import access_denials, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.types import FieldError
 from api.graphql.safeguarding.types import SafeguardingAlert
 from api.graphql.shares.access import request_context
-from api.graphql.types import FieldError
 from domain.safeguarding import alerts
 from domain.safeguarding.errors import SafeguardingError, SafeguardingErrorCode
 

@@ -7,11 +7,11 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import access_denials, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.types import FieldError
 from api.graphql.safeguarding.types import AuthorRevealRequest
 from api.graphql.shares.access import anonymity_key, request_context
-from api.graphql.types import FieldError
 from domain.safeguarding.errors import SafeguardingError, SafeguardingErrorCode
 from domain.safeguarding.reveal import approve_reveal
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import strawberry
 
-from api.graphql.permissions import IsMember
-from api.graphql.rate_limits import Bucket, RateLimited
+from api.graphql.core.permissions import IsMember
+from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.shares.mutations.reaction_remove import reaction_remove
 from api.graphql.shares.mutations.reaction_set import reaction_set
 from api.graphql.shares.mutations.response_create import response_create

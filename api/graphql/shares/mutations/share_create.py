@@ -7,12 +7,12 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
+from api.graphql.core.context import Info
+from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.types import FieldError
 from api.graphql.crisis.types import Signposting
-from api.graphql.errors import access_denials, error_fields
 from api.graphql.shares.access import request_context, services
 from api.graphql.shares.types import Share, share_of
-from api.graphql.types import FieldError
 from domain.shares import posting
 from domain.shares.errors import ShareError, ShareErrorCode
 

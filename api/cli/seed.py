@@ -1,4 +1,4 @@
-"""`python -m api.seed`: apply the indexes and seed the reviewed reference data
+"""`python -m api.cli.seed`: apply the indexes and seed the reviewed reference data
 (the support resources in domain/crisis/data/support_resources.toml), exactly as
 the API does at start-up. For ops, after a reviewed change to that file: running
 API processes read the collection on every request, so no restart is needed.
@@ -19,7 +19,7 @@ from infra.mongo.repositories.registry import Repositories
 from infra.mongo.repositories.support_resources import SyncOutcome
 from infra.settings import Settings, get_settings
 
-logger = logging.getLogger("api.seed")
+logger = logging.getLogger("api.cli.seed")
 
 
 async def seed(settings: Settings) -> SyncOutcome:

@@ -20,8 +20,8 @@ from graphql import (
     SelectionSetNode,
 )
 
-from api.graphql.input_limits import ListBounds, list_bounds
-from api.graphql.rate_limits import RootFields
+from api.graphql.execution.input_limits import ListBounds, list_bounds
+from api.graphql.execution.rate_limits import RootFields
 
 
 @dataclass(frozen=True)

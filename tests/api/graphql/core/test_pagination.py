@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from api.graphql.pagination import InvalidPageRequestError, decode_cursor, encode_cursor, page_size
+from api.graphql.core.pagination import InvalidPageRequestError, decode_cursor, encode_cursor, page_size
 from infra.mongo.pagination import Keyset
 
 

@@ -9,8 +9,8 @@ import strawberry
 from starlette.requests import HTTPConnection
 from strawberry.fastapi import BaseContext
 
-from api.graphql.errors import AccountDeletionPendingError, OnboardingRequiredError, UnauthenticatedError
-from api.graphql.loaders import Loaders
+from api.graphql.core.errors import AccountDeletionPendingError, OnboardingRequiredError, UnauthenticatedError
+from api.graphql.core.loaders import Loaders
 from api.runtime import ApiRuntime
 from domain.identity import Identity
 from domain.members import service as members

@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from api.graphql.trusted_documents import read_manifest, sha256
+from api.graphql.execution.trusted_documents import read_manifest, sha256
 from api.main import app_schema, create_app
 from infra.mongo.client import Database
 from infra.settings import Environment, Settings

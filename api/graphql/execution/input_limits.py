@@ -35,7 +35,7 @@ from graphql import (
 )
 from strawberry.schema_directive import Location
 
-from api.graphql.errors import ListTooLongError
+from api.graphql.core.errors import ListTooLongError
 
 _BACKREF = "strawberry-definition"
 

@@ -15,8 +15,8 @@ import httpx
 import pytest
 import strawberry
 
-from api.graphql.permissions import IsAuthenticated, IsPublic
-from api.graphql.rate_limits import Bucket, RateLimited, RateLimitExempt
+from api.graphql.core.permissions import IsAuthenticated, IsPublic
+from api.graphql.execution.rate_limits import Bucket, RateLimited, RateLimitExempt
 from api.graphql.schema import Mutation, Query, build_schema
 from api.main import create_app
 from infra.local.services import free_port

@@ -1,7 +1,7 @@
 """Export or check the schema's SDL, the contract the mobile app is built against.
 
-`python -m api.graphql.sdl` writes schemas/graphql/schema.graphql;
-`python -m api.graphql.sdl --check` fails when that file has drifted.
+`python -m api.cli.sdl` writes schemas/graphql/schema.graphql;
+`python -m api.cli.sdl --check` fails when that file has drifted.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     sdl = current_sdl()
     if args.check:
         if SDL_PATH.read_text() != sdl:
-            print(f"{SDL_PATH} is out of date: run python -m api.graphql.sdl", file=sys.stderr)
+            print(f"{SDL_PATH} is out of date: run python -m api.cli.sdl", file=sys.stderr)
             return 1
         return 0
     SDL_PATH.write_text(sdl)

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import pytest
 import strawberry
 
-from api.graphql.input_limits import MaxItems
+from api.graphql.execution.input_limits import MaxItems
 from api.graphql.schema import Schema, build_schema
 from infra.settings import GraphQLSettings
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from api.graphql.errors import TextNotUnicodeError
+from api.graphql.core.errors import TextNotUnicodeError
 
 
 def not_unicode(variables: dict[str, Any] | None) -> TextNotUnicodeError | None:

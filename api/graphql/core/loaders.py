@@ -1,4 +1,6 @@
-"""Batch loads for groups: member lists of many groups in one `$in` query."""
+"""DataLoaders, built per request: batching by id with `$in`, no authorisation inside
+(callers decide who may see what). Member lists of many groups come in one query.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +9,28 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from strawberry.dataloader import DataLoader
+
 from infra.mongo.pagination import Keyset, Page, page_of
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.groups import GroupDocument
+from schemas.documents.members import MemberDocument
 from schemas.documents.memberships import MembershipDocument
+
+
+class Loaders:
+    def __init__(self, repos: Repositories) -> None:
+        self.member_by_id = DataLoader[str, MemberDocument | None](lambda ids: load_members(repos, ids))
+        self.group_by_id = DataLoader[str, GroupDocument | None](lambda ids: load_groups(repos, ids))
+        self.group_members = DataLoader[MemberPageKey, Page[MembershipDocument]](
+            lambda keys: load_member_pages(repos, keys)
+        )
+
+
+async def load_members(repos: Repositories, ids: Sequence[str]) -> list[MemberDocument | None]:
+    """One `$in` query; results in the order of `ids`, None where missing (pitfall S3)."""
+    by_id = {member.id: member for member in await repos.members.get_many(ids)}
+    return [by_id.get(member_id) for member_id in ids]
 
 
 @dataclass(frozen=True)

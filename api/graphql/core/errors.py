@@ -15,7 +15,7 @@ from typing import Any, ClassVar, TypeVar
 
 from graphql import GraphQLError
 
-from api.graphql.types import FieldError
+from api.graphql.core.types import FieldError
 from domain.errors import DomainError, HiddenError, NotPermittedError
 
 logger = logging.getLogger("api.graphql")

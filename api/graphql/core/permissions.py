@@ -6,8 +6,8 @@ from typing import Any
 
 from strawberry.permission import BasePermission
 
-from api.graphql.context import Info
-from api.graphql.errors import ForbiddenError
+from api.graphql.core.context import Info
+from api.graphql.core.errors import ForbiddenError
 from domain.identity import Scope
 
 

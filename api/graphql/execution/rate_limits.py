@@ -28,12 +28,12 @@ from strawberry.extensions import FieldExtension
 from strawberry.types.base import StrawberryObjectDefinition
 from strawberry.types.field import StrawberryField
 
-from api.graphql.errors import PublicError, RateLimitedError, ServiceUnavailableError
+from api.graphql.core.errors import PublicError, RateLimitedError, ServiceUnavailableError
 from domain.identity import Identity
 from infra.rate_limits import BucketRate, Charge, RateLimitUnavailableError, TokenBuckets, retry_after_seconds
 from infra.settings import RateLimitSettings
 
-logger = logging.getLogger("api.graphql.rate_limits")
+logger = logging.getLogger("api.graphql.execution.rate_limits")
 
 OPERATION_TYPES = ("query", "mutation", "subscription")
 META_FIELDS = frozenset({"__typename", "__schema", "__type"})

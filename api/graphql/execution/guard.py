@@ -6,20 +6,31 @@ is not Unicode, the list sizes and the rate limits (at most one Redis call). A r
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, Protocol, cast
 
+from graphql import GraphQLSchema
 from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionContext
 
-from api.graphql.context import Context
-from api.graphql.errors import PersistedQueryNotInListError, PublicError
-from api.graphql.input_text import not_unicode
-from api.graphql.operation_plan import OperationPlan, plan_operation
-from api.graphql.rate_limits import Subject, check_rate_limits
+from api.graphql.core.context import Context
+from api.graphql.core.errors import PersistedQueryNotInListError, PublicError
+from api.graphql.execution.input_text import not_unicode
+from api.graphql.execution.operation_plan import OperationPlan, plan_operation
+from api.graphql.execution.rate_limits import RateLimitPolicies, Subject, check_rate_limits
+from api.graphql.execution.trusted_documents import TrustedDocument, TrustedDocuments
 
-if TYPE_CHECKING:
-    from api.graphql.schema import Schema
-    from api.graphql.trusted_documents import TrustedDocument
+
+class GuardedSchema(Protocol):
+    """What the guard reads from the schema it is installed on (api/graphql/schema.py's
+    Schema); a protocol, so this package never imports the schema that imports it.
+    """
+
+    trusted_documents: TrustedDocuments | None
+    max_list_items: int
+    _schema: GraphQLSchema
+
+    @property
+    def rate_limit_policies(self) -> RateLimitPolicies: ...
 
 
 class OperationGuard(SchemaExtension):
@@ -59,18 +70,18 @@ class OperationGuard(SchemaExtension):
         )
 
 
-def _schema(execution: ExecutionContext) -> Schema:
-    return cast("Schema", execution.schema)  # the guard is only ever installed on our Schema
+def _schema(execution: ExecutionContext) -> GuardedSchema:
+    return cast("GuardedSchema", execution.schema)  # the guard is only ever installed on our Schema
 
 
-def _plan(execution: ExecutionContext, schema: Schema) -> OperationPlan:
+def _plan(execution: ExecutionContext, schema: GuardedSchema) -> OperationPlan:
     document = execution.graphql_document
     if document is None:  # strawberry parses before validation; this would be its bug
         raise RuntimeError("no parsed document to plan")
     return plan_operation(schema._schema, document, execution.operation_name, max_list_items=schema.max_list_items)
 
 
-async def _rate_limit(context: Any, schema: Schema, plan: OperationPlan) -> PublicError | None:
+async def _rate_limit(context: Any, schema: GuardedSchema, plan: OperationPlan) -> PublicError | None:
     if not isinstance(context, Context):
         return None  # executed in-process (tools and tests), not a client's request
     client = context.request.client if context.request is not None else None

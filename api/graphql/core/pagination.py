@@ -13,7 +13,7 @@ from typing import Generic, TypeVar
 
 import strawberry
 
-from api.graphql.errors import PublicError
+from api.graphql.core.errors import PublicError
 from infra.mongo.pagination import Keyset, Page, SortValue
 
 NodeT = TypeVar("NodeT")

@@ -1,4 +1,4 @@
-"""Seeding `support_resources` from the reviewed file: at start-up, by `python -m api.seed`,
+"""Seeding `support_resources` from the reviewed file: at start-up, by `python -m api.cli.seed`,
 idempotent, removing what the file dropped, never undoing a newer revision.
 """
 
@@ -25,7 +25,7 @@ from infra.settings import Settings
 from schemas.documents.support_resources import SupportResourceDocument
 from tests.fixtures.app import RunningApi, environ_for
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 TODAY = date(2026, 11, 22)
 
 
@@ -110,7 +110,7 @@ async def test_ops_can_reseed_with_python_m_api_seed(settings: Settings, api: Ru
     environ = {**os.environ, **environ_for(settings), "MONGODB_DATABASE": database}
 
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "api.seed", cwd=ROOT, env=environ, stderr=asyncio.subprocess.PIPE
+        sys.executable, "-m", "api.cli.seed", cwd=ROOT, env=environ, stderr=asyncio.subprocess.PIPE
     )
     _, stderr = await asyncio.wait_for(process.communicate(), timeout=60)
 
