@@ -18,6 +18,7 @@ from domain.checkins.errors import CheckInError, CheckInErrorCode
 from domain.crisis.screen import screen
 from domain.crisis.service import Signposting, SignpostSource, signpost
 from domain.errors import HiddenError
+from domain.members.time import local_date
 from domain.noticing.activity import end_quiet_spells, next_look
 from domain.noticing.mood import notice_mood
 from infra.mongo.repositories.checkins import IdempotencyKeyTakenError
@@ -76,7 +77,7 @@ async def _new_check_in(
     return CheckInDocument(
         id=new_id(), member_id=member.id, group_id=draft.group_id, mood=draft.mood, energy=draft.energy, note=note,
         tags=tuple(draft.tags), visibility=draft.visibility, recorded_at=recorded_at,
-        local_day=policies.local_day(recorded_at, member.timezone), created_at=now, risk_level=screened.level,
+        local_day=local_date(recorded_at, member.timezone), created_at=now, risk_level=screened.level,
         note_held=policies.note_held(screened.level, screened.has_method),
         answers=policies.answered(groups.values(), recorded_at), idempotency_key=draft.idempotency_key,
         request_hash=digest,

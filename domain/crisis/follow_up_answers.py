@@ -14,7 +14,7 @@ from domain.crisis.screen import screen
 from domain.crisis.service import Signposting, support_resources
 from domain.errors import FieldIssue
 from domain.members.policies import age_on
-from domain.notifications.policies import local_day, member_zone
+from domain.members.time import local_date
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.follow_ups import FollowUpAnswer, FollowUpDocument, FollowUpStatus
 from schemas.documents.members import MemberDocument
@@ -55,7 +55,7 @@ async def _support(repos: Repositories, member: MemberDocument, mood: int, now: 
     show = mood <= LOW_MOOD
     resources = []
     if show:
-        age = age_on(member.date_of_birth, local_day(now, member_zone(member)))
+        age = age_on(member.date_of_birth, local_date(now, member.timezone))
         resources = await support_resources(repos=repos, nation=member.nation, age=age)
     return Signposting(
         screen=screen([]),

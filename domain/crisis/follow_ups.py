@@ -24,7 +24,8 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from domain.notifications.policies import member_zone, quiet_hours_end
+from domain.members.time import member_zone
+from domain.notifications.policies import quiet_hours_end
 from domain.notifications.service import notify
 from infra.mongo.pagination import Keyset
 from infra.mongo.repositories.registry import Repositories

@@ -8,7 +8,6 @@ and the only I/O is MongoDB, which the calling mutation needs anyway.
 from __future__ import annotations
 
 import logging
-import zoneinfo
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -21,6 +20,7 @@ from domain.crisis.lexicon import default_lexicon
 from domain.crisis.messages import default_messages
 from domain.crisis.screen import ScreenResult, screen
 from domain.members.policies import age_on
+from domain.members.time import local_date
 from infra.mongo.repositories.registry import Repositories
 from infra.mongo.repositories.support_resources import SupportResourcesUnreadableError, SyncOutcome
 from schemas.documents.base import new_id
@@ -130,7 +130,7 @@ async def signpost(
             await schedule_follow_up(repos=repos, member_id=member.id, source_key=source.key, now=now)
     resources: list[SupportResourceDocument] = []
     if message_key is not None:
-        age = age_on(member.date_of_birth, _local_date(now, member.timezone))
+        age = age_on(member.date_of_birth, local_date(now, member.timezone))
         resources = await support_resources(repos=repos, nation=member.nation, age=age)
     return Signposting(
         screen=result,
@@ -164,10 +164,3 @@ async def _alert_staff(
     if await repos.safeguarding_alerts.insert_if_new(alert):
         # Ids and codes only: never the words, never the member (anonymous content).
         logger.info("safeguarding alert raised", extra={"alert_id": alert.id, "source_kind": source.kind.value})
-
-
-def _local_date(now: datetime, timezone: str) -> date:
-    try:
-        return now.astimezone(zoneinfo.ZoneInfo(timezone)).date()
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return now.date()

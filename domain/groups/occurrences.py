@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from domain.notifications.policies import parse_clock
+from domain.members.time import parse_clock
 from schemas.documents.groups import CheckInSchedule
 from schemas.documents.support_resources import Weekday
 

@@ -14,8 +14,8 @@ from domain.groups.occurrences import next_occurrence
 from domain.groups.policies import GroupAction, Viewer
 from domain.groups.validation import issue
 from domain.groups.views import GroupView, view_of
+from domain.members.time import parse_clock
 from domain.noticing.activity import quiet_rules_changed
-from domain.notifications.policies import parse_clock
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.groups import CheckInSchedule
 from schemas.documents.support_resources import Weekday

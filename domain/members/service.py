@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zoneinfo
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -11,6 +10,7 @@ from domain.errors import FieldIssue
 from domain.identity import Identity
 from domain.members.errors import MemberError, MemberErrorCode
 from domain.members.policies import default_preferences, is_minor
+from domain.members.time import local_date
 from domain.members.validation import (
     clean_display_name,
     date_of_birth_issues,
@@ -50,7 +50,7 @@ async def get_member(*, repos: Repositories, identity: Identity) -> MemberDocume
 async def onboard(*, repos: Repositories, identity: Identity, profile: NewProfile, now: datetime) -> MemberDocument:
     """Create the member for this Firebase user, with defaults for their age."""
     name = clean_display_name(profile.display_name)
-    today = _local_date(now, profile.timezone)
+    today = local_date(now, profile.timezone)
     issues = [
         *display_name_issues(name),
         *date_of_birth_issues(profile.date_of_birth, today),
@@ -104,12 +104,3 @@ async def update_profile(
 def _raise_if_any(issues: list[FieldIssue]) -> None:
     if issues:
         raise MemberError.from_issues(issues)
-
-
-def _local_date(now: datetime, timezone: str) -> date:
-    """Today where the member lives (UTC's for a zone that is refused anyway). Checked against
-    the known zones first: a name the zone files cannot hold fails with OSError, not a lookup miss.
-    """
-    if timezone_issues(timezone):
-        return now.date()
-    return now.astimezone(zoneinfo.ZoneInfo(timezone)).date()

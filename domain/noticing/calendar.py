@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from domain.members.time import local_date
+
 CHECK_IN_TIME = time(9, 0)
 HEADS_UP_TIME = time(18, 0)
 # The first and last zones in which any evening falls: heads-ups for a day can be due
@@ -67,7 +69,7 @@ def day_ends(day: date, zone: ZoneInfo) -> datetime:
 
 def first_check_in(rule: DateRule, zone: ZoneInfo, now: datetime) -> tuple[date, datetime] | None:
     """The first day whose 09:00 (local) is not yet past, with that moment; None if none is left."""
-    today = now.astimezone(zone).date()
+    today = local_date(now, zone)
     day = rule.next_on_or_after(today)
     if day is not None and check_in_at(day, zone) < now:
         day = rule.next_on_or_after(day + _DAY)

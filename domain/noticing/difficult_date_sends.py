@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from domain.groups.policies import lead_facing_recipients
+from domain.members.time import is_on_break, member_zone
 from domain.noticing import calendar
 from domain.noticing.difficult_dates import rule_of
-from domain.notifications.policies import is_on_break, member_zone
 from domain.notifications.service import notify
 from infra.mongo.pagination import Keyset
 from infra.mongo.repositories.registry import Repositories

@@ -21,9 +21,9 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from domain.groups.policies import lead_facing_recipients
+from domain.members.time import local_date, member_zone
 from domain.noticing import calendar
 from domain.noticing.attention import Attention, attention_for
-from domain.notifications.policies import member_zone
 from domain.notifications.service import notify
 from infra.mongo.pagination import Keyset
 from infra.mongo.repositories.registry import Repositories
@@ -43,7 +43,7 @@ LEADING_MAX = 200  # groups one person leads
 
 def next_digest_at(now: datetime, zone: ZoneInfo) -> datetime:
     """The first 09:00 in `zone` after `now`, in UTC (wall-clock, so DST-correct)."""
-    today = now.astimezone(zone).date()
+    today = local_date(now, zone)
     at = calendar.at(today, DIGEST_TIME, zone)
     return at if at > now else calendar.at(today + timedelta(days=1), DIGEST_TIME, zone)
 
@@ -98,7 +98,7 @@ async def _digest(
     if any(attention.anything for attention in summary.values()):
         sent = await notify(
             repos=repos, queue=queue, member_id=lead.id, kind=NotificationKind.LEAD_DIGEST,
-            dedupe_key=f"lead_digest:{lead.id}:{now.astimezone(zone).date().isoformat()}", now=now,
+            dedupe_key=f"lead_digest:{lead.id}:{local_date(now, zone).isoformat()}", now=now,
         )  # fmt: skip
         outcome.sent += sent is not None
         await repos.lead_digests.move(digest.id, at=next_digest_at(now, zone), was=digest.next_at, now=now)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from statistics import fmean
 
-from domain.notifications.policies import is_on_break, member_zone
+from domain.members.time import is_on_break, member_zone
 from domain.notifications.service import Notice, notify_later
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.members import MemberDocument

@@ -20,7 +20,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from domain.groups.occurrences import ANSWER_WINDOW, next_occurrence
-from domain.notifications.policies import is_on_break
+from domain.members.time import is_on_break
 from schemas.documents.groups import GroupDocument
 from schemas.documents.members import MemberDocument
 from schemas.documents.memberships import MembershipDocument, QuietEpisode, QuietStep

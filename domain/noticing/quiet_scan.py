@@ -21,9 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from domain.members.time import is_on_break
 from domain.noticing import quiet
 from domain.noticing.digest import expect_digest
-from domain.notifications.policies import is_on_break
 from domain.notifications.service import notify
 from infra.mongo.pagination import Keyset
 from infra.mongo.repositories.registry import Repositories

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from domain.members.time import local_date, member_zone
 from domain.notifications import policies
 from domain.notifications.catalogue import text_for
 from infra.mongo.repositories.registry import Repositories
@@ -150,14 +151,14 @@ class _Run:
         if not devices:
             return await self._finish(PushStatus.FAILED, error="no_devices")
         if not self.notification.urgent and not await self._reserve_place(member):
-            zone = policies.member_zone(member)
+            zone = member_zone(member)
             return await self._defer(policies.next_morning(member.preferences, self.now, zone), reason="daily_cap")
         results = await self.pipeline.push.send([self._message(member, device) for device in devices])
         return await self._record(devices, results, accepted_before=accepted_before)
 
     async def _reserve_place(self, member: MemberDocument) -> bool:
         """One of the day's places under the daily cap, held by this notification (a retry keeps it)."""
-        day = policies.local_day(self.now, policies.member_zone(member))
+        day = local_date(self.now, member_zone(member))
         return await self.repos.push_budgets.reserve(
             member_id=member.id,
             day=day.isoformat(),

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
+from domain.members.time import is_on_break, local_date, member_zone, parse_clock
 from schemas.documents.members import MemberDocument, Preferences
 from schemas.documents.notifications import NotificationDocument, NotificationKind
 
@@ -36,27 +37,6 @@ class Decision:
     action: Action
     reason: str | None = None
     until: datetime | None = None
-
-
-def parse_clock(text: str) -> time | None:
-    """ "HH:MM" on a 24-hour clock, or None when it is anything else."""
-    hours, sep, minutes = text.partition(":")
-    if not (sep and len(hours) == 2 and len(minutes) == 2 and hours.isdigit() and minutes.isdigit()):
-        return None
-    if int(hours) > 23 or int(minutes) > 59:
-        return None
-    return time(int(hours), int(minutes))
-
-
-def member_zone(member: MemberDocument) -> zoneinfo.ZoneInfo:
-    try:
-        return zoneinfo.ZoneInfo(member.timezone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("UTC")
-
-
-def local_day(now: datetime, zone: zoneinfo.ZoneInfo) -> date:
-    return now.astimezone(zone).date()
 
 
 def _at(day: date, clock: time, zone: zoneinfo.ZoneInfo) -> datetime:
@@ -85,11 +65,7 @@ def next_morning(preferences: Preferences, now: datetime, zone: zoneinfo.ZoneInf
     end = parse_clock(preferences.quiet_hours_end)
     start = parse_clock(preferences.quiet_hours_start)
     wake = end if end is not None and end != start else time(0, 0)
-    return _at(local_day(now, zone) + timedelta(days=1), wake, zone)
-
-
-def is_on_break(preferences: Preferences, now: datetime) -> bool:
-    return preferences.on_break_until is not None and preferences.on_break_until > now
+    return _at(local_date(now, zone) + timedelta(days=1), wake, zone)
 
 
 def decide(

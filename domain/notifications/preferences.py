@@ -14,10 +14,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from domain.errors import FieldIssue
+from domain.members.time import parse_clock
 from domain.noticing.activity import quiet_consent_changed
 from domain.noticing.quiet import may_tell_leads
 from domain.notifications.errors import NotificationError, NotificationErrorCode
-from domain.notifications.policies import parse_clock
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.members import MemberDocument, Preferences
 

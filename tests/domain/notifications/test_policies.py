@@ -7,12 +7,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from domain.members.time import parse_clock
 from domain.notifications.policies import (
     Action,
     Decision,
     decide,
     next_morning,
-    parse_clock,
     quiet_hours_end,
     retry_delay,
 )
