@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from domain.groups.access import authorized
+from domain.groups.attention import attention_for
 from domain.groups.policies import GroupAction, Viewer, discoverable_youth, has_active_leader
 from domain.groups.views import GroupView, view_of
-from domain.noticing.attention import attention_for
 from infra.mongo.pagination import Keyset, Page
 from infra.mongo.repositories.groups import Discovery
 from infra.mongo.repositories.memberships import LEADER_ROLES

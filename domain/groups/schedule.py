@@ -15,7 +15,6 @@ from domain.groups.policies import GroupAction, Viewer
 from domain.groups.validation import issue
 from domain.groups.views import GroupView, view_of
 from domain.members.time import parse_clock
-from domain.noticing.activity import quiet_rules_changed
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.groups import CheckInSchedule
 from schemas.documents.support_resources import Weekday
@@ -47,7 +46,7 @@ async def set_schedule(
     updated = await repos.groups.update_live(group.id, changes, capacity=None, now=now)
     if updated is None:
         raise archived_error()
-    await quiet_rules_changed(repos=repos, group_id=group.id, now=now)
+    await _quiet_rules_changed(repos=repos, group_id=group.id, now=now)
     return view_of(viewer, updated, membership)
 
 
@@ -67,7 +66,7 @@ async def set_quiet_policy(
     updated = await repos.groups.update_live(group.id, changes, capacity=None, now=now)
     if updated is None:
         raise archived_error()
-    await quiet_rules_changed(repos=repos, group_id=group.id, now=now)
+    await _quiet_rules_changed(repos=repos, group_id=group.id, now=now)
     return view_of(viewer, updated, membership)
 
 
@@ -105,3 +104,9 @@ def _quiet_changes(missed_check_ins: int | None, inactive_days: int | None) -> d
     if not changes:
         raise GroupError(GroupErrorCode.NOTHING_TO_UPDATE, "Nothing to change was given.")
     return changes
+
+
+async def _quiet_rules_changed(*, repos: Repositories, group_id: str, now: datetime) -> None:
+    """A new schedule or quiet policy: the quiet scan (domain/noticing) looks at every member of the
+    group again under it."""
+    await repos.memberships.evaluate_group_now(group_id, now=now)

@@ -1,10 +1,12 @@
-"""Age rules: under-18 status comes from the date of birth, never from the client."""
+"""Age rules (under-18 status comes from the date of birth, never from the client) and what
+the member's own choices allow."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from schemas.documents.members import Preferences
+from domain.members.time import is_on_break
+from schemas.documents.members import MemberDocument, Preferences
 
 MINIMUM_AGE = 16
 ADULT_AGE = 18
@@ -26,3 +28,8 @@ def default_preferences(*, minor: bool) -> Preferences:
     if minor:
         return Preferences(nudges=False, let_leads_know_when_quiet=False)
     return Preferences()
+
+
+def may_tell_leads(member: MemberDocument, now: datetime) -> bool:
+    """Leads hear someone is quiet only with their consent, and never during a break."""
+    return member.preferences.let_leads_know_when_quiet and not is_on_break(member.preferences, now)

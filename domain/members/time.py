@@ -8,7 +8,7 @@ name that is not one (only ever a refused input) reads as UTC, so nothing here r
 from __future__ import annotations
 
 import zoneinfo
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from functools import cache
 
 from schemas.documents.members import MemberDocument, Preferences
@@ -37,6 +37,13 @@ def local_date(moment: datetime, where: str | zoneinfo.ZoneInfo) -> date:
     """The date at `moment` where the member lives: "their local today" when `moment` is now."""
     zone = where if isinstance(where, zoneinfo.ZoneInfo) else zone_of(where)
     return moment.astimezone(zone).date()
+
+
+def local_time_at(day: date, clock: time, zone: zoneinfo.ZoneInfo) -> datetime:
+    """A wall-clock time on a local day, in UTC. A time skipped by a spring-forward gap lands
+    just after the gap, since zoneinfo reads it with the offset before it.
+    """
+    return datetime.combine(day, clock, tzinfo=zone).astimezone(UTC)
 
 
 def is_on_break(preferences: Preferences, now: datetime) -> bool:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from domain.errors import FieldIssue
+from domain.groups.attention import expect_digest
 from domain.groups.policies import is_active
 from domain.groups.service import lead_notification_recipients
 from domain.moderation import content as contents
@@ -23,7 +24,6 @@ from domain.moderation.policies import (
     hides_at_once,
     text_issues,
 )
-from domain.noticing.digest import expect_digest
 from domain.notifications.service import Notice, notify_later
 from domain.shares import reading
 from domain.shares.anonymity import to_minute

@@ -15,15 +15,12 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import datetime
 
+from domain.groups.attention import Attention, attention_for, next_digest_at
 from domain.groups.policies import lead_facing_recipients
 from domain.members.time import local_date, member_zone
-from domain.noticing import calendar
-from domain.noticing.attention import Attention, attention_for
 from domain.notifications.service import notify
 from infra.mongo.pagination import Keyset
 from infra.mongo.repositories.registry import Repositories
@@ -35,26 +32,9 @@ from schemas.documents.notifications import NotificationKind
 
 logger = logging.getLogger(__name__)
 
-DIGEST_TIME = time(9, 0)
 BATCH_SIZE = 200
 MAX_BATCHES = 20
 LEADING_MAX = 200  # groups one person leads
-
-
-def next_digest_at(now: datetime, zone: ZoneInfo) -> datetime:
-    """The first 09:00 in `zone` after `now`, in UTC (wall-clock, so DST-correct)."""
-    today = local_date(now, zone)
-    at = calendar.at(today, DIGEST_TIME, zone)
-    return at if at > now else calendar.at(today + timedelta(days=1), DIGEST_TIME, zone)
-
-
-async def expect_digest(*, repos: Repositories, group_ids: Sequence[str], now: datetime) -> None:
-    """Something now waits in these groups: each of their leads and co-leads is due a look at
-    their next 09:00 (who is told is decided then, with who is away then).
-    """
-    leaders = await repos.memberships.leaders_of_groups(list(group_ids)) if group_ids else []
-    for lead in await repos.members.get_many(list({m.member_id for m in leaders})) if leaders else []:
-        await repos.lead_digests.expect(lead.id, at=next_digest_at(now, member_zone(lead)), now=now)
 
 
 @dataclass

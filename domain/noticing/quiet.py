@@ -79,11 +79,6 @@ def next_step_at(episode: QuietEpisode) -> datetime | None:
     return step_at(episode, STEPS[taken]) if taken < len(STEPS) else None
 
 
-def may_tell_leads(member: MemberDocument, now: datetime) -> bool:
-    """Leads hear someone is quiet only with their consent, and never during a break."""
-    return member.preferences.let_leads_know_when_quiet and not is_on_break(member.preferences, now)
-
-
 def may_nudge(member: MemberDocument, now: datetime) -> bool:
     return member.preferences.nudges and not is_on_break(member.preferences, now)
 

@@ -21,9 +21,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from domain.groups.attention import expect_digest
+from domain.members.policies import may_tell_leads
 from domain.members.time import is_on_break
 from domain.noticing import quiet
-from domain.noticing.digest import expect_digest
 from domain.notifications.service import notify
 from infra.mongo.pagination import Keyset
 from infra.mongo.repositories.registry import Repositories
@@ -140,6 +141,6 @@ def _listed_at(
     recorded for leads without consent.
     """
     listed = taken is not None and quiet.STEPS.index(taken) >= quiet.STEPS.index(QuietStep.LISTED)
-    if not listed or not quiet.may_tell_leads(member, now):
+    if not listed or not may_tell_leads(member, now):
         return None
     return episode.listed_at or quiet.step_at(episode, QuietStep.LISTED)

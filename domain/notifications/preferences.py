@@ -14,9 +14,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from domain.errors import FieldIssue
+from domain.members.policies import may_tell_leads
 from domain.members.time import parse_clock
-from domain.noticing.activity import quiet_consent_changed
-from domain.noticing.quiet import may_tell_leads
 from domain.notifications.errors import NotificationError, NotificationErrorCode
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.members import MemberDocument, Preferences
@@ -55,7 +54,7 @@ async def set_preferences(
     await repos.notifications.make_deferred_due(member.id, now=now)
     if changes.let_leads_know_when_quiet is not None or changes.on_break_until is not None or changes.end_break:
         allowed = may_tell_leads(updated, now)
-        await quiet_consent_changed(repos=repos, member_id=member.id, may_tell_leads=allowed, now=now)
+        await _quiet_consent_changed(repos=repos, member_id=member.id, may_tell_leads=allowed, now=now)
     return updated.preferences
 
 
@@ -103,3 +102,14 @@ def _break_issues(until: datetime, now: datetime) -> list[FieldIssue]:
 
 def _issue(field: str, code: NotificationErrorCode, message: str) -> FieldIssue:
     return FieldIssue(field=field, code=code, message=message)
+
+
+async def _quiet_consent_changed(*, repos: Repositories, member_id: str, may_tell_leads: bool, now: datetime) -> None:
+    """What the service notices follows the member's say at once (domain/noticing): consent
+    withdrawn or a break begun, leads stop seeing the member as quiet; consent given or a break
+    ended, the quiet scan looks at their open episodes again.
+    """
+    if may_tell_leads:
+        await repos.memberships.evaluate_episodes_now(member_id, now=now)
+    else:
+        await repos.memberships.withdraw_listings(member_id, now=now)

@@ -1,5 +1,9 @@
 """What waits for a group's leads: members shown as quiet, join requests, reports. Read by the
-leads' digest and by `myLeadership`. Never anything about moods.
+leads' digest (domain/noticing/digest.py) and by `myLeadership`. Never anything about moods.
+
+Something starting to wait (a join request, a report, a member listed as quiet) makes each
+of the group's leads due a look at their next 09:00: `expect_digest` writes that moment,
+and the digest tick reads only the leads who are due.
 """
 
 from __future__ import annotations
@@ -7,17 +11,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from domain.groups.access import authorized
-from domain.groups.policies import GroupAction, Viewer
-from infra.mongo.pagination import Keyset, Page
+from domain.members.time import local_date, local_time_at, member_zone
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.memberships import MembershipDocument
 
 GROUP_MEMBERS_MAX = 100  # a group's capacity
 REPORTS_READ_MAX = 2_000  # waiting reports read to count; far above any real queue
+DIGEST_TIME = time(9, 0)
 
 
 @dataclass(frozen=True)
@@ -65,22 +68,17 @@ async def attention_for(
     }
 
 
-@dataclass(frozen=True)
-class QuietMember:
-    """Who has gone quiet, and since which day (in the group's time zone): nothing finer."""
-
-    membership: MembershipDocument
-    since: date
-
-
-async def quiet_members(
-    *, repos: Repositories, viewer: Viewer, group_id: str, after: Keyset | None, first: int
-) -> Page[QuietMember]:
-    """A group's members who have gone quiet and let their leads know, quiet longest first (leads and
-    co-leads). Nothing about moods: who, and since when.
+async def expect_digest(*, repos: Repositories, group_ids: Sequence[str], now: datetime) -> None:
+    """Something now waits in these groups: each of their leads and co-leads is due a look at
+    their next 09:00 (who is told is decided then, with who is away then).
     """
-    group, _ = await authorized(repos, viewer, group_id, GroupAction.VIEW_QUIET)
-    page = await repos.memberships.page_listed(group.id, viewer_id=viewer.id, after=after, first=first)
-    zone = ZoneInfo(group.timezone)
-    items = [QuietMember(m, (m.quiet.since if m.quiet else m.joined_at).astimezone(zone).date()) for m in page.items]
-    return Page(items=items, has_next=page.has_next)
+    leaders = await repos.memberships.leaders_of_groups(list(group_ids)) if group_ids else []
+    for lead in await repos.members.get_many(list({m.member_id for m in leaders})) if leaders else []:
+        await repos.lead_digests.expect(lead.id, at=next_digest_at(now, member_zone(lead)), now=now)
+
+
+def next_digest_at(now: datetime, zone: ZoneInfo) -> datetime:
+    """The first 09:00 in `zone` after `now`, in UTC (wall-clock, so DST-correct)."""
+    today = local_date(now, zone)
+    at = local_time_at(today, DIGEST_TIME, zone)
+    return at if at > now else local_time_at(today + timedelta(days=1), DIGEST_TIME, zone)
