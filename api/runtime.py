@@ -9,10 +9,9 @@ from pymongo.monitoring import CommandListener
 from redis.asyncio import Redis
 
 from domain.clock import Clock
-from domain.crisis.service import load_reviewed_data, seed_support_resources
+from domain.crisis.service import load_reviewed_data
 from infra.firebase import FirebaseAccounts, TokenVerifier, get_or_create_app
 from infra.mongo.client import Client, Database, connect, create_client
-from infra.mongo.indexes import ensure_indexes
 from infra.mongo.repositories.registry import Repositories
 from infra.pubsub import Broadcaster
 from infra.queue import TaskQueue
@@ -39,16 +38,13 @@ class ApiRuntime:
     async def open(
         cls, settings: Settings, *, clock: Clock, mongo_listeners: Sequence[CommandListener] = ()
     ) -> ApiRuntime:
-        """Connect to MongoDB (failing fast), apply the indexes, seed the reviewed
-        reference data, and prepare the rest.
+        """Check the reviewed data files, connect to MongoDB (failing fast) and prepare the rest.
+        The database was migrated before start-up (`python -m api.cli.migrate`).
         """
         load_reviewed_data()
         mongo = create_client(settings.mongo, app_name="wellbeing-api", listeners=mongo_listeners)
         try:
             db = await connect(mongo, settings.mongo)
-            await ensure_indexes(db)
-            repos = Repositories.over(db)
-            await seed_support_resources(repos=repos, today=clock.now().date())
         except BaseException:
             await mongo.close()
             raise
@@ -61,7 +57,7 @@ class ApiRuntime:
             clock=clock,
             mongo=mongo,
             db=db,
-            repos=repos,
+            repos=Repositories.over(db),
             redis=redis,
             broadcaster=broadcaster,
             rate_limits=TokenBuckets(redis, settings.rate_limits),

@@ -1,5 +1,6 @@
-"""Seeding `support_resources` from the reviewed file: at start-up, by `python -m api.cli.seed`,
-idempotent, removing what the file dropped, never undoing a newer revision.
+"""`python -m api.cli.migrate`: the indexes, then `support_resources` seeded from the reviewed file,
+idempotent, removing what the file dropped, never undoing a newer revision. The API no longer
+does either at start-up.
 """
 
 from __future__ import annotations
@@ -16,14 +17,16 @@ from typing import Any
 
 import pytest
 
+from api.main import create_app
 from domain.crisis.catalogue import default_catalogue
 from domain.crisis.service import seed_support_resources
 from infra.mongo.client import Database
+from infra.mongo.indexes import INDEXES
 from infra.mongo.repositories.registry import Repositories
 from infra.mongo.repositories.support_resources import SyncOutcome
 from infra.settings import Settings
 from schemas.documents.support_resources import SupportResourceDocument
-from tests.fixtures.app import RunningApi, environ_for
+from tests.fixtures.app import RunningApi, environ_for, in_process
 
 ROOT = Path(__file__).resolve().parents[3]
 TODAY = date(2026, 11, 22)
@@ -45,7 +48,7 @@ async def _stored(db: Database) -> dict[str, dict[str, Any]]:
     return {raw["_id"]: raw async for raw in db.support_resources.find({})}
 
 
-async def test_the_api_seeded_every_entry_of_the_reviewed_file_at_start_up(db: Database) -> None:
+async def test_migrate_seeded_every_entry_of_the_reviewed_file_before_the_api_started(db: Database) -> None:
     catalogue = default_catalogue()
     stored = await _stored(db)
     assert sorted(stored) == sorted(item.id for item in catalogue.resources)
@@ -105,17 +108,31 @@ async def test_seeding_warns_when_the_review_is_overdue(fresh_db: Database, capl
     ]
 
 
-async def test_ops_can_reseed_with_python_m_api_seed(settings: Settings, api: RunningApi) -> None:
+async def test_ops_can_migrate_with_python_m_api_cli_migrate(settings: Settings, api: RunningApi) -> None:
     database = f"seed_cli_{uuid.uuid4().hex[:8]}"
     environ = {**os.environ, **environ_for(settings), "MONGODB_DATABASE": database}
 
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "api.cli.seed", cwd=ROOT, env=environ, stderr=asyncio.subprocess.PIPE
+        sys.executable, "-m", "api.cli.migrate", cwd=ROOT, env=environ, stderr=asyncio.subprocess.PIPE
     )
     _, stderr = await asyncio.wait_for(process.communicate(), timeout=60)
 
     assert process.returncode == 0, stderr.decode()
     count = await api.runtime.mongo[database].support_resources.count_documents({})
     assert count == len(default_catalogue().resources)
-    assert b"seed done" in stderr
+    assert b"migrate done" in stderr
+    for collection, indexes in INDEXES.items():
+        found = set(await api.runtime.mongo[database][collection].index_information())
+        assert found == {"_id_"} | {index.document["name"] for index in indexes}, collection
     await api.runtime.mongo.drop_database(database)
+
+
+async def test_the_api_starts_without_touching_the_database_schema(settings: Settings, api: RunningApi) -> None:
+    database = f"unmigrated_{uuid.uuid4().hex[:8]}"
+    unmigrated = settings.model_copy(update={"mongo": settings.mongo.model_copy(update={"database": database})})
+
+    async with in_process(create_app(unmigrated)) as clients:
+        answer = await clients().post("/graphql", json={"query": "{ supportResources(nation: WALES, age: 30) { id } }"})
+
+    assert answer.status_code == 200  # it serves (helplines come from memory when the collection is empty)
+    assert await api.runtime.mongo[database].list_collection_names() == []
