@@ -1,5 +1,5 @@
 #!/bin/sh
-# The image's three processes. Run exactly one beat (C8); as many api and worker replicas as needed.
+# The image's three processes, and migrate (run by api first). Run exactly one beat (C8); as many api and worker replicas as needed.
 set -eu
 case "${1:-api}" in
   migrate) exec python -m api.cli.migrate ;;

@@ -20,7 +20,7 @@ from schemas.documents.support_resources import SupportResourceDocument, Verific
 CATALOGUE = default_catalogue()
 PUBLISHED = [item for item in CATALOGUE.resources if item.published]
 BY_ID = {item.id: item for item in CATALOGUE.resources}
-README = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+CRISIS_PAGE = (Path(__file__).resolve().parents[3] / "docs" / "product" / "crisis.md").read_text(encoding="utf-8")
 NATION_LINES = {
     Nation.ENGLAND: {"nhs-111-england"},
     Nation.WALES: {"nhs-111-wales"},
@@ -121,7 +121,7 @@ def test_unconfirmed_numbers_are_kept_but_never_published_and_the_readme_names_e
     unpublished = {item.id for item in CATALOGUE.resources if not item.published}
     assert unconfirmed == unpublished == {"call-wales", "meic-wales"}
     doubtful = [item for item in CATALOGUE.resources if item.verification.status is not VerificationStatus.CONFIRMED]
-    assert [item.id for item in doubtful if f"`{item.id}`" not in README] == []
+    assert [item.id for item in doubtful if f"`{item.id}`" not in CRISIS_PAGE] == []
 
 
 def test_papyrus_lists_no_text_number_while_the_sources_disagree() -> None:
