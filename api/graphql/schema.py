@@ -22,12 +22,13 @@ from strawberry.extensions import (
     SchemaExtension,
 )
 from strawberry.schema.config import StrawberryConfig
+from strawberry.tools import create_type
 from strawberry.types import ExecutionContext
 from strawberry.types.base import StrawberryObjectDefinition
 
-from api.graphql.accounts.mutations import AccountMutations
+from api.graphql.accounts import mutations as accounts_mutations
 from api.graphql.accounts.queries import AccountQueries
-from api.graphql.checkins.mutations import CheckInMutations
+from api.graphql.checkins import mutations as checkins_mutations
 from api.graphql.checkins.queries import CheckInQueries
 from api.graphql.core.errors import (
     MASKED_MESSAGE,
@@ -36,24 +37,24 @@ from api.graphql.core.errors import (
     should_mask_error,
     strip_suggestions,
 )
-from api.graphql.crisis.mutations import CrisisMutations
+from api.graphql.crisis import mutations as crisis_mutations
 from api.graphql.crisis.queries import CrisisQueries
-from api.graphql.devices.mutations import DeviceMutations
+from api.graphql.devices import mutations as devices_mutations
 from api.graphql.execution.guard import OperationGuard
 from api.graphql.execution.rate_limits import OPERATION_TYPES, RateLimitPolicies
-from api.graphql.groups.mutations import GroupMutations
+from api.graphql.groups import mutations as groups_mutations
 from api.graphql.groups.queries import GroupQueries
-from api.graphql.members.mutations import MemberMutations
+from api.graphql.members import mutations as members_mutations
 from api.graphql.members.queries import MemberQueries
-from api.graphql.moderation.mutations import ModerationMutations
+from api.graphql.moderation import mutations as moderation_mutations
 from api.graphql.moderation.queries import ModerationQueries
-from api.graphql.noticing.mutations import NoticingMutations
+from api.graphql.noticing import mutations as noticing_mutations
 from api.graphql.noticing.queries import NoticingQueries
-from api.graphql.notifications.mutations import NotificationMutations
+from api.graphql.notifications import mutations as notifications_mutations
 from api.graphql.notifications.queries import NotificationQueries
-from api.graphql.safeguarding.mutations import SafeguardingMutations
+from api.graphql.safeguarding import mutations as safeguarding_mutations
 from api.graphql.safeguarding.queries import SafeguardingQueries
-from api.graphql.shares.mutations import ShareMutations
+from api.graphql.shares import mutations as shares_mutations
 from api.graphql.shares.queries import ShareQueries
 from api.graphql.shares.subscriptions import ShareSubscriptions
 from api.graphql.shares.types import CONCRETE_TYPES as SHARE_TYPES
@@ -83,21 +84,23 @@ class Query(
     pass
 
 
-@strawberry.type(description="Changing: every mutation returns a union of its success and its typed error.")
-class Mutation(
-    MemberMutations,
-    GroupMutations,
-    DeviceMutations,
-    NotificationMutations,
-    CheckInMutations,
-    ShareMutations,
-    ModerationMutations,
-    SafeguardingMutations,
-    NoticingMutations,
-    CrisisMutations,
-    AccountMutations,
-):
-    pass
+Mutation = create_type(
+    "Mutation",
+    [
+        *members_mutations.MUTATIONS,
+        *groups_mutations.MUTATIONS,
+        *devices_mutations.MUTATIONS,
+        *notifications_mutations.MUTATIONS,
+        *checkins_mutations.MUTATIONS,
+        *shares_mutations.MUTATIONS,
+        *moderation_mutations.MUTATIONS,
+        *safeguarding_mutations.MUTATIONS,
+        *noticing_mutations.MUTATIONS,
+        *crisis_mutations.MUTATIONS,
+        *accounts_mutations.MUTATIONS,
+    ],
+    description="Changing: every mutation returns a union of its success and its typed error.",
+)
 
 
 @strawberry.type(description="Following: live changes over graphql-transport-ws, authenticated at connection_init.")

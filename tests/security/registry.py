@@ -138,7 +138,8 @@ MUTATIONS: dict[str, Case] = {
         f"{U} {OK} ALREADY_MEMBER ALREADY_MEMBER ALREADY_MEMBER {OK} {OK}",
         lambda w: {"groupId": w.group_id, "message": "Hello"},
         "groupId",
-        known_by_id="anyone given a closed group's id may ask to join it (README, Joining); ids are random UUIDs",
+        known_by_id="anyone given a closed group's id may ask to join it (docs/product/groups.md, Joining); "
+        "ids are random UUIDs",
         harmless=True,
     ),
     "joinRequestDecide": case(

@@ -11,9 +11,12 @@ import strawberry
 from api.graphql.checkins.types import CheckIn
 from api.graphql.core.context import Info
 from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.crisis.types import Signposting
 from api.graphql.execution.input_limits import MaxItems
+from api.graphql.execution.rate_limits import Bucket, RateLimited
 from domain.checkins import service
 from domain.checkins.errors import CheckInError, CheckInErrorCode
 from domain.checkins.validation import CheckInDraft
@@ -91,6 +94,13 @@ CheckInSubmitResult = Annotated[
 ]
 
 
+@mutation(
+    description="Record how the member is (once per idempotency key). A low mood or worrying words bring "
+    "kind words and the member's helplines in the same response.",
+    permission_classes=[IsMember],
+    # Member content that can raise safeguarding alerts; the bucket lets it through when Redis is down.
+    extensions=[RateLimited(Bucket.SENSITIVE)],
+)
 async def check_in_submit(
     info: Info,
     data: Annotated[CheckInSubmitInput, strawberry.argument(name="input", description="The check-in.")],

@@ -12,6 +12,8 @@ import strawberry
 
 from api.graphql.core.context import Info
 from api.graphql.core.errors import error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.crisis.types import Signposting
 from domain.crisis.errors import CrisisError, CrisisErrorCode
@@ -78,6 +80,11 @@ FollowUpAnswerResult = Annotated[
 ]
 
 
+@mutation(
+    description="Answer the private question asked 48 hours after high-risk support was shown: how the member "
+    "is and whether they reached someone. Once per question.",
+    permission_classes=[IsMember],
+)
 async def follow_up_answer(
     info: Info,
     data: Annotated[FollowUpAnswerInput, strawberry.argument(name="input", description="The answers.")],

@@ -9,6 +9,8 @@ import strawberry
 
 from api.graphql.core.context import Info
 from api.graphql.core.errors import error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.devices.types import Device
 from domain.devices import service
@@ -49,6 +51,10 @@ DeviceRegisterResult = Annotated[
 ]
 
 
+@mutation(
+    description="Register this phone for the signed-in member's pushes; a token registered before moves to them.",
+    permission_classes=[IsMember],
+)
 async def device_register(
     info: Info,
     data: Annotated[DeviceRegisterInput, strawberry.argument(name="input", description="The phone's registration.")],

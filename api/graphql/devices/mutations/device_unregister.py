@@ -9,6 +9,8 @@ import strawberry
 
 from api.graphql.core.context import Info
 from api.graphql.core.errors import error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.devices.types import Device
 from domain.devices import service
@@ -46,6 +48,10 @@ DeviceUnregisterResult = Annotated[
 ]
 
 
+@mutation(
+    description="Stop pushes to one of the signed-in member's phones.",
+    permission_classes=[IsMember],
+)
 async def device_unregister(
     info: Info,
     data: Annotated[DeviceUnregisterInput, strawberry.argument(name="input", description="The phone to remove.")],

@@ -9,6 +9,8 @@ import strawberry
 
 from api.graphql.core.context import Info
 from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
@@ -50,6 +52,10 @@ CoLeadDemoteResult = Annotated[
 ]
 
 
+@mutation(
+    description="Make a co-lead a member again. Leads only.",
+    permission_classes=[IsMember],
+)
 async def co_lead_demote(
     info: Info,
     data: Annotated[CoLeadDemoteInput, strawberry.argument(name="input", description="The group and the member.")],

@@ -9,6 +9,8 @@ import strawberry
 
 from api.graphql.core.context import Info
 from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
@@ -46,6 +48,10 @@ GroupArchiveResult = Annotated[
 ]
 
 
+@mutation(
+    description="Archive a group: it stays readable and nothing changes it again. Leads only.",
+    permission_classes=[IsMember],
+)
 async def group_archive(
     info: Info,
     data: Annotated[GroupArchiveInput, strawberry.argument(name="input", description="Which group.")],

@@ -9,6 +9,8 @@ import strawberry
 
 from api.graphql.core.context import Info
 from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group, SignpostLinkInput
@@ -74,6 +76,10 @@ GroupCreateResult = Annotated[
 ]
 
 
+@mutation(
+    description="Start a group and lead it. Youth groups are created by staff, who name their lead.",
+    permission_classes=[IsMember],
+)
 async def group_create(
     info: Info,
     data: Annotated[GroupCreateInput, strawberry.argument(name="input", description="The group to create.")],

@@ -9,7 +9,10 @@ import strawberry
 
 from api.graphql.core.context import Info
 from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
+from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
 from domain.groups import membership
@@ -56,6 +59,11 @@ GroupJoinResult = Annotated[
 ]
 
 
+@mutation(
+    description="Join an open group at once, or any group with an invite code.",
+    permission_classes=[IsMember],
+    extensions=[RateLimited(Bucket.GUESSABLE)],  # it takes invite codes: guessing them is the attack
+)
 async def group_join(
     info: Info,
     data: Annotated[GroupJoinInput, strawberry.argument(name="input", description="Which group, or the code.")],

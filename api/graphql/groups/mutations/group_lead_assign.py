@@ -9,6 +9,8 @@ import strawberry
 
 from api.graphql.core.context import Info
 from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
@@ -57,6 +59,10 @@ GroupLeadAssignResult = Annotated[
 ]
 
 
+@mutation(
+    description="Make a member a lead of a group, adding them if needed. Staff only.",
+    permission_classes=[IsMember],
+)
 async def group_lead_assign(
     info: Info,
     data: Annotated[GroupLeadAssignInput, strawberry.argument(name="input", description="The group and the member.")],

@@ -9,6 +9,8 @@ import strawberry
 
 from api.graphql.core.context import Info
 from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from domain.groups import membership
@@ -46,6 +48,10 @@ GroupLeaveResult = Annotated[
 ]
 
 
+@mutation(
+    description="Leave a group. The last lead hands over first.",
+    permission_classes=[IsMember],
+)
 async def group_leave(
     info: Info,
     data: Annotated[GroupLeaveInput, strawberry.argument(name="input", description="Which group.")],

@@ -9,6 +9,8 @@ import strawberry
 
 from api.graphql.core.context import Info
 from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
@@ -55,6 +57,10 @@ GroupQuietPolicySetResult = Annotated[
 ]
 
 
+@mutation(
+    description="Set when a member of the group counts as quiet. Leads only.",
+    permission_classes=[IsMember],
+)
 async def group_quiet_policy_set(
     info: Info,
     data: Annotated[GroupQuietPolicySetInput, strawberry.argument(name="input", description="The group and values.")],

@@ -9,6 +9,8 @@ import strawberry
 
 from api.graphql.core.context import Info
 from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError, Weekday
 from api.graphql.execution.input_limits import MaxItems
 from api.graphql.groups.access import group_viewer
@@ -61,6 +63,10 @@ GroupScheduleSetResult = Annotated[
 ]
 
 
+@mutation(
+    description="Set the days and local time the group checks in, or clear them. Leads only.",
+    permission_classes=[IsMember],
+)
 async def group_schedule_set(
     info: Info,
     data: Annotated[GroupScheduleSetInput, strawberry.argument(name="input", description="The group and when.")],

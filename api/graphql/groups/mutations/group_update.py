@@ -9,6 +9,8 @@ import strawberry
 
 from api.graphql.core.context import Info
 from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group, SignpostLinkInput
@@ -71,6 +73,7 @@ GroupUpdateResult = Annotated[
 ]
 
 
+@mutation(description="Change a group's details. Leads only.", permission_classes=[IsMember])
 async def group_update(
     info: Info,
     data: Annotated[GroupUpdateInput, strawberry.argument(name="input", description="The fields to change.")],

@@ -9,6 +9,8 @@ import strawberry
 
 from api.graphql.core.context import Info
 from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.requests import Invite
@@ -51,6 +53,10 @@ InviteCreateResult = Annotated[
 ]
 
 
+@mutation(
+    description="Make an invite code for a group (leads and co-leads); the code is shown once.",
+    permission_classes=[IsMember],
+)
 async def invite_create(
     info: Info,
     data: Annotated[InviteCreateInput, strawberry.argument(name="input", description="The invite to make.")],

@@ -9,7 +9,10 @@ import strawberry
 
 from api.graphql.core.context import Info
 from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
+from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.requests import JoinRequest
 from domain.groups import join_requests
@@ -51,6 +54,11 @@ JoinRequestCreateResult = Annotated[
 ]
 
 
+@mutation(
+    description="Ask the leads of a closed group to let you in.",
+    permission_classes=[IsMember],
+    extensions=[RateLimited(Bucket.SENSITIVE)],
+)
 async def join_request_create(
     info: Info,
     data: Annotated[JoinRequestCreateInput, strawberry.argument(name="input", description="The request.")],

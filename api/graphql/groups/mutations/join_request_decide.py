@@ -9,6 +9,8 @@ import strawberry
 
 from api.graphql.core.context import Info
 from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.requests import JoinRequest
@@ -52,6 +54,10 @@ JoinRequestDecideResult = Annotated[
 ]
 
 
+@mutation(
+    description="Approve or decline a join request (leads and co-leads); the requester is told either way.",
+    permission_classes=[IsMember],
+)
 async def join_request_decide(
     info: Info,
     data: Annotated[JoinRequestDecideInput, strawberry.argument(name="input", description="The answer.")],

@@ -10,6 +10,8 @@ import strawberry
 
 from api.graphql.core.context import Info
 from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
@@ -52,6 +54,10 @@ LeadAwaySetResult = Annotated[
 ]
 
 
+@mutation(
+    description="Mark yourself away from leading a group until a time, or back.",
+    permission_classes=[IsMember],
+)
 async def lead_away_set(
     info: Info,
     data: Annotated[LeadAwaySetInput, strawberry.argument(name="input", description="The group and the time.")],

@@ -9,6 +9,8 @@ import strawberry
 
 from api.graphql.core.context import Info
 from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
@@ -52,6 +54,10 @@ MemberRemoveResult = Annotated[
 ]
 
 
+@mutation(
+    description="Remove someone from a group, with a reason kept in the moderation log. They cannot rejoin.",
+    permission_classes=[IsMember],
+)
 async def member_remove(
     info: Info,
     data: Annotated[MemberRemoveInput, strawberry.argument(name="input", description="Who and why.")],

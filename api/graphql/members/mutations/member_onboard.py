@@ -10,6 +10,8 @@ import strawberry
 
 from api.graphql.core.context import Info
 from api.graphql.core.errors import error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsAuthenticated
 from api.graphql.core.types import FieldError
 from api.graphql.members.types import Member
 from domain.members import service
@@ -57,6 +59,10 @@ MemberOnboardResult = Annotated[
 ]
 
 
+@mutation(
+    description="Create the signed-in user's member profile. Once per Firebase user.",
+    permission_classes=[IsAuthenticated],
+)
 async def member_onboard(
     info: Info,
     data: Annotated[MemberOnboardInput, strawberry.argument(name="input", description="The member's profile.")],

@@ -9,6 +9,8 @@ import strawberry
 
 from api.graphql.core.context import Info
 from api.graphql.core.errors import error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.members.types import Member
 from domain.members import service
@@ -54,6 +56,10 @@ MemberUpdateResult = Annotated[
 ]
 
 
+@mutation(
+    description="Change the signed-in member's profile. The date of birth cannot change.",
+    permission_classes=[IsMember],
+)
 async def member_update(
     info: Info,
     data: Annotated[MemberUpdateInput, strawberry.argument(name="input", description="The fields to change.")],

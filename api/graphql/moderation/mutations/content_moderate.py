@@ -9,6 +9,8 @@ import strawberry
 
 from api.graphql.core.context import Info
 from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.moderation.types import ContentItem, ContentKind, content_item
 from api.graphql.shares.access import request_context, services
@@ -53,6 +55,11 @@ ContentModerateResult = Annotated[
 ]
 
 
+@mutation(
+    description="Hide, restore or remove a share or response, with a reason kept in the moderation log. "
+    "Leads and co-leads of its group, and safeguarding staff.",
+    permission_classes=[IsMember],
+)
 async def content_moderate(
     info: Info,
     data: Annotated[ContentModerateInput, strawberry.argument(name="input", description="What, and why.")],

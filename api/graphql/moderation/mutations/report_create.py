@@ -9,7 +9,10 @@ import strawberry
 
 from api.graphql.core.context import Info
 from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
+from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.moderation.types import ReportReceipt
 from api.graphql.shares.access import request_context, services
 from domain.moderation.errors import ModerationError, ModerationErrorCode
@@ -58,6 +61,11 @@ ReportCreateResult = Annotated[
 ]
 
 
+@mutation(
+    description="Report a share, a response or a member. The reporter is never shown to anyone but staff.",
+    permission_classes=[IsMember],
+    extensions=[RateLimited(Bucket.SENSITIVE)],
+)
 async def report_create(
     info: Info, data: Annotated[ReportCreateInput, strawberry.argument(name="input", description="What and why.")]
 ) -> ReportCreateResult:

@@ -9,6 +9,8 @@ import strawberry
 
 from api.graphql.core.context import Info
 from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.shares.access import request_context, services
 from domain.moderation.actions import dismiss_report
@@ -47,6 +49,10 @@ ReportDismissResult = Annotated[
 ]
 
 
+@mutation(
+    description="Close the reports on something that needs no action; what they hid comes back.",
+    permission_classes=[IsMember],
+)
 async def report_dismiss(
     info: Info, data: Annotated[ReportDismissInput, strawberry.argument(name="input", description="Which, and why.")]
 ) -> ReportDismissResult:

@@ -10,6 +10,8 @@ import strawberry
 
 from api.graphql.core.context import Info
 from api.graphql.core.errors import error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.notifications.types import NotificationPreferences
 from domain.notifications.errors import NotificationError, NotificationErrorCode
@@ -67,6 +69,11 @@ NotificationPreferencesSetResult = Annotated[
 ]
 
 
+@mutation(
+    description="Change what pushes may do and what the service notices: reminders, nudges, whether leads "
+    "hear of a quiet spell, quiet hours, a daily cap, a break.",
+    permission_classes=[IsMember],
+)
 async def notification_preferences_set(
     info: Info,
     data: Annotated[

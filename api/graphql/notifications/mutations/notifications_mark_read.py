@@ -9,6 +9,8 @@ import strawberry
 
 from api.graphql.core.context import Info
 from api.graphql.core.errors import error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.notifications.types import Notification, named_members
 from domain.notifications import inbox
@@ -49,6 +51,10 @@ NotificationsMarkReadResult = Annotated[
 ]
 
 
+@mutation(
+    description="Mark some of the signed-in member's notifications read.",
+    permission_classes=[IsMember],
+)
 async def notifications_mark_read(
     info: Info,
     data: Annotated[NotificationsMarkReadInput, strawberry.argument(name="input", description="What was seen.")],

@@ -9,6 +9,8 @@ import strawberry
 
 from api.graphql.core.context import Info
 from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember, IsSafeguarding
 from api.graphql.core.types import FieldError
 from api.graphql.safeguarding.types import SafeguardingAlert
 from api.graphql.shares.access import request_context
@@ -47,6 +49,10 @@ AlertAcknowledgeResult = Annotated[
 ]
 
 
+@mutation(
+    description="Take an open alert. Safeguarding staff only.",
+    permission_classes=[IsMember, IsSafeguarding],
+)
 async def alert_acknowledge(
     info: Info, data: Annotated[AlertAcknowledgeInput, strawberry.argument(name="input", description="Which alert.")]
 ) -> AlertAcknowledgeResult:

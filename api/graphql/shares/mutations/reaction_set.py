@@ -9,6 +9,8 @@ import strawberry
 
 from api.graphql.core.context import Info
 from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.shares.access import request_context, services
 from api.graphql.shares.types import Share, share_of
@@ -50,6 +52,10 @@ ReactionSetResult = Annotated[
 ]
 
 
+@mutation(
+    description="Give a share one of the gentle reactions (one of each kind per member).",
+    permission_classes=[IsMember],
+)
 async def reaction_set(
     info: Info,
     data: Annotated[ReactionSetInput, strawberry.argument(name="input", description="Which share, which reaction.")],

@@ -9,8 +9,11 @@ import strawberry
 
 from api.graphql.core.context import Info
 from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.crisis.types import Signposting
+from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.shares.access import request_context, services
 from api.graphql.shares.types import Response, response_of
 from domain.shares import responding
@@ -60,6 +63,12 @@ ResponseCreateResult = Annotated[
 ]
 
 
+@mutation(
+    description="Reply to a share in the member's group, anonymous unless they choose their name. "
+    "Screened for crisis words before it returns.",
+    permission_classes=[IsMember],
+    extensions=[RateLimited(Bucket.SENSITIVE)],
+)
 async def response_create(
     info: Info,
     data: Annotated[ResponseCreateInput, strawberry.argument(name="input", description="The share and the reply.")],

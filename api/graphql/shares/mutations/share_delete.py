@@ -9,6 +9,8 @@ import strawberry
 
 from api.graphql.core.context import Info
 from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.shares.access import request_context, services
 from domain.shares import posting
@@ -45,6 +47,10 @@ ShareDeleteResult = Annotated[
 ]
 
 
+@mutation(
+    description="Delete the member's own share for good, with its responses and reactions.",
+    permission_classes=[IsMember],
+)
 async def share_delete(
     info: Info, data: Annotated[ShareDeleteInput, strawberry.argument(name="input", description="Which share.")]
 ) -> ShareDeleteResult:

@@ -9,8 +9,11 @@ import strawberry
 
 from api.graphql.core.context import Info
 from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.crisis.types import Signposting
+from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.shares.access import request_context, services
 from api.graphql.shares.types import Share, share_of
 from domain.shares import posting
@@ -56,6 +59,11 @@ ShareUpdateResult = Annotated[
 ]
 
 
+@mutation(
+    description="Change the words of the member's own share, within 15 minutes of posting.",
+    permission_classes=[IsMember],
+    extensions=[RateLimited(Bucket.SENSITIVE)],
+)
 async def share_update(
     info: Info,
     data: Annotated[ShareUpdateInput, strawberry.argument(name="input", description="The share and its new words.")],
