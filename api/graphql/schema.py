@@ -4,15 +4,13 @@ that apply to every operation.
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from functools import cached_property, partial
-from inspect import isawaitable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import strawberry
-from graphql import ExecutionResult, GraphQLError
+from graphql import GraphQLError
 from strawberry.extensions import (
     DisableIntrospection,
     MaskErrors,
@@ -42,6 +40,7 @@ from api.graphql.crisis.queries import CrisisQueries
 from api.graphql.devices import mutations as devices_mutations
 from api.graphql.execution.guard import OperationGuard
 from api.graphql.execution.rate_limits import OPERATION_TYPES, RateLimitPolicies
+from api.graphql.execution.timeout import timed_execution
 from api.graphql.groups import mutations as groups_mutations
 from api.graphql.groups.queries import GroupQueries
 from api.graphql.members import mutations as members_mutations
@@ -109,10 +108,9 @@ class Subscription(ShareSubscriptions):
 
 
 class Schema(strawberry.Schema):
-    """Strawberry's schema, plus what the guard and the timeout read."""
+    """Strawberry's schema, plus what the guard reads."""
 
     trusted_documents: TrustedDocuments | None = None
-    execution_timeout_seconds: float | None = None
     max_list_items: int = 100
 
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
@@ -128,37 +126,6 @@ class Schema(strawberry.Schema):
             {key: type_ for key, type_ in definitions.items() if isinstance(type_, StrawberryObjectDefinition)},
             self.config.name_converter.get_graphql_name,
         )
-
-    def _get_execute_function(self) -> Callable[..., Any]:
-        """graphql-core's execute, cut after the timeout (GQL-13). Strawberry sends every
-        query and mutation, over HTTP and the socket, through this one function;
-        subscriptions run as long as they are wanted and do not use it.
-        """
-        execute = super()._get_execute_function()
-        seconds = self.execution_timeout_seconds
-        if seconds is None:
-            return execute
-
-        def execute_within_timeout(*args: Any, **kwargs: Any) -> Any:
-            result = execute(*args, **kwargs)
-            return _within(result, seconds, kwargs.get("operation_name")) if isawaitable(result) else result
-
-        return execute_within_timeout
-
-
-async def _within(result: Awaitable[ExecutionResult], seconds: float, operation: str | None) -> ExecutionResult:
-    """The result, or a masked error once `seconds` have passed. A mutation cut
-    mid-way stops like a crashed process would: each write is atomic on its own.
-    """
-    timeout = asyncio.timeout(seconds)
-    try:
-        async with timeout:
-            return await result
-    except TimeoutError:
-        if not timeout.expired():
-            raise
-    logger.error("operation %s cut after %s s", operation or "(anonymous)", seconds)
-    return ExecutionResult(data=None, errors=[GraphQLError(MASKED_MESSAGE)])
 
 
 SCHEMA_CONFIG = StrawberryConfig(disable_field_suggestions=True)
@@ -199,8 +166,8 @@ def build_schema(
         subscription=subscription,
         types=SHARE_TYPES,
         extensions=schema_extensions(settings, production=production),
+        execution_context_class=timed_execution(settings.execution_timeout_seconds),
         config=SCHEMA_CONFIG,
     )
-    schema.execution_timeout_seconds = settings.execution_timeout_seconds
     schema.max_list_items = settings.max_list_items
     return schema
