@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 from domain.errors import FieldIssue
 from domain.identity import Identity
@@ -17,7 +16,8 @@ from domain.members.validation import (
     display_name_issues,
     timezone_issues,
 )
-from infra.mongo.repositories.members import MemberAlreadyExistsError
+from infra.mongo.commands import given, or_keep
+from infra.mongo.repositories.members import MemberAlreadyExistsError, ProfileUpdate
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.base import new_id
 from schemas.documents.members import Language, MemberDocument, Nation
@@ -80,22 +80,20 @@ async def update_profile(
     *, repos: Repositories, member: MemberDocument, changes: ProfileChanges, now: datetime
 ) -> MemberDocument:
     """Change the given profile fields; nothing is written if any is invalid."""
-    updates: dict[str, Any] = {}
-    issues: list[FieldIssue] = []
-    if changes.display_name is not None:
-        updates["display_name"] = clean_display_name(changes.display_name)
-        issues += display_name_issues(updates["display_name"])
-    if changes.timezone is not None:
-        updates["timezone"] = changes.timezone
-        issues += timezone_issues(changes.timezone)
-    if changes.nation is not None:
-        updates["nation"] = changes.nation.value
-    if changes.language is not None:
-        updates["language"] = changes.language.value
-    _raise_if_any(issues)
-    if not updates:
+    name = clean_display_name(changes.display_name) if changes.display_name is not None else None
+    _raise_if_any([
+        *(display_name_issues(name) if name is not None else []),
+        *(timezone_issues(changes.timezone) if changes.timezone is not None else []),
+    ])  # fmt: skip
+    update = ProfileUpdate(
+        display_name=or_keep(name),
+        timezone=or_keep(changes.timezone),
+        nation=or_keep(changes.nation),
+        language=or_keep(changes.language),
+    )
+    if not given(update):
         raise MemberError(MemberErrorCode.NOTHING_TO_UPDATE, "Nothing to change was given.")
-    updated = await repos.members.update_profile(member.id, updates, now=now)
+    updated = await repos.members.update_profile(member.id, update, now=now)
     if updated is None:
         raise MemberError(MemberErrorCode.NOT_ONBOARDED, "Your profile no longer exists.")
     return updated

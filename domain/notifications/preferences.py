@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from domain.errors import FieldIssue
 from domain.members.policies import may_tell_leads
 from domain.members.time import parse_clock
 from domain.notifications.errors import NotificationError, NotificationErrorCode
+from infra.mongo.commands import given, or_keep
+from infra.mongo.repositories.members import PreferencesUpdate
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.members import MemberDocument, Preferences
 
@@ -45,10 +46,10 @@ async def set_preferences(
     issues = _issues(changes, now)
     if issues:
         raise NotificationError.from_issues(issues)
-    updates = _updates(changes)
-    if not updates:
+    update = _update(changes)
+    if not given(update):
         raise NotificationError(NotificationErrorCode.NOTHING_TO_UPDATE, "Nothing to change was given.")
-    updated = await repos.members.update_profile(member.id, updates, now=now)
+    updated = await repos.members.update_preferences(member.id, update, now=now)
     if updated is None:  # the member was deleted meanwhile: nothing of theirs to hold
         return member.preferences
     await repos.notifications.make_deferred_due(member.id, now=now)
@@ -58,20 +59,16 @@ async def set_preferences(
     return updated.preferences
 
 
-def _updates(changes: PreferenceChanges) -> dict[str, Any]:
-    values = {
-        "reminders": changes.reminders,
-        "nudges": changes.nudges,
-        "let_leads_know_when_quiet": changes.let_leads_know_when_quiet,
-        "quiet_hours_start": changes.quiet_hours_start,
-        "quiet_hours_end": changes.quiet_hours_end,
-        "daily_push_cap": changes.daily_push_cap,
-        "on_break_until": changes.on_break_until,
-    }
-    updates: dict[str, Any] = {f"preferences.{name}": value for name, value in values.items() if value is not None}
-    if changes.end_break:
-        updates["preferences.on_break_until"] = None
-    return updates
+def _update(changes: PreferenceChanges) -> PreferencesUpdate:
+    return PreferencesUpdate(
+        reminders=or_keep(changes.reminders),
+        nudges=or_keep(changes.nudges),
+        let_leads_know_when_quiet=or_keep(changes.let_leads_know_when_quiet),
+        quiet_hours_start=or_keep(changes.quiet_hours_start),
+        quiet_hours_end=or_keep(changes.quiet_hours_end),
+        daily_push_cap=or_keep(changes.daily_push_cap),
+        on_break_until=None if changes.end_break else or_keep(changes.on_break_until),
+    )
 
 
 def _issues(changes: PreferenceChanges, now: datetime) -> list[FieldIssue]:

@@ -74,10 +74,7 @@ def _staff_seen(item: T | None) -> Seen[T] | None:
 async def acknowledge(*, repos: Repositories, staff: Reader, alert_id: str, now: datetime) -> SafeguardingAlertDocument:
     """A staff member takes an open alert."""
     alert = await _alert(repos, staff, alert_id)
-    changes = {"status": AlertStatus.ACKNOWLEDGED.value, "acknowledged_by": staff.id, "acknowledged_at": now}
-    changed = await repos.safeguarding_alerts.change(
-        alert.id, from_statuses=(AlertStatus.OPEN,), changes=changes | {"updated_at": now}
-    )
+    changed = await repos.safeguarding_alerts.acknowledge(alert.id, staff_id=staff.id, now=now)
     return changed or _refused(await _alert(repos, staff, alert_id))
 
 
@@ -91,12 +88,7 @@ async def resolve(
         raise SafeguardingError(
             SafeguardingErrorCode.NOTE_LENGTH, f"Say what was done in 1 to {NOTE_MAX:,} characters."
         )
-    changes = {"status": AlertStatus.RESOLVED.value, "resolved_by": staff.id, "resolved_at": now, "updated_at": now}
-    changed = await repos.safeguarding_alerts.change(
-        alert.id,
-        from_statuses=(AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED),
-        changes=changes | {"resolution_note": note},
-    )
+    changed = await repos.safeguarding_alerts.resolve(alert.id, staff_id=staff.id, note=note, now=now)
     return changed or _refused(await _alert(repos, staff, alert_id))
 
 

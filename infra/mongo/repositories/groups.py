@@ -17,8 +17,9 @@ from typing import Any
 from pymongo import ReturnDocument
 
 from infra.mongo.client import Database
+from infra.mongo.commands import KEEP, Keep, set_fields
 from infra.mongo.pagination import Keyset, Page, after_filter, page_of, sort_spec
-from schemas.documents.groups import GroupAccess, GroupDocument, GroupKind
+from schemas.documents.groups import CheckInSchedule, GroupAccess, GroupDocument, GroupKind, SignpostLink
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,32 @@ class Discovery:
     youth: tuple[bool, ...]
     kind: GroupKind | None = None
     text: str | None = None  # case-folded; matched literally, anywhere in the name or description
+
+
+@dataclass(frozen=True)
+class QuietPolicyUpdate:
+    missed_check_ins: int | Keep = KEEP
+    inactive_days: int | Keep = KEEP
+
+
+@dataclass(frozen=True)
+class GroupUpdate:
+    """A live group's fields to set, already checked. `name_key` and `search_text` follow the
+    name and description (discovery reads them).
+    """
+
+    name: str | Keep = KEEP
+    description: str | Keep = KEEP
+    house_rules: str | Keep = KEEP
+    kind: GroupKind | Keep = KEEP
+    access: GroupAccess | Keep = KEEP
+    timezone: str | Keep = KEEP
+    signposting: list[SignpostLink] | Keep = KEEP
+    name_key: str | Keep = KEEP
+    search_text: str | Keep = KEEP
+    schedule: CheckInSchedule | Keep | None = KEEP
+    next_checkin_at: datetime | Keep | None = KEEP
+    quiet_policy: QuietPolicyUpdate | Keep = KEEP
 
 
 class GroupsRepository:
@@ -70,11 +97,11 @@ class GroupsRepository:
         return result.modified_count == 1
 
     async def update_live(
-        self, group_id: str, changes: dict[str, Any], *, capacity: tuple[int, int] | None, now: datetime
+        self, group_id: str, changes: GroupUpdate, *, capacity: tuple[int, int] | None, now: datetime
     ) -> GroupDocument | None:
         """Apply `changes` unless archived; `capacity` (old, new) also needs the members to fit."""
         query: dict[str, Any] = {"_id": group_id, "archived": False}
-        update: dict[str, Any] = {"$set": {**changes, "updated_at": now}}
+        update: dict[str, Any] = {"$set": {**set_fields(changes), "updated_at": now}}
         if capacity is not None:
             old, new = capacity
             query |= {"capacity": old, "member_count": {"$lte": new}}

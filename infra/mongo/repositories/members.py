@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -10,11 +11,35 @@ from pymongo import ReturnDocument
 from pymongo.errors import DuplicateKeyError
 
 from infra.mongo.client import Database
-from schemas.documents.members import MemberDocument
+from infra.mongo.commands import KEEP, Keep, set_fields
+from schemas.documents.members import Language, MemberDocument, Nation
 
 
 class MemberAlreadyExistsError(Exception):
     """A member with this Firebase user already exists (unique index)."""
+
+
+@dataclass(frozen=True)
+class ProfileUpdate:
+    """Profile fields to set, already checked."""
+
+    display_name: str | Keep = KEEP
+    timezone: str | Keep = KEEP
+    nation: Nation | Keep = KEEP
+    language: Language | Keep = KEEP
+
+
+@dataclass(frozen=True)
+class PreferencesUpdate:
+    """Preferences to set, already checked; `on_break_until=None` ends a break."""
+
+    reminders: bool | Keep = KEEP
+    nudges: bool | Keep = KEEP
+    let_leads_know_when_quiet: bool | Keep = KEEP
+    quiet_hours_start: str | Keep = KEEP
+    quiet_hours_end: str | Keep = KEEP
+    daily_push_cap: int | Keep = KEEP
+    on_break_until: datetime | Keep | None = KEEP
 
 
 class MembersRepository:
@@ -42,7 +67,17 @@ class MembersRepository:
         cursor = self._collection.find(query, {"_id": 1}).sort("_id", 1).limit(limit)
         return [raw["_id"] async for raw in cursor]
 
-    async def update_profile(self, member_id: str, changes: dict[str, Any], *, now: datetime) -> MemberDocument | None:
+    async def update_profile(self, member_id: str, update: ProfileUpdate, *, now: datetime) -> MemberDocument | None:
+        """The member after the change; None when they no longer exist."""
+        return await self._set(member_id, set_fields(update), now=now)
+
+    async def update_preferences(
+        self, member_id: str, update: PreferencesUpdate, *, now: datetime
+    ) -> MemberDocument | None:
+        """The member after the change; None when they no longer exist."""
+        return await self._set(member_id, set_fields(update, under="preferences"), now=now)
+
+    async def _set(self, member_id: str, changes: dict[str, Any], *, now: datetime) -> MemberDocument | None:
         raw = await self._collection.find_one_and_update(
             {"_id": member_id},
             {"$set": {**changes, "updated_at": now}},
