@@ -17,11 +17,11 @@ from domain.checkins.errors import CheckInError, CheckInErrorCode
 from domain.groups.access import authorized
 from domain.groups.policies import GroupAction, Viewer
 from domain.members.time import local_date
-from infra.mongo.pagination import Keyset, Page
 from infra.mongo.repositories.checkins import DayMoods
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.checkins import CheckInDocument
 from schemas.documents.members import MemberDocument
+from schemas.pagination import Keyset, Page
 
 
 @dataclass(frozen=True)

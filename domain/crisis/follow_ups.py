@@ -27,13 +27,13 @@ from datetime import datetime, timedelta
 from domain.members.time import member_zone
 from domain.notifications.policies import quiet_hours_end
 from domain.notifications.service import notify
-from infra.mongo.pagination import Keyset
 from infra.mongo.repositories.registry import Repositories
 from infra.queue import TaskQueue
 from schemas.documents.base import new_id
 from schemas.documents.follow_ups import FollowUpDocument
 from schemas.documents.members import MemberDocument
 from schemas.documents.notifications import NotificationKind
+from schemas.pagination import Keyset
 
 logger = logging.getLogger(__name__)
 

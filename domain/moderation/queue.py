@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from domain.moderation.actions import moderator_of
 from domain.shares.policies import Reader, Standing, shown_status
 from domain.shares.reading import Seen, T
-from infra.mongo.pagination import Keyset, Page
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.members import MemberDocument
 from schemas.documents.reports import ReportDocument, ReportTargetKind
 from schemas.documents.responses import ResponseDocument
 from schemas.documents.shares import ShareDocument
+from schemas.pagination import Keyset, Page
 
 
 @dataclass(frozen=True)

@@ -25,12 +25,12 @@ from domain.members.time import is_on_break, member_zone
 from domain.noticing import calendar
 from domain.noticing.difficult_dates import rule_of
 from domain.notifications.service import notify
-from infra.mongo.pagination import Keyset
 from infra.mongo.repositories.registry import Repositories
 from infra.queue import TaskQueue
 from schemas.documents.difficult_dates import DifficultDateDocument
 from schemas.documents.members import MemberDocument
 from schemas.documents.notifications import NotificationKind
+from schemas.pagination import Keyset
 
 logger = logging.getLogger(__name__)
 

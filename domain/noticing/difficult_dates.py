@@ -15,12 +15,12 @@ from domain.errors import FieldIssue
 from domain.members.time import local_date, member_zone
 from domain.noticing import calendar
 from domain.noticing.errors import NoticingError, NoticingErrorCode
-from infra.mongo.pagination import Keyset, Page
 from infra.mongo.repositories.difficult_dates import SlotTakenError
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.base import new_id
 from schemas.documents.difficult_dates import MAX_PER_MEMBER, DifficultDateDocument
 from schemas.documents.members import MemberDocument
+from schemas.pagination import Keyset, Page
 
 LABEL_MAX = 60
 YEARS_AHEAD_MAX = 10

@@ -22,13 +22,13 @@ from domain.groups.attention import Attention, attention_for, next_digest_at
 from domain.groups.policies import lead_facing_recipients
 from domain.members.time import local_date, member_zone
 from domain.notifications.service import notify
-from infra.mongo.pagination import Keyset
 from infra.mongo.repositories.registry import Repositories
 from infra.queue import TaskQueue
 from schemas.documents.lead_digests import LeadDigestDocument
 from schemas.documents.members import MemberDocument
 from schemas.documents.memberships import MembershipDocument
 from schemas.documents.notifications import NotificationKind
+from schemas.pagination import Keyset
 
 logger = logging.getLogger(__name__)
 

@@ -26,13 +26,13 @@ from domain.members.policies import may_tell_leads
 from domain.members.time import is_on_break
 from domain.noticing import quiet
 from domain.notifications.service import notify
-from infra.mongo.pagination import Keyset
 from infra.mongo.repositories.registry import Repositories
 from infra.queue import TaskQueue
 from schemas.documents.groups import GroupDocument
 from schemas.documents.members import MemberDocument
 from schemas.documents.memberships import MembershipDocument, MembershipStatus, QuietEpisode, QuietStep
 from schemas.documents.notifications import NotificationKind
+from schemas.pagination import Keyset
 
 logger = logging.getLogger(__name__)
 

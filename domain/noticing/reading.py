@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 from domain.groups.access import authorized
 from domain.groups.policies import GroupAction, Viewer
-from infra.mongo.pagination import Keyset, Page
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.memberships import MembershipDocument
+from schemas.pagination import Keyset, Page
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from domain.notifications.errors import NotificationError, NotificationErrorCode
-from infra.mongo.pagination import Keyset, Page
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.members import MemberDocument
 from schemas.documents.notifications import NotificationDocument
+from schemas.pagination import Keyset, Page
 
 MARK_READ_MAX = 100
 UNREAD_COUNT_LIMIT = 100

@@ -16,12 +16,12 @@ from domain.safeguarding.errors import SafeguardingError, SafeguardingErrorCode
 from domain.shares.policies import Reader, Standing
 from domain.shares.reading import Seen, T
 from domain.shares.validation import clean_body
-from infra.mongo.pagination import Keyset, Page
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.reports import ReportDocument
 from schemas.documents.responses import ResponseDocument
 from schemas.documents.safeguarding_alerts import AlertSourceKind, AlertStatus, SafeguardingAlertDocument
 from schemas.documents.shares import ShareDocument
+from schemas.pagination import Keyset, Page
 
 NOTE_MAX = 2_000
 

@@ -15,12 +15,12 @@ from typing import Generic, TypeVar
 from domain.errors import HiddenError
 from domain.groups.policies import is_active
 from domain.shares.policies import Reader, Standing, listed_statuses, require_standing, shown_status
-from infra.mongo.pagination import Keyset, Page
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.groups import GroupDocument
 from schemas.documents.memberships import MembershipDocument
 from schemas.documents.responses import ResponseDocument
 from schemas.documents.shares import ContentStatus, ShareDocument
+from schemas.pagination import Keyset, Page
 
 T = TypeVar("T", ShareDocument, ResponseDocument)
 

@@ -17,7 +17,7 @@ from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import After, PageSize
 from domain.checkins import reading
 from domain.checkins.errors import CheckInError
-from infra.mongo.pagination import Page
+from schemas.pagination import Page
 
 Days = Annotated[int, strawberry.argument(description="How many days, 1 to 90.")]
 GroupId = Annotated[strawberry.ID, strawberry.argument(description="The group's id.")]

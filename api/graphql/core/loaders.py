@@ -11,11 +11,11 @@ from datetime import datetime
 
 from strawberry.dataloader import DataLoader
 
-from infra.mongo.pagination import Keyset, Page, page_of
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.groups import GroupDocument
 from schemas.documents.members import MemberDocument
 from schemas.documents.memberships import MembershipDocument
+from schemas.pagination import Keyset, Page, page_of
 
 
 class Loaders:

@@ -14,7 +14,7 @@ from typing import Generic, TypeVar
 import strawberry
 
 from api.graphql.core.errors import PublicError
-from infra.mongo.pagination import Keyset, Page, SortValue
+from schemas.pagination import Keyset, Page, SortValue
 
 NodeT = TypeVar("NodeT")
 ItemT = TypeVar("ItemT")

@@ -15,8 +15,8 @@ from api.graphql.groups.requests import JoinRequest, Leadership, LeadershipGroup
 from api.graphql.groups.types import After, Group, PageSize
 from domain.groups import reading
 from domain.groups.views import GroupView
-from infra.mongo.pagination import SortValue
 from schemas.documents.groups import GroupKind
+from schemas.pagination import SortValue
 
 GroupId = Annotated[strawberry.ID, strawberry.argument(description="The group's id.")]
 

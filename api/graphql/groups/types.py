@@ -14,13 +14,13 @@ from api.graphql.core.types import Weekday
 from domain.groups.join_requests import Decision
 from domain.groups.policies import is_away
 from domain.groups.views import GroupView
-from infra.mongo.pagination import Page
 from schemas.documents.groups import CheckInSchedule as StoredSchedule
 from schemas.documents.groups import GroupAccess, GroupKind
 from schemas.documents.groups import QuietPolicy as StoredQuietPolicy
 from schemas.documents.groups import SignpostLink as StoredSignpostLink
 from schemas.documents.members import MemberDocument
 from schemas.documents.memberships import GroupRole, MembershipDocument
+from schemas.pagination import Page
 
 strawberry.enum(GroupKind, description="What brings a group's members together.")
 strawberry.enum(

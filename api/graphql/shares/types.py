@@ -24,9 +24,9 @@ from api.graphql.shares.access import ContentContext
 from api.graphql.shares.loaders import ThreadKey
 from domain.shares.policies import Standing
 from domain.shares.reading import Seen
-from infra.mongo.pagination import page_of
 from schemas.documents.responses import ResponseDocument
 from schemas.documents.shares import ContentStatus, ReactionKind, ShareDocument
+from schemas.pagination import page_of
 
 strawberry.enum(
     ContentStatus,

@@ -18,8 +18,9 @@ from pymongo import ReturnDocument
 
 from infra.mongo.client import Database
 from infra.mongo.commands import KEEP, Keep, set_fields
-from infra.mongo.pagination import Keyset, Page, after_filter, page_of, sort_spec
+from infra.mongo.pagination import after_filter, sort_spec
 from schemas.documents.groups import CheckInSchedule, GroupAccess, GroupDocument, GroupKind, SignpostLink
+from schemas.pagination import Keyset, Page, page_of
 
 
 @dataclass(frozen=True)

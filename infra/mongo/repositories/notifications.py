@@ -10,8 +10,9 @@ from typing import Any
 from pymongo.errors import BulkWriteError, DuplicateKeyError
 
 from infra.mongo.client import Database
-from infra.mongo.pagination import Keyset, Page, after_filter, page_of, sort_spec
+from infra.mongo.pagination import after_filter, sort_spec
 from schemas.documents.notifications import DeviceDelivery, NotificationDocument, PushStatus
+from schemas.pagination import Keyset, Page, page_of
 
 _DUPLICATE_KEY = 11000
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from api.graphql.core.pagination import InvalidPageRequestError, decode_cursor, encode_cursor, page_size
-from infra.mongo.pagination import Keyset
+from schemas.pagination import Keyset
 
 
 @pytest.mark.parametrize("value", [datetime(2026, 3, 29, 1, 30, 0, 123000, tzinfo=UTC), "name", 42])
