@@ -27,9 +27,9 @@ from domain.moderation.policies import (
 from domain.notifications.service import Notice, notify_later
 from domain.shares import reading
 from domain.shares.anonymity import to_minute
+from domain.shares.lifecycle import Publishing
 from domain.shares.notices import jitter
 from domain.shares.policies import Reader, Standing, require_standing
-from domain.shares.services import ContentServices
 from domain.shares.validation import clean_body
 from infra.mongo.repositories.registry import Repositories
 from infra.mongo.repositories.reports import ReportExistsError
@@ -49,11 +49,9 @@ class ReportDraft:
     note: str = ""
 
 
-async def create_report(
-    *, services: ContentServices, reader: Reader, draft: ReportDraft, now: datetime
-) -> ReportDocument:
+async def create_report(*, publishing: Publishing, reader: Reader, draft: ReportDraft, now: datetime) -> ReportDocument:
     """Report something the reader can see in their group; once per reporter and target."""
-    repos = services.repos
+    repos = publishing.repos
     content: contents.Content | None = None
     if draft.target_kind is ReportTargetKind.MEMBER:
         group_id, found = await _member_target(repos, reader, draft)
@@ -73,8 +71,8 @@ async def create_report(
     except ReportExistsError:
         raise ModerationError(ModerationErrorCode.ALREADY_REPORTED, "You reported this already. Thank you.") from None
     if content is not None:
-        await _hide_if_due(services, content, report, found, now=now)
-    await _tell_leads(services, report, reporter=reader, now=now)
+        await _hide_if_due(publishing, content, report, found, now=now)
+    await _tell_leads(publishing, report, reporter=reader, now=now)
     await expect_digest(repos=repos, group_ids=[group_id], now=now)
     return report
 
@@ -108,41 +106,41 @@ async def _member_target(repos: Repositories, reader: Reader, draft: ReportDraft
 
 
 async def _hide_if_due(
-    services: ContentServices, content: contents.Content, report: ReportDocument, found: Standing, *, now: datetime
+    publishing: Publishing, content: contents.Content, report: ReportDocument, found: Standing, *, now: datetime
 ) -> None:
     """Three distinct reporters, or encouragement of self-harm reported by a moderator, hide it until reviewed."""
     if content.status is not ContentStatus.PUBLISHED:
         return
     due = hides_at_once(report.reason, found)
     if not due:
-        due = await services.repos.reports.count_waiting(content.id, limit=REPORTS_TO_HIDE) >= REPORTS_TO_HIDE
+        due = await publishing.repos.reports.count_waiting(content.id, limit=REPORTS_TO_HIDE) >= REPORTS_TO_HIDE
     if not due:
         return
     hidden = await contents.change_status(
-        services, content, sources=(ContentStatus.PUBLISHED,), to=ContentStatus.HIDDEN, hidden_by=HiddenBy.REPORTS,
+        publishing, content, sources=(ContentStatus.PUBLISHED,), to=ContentStatus.HIDDEN, hidden_by=HiddenBy.REPORTS,
         now=now,
     )  # fmt: skip
     if hidden is not None:
         await append(
-            services.repos, group_id=content.group_id, actor_id=None, actor_role=ActorRole.SYSTEM,
+            publishing.repos, group_id=content.group_id, actor_id=None, actor_role=ActorRole.SYSTEM,
             action=ModerationActionKind.CONTENT_HIDE, target_kind=contents.LOG_KIND[content.kind],
             target_id=content.id, reason=f"reported: {report.reason.value}", now=now,
         )  # fmt: skip
 
 
-async def _tell_leads(services: ContentServices, report: ReportDocument, *, reporter: Reader, now: datetime) -> None:
+async def _tell_leads(publishing: Publishing, report: ReportDocument, *, reporter: Reader, now: datetime) -> None:
     """The group's leads hear that something was reported (once a day per target), never by whom."""
-    recipients = await lead_notification_recipients(repos=services.repos, group_id=report.group_id, now=now)
+    recipients = await lead_notification_recipients(repos=publishing.repos, group_id=report.group_id, now=now)
     day = now.date().isoformat()
     notices = [
         Notice(
             member_id=member_id,
             kind=NotificationKind.REPORT_RECEIVED,
-            dedupe_key=f"report_received:{services.key.notice_key(report.target_id, day, member_id)}",
+            dedupe_key=f"report_received:{publishing.key.notice_key(report.target_id, day, member_id)}",
             not_before=jitter(now),
             params={"groupId": report.group_id},
         )
         for member_id in recipients
         if member_id != reporter.id
     ]
-    await notify_later(repos=services.repos, notices=notices, now=to_minute(now))
+    await notify_later(repos=publishing.repos, notices=notices, now=to_minute(now))

@@ -19,6 +19,7 @@ from domain.noticing.activity import note_named_post
 from domain.shares import lifecycle, reading
 from domain.shares.anonymity import to_minute
 from domain.shares.errors import ShareError, ShareErrorCode
+from domain.shares.lifecycle import Publishing
 from domain.shares.notices import tell_leads
 from domain.shares.policies import (
     EDIT_WINDOW,
@@ -30,7 +31,6 @@ from domain.shares.policies import (
     standing,
 )
 from domain.shares.reading import Seen, T
-from domain.shares.services import ContentServices
 from domain.shares.validation import body_issues, clean_body
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.authorship import AuthorshipDocument
@@ -96,10 +96,10 @@ async def record_authorship(repos: Repositories, reader: Reader, content_id: str
 
 
 async def create_share(
-    *, services: ContentServices, reader: Reader, group_id: str, body: str, anonymous: bool, now: datetime
+    *, publishing: Publishing, reader: Reader, group_id: str, body: str, anonymous: bool, now: datetime
 ) -> Posted[ShareDocument]:
     """Share a down day with the group, anonymous unless the member chooses their name."""
-    repos = services.repos
+    repos = publishing.repos
     group, membership = await checked_place(repos, reader, group_id, now=now)
     body = checked_body(body)
     if anonymous:
@@ -116,17 +116,17 @@ async def create_share(
     await repos.shares.insert(share)
     if not anonymous:  # a named post is activity in the group; an anonymous one never is (ANON-6)
         await note_named_post(repos=repos, member_id=reader.id, group_id=group.id, at=now)
-    await _after_screen(services, reader, share, support, now=now)
+    await _after_screen(publishing, reader, share, support, now=now)
     if share.status is ContentStatus.PUBLISHED:
-        await lifecycle.share_published(services, share, now=now)
+        await lifecycle.share_published(publishing, share, now=now)
     return Posted(Seen(share, share.status, _standing(reader, membership)), support)
 
 
 async def edit_share(
-    *, services: ContentServices, reader: Reader, share_id: str, body: str, now: datetime
+    *, publishing: Publishing, reader: Reader, share_id: str, body: str, now: datetime
 ) -> Posted[ShareDocument]:
     """The author changes the words within 15 minutes of posting; they are screened again."""
-    repos = services.repos
+    repos = publishing.repos
     seen = await _own(repos, reader, share_id)
     share = seen.item
     group, membership = await checked_place(repos, reader, share.group_id, now=now)
@@ -144,14 +144,14 @@ async def edit_share(
     )
     if edited is None:
         raise ShareError(ShareErrorCode.NOT_EDITABLE, "This share changed meanwhile: look again.")
-    await _after_screen(services, reader, edited, support, now=now)
-    await _announce_edit(services, before=share, after=edited)
+    await _after_screen(publishing, reader, edited, support, now=now)
+    await _announce_edit(publishing, before=share, after=edited)
     return Posted(Seen(edited, edited.status, _standing(reader, membership)), support)
 
 
-async def delete_share(*, services: ContentServices, reader: Reader, share_id: str, now: datetime) -> ShareDocument:
+async def delete_share(*, publishing: Publishing, reader: Reader, share_id: str, now: datetime) -> ShareDocument:
     """The author deletes their share for good, with its responses and reactions (ANON: deletion is real)."""
-    repos = services.repos
+    repos = publishing.repos
     share = (await _own(repos, reader, share_id)).item
     response_ids = await repos.responses.ids_for_share(share.id)
     if not await repos.shares.delete(share.id):
@@ -162,7 +162,7 @@ async def delete_share(*, services: ContentServices, reader: Reader, share_id: s
     await repos.bylines.delete_many([share.id, *response_ids])
     await repos.reports.close_waiting_for_targets([share.id, *response_ids], now=now)
     if share.status is ContentStatus.PUBLISHED:
-        await lifecycle.share_withdrawn(services, share)
+        await lifecycle.share_withdrawn(publishing, share)
     return share
 
 
@@ -176,22 +176,22 @@ async def _own(repos: Repositories, reader: Reader, share_id: str) -> Seen[Share
 
 
 async def _after_screen(
-    services: ContentServices, reader: Reader, share: ShareDocument, support: Signposting, *, now: datetime
+    publishing: Publishing, reader: Reader, share: ShareDocument, support: Signposting, *, now: datetime
 ) -> None:
     if support.level is RiskLevel.HIGH:
         await tell_leads(
-            repos=services.repos, key=services.key, group_id=share.group_id, content_id=share.id,
+            repos=publishing.repos, key=publishing.key, group_id=share.group_id, content_id=share.id,
             author_key=reader.author_key, now=now,
         )  # fmt: skip
 
 
-async def _announce_edit(services: ContentServices, *, before: ShareDocument, after: ShareDocument) -> None:
+async def _announce_edit(publishing: Publishing, *, before: ShareDocument, after: ShareDocument) -> None:
     if before.status is not ContentStatus.PUBLISHED:
         return
     if after.status is ContentStatus.PUBLISHED:
-        await lifecycle.share_updated(services, after)
+        await lifecycle.share_updated(publishing, after)
     else:
-        await lifecycle.share_withdrawn(services, after)
+        await lifecycle.share_withdrawn(publishing, after)
 
 
 def _standing(reader: Reader, membership: MembershipDocument) -> Standing:

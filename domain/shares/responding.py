@@ -12,6 +12,7 @@ from domain.shares import lifecycle, reading
 from domain.shares.anonymity import to_minute
 from domain.shares.errors import ShareError, ShareErrorCode
 from domain.shares.events import publish, share_event
+from domain.shares.lifecycle import Publishing
 from domain.shares.notices import tell_leads
 from domain.shares.policies import MAX_RESPONSES_PER_SHARE, Reader, standing
 from domain.shares.posting import (
@@ -24,7 +25,6 @@ from domain.shares.posting import (
     status_after_screen,
 )
 from domain.shares.reading import Seen
-from domain.shares.services import ContentServices
 from infra.mongo.repositories.reactions import ReactionExistsError
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.base import new_id
@@ -36,10 +36,10 @@ from schemas.events import FeedEventKind
 
 
 async def create_response(
-    *, services: ContentServices, reader: Reader, share_id: str, body: str, anonymous: bool, now: datetime
+    *, publishing: Publishing, reader: Reader, share_id: str, body: str, anonymous: bool, now: datetime
 ) -> Posted[ResponseDocument]:
     """Reply to a published share in the reader's group; screened like a share."""
-    repos = services.repos
+    repos = publishing.repos
     share = (await _published_share(repos, reader, share_id)).item
     group, membership = await checked_place(repos, reader, share.group_id, now=now)
     body = checked_body(body)
@@ -61,21 +61,21 @@ async def create_response(
         await note_named_post(repos=repos, member_id=reader.id, group_id=group.id, at=now)
     if support.level is RiskLevel.HIGH:
         await tell_leads(
-            repos=repos, key=services.key, group_id=group.id, content_id=response.id,
+            repos=repos, key=publishing.key, group_id=group.id, content_id=response.id,
             author_key=reader.author_key, now=now,
         )  # fmt: skip
     if response.status is ContentStatus.PUBLISHED:
-        await lifecycle.response_published(services, response, actor_id=reader.id, now=now)
+        await lifecycle.response_published(publishing, response, actor_id=reader.id, now=now)
     found = standing(reader, membership)
     assert found is not None  # noqa: S101 - a poster is an active member
     return Posted(Seen(response, response.status, found), support)
 
 
 async def set_reaction(
-    *, services: ContentServices, reader: Reader, share_id: str, kind: ReactionKind, now: datetime
+    *, publishing: Publishing, reader: Reader, share_id: str, kind: ReactionKind, now: datetime
 ) -> Seen[ShareDocument]:
     """Give one of the gentle reactions (once of each kind); the share's author hears, at most hourly."""
-    repos = services.repos
+    repos = publishing.repos
     seen = await _reactable(repos, reader, share_id)
     share = seen.item
     reaction = ReactionDocument(id=new_id(), target_id=share.id, reactor_key=reader.reactor_key, kind=kind)
@@ -84,22 +84,22 @@ async def set_reaction(
     except ReactionExistsError:
         raise ShareError(ShareErrorCode.ALREADY_REACTED, "You've already sent this.") from None
     counted = await repos.shares.count_reaction(share.id, kind, 1) or share
-    await _announce_reactions(services, counted)
-    await lifecycle.tell_share_author(services, share.id, actor_id=reader.id, now=now)
+    await _announce_reactions(publishing, counted)
+    await lifecycle.tell_share_author(publishing, share.id, actor_id=reader.id, now=now)
     return Seen(counted, seen.status, seen.standing)
 
 
 async def remove_reaction(
-    *, services: ContentServices, reader: Reader, share_id: str, kind: ReactionKind
+    *, publishing: Publishing, reader: Reader, share_id: str, kind: ReactionKind
 ) -> Seen[ShareDocument]:
     """Take back a reaction the reader gave."""
-    repos = services.repos
+    repos = publishing.repos
     seen = await _reactable(repos, reader, share_id)
     share = seen.item
     if not await repos.reactions.delete(share.id, reader.reactor_key, kind):
         raise ShareError(ShareErrorCode.NOT_REACTED, "You haven't sent this.")
     counted = await repos.shares.count_reaction(share.id, kind, -1) or share
-    await _announce_reactions(services, counted)
+    await _announce_reactions(publishing, counted)
     return Seen(counted, seen.status, seen.standing)
 
 
@@ -123,5 +123,5 @@ async def _reactable(repos: Repositories, reader: Reader, share_id: str) -> Seen
     return seen
 
 
-async def _announce_reactions(services: ContentServices, share: ShareDocument) -> None:
-    await publish(services.broadcaster, share_event(FeedEventKind.REACTIONS_CHANGED, share.group_id, share.id))
+async def _announce_reactions(publishing: Publishing, share: ShareDocument) -> None:
+    await publish(publishing.broadcaster, share_event(FeedEventKind.REACTIONS_CHANGED, share.group_id, share.id))

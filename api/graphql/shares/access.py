@@ -1,4 +1,4 @@
-"""The reader and services the content operations need, from the request (or socket) context."""
+"""What the content operations need from the request (or socket) context: the reader, and `Publishing`."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from datetime import datetime
 from api.graphql.core.context import Context, Info
 from api.graphql.shares.loaders import ContentLoaders
 from domain.shares.anonymity import AnonymityKey
+from domain.shares.lifecycle import Publishing
 from domain.shares.policies import Reader
-from domain.shares.services import ContentServices
 from schemas.documents.members import MemberDocument
 
 
@@ -28,8 +28,8 @@ def anonymity_key(context: Context) -> AnonymityKey:
     return AnonymityKey.of(context.runtime.settings.anonymity_key.get_secret_value())
 
 
-def services(context: Context) -> ContentServices:
-    return ContentServices(repos=context.repos, broadcaster=context.runtime.broadcaster, key=anonymity_key(context))
+def publishing(context: Context) -> Publishing:
+    return Publishing(repos=context.repos, broadcaster=context.runtime.broadcaster, key=anonymity_key(context))
 
 
 def reader_of(context: Context, member: MemberDocument) -> Reader:

@@ -13,7 +13,7 @@ from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.moderation.types import ContentItem, ContentKind, content_item
-from api.graphql.shares.access import request_context, services
+from api.graphql.shares.access import publishing, request_context
 from domain.moderation.actions import moderate_content
 from domain.moderation.errors import ModerationError, ModerationErrorCode
 from domain.moderation.policies import ContentAction
@@ -68,7 +68,7 @@ async def content_moderate(
     try:
         with access_denials():
             content, standing = await moderate_content(
-                services=services(info.context), reader=ctx.reader, kind=data.target_kind.target_kind,
+                publishing=publishing(info.context), reader=ctx.reader, kind=data.target_kind.target_kind,
                 content_id=data.target_id, action=data.action, reason=data.reason, now=ctx.now,
             )  # fmt: skip
     except ModerationError as error:

@@ -14,7 +14,7 @@ from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.moderation.types import ReportReceipt
-from api.graphql.shares.access import request_context, services
+from api.graphql.shares.access import publishing, request_context
 from domain.moderation.errors import ModerationError, ModerationErrorCode
 from domain.moderation.reports import ReportDraft, create_report
 from schemas.documents.reports import ReportReason, ReportTargetKind
@@ -76,7 +76,9 @@ async def report_create(
     )  # fmt: skip
     try:
         with access_denials():
-            report = await create_report(services=services(info.context), reader=ctx.reader, draft=draft, now=ctx.now)
+            report = await create_report(
+                publishing=publishing(info.context), reader=ctx.reader, draft=draft, now=ctx.now
+            )
     except ModerationError as error:
         return ReportCreateError(**error_fields(error, ReportCreateErrorCode))
     return ReportCreateSuccess(report=ReportReceipt.from_document(report))

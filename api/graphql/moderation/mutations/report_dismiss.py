@@ -12,7 +12,7 @@ from api.graphql.core.errors import access_denials, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
-from api.graphql.shares.access import request_context, services
+from api.graphql.shares.access import publishing, request_context
 from domain.moderation.actions import dismiss_report
 from domain.moderation.errors import ModerationError, ModerationErrorCode
 
@@ -60,7 +60,7 @@ async def report_dismiss(
     try:
         with access_denials():
             report = await dismiss_report(
-                services=services(info.context), reader=ctx.reader, report_id=data.report_id, reason=data.reason,
+                publishing=publishing(info.context), reader=ctx.reader, report_id=data.report_id, reason=data.reason,
                 now=ctx.now,
             )  # fmt: skip
     except ModerationError as error:

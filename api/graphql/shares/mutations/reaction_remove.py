@@ -12,7 +12,7 @@ from api.graphql.core.errors import access_denials, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
-from api.graphql.shares.access import request_context, services
+from api.graphql.shares.access import publishing, request_context
 from api.graphql.shares.types import Share, share_of
 from domain.shares import responding
 from domain.shares.errors import ShareError, ShareErrorCode
@@ -61,7 +61,7 @@ async def reaction_remove(
     try:
         with access_denials():
             seen = await responding.remove_reaction(
-                services=services(info.context), reader=ctx.reader, share_id=data.share_id, kind=data.kind
+                publishing=publishing(info.context), reader=ctx.reader, share_id=data.share_id, kind=data.kind
             )
     except ShareError as error:
         return ReactionRemoveError(**error_fields(error, ReactionRemoveErrorCode))

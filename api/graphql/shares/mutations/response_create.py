@@ -14,7 +14,7 @@ from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.crisis.types import Signposting
 from api.graphql.execution.rate_limits import Bucket, RateLimited
-from api.graphql.shares.access import request_context, services
+from api.graphql.shares.access import publishing, request_context
 from api.graphql.shares.types import Response, response_of
 from domain.shares import responding
 from domain.shares.errors import ShareError, ShareErrorCode
@@ -77,7 +77,7 @@ async def response_create(
     try:
         with access_denials():
             posted = await responding.create_response(
-                services=services(info.context), reader=ctx.reader, share_id=data.share_id, body=data.body,
+                publishing=publishing(info.context), reader=ctx.reader, share_id=data.share_id, body=data.body,
                 anonymous=data.anonymous, now=ctx.now,
             )  # fmt: skip
     except ShareError as error:

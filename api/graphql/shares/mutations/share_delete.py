@@ -12,7 +12,7 @@ from api.graphql.core.errors import access_denials, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
-from api.graphql.shares.access import request_context, services
+from api.graphql.shares.access import publishing, request_context
 from domain.shares import posting
 from domain.shares.errors import ShareError, ShareErrorCode
 
@@ -58,7 +58,7 @@ async def share_delete(
     try:
         with access_denials():
             share = await posting.delete_share(
-                services=services(info.context), reader=ctx.reader, share_id=data.share_id, now=ctx.now
+                publishing=publishing(info.context), reader=ctx.reader, share_id=data.share_id, now=ctx.now
             )
     except ShareError as error:
         return ShareDeleteError(**error_fields(error, ShareDeleteErrorCode))

@@ -14,7 +14,7 @@ from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.crisis.types import Signposting
 from api.graphql.execution.rate_limits import Bucket, RateLimited
-from api.graphql.shares.access import request_context, services
+from api.graphql.shares.access import publishing, request_context
 from api.graphql.shares.types import Share, share_of
 from domain.shares import posting
 from domain.shares.errors import ShareError, ShareErrorCode
@@ -72,7 +72,11 @@ async def share_update(
     try:
         with access_denials():
             posted = await posting.edit_share(
-                services=services(info.context), reader=ctx.reader, share_id=data.share_id, body=data.body, now=ctx.now
+                publishing=publishing(info.context),
+                reader=ctx.reader,
+                share_id=data.share_id,
+                body=data.body,
+                now=ctx.now,
             )
     except ShareError as error:
         return ShareUpdateError(**error_fields(error, ShareUpdateErrorCode))
