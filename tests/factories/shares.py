@@ -38,6 +38,10 @@ class ShareCast:
         return None if role == "anonymous" else getattr(self, role).token
 
 
+# The content matrices' callers, in their columns' order (tests/security/matrix.py).
+SHARE_ROLES = ("anonymous", "outsider", "member", "author", "co_lead", "lead", "staff")
+
+
 async def new_share_cast(gql: GraphQLClient, auth_emulator: AuthEmulator) -> ShareCast:
     async def person(name: str, **extra: Any) -> TestMember:
         return await onboarded_member(

@@ -25,10 +25,10 @@ from graphql import GraphQLSchema
 from api.graphql.execution.rate_limits import OPERATION_TYPES
 from api.graphql.schema import build_schema
 from infra.settings import GraphQLSettings
+from tests.security.matrix import NF, OK, F, U
 from tests.security.world import ROLES, World
 
 Variables = Callable[[World], dict[str, Any]]
-U, NF, F, OK = "UNAUTHENTICATED", "NOT_FOUND", "FORBIDDEN", "OK"
 SIGNED_IN = f"{U} {OK} {OK} {OK} {OK} {OK} {OK}"
 
 

@@ -4,10 +4,8 @@ same serializers as the queries, and carried between API processes by Redis.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
-import pytest
 from redis.asyncio import Redis
 
 from api.main import create_app
@@ -27,13 +25,6 @@ from tests.factories.shares import (
     youth_content_group,
 )
 from tests.fixtures.app import GraphQLClient, RunningApi, in_process
-
-
-@pytest.fixture(scope="module")
-async def redis(settings: Settings) -> AsyncIterator[Redis]:
-    client = Redis.from_url(settings.redis.url)
-    yield client
-    await client.aclose()
 
 
 def following(api: RunningApi, redis: Redis, token: str, group_id: str) -> Any:
