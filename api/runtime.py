@@ -9,7 +9,7 @@ from pymongo.monitoring import CommandListener
 from redis.asyncio import Redis
 
 from domain.clock import Clock
-from domain.crisis.service import load_reviewed_data
+from domain.crisis import load_reviewed_data
 from infra.firebase import FirebaseAccounts, TokenVerifier, get_or_create_app
 from infra.mongo.client import Client, Database, connect, create_client
 from infra.mongo.repositories.registry import Repositories

@@ -1,6 +1,7 @@
-"""No import loops anywhere in the project: not between modules, nor between the packages
-that hold them (sibling packages at every depth below the top). Import-linter's contracts
-check the layers; this checks what they cannot say, for every package including tests/.
+"""What import-linter's contracts cannot say. No import loops anywhere in the project: not
+between modules, nor between the packages that hold them (sibling packages at every depth
+below the top), tests/ included. And a domain context is used through its `__init__.py`
+only: the API, the workers and other contexts never import its modules (tests may).
 
 At the top, tests/ and benchmarks/ use each other on purpose (the benchmarks drive the
 tests' fake FCM server; the tests check the benchmarks' data), with no module loop.
@@ -61,3 +62,29 @@ def test_a_loop_is_found() -> None:
     )
     assert _between_siblings("api.graphql.core", "api.graphql.core.loaders") is None
     assert _between_siblings("benchmarks.fanout", "tests.fixtures.fcm") is None
+
+
+def _context(module: str) -> str | None:
+    """The domain context a module belongs to (its package's `__init__` included)."""
+    parts = module.split(".")
+    return parts[1] if parts[0] == "domain" and len(parts) > 1 else None
+
+
+def _reaches_in(importer: str, target: str) -> bool:
+    """A module of another context, not that context's package."""
+    return target.count(".") > 1 and _context(target) not in {None, _context(importer)}
+
+
+def test_contexts_are_used_through_their_init_only(imports: dict[str, set[str]]) -> None:
+    reaching_in = sorted(
+        f"{importer} -> {target}"
+        for importer, targets in imports.items()
+        if importer.split(".")[0] in {"api", "workers", "domain"}
+        for target in targets
+        if _reaches_in(importer, target)
+    )
+    assert reaching_in == []
+    assert _reaches_in("api.graphql.groups.queries", "domain.groups.reading")
+    assert not _reaches_in("api.graphql.groups.queries", "domain.groups")  # the package: the way in
+    assert not _reaches_in("domain.groups.service", "domain.groups.policies")  # within a context
+    assert not _reaches_in("domain.groups.service", "domain.errors")  # the shared kernel

@@ -20,7 +20,7 @@ from typing import TypeVar
 from celery.signals import worker_process_init, worker_process_shutdown
 
 from domain.clock import Clock, SystemClock
-from domain.notifications.delivery import Pipeline
+from domain.notifications import Pipeline
 from infra.firebase import FirebaseAccounts, get_or_create_app
 from infra.logging import configure_logging
 from infra.mongo.client import Client, Database, create_client

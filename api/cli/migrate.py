@@ -15,7 +15,7 @@ import sys
 from datetime import date
 
 from domain.clock import SystemClock
-from domain.crisis.service import seed_support_resources
+from domain.crisis import seed_support_resources
 from infra.logging import configure_logging
 from infra.mongo.client import connect, create_client
 from infra.mongo.indexes import ensure_indexes

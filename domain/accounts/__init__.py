@@ -1,1 +1,34 @@
-"""Data rights: a member's export, account deletion with a grace period, the purge, and retention."""
+"""Data rights: a member's export, account deletion with a grace period, the purge, and retention.
+
+Other contexts, the API and the workers import these from here, never from the modules
+(tests may reach into a module they test)."""
+
+from __future__ import annotations
+
+from domain.accounts.deletion import request_deletion, restore
+from domain.accounts.errors import AccountError, AccountErrorCode
+from domain.accounts.export import (
+    ExportState,
+    ExportView,
+    build_export,
+    build_stale_exports,
+    request_export,
+    view_export,
+)
+from domain.accounts.purge import purge_due
+from domain.accounts.retention import purge_expired
+
+__all__ = [
+    "AccountError",
+    "AccountErrorCode",
+    "ExportState",
+    "ExportView",
+    "build_export",
+    "build_stale_exports",
+    "purge_due",
+    "purge_expired",
+    "request_deletion",
+    "request_export",
+    "restore",
+    "view_export",
+]

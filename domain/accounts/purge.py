@@ -17,7 +17,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from domain.shares.anonymity import AnonymityKey
+from domain.shares import AnonymityKey
 from infra.firebase import FirebaseAccounts
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.account_deletions import AccountDeletionDocument

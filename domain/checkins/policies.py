@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from domain.groups.occurrences import answered_occurrence
-from domain.members.time import local_date, zone_of
+from domain.groups import answered_occurrence
+from domain.members import local_date, zone_of
 from schemas.documents.checkins import AnsweredOccurrence
 from schemas.documents.groups import GroupDocument
 from schemas.documents.safeguarding_alerts import RiskLevel

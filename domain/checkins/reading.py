@@ -14,9 +14,8 @@ from datetime import date, datetime
 
 from domain.checkins import policies
 from domain.checkins.errors import CheckInError, CheckInErrorCode
-from domain.groups.access import authorized
-from domain.groups.policies import GroupAction, Viewer
-from domain.members.time import local_date
+from domain.groups import GroupAction, Viewer, authorized
+from domain.members import local_date
 from infra.mongo.repositories.checkins import DayMoods
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.checkins import CheckInDocument

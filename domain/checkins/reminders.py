@@ -16,8 +16,8 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
-from domain.groups.occurrences import ANSWER_WINDOW, next_occurrence
-from domain.notifications.service import notify
+from domain.groups import ANSWER_WINDOW, next_occurrence
+from domain.notifications import notify
 from infra.mongo.repositories.registry import Repositories
 from infra.queue import TaskQueue
 from schemas.documents.groups import GroupDocument

@@ -15,12 +15,10 @@ from datetime import datetime
 from domain.checkins import policies
 from domain.checkins import validation as check
 from domain.checkins.errors import CheckInError, CheckInErrorCode
-from domain.crisis.screen import screen
-from domain.crisis.service import Signposting, SignpostSource, signpost
+from domain.crisis import Signposting, SignpostSource, screen, signpost
 from domain.errors import HiddenError
-from domain.members.time import local_date
-from domain.noticing.activity import end_quiet_spells, next_look
-from domain.noticing.mood import notice_mood
+from domain.members import local_date
+from domain.noticing import end_quiet_spells, next_look, notice_mood
 from infra.mongo.repositories.checkins import IdempotencyKeyTakenError
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.base import new_id
@@ -40,7 +38,9 @@ class Submitted:
     signposting: Signposting
 
 
-async def submit(*, repos: Repositories, member: MemberDocument, draft: check.CheckInDraft, now: datetime) -> Submitted:
+async def submit_check_in(
+    *, repos: Repositories, member: MemberDocument, draft: check.CheckInDraft, now: datetime
+) -> Submitted:
     """Record a check-in (once per idempotency key) and screen it; the result of a retry is the first one's."""
     if issues := check.key_issues(draft.idempotency_key):
         raise CheckInError.from_issues(issues)

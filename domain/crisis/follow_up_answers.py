@@ -10,11 +10,10 @@ from datetime import datetime
 
 from domain.crisis.errors import CrisisError, CrisisErrorCode
 from domain.crisis.messages import MessageKey, default_messages
-from domain.crisis.screen import screen
+from domain.crisis.screening import screen
 from domain.crisis.service import Signposting, support_resources
 from domain.errors import FieldIssue
-from domain.members.policies import age_on
-from domain.members.time import local_date
+from domain.members import age_on, local_date
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.follow_ups import FollowUpAnswer, FollowUpDocument, FollowUpStatus
 from schemas.documents.members import MemberDocument

@@ -24,9 +24,8 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from domain.members.time import member_zone
-from domain.notifications.policies import quiet_hours_end
-from domain.notifications.service import notify
+from domain.members import member_zone
+from domain.notifications import notify, quiet_hours_end
 from infra.mongo.repositories.registry import Repositories
 from infra.queue import TaskQueue
 from schemas.documents.base import new_id

@@ -18,9 +18,8 @@ from domain.crisis.errors import CrisisError, CrisisErrorCode
 from domain.crisis.follow_ups import schedule_follow_up
 from domain.crisis.lexicon import default_lexicon
 from domain.crisis.messages import default_messages
-from domain.crisis.screen import ScreenResult, screen
-from domain.members.policies import age_on
-from domain.members.time import local_date
+from domain.crisis.screening import ScreenResult, screen
+from domain.members import age_on, local_date
 from infra.mongo.repositories.registry import Repositories
 from infra.mongo.repositories.support_resources import SupportResourcesUnreadableError, SyncOutcome
 from schemas.documents.base import new_id

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from domain.members.time import local_date, local_time_at, member_zone
+from domain.members import local_date, local_time_at, member_zone
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.memberships import MembershipDocument
 

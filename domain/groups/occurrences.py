@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from domain.members.time import local_time_at, parse_clock
+from domain.members import local_time_at, parse_clock
 from schemas.documents.groups import CheckInSchedule
 from schemas.documents.support_resources import Weekday
 

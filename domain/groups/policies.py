@@ -17,8 +17,7 @@ from typing import TypeGuard
 from domain.errors import HiddenError, NotPermittedError
 from domain.groups.errors import GroupErrorCode
 from domain.identity import Identity, Scope
-from domain.members.policies import ADULT_AGE, age_on
-from domain.members.time import local_date
+from domain.members import ADULT_AGE, age_on, local_date
 from schemas.documents.groups import GroupAccess, GroupDocument
 from schemas.documents.members import MemberDocument
 from schemas.documents.memberships import GroupRole, MembershipDocument, MembershipStatus

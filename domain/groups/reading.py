@@ -62,7 +62,7 @@ async def my_groups(*, repos: Repositories, viewer: Viewer, after: Keyset | None
     return Page(items=views, has_next=memberships.has_next)
 
 
-async def discover(
+async def discover_groups(
     *,
     repos: Repositories,
     viewer: Viewer,

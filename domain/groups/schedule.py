@@ -13,11 +13,10 @@ from domain.groups.occurrences import next_occurrence
 from domain.groups.policies import GroupAction, Viewer
 from domain.groups.validation import issue
 from domain.groups.views import GroupView, view_of
-from domain.members.time import parse_clock
-from infra.mongo.commands import given, or_keep
-from infra.mongo.repositories.groups import GroupUpdate, QuietPolicyUpdate
+from domain.members import parse_clock
 from infra.mongo.repositories.registry import Repositories
-from schemas.documents.groups import CheckInSchedule
+from schemas.commands import given, or_keep
+from schemas.documents.groups import CheckInSchedule, GroupUpdate, QuietPolicyUpdate
 from schemas.documents.support_resources import Weekday
 
 MISSED_CHECK_INS_RANGE = (1, 6)

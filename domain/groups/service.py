@@ -21,12 +21,11 @@ from domain.groups.policies import (
     may_lead,
 )
 from domain.groups.views import GroupView, view_of
-from infra.mongo.commands import KEEP, given, or_keep
-from infra.mongo.repositories.groups import GroupUpdate
 from infra.mongo.repositories.registry import Repositories
 from infra.queue import TaskQueue
+from schemas.commands import KEEP, given, or_keep
 from schemas.documents.base import new_id
-from schemas.documents.groups import GroupAccess, GroupDocument, GroupKind, SignpostLink
+from schemas.documents.groups import GroupAccess, GroupDocument, GroupKind, GroupUpdate, SignpostLink
 from schemas.documents.members import MemberDocument
 from schemas.documents.memberships import GroupRole, MembershipDocument
 from schemas.documents.moderation_actions import ModerationActionKind

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from domain.errors import FieldIssue
@@ -16,11 +16,11 @@ from domain.members.validation import (
     display_name_issues,
     timezone_issues,
 )
-from infra.mongo.commands import given, or_keep
-from infra.mongo.repositories.members import MemberAlreadyExistsError, ProfileUpdate
+from infra.mongo.repositories.members import MemberAlreadyExistsError
 from infra.mongo.repositories.registry import Repositories
+from schemas.commands import KEEP, given
 from schemas.documents.base import new_id
-from schemas.documents.members import Language, MemberDocument, Nation
+from schemas.documents.members import Language, MemberDocument, Nation, ProfileUpdate
 
 
 @dataclass(frozen=True)
@@ -30,16 +30,6 @@ class NewProfile:
     nation: Nation
     timezone: str
     language: Language
-
-
-@dataclass(frozen=True)
-class ProfileChanges:
-    """Only the fields given change. The date of birth cannot: age rules rest on it."""
-
-    display_name: str | None = None
-    nation: Nation | None = None
-    timezone: str | None = None
-    language: Language | None = None
 
 
 async def get_member(*, repos: Repositories, identity: Identity) -> MemberDocument | None:
@@ -77,20 +67,16 @@ async def onboard(*, repos: Repositories, identity: Identity, profile: NewProfil
 
 
 async def update_profile(
-    *, repos: Repositories, member: MemberDocument, changes: ProfileChanges, now: datetime
+    *, repos: Repositories, member: MemberDocument, changes: ProfileUpdate, now: datetime
 ) -> MemberDocument:
     """Change the given profile fields; nothing is written if any is invalid."""
-    name = clean_display_name(changes.display_name) if changes.display_name is not None else None
+    update = changes
+    if changes.display_name is not KEEP:
+        update = replace(update, display_name=clean_display_name(changes.display_name))
     _raise_if_any([
-        *(display_name_issues(name) if name is not None else []),
-        *(timezone_issues(changes.timezone) if changes.timezone is not None else []),
+        *(display_name_issues(update.display_name) if update.display_name is not KEEP else []),
+        *(timezone_issues(update.timezone) if update.timezone is not KEEP else []),
     ])  # fmt: skip
-    update = ProfileUpdate(
-        display_name=or_keep(name),
-        timezone=or_keep(changes.timezone),
-        nation=or_keep(changes.nation),
-        language=or_keep(changes.language),
-    )
     if not given(update):
         raise MemberError(MemberErrorCode.NOTHING_TO_UPDATE, "Nothing to change was given.")
     updated = await repos.members.update_profile(member.id, update, now=now)

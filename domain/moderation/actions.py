@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from domain.errors import HiddenError, NotPermittedError
-from domain.groups.policies import is_active
+from domain.groups import is_active
 from domain.moderation import content as contents
 from domain.moderation.errors import ModerationError, ModerationErrorCode
 from domain.moderation.log import append
@@ -26,10 +26,7 @@ from domain.moderation.policies import (
     require_moderator,
     text_issues,
 )
-from domain.shares import reading
-from domain.shares.lifecycle import Publishing
-from domain.shares.policies import Reader, Standing
-from domain.shares.validation import clean_body
+from domain.shares import Publishing, Reader, Standing, clean_body, share_place
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.memberships import MembershipDocument
 from schemas.documents.moderation_actions import ActorRole, ModerationActionKind, TargetKind
@@ -51,7 +48,7 @@ class Moderator:
 
 
 async def moderator_of(repos: Repositories, reader: Reader, group_id: str) -> Moderator:
-    group, membership = await reading.place(repos, reader, group_id)
+    group, membership = await share_place(repos, reader, group_id)
     found = require_moderator(reader, membership, group_exists=group is not None)
     return Moderator(reader, found, membership)
 
@@ -75,7 +72,7 @@ async def moderate_content(
 ) -> tuple[contents.Content, Standing]:
     """Hide, restore or remove a share or response (leads and co-leads of its group, and staff)."""
     repos = publishing.repos
-    content = await contents.load(repos, kind, content_id) if kind in contents.CONTENT_KINDS else None
+    content = await contents.load_content(repos, kind, content_id) if kind in contents.CONTENT_KINDS else None
     if content is None:
         raise HiddenError(content_id)
     moderator = await _moderator_seeing(repos, reader, content)
@@ -170,7 +167,7 @@ async def dismiss_report(
 
 async def _restore_if_hidden_by_reports(publishing: Publishing, report: ReportDocument, *, now: datetime) -> None:
     try:
-        content = await contents.load(publishing.repos, report.target_kind, report.target_id)
+        content = await contents.load_content(publishing.repos, report.target_kind, report.target_id)
     except HiddenError:
         return  # deleted by its author meanwhile
     if content.status is ContentStatus.HIDDEN and content.item.hidden_by is HiddenBy.REPORTS:

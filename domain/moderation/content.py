@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from domain.errors import HiddenError
-from domain.shares import lifecycle
-from domain.shares.lifecycle import Publishing
+from domain.shares import Publishing, response_published, response_withdrawn, share_published, share_withdrawn
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.moderation_actions import TargetKind
 from schemas.documents.reports import ReportTargetKind
@@ -42,7 +41,7 @@ class Content:
         return self.item.status
 
 
-async def load(repos: Repositories, kind: ReportTargetKind, content_id: str) -> Content:
+async def load_content(repos: Repositories, kind: ReportTargetKind, content_id: str) -> Content:
     """A share or response by id, whatever its status; HiddenError when there is none."""
     item: ShareDocument | ResponseDocument | None
     if kind is ReportTargetKind.SHARE:
@@ -90,10 +89,10 @@ async def _follow(
         return
     if isinstance(after, ShareDocument):
         if now_visible:
-            await lifecycle.share_published(publishing, after, now=now)
+            await share_published(publishing, after, now=now)
         else:
-            await lifecycle.share_withdrawn(publishing, after)
+            await share_withdrawn(publishing, after)
     elif now_visible:
-        await lifecycle.response_published(publishing, after, actor_id=None, now=now)
+        await response_published(publishing, after, actor_id=None, now=now)
     else:
-        await lifecycle.response_withdrawn(publishing, after)
+        await response_withdrawn(publishing, after)

@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from domain.moderation.actions import moderator_of
-from domain.shares.policies import Reader, Standing, shown_status
-from domain.shares.reading import Seen, T
+from domain.shares import ContentT, Reader, Seen, Standing, shown_status
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.members import MemberDocument
 from schemas.documents.reports import ReportDocument, ReportTargetKind
@@ -51,7 +50,7 @@ async def moderation_queue(
     return Page(items=items, has_next=page.has_next)
 
 
-def _seen(item: T | None, standing: Standing) -> Seen[T] | None:
+def _seen(item: ContentT | None, standing: Standing) -> Seen[ContentT] | None:
     """The content as a moderator sees it (never as its author: a lead's own held share is staff's to review)."""
     status = shown_status(item.status, standing, is_author=False) if item is not None else None
     return Seen(item, status, standing) if item is not None and status is not None else None

@@ -11,9 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from domain.errors import FieldIssue
-from domain.groups.attention import expect_digest
-from domain.groups.policies import is_active
-from domain.groups.service import lead_notification_recipients
+from domain.groups import expect_digest, is_active, lead_notification_recipients
 from domain.moderation import content as contents
 from domain.moderation.errors import ModerationError, ModerationErrorCode
 from domain.moderation.log import append
@@ -24,13 +22,19 @@ from domain.moderation.policies import (
     hides_at_once,
     text_issues,
 )
-from domain.notifications.service import Notice, notify_later
-from domain.shares import reading
-from domain.shares.anonymity import to_minute
-from domain.shares.lifecycle import Publishing
-from domain.shares.notices import jitter
-from domain.shares.policies import Reader, Standing, require_standing
-from domain.shares.validation import clean_body
+from domain.notifications import Notice, notify_later
+from domain.shares import (
+    Publishing,
+    Reader,
+    Standing,
+    clean_body,
+    get_response,
+    get_share,
+    jitter,
+    require_standing,
+    share_place,
+    to_minute,
+)
 from infra.mongo.repositories.registry import Repositories
 from infra.mongo.repositories.reports import ReportExistsError
 from schemas.documents.base import new_id
@@ -80,10 +84,10 @@ async def create_report(*, publishing: Publishing, reader: Reader, draft: Report
 async def _content_target(repos: Repositories, reader: Reader, draft: ReportDraft) -> tuple[contents.Content, Standing]:
     """The content, if the reader can see it and did not write it."""
     if draft.target_kind is ReportTargetKind.SHARE:
-        seen_share = await reading.get_share(repos=repos, reader=reader, share_id=draft.target_id)
+        seen_share = await get_share(repos=repos, reader=reader, share_id=draft.target_id)
         content, found = contents.Content(draft.target_kind, seen_share.item), seen_share.standing
     else:
-        seen_response = await reading.get_response(repos=repos, reader=reader, response_id=draft.target_id)
+        seen_response = await get_response(repos=repos, reader=reader, response_id=draft.target_id)
         content, found = contents.Content(draft.target_kind, seen_response.item), seen_response.standing
     authorship = await repos.authorship.get(content.id)
     if reader.wrote(authorship.author_key if authorship else None):
@@ -97,7 +101,7 @@ async def _member_target(repos: Repositories, reader: Reader, draft: ReportDraft
         raise ModerationError.from_issues(
             [FieldIssue("groupId", ModerationErrorCode.GROUP_REQUIRED, "Say which group this is about.")]
         )
-    found = require_standing(reader, *await reading.place(repos, reader, draft.group_id))
+    found = require_standing(reader, *await share_place(repos, reader, draft.group_id))
     if draft.target_id == reader.id:
         raise ModerationError(ModerationErrorCode.CANNOT_TARGET_SELF, "You can't report yourself.")
     if not is_active(await repos.memberships.get(draft.group_id, draft.target_id)):

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from domain.members.time import local_date, local_time_at
+from domain.members import local_date, local_time_at
 
 CHECK_IN_TIME = time(9, 0)
 HEADS_UP_TIME = time(18, 0)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from domain.errors import FieldIssue
-from domain.members.time import local_date, member_zone
+from domain.members import local_date, member_zone
 from domain.noticing import calendar
 from domain.noticing.errors import NoticingError, NoticingErrorCode
 from infra.mongo.repositories.difficult_dates import SlotTakenError

@@ -18,10 +18,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from domain.groups.attention import Attention, attention_for, next_digest_at
-from domain.groups.policies import lead_facing_recipients
-from domain.members.time import local_date, member_zone
-from domain.notifications.service import notify
+from domain.groups import Attention, attention_for, lead_facing_recipients, next_digest_at
+from domain.members import local_date, member_zone
+from domain.notifications import notify
 from infra.mongo.repositories.registry import Repositories
 from infra.queue import TaskQueue
 from schemas.documents.lead_digests import LeadDigestDocument

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from domain.groups.occurrences import ANSWER_WINDOW, next_occurrence
-from domain.members.time import is_on_break
+from domain.groups import ANSWER_WINDOW, next_occurrence
+from domain.members import is_on_break
 from schemas.documents.groups import GroupDocument
 from schemas.documents.members import MemberDocument
 from schemas.documents.memberships import MembershipDocument, QuietEpisode, QuietStep

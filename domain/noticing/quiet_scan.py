@@ -21,11 +21,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from domain.groups.attention import expect_digest
-from domain.members.policies import may_tell_leads
-from domain.members.time import is_on_break
+from domain.groups import expect_digest
+from domain.members import is_on_break, may_tell_leads
 from domain.noticing import quiet
-from domain.notifications.service import notify
+from domain.notifications import notify
 from infra.mongo.repositories.registry import Repositories
 from infra.queue import TaskQueue
 from schemas.documents.groups import GroupDocument

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from domain.groups.access import authorized
-from domain.groups.policies import GroupAction, Viewer
+from domain.groups import GroupAction, Viewer, authorized
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.memberships import MembershipDocument
 from schemas.pagination import Keyset, Page

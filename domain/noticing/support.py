@@ -8,10 +8,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from domain.errors import HiddenError
-from domain.groups.policies import is_active, lead_facing_recipients
-from domain.members.time import local_date, member_zone
+from domain.groups import is_active, lead_facing_recipients
+from domain.members import local_date, member_zone
 from domain.noticing.errors import NoticingError, NoticingErrorCode
-from domain.notifications.service import notify
+from domain.notifications import notify
 from infra.mongo.repositories.registry import Repositories
 from infra.queue import TaskQueue
 from schemas.documents.members import MemberDocument

@@ -18,7 +18,7 @@ import logging
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from domain.members.time import local_date, member_zone
+from domain.members import local_date, member_zone
 from domain.notifications import policies
 from domain.notifications.catalogue import text_for
 from infra.mongo.repositories.notifications import PushOutcome

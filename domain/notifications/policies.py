@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from enum import StrEnum
 
-from domain.members.time import is_on_break, local_date, local_time_at, member_zone, parse_clock
+from domain.members import is_on_break, local_date, local_time_at, member_zone, parse_clock
 from schemas.documents.members import MemberDocument, Preferences
 from schemas.documents.notifications import NotificationDocument, NotificationKind
 

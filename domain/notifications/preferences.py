@@ -9,78 +9,48 @@ turns anything on with the same single call as anyone else, never prompted to.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from domain.errors import FieldIssue
-from domain.members.policies import may_tell_leads
-from domain.members.time import parse_clock
+from domain.members import may_tell_leads, parse_clock
 from domain.notifications.errors import NotificationError, NotificationErrorCode
-from infra.mongo.commands import given, or_keep
-from infra.mongo.repositories.members import PreferencesUpdate
 from infra.mongo.repositories.registry import Repositories
-from schemas.documents.members import MemberDocument, Preferences
+from schemas.commands import KEEP, given
+from schemas.documents.members import MemberDocument, Preferences, PreferencesUpdate
 
 DAILY_PUSH_CAP_MAX = 10
 LONGEST_BREAK = timedelta(days=365)
 
 
-@dataclass(frozen=True)
-class PreferenceChanges:
-    """Only the fields given change. `end_break` clears `on_break_until`."""
-
-    reminders: bool | None = None
-    nudges: bool | None = None
-    let_leads_know_when_quiet: bool | None = None
-    quiet_hours_start: str | None = None
-    quiet_hours_end: str | None = None
-    daily_push_cap: int | None = None
-    on_break_until: datetime | None = None
-    end_break: bool = False
-
-
 async def set_preferences(
-    *, repos: Repositories, member: MemberDocument, changes: PreferenceChanges, now: datetime
+    *, repos: Repositories, member: MemberDocument, changes: PreferencesUpdate, now: datetime
 ) -> Preferences:
     """Change the given preferences (nothing is written if any is invalid); held pushes are decided again."""
     issues = _issues(changes, now)
     if issues:
         raise NotificationError.from_issues(issues)
-    update = _update(changes)
-    if not given(update):
+    if not given(changes):
         raise NotificationError(NotificationErrorCode.NOTHING_TO_UPDATE, "Nothing to change was given.")
-    updated = await repos.members.update_preferences(member.id, update, now=now)
+    updated = await repos.members.update_preferences(member.id, changes, now=now)
     if updated is None:  # the member was deleted meanwhile: nothing of theirs to hold
         return member.preferences
     await repos.notifications.make_deferred_due(member.id, now=now)
-    if changes.let_leads_know_when_quiet is not None or changes.on_break_until is not None or changes.end_break:
+    if changes.let_leads_know_when_quiet is not KEEP or changes.on_break_until is not KEEP:  # a break begun or ended
         allowed = may_tell_leads(updated, now)
         await _quiet_consent_changed(repos=repos, member_id=member.id, may_tell_leads=allowed, now=now)
     return updated.preferences
 
 
-def _update(changes: PreferenceChanges) -> PreferencesUpdate:
-    return PreferencesUpdate(
-        reminders=or_keep(changes.reminders),
-        nudges=or_keep(changes.nudges),
-        let_leads_know_when_quiet=or_keep(changes.let_leads_know_when_quiet),
-        quiet_hours_start=or_keep(changes.quiet_hours_start),
-        quiet_hours_end=or_keep(changes.quiet_hours_end),
-        daily_push_cap=or_keep(changes.daily_push_cap),
-        on_break_until=None if changes.end_break else or_keep(changes.on_break_until),
-    )
-
-
-def _issues(changes: PreferenceChanges, now: datetime) -> list[FieldIssue]:
+def _issues(changes: PreferencesUpdate, now: datetime) -> list[FieldIssue]:
     issues: list[FieldIssue] = []
     for field, value in (("quietHoursStart", changes.quiet_hours_start), ("quietHoursEnd", changes.quiet_hours_end)):
-        if value is not None and parse_clock(value) is None:
+        if value is not KEEP and parse_clock(value) is None:
             issues.append(_issue(field, NotificationErrorCode.QUIET_HOURS_INVALID, "Use a 24-hour time such as 21:00."))
     cap = changes.daily_push_cap
-    if cap is not None and not 0 <= cap <= DAILY_PUSH_CAP_MAX:
+    if cap is not KEEP and not 0 <= cap <= DAILY_PUSH_CAP_MAX:
         message = f"Choose 0 to {DAILY_PUSH_CAP_MAX} a day (0 keeps everything but safety messages to the app)."
         issues.append(_issue("dailyPushCap", NotificationErrorCode.DAILY_PUSH_CAP_RANGE, message))
-    if changes.on_break_until is not None:
+    if isinstance(changes.on_break_until, datetime):
         issues += _break_issues(changes.on_break_until, now)
     return issues
 

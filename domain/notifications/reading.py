@@ -22,7 +22,7 @@ class MarkedRead:
     not_found_ids: list[str]  # unknown and other members' ids alike
 
 
-async def page(
+async def inbox_page(
     *, repos: Repositories, member: MemberDocument, first: int, after: Keyset | None
 ) -> Page[NotificationDocument]:
     """The member's notifications, newest first."""

@@ -1,40 +1,19 @@
-"""Typed commands for repository writes: the domain says which stored fields take which values,
-and only the repository turns that into MongoDB's update (dotted paths, stored forms).
-
-A command is a frozen dataclass whose fields are stored fields, each `KEEP` unless given;
-`None` is a value (it stores null), so "leave it" and "clear it" cannot be confused.
+"""Typed commands (schemas/commands.py) as MongoDB's `$set`: the dotted paths and stored forms
+live here, never in the domain.
 """
 
 from __future__ import annotations
 
-from dataclasses import fields, is_dataclass
+from dataclasses import is_dataclass
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Final, TypeGuard, TypeVar
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from pydantic import BaseModel
 
+from schemas.commands import given
+
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
-
-
-class Keep(Enum):
-    """A field the command leaves as it is."""
-
-    KEEP = "keep"
-
-
-KEEP: Final = Keep.KEEP
-T = TypeVar("T")
-
-
-def or_keep(value: T | None) -> T | Keep:
-    """An optional input left out (None) keeps the stored value."""
-    return KEEP if value is None else value
-
-
-def given(command: DataclassInstance) -> dict[str, Any]:
-    """The fields the command sets, by name, in their Python form."""
-    return {f.name: value for f in fields(command) if (value := getattr(command, f.name)) is not KEEP}
 
 
 def set_fields(command: DataclassInstance, *, under: str = "") -> dict[str, Any]:

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from domain.accounts.export import build_export, build_stale_exports
-from domain.accounts.purge import purge_due
-from domain.accounts.retention import purge_expired
-from domain.shares.anonymity import AnonymityKey
+from domain.accounts import build_export, build_stale_exports, purge_due, purge_expired
+from domain.shares import AnonymityKey
 from schemas.tasks.accounts import BUILD_EXPORT, RETENTION, TICK, BuildExport
 from workers.app import app
 from workers.runtime import WorkerRuntime, run

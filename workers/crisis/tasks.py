@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from domain.crisis.follow_ups import ask_due_follow_ups
+from domain.crisis import ask_due_follow_ups
 from schemas.tasks.crisis import FOLLOW_UPS
 from workers.app import app
 from workers.runtime import run

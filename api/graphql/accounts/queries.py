@@ -10,7 +10,7 @@ from api.graphql.accounts.types import DataExport
 from api.graphql.core.context import Info
 from api.graphql.core.errors import NotFoundError
 from api.graphql.core.permissions import IsMember
-from domain.accounts.export import view_export
+from domain.accounts import view_export
 
 
 async def resolve_data_export(

@@ -13,7 +13,7 @@ from api.graphql.core.errors import AccountDeletionPendingError, OnboardingRequi
 from api.graphql.core.loaders import Loaders
 from api.runtime import ApiRuntime
 from domain.identity import Identity
-from domain.members import service as members
+from domain.members import get_member
 from infra.firebase import TokenCheckUnavailableError, TokenRejectedError
 from schemas.documents.members import MemberDocument
 
@@ -95,7 +95,7 @@ class Context(BaseContext):
             return None
         if self._member is None:
             # Shared by root fields resolving at once, so the member is read once, not once per field.
-            self._member = asyncio.ensure_future(members.get_member(repos=self.repos, identity=self.identity))
+            self._member = asyncio.ensure_future(get_member(repos=self.repos, identity=self.identity))
         return await self._member
 
 

@@ -11,8 +11,7 @@ from api.graphql.core.errors import PublicError
 from api.graphql.core.permissions import IsPublic
 from api.graphql.crisis.types import SupportResource
 from api.graphql.execution.rate_limits import RateLimitExempt
-from domain.crisis import service
-from domain.crisis.errors import CrisisError
+from domain.crisis import CrisisError, support_resources
 from schemas.documents.members import Language, Nation
 
 
@@ -32,7 +31,7 @@ async def resolve_support_resources(
     # so that no helpline is ever hidden on a second page.
     context = info.context
     try:
-        resources = await service.support_resources(repos=context.repos, nation=nation, age=age)
+        resources = await support_resources(repos=context.repos, nation=nation, age=age)
     except CrisisError as error:
         raise InvalidSupportRequestError(error.message) from None
     now = context.clock.now()

@@ -10,8 +10,8 @@ from typing import Self
 import strawberry
 
 from api.graphql.core.types import Language, Nation, Weekday
-from domain.crisis.policies import is_open
-from domain.crisis.service import Signposting as SignpostingResult
+from domain.crisis import Signposting as SignpostingResult
+from domain.crisis import is_open
 from schemas.documents.safeguarding_alerts import RiskLevel
 from schemas.documents.support_resources import (
     Contact,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from api.graphql.core.context import Info
-from domain.groups.policies import Viewer
+from domain.groups import Viewer
 
 
 async def group_viewer(info: Info) -> Viewer:

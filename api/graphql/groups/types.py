@@ -11,9 +11,7 @@ from api.graphql.core.context import Info
 from api.graphql.core.loaders import MemberPageKey
 from api.graphql.core.pagination import Connection, connection, decode_cursor, page_size
 from api.graphql.core.types import Weekday
-from domain.groups.join_requests import Decision
-from domain.groups.policies import is_away
-from domain.groups.views import GroupView
+from domain.groups import Decision, GroupView, is_away
 from schemas.documents.groups import CheckInSchedule as StoredSchedule
 from schemas.documents.groups import GroupAccess, GroupKind
 from schemas.documents.groups import QuietPolicy as StoredQuietPolicy

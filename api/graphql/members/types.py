@@ -8,7 +8,7 @@ from typing import Self
 import strawberry
 
 from api.graphql.core.types import Language, Nation
-from domain.members.policies import is_minor
+from domain.members import is_minor
 from schemas.documents.members import MemberDocument
 
 

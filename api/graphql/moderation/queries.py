@@ -13,7 +13,7 @@ from api.graphql.core.permissions import IsMember
 from api.graphql.moderation.types import Report
 from api.graphql.shares.access import request_context
 from api.graphql.shares.types import After, PageSize
-from domain.moderation.queue import moderation_queue
+from domain.moderation import moderation_queue
 
 
 async def resolve_moderation_queue(

@@ -12,8 +12,7 @@ from api.graphql.core.pagination import Connection, connection, decode_cursor, p
 from api.graphql.core.permissions import IsMember
 from api.graphql.groups.access import group_viewer
 from api.graphql.noticing.types import DifficultDate, QuietMember
-from domain.noticing.difficult_dates import my_difficult_dates
-from domain.noticing.reading import quiet_members
+from domain.noticing import my_difficult_dates, quiet_members
 
 
 async def resolve_my_difficult_dates(

@@ -8,7 +8,7 @@ from typing import Self
 import strawberry
 
 from api.graphql.core.context import Info
-from domain.noticing.reading import QuietMember as QuietMemberEntry
+from domain.noticing import QuietMember as QuietMemberEntry
 from schemas.documents.difficult_dates import DifficultDateDocument
 
 

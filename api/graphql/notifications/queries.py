@@ -10,7 +10,7 @@ from api.graphql.core.context import Info
 from api.graphql.core.pagination import Connection, connection, decode_cursor, page_size
 from api.graphql.core.permissions import IsMember
 from api.graphql.notifications.types import Notification, NotificationPreferences, named_members
-from domain.notifications import inbox
+from domain.notifications import inbox_page, unread_count
 
 
 async def resolve_notifications(
@@ -21,7 +21,7 @@ async def resolve_notifications(
     context = info.context
     member = await context.require_member()
     size = page_size(first, limit=context.runtime.settings.graphql.max_page_size)
-    page = await inbox.page(repos=context.repos, member=member, first=size, after=decode_cursor(after))
+    page = await inbox_page(repos=context.repos, member=member, first=size, after=decode_cursor(after))
     names = await named_members(context, page.items)
     return connection(
         page,
@@ -32,7 +32,7 @@ async def resolve_notifications(
 
 async def resolve_unread_notification_count(info: Info) -> int:
     member = await info.context.require_member()
-    return await inbox.unread_count(repos=info.context.repos, member=member)
+    return await unread_count(repos=info.context.repos, member=member)
 
 
 async def resolve_notification_preferences(info: Info) -> NotificationPreferences:

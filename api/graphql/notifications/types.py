@@ -9,7 +9,7 @@ from typing import Self
 import strawberry
 
 from api.graphql.core.context import Context
-from domain.notifications.catalogue import text_for
+from domain.notifications import text_for
 from schemas.documents.members import Language, Preferences
 from schemas.documents.notifications import NotificationDocument, NotificationKind
 

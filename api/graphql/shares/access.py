@@ -7,9 +7,7 @@ from datetime import datetime
 
 from api.graphql.core.context import Context, Info
 from api.graphql.shares.loaders import ContentLoaders
-from domain.shares.anonymity import AnonymityKey
-from domain.shares.lifecycle import Publishing
-from domain.shares.policies import Reader
+from domain.shares import AnonymityKey, Publishing, Reader
 from schemas.documents.members import MemberDocument
 
 

@@ -17,9 +17,9 @@ from typing import Any
 from pymongo import ReturnDocument
 
 from infra.mongo.client import Database
-from infra.mongo.commands import KEEP, Keep, set_fields
+from infra.mongo.commands import set_fields
 from infra.mongo.pagination import after_filter, sort_spec
-from schemas.documents.groups import CheckInSchedule, GroupAccess, GroupDocument, GroupKind, SignpostLink
+from schemas.documents.groups import GroupAccess, GroupDocument, GroupKind, GroupUpdate
 from schemas.pagination import Keyset, Page, page_of
 
 
@@ -30,32 +30,6 @@ class Discovery:
     youth: tuple[bool, ...]
     kind: GroupKind | None = None
     text: str | None = None  # case-folded; matched literally, anywhere in the name or description
-
-
-@dataclass(frozen=True)
-class QuietPolicyUpdate:
-    missed_check_ins: int | Keep = KEEP
-    inactive_days: int | Keep = KEEP
-
-
-@dataclass(frozen=True)
-class GroupUpdate:
-    """A live group's fields to set, already checked. `name_key` and `search_text` follow the
-    name and description (discovery reads them).
-    """
-
-    name: str | Keep = KEEP
-    description: str | Keep = KEEP
-    house_rules: str | Keep = KEEP
-    kind: GroupKind | Keep = KEEP
-    access: GroupAccess | Keep = KEEP
-    timezone: str | Keep = KEEP
-    signposting: list[SignpostLink] | Keep = KEEP
-    name_key: str | Keep = KEEP
-    search_text: str | Keep = KEEP
-    schedule: CheckInSchedule | Keep | None = KEEP
-    next_checkin_at: datetime | Keep | None = KEEP
-    quiet_policy: QuietPolicyUpdate | Keep = KEEP
 
 
 class GroupsRepository:

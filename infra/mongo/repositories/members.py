@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -11,35 +10,12 @@ from pymongo import ReturnDocument
 from pymongo.errors import DuplicateKeyError
 
 from infra.mongo.client import Database
-from infra.mongo.commands import KEEP, Keep, set_fields
-from schemas.documents.members import Language, MemberDocument, Nation
+from infra.mongo.commands import set_fields
+from schemas.documents.members import MemberDocument, PreferencesUpdate, ProfileUpdate
 
 
 class MemberAlreadyExistsError(Exception):
     """A member with this Firebase user already exists (unique index)."""
-
-
-@dataclass(frozen=True)
-class ProfileUpdate:
-    """Profile fields to set, already checked."""
-
-    display_name: str | Keep = KEEP
-    timezone: str | Keep = KEEP
-    nation: Nation | Keep = KEEP
-    language: Language | Keep = KEEP
-
-
-@dataclass(frozen=True)
-class PreferencesUpdate:
-    """Preferences to set, already checked; `on_break_until=None` ends a break."""
-
-    reminders: bool | Keep = KEEP
-    nudges: bool | Keep = KEEP
-    let_leads_know_when_quiet: bool | Keep = KEEP
-    quiet_hours_start: str | Keep = KEEP
-    quiet_hours_end: str | Keep = KEEP
-    daily_push_cap: int | Keep = KEEP
-    on_break_until: datetime | Keep | None = KEEP
 
 
 class MembersRepository:

@@ -10,7 +10,7 @@ import pytest
 from domain.crisis.catalogue import default_catalogue
 from domain.crisis.lexicon import default_lexicon, expand, load_lexicon
 from domain.crisis.messages import default_messages
-from domain.crisis.screen import screen
+from domain.crisis.screening import screen
 from schemas.documents.safeguarding_alerts import RiskCategory, RiskLevel
 
 HERE = Path(__file__).parent

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from infra.mongo.commands import KEEP, given, or_keep, set_fields
-from infra.mongo.repositories.groups import GroupUpdate, QuietPolicyUpdate
-from infra.mongo.repositories.members import PreferencesUpdate
-from schemas.documents.groups import CheckInSchedule, GroupKind, SignpostLink
+from infra.mongo.commands import set_fields
+from schemas.commands import KEEP, given, or_keep
+from schemas.documents.groups import CheckInSchedule, GroupKind, GroupUpdate, QuietPolicyUpdate, SignpostLink
+from schemas.documents.members import PreferencesUpdate
 from schemas.documents.support_resources import Weekday
 
 

@@ -14,8 +14,7 @@ from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.execution.rate_limits import Bucket, RateLimited
-from domain.accounts.deletion import request_deletion
-from domain.accounts.errors import AccountError, AccountErrorCode
+from domain.accounts import AccountError, AccountErrorCode, request_deletion
 
 
 @strawberry.enum(description="Why accountDelete did not start the deletion.")

@@ -14,8 +14,7 @@ from api.graphql.core.permissions import IsAuthenticated
 from api.graphql.core.types import FieldError
 from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.members.types import Member
-from domain.accounts.deletion import restore
-from domain.accounts.errors import AccountError, AccountErrorCode
+from domain.accounts import AccountError, AccountErrorCode, restore
 
 
 @strawberry.enum(description="Why accountRestore did not restore the account.")

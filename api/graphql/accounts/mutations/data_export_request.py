@@ -15,8 +15,7 @@ from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.execution.rate_limits import Bucket, RateLimited
-from domain.accounts.errors import AccountError, AccountErrorCode
-from domain.accounts.export import ExportState, ExportView, request_export
+from domain.accounts import AccountError, AccountErrorCode, ExportState, ExportView, request_export
 
 
 @strawberry.enum(description="Why dataExportRequest did not start an export.")

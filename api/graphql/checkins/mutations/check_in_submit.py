@@ -17,9 +17,7 @@ from api.graphql.core.types import FieldError
 from api.graphql.crisis.types import Signposting
 from api.graphql.execution.input_limits import MaxItems
 from api.graphql.execution.rate_limits import Bucket, RateLimited
-from domain.checkins import service
-from domain.checkins.errors import CheckInError, CheckInErrorCode
-from domain.checkins.validation import CheckInDraft
+from domain.checkins import CheckInDraft, CheckInError, CheckInErrorCode, submit_check_in
 from schemas.documents.checkins import CheckInTag, CheckInVisibility
 
 
@@ -109,7 +107,7 @@ async def check_in_submit(
     member = await context.require_member()
     try:
         with access_denials():
-            submitted = await service.submit(
+            submitted = await submit_check_in(
                 repos=context.repos, member=member, draft=data.to_draft(), now=context.clock.now()
             )
     except CheckInError as error:

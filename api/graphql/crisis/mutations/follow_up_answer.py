@@ -16,8 +16,7 @@ from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.crisis.types import Signposting
-from domain.crisis.errors import CrisisError, CrisisErrorCode
-from domain.crisis.follow_up_answers import answer_follow_up
+from domain.crisis import CrisisError, CrisisErrorCode, answer_follow_up
 from schemas.documents.follow_ups import FollowUpDocument
 
 

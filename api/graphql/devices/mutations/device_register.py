@@ -13,8 +13,7 @@ from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.devices.types import Device
-from domain.devices import service
-from domain.devices.errors import DeviceError, DeviceErrorCode
+from domain.devices import DeviceError, DeviceErrorCode, register_device
 from schemas.documents.devices import Platform
 
 
@@ -62,7 +61,7 @@ async def device_register(
     context = info.context
     member = await context.require_member()
     try:
-        device = await service.register(
+        device = await register_device(
             repos=context.repos,
             member=member,
             token=data.token,

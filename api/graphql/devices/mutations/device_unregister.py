@@ -13,8 +13,7 @@ from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.devices.types import Device
-from domain.devices import service
-from domain.devices.errors import DeviceError, DeviceErrorCode
+from domain.devices import DeviceError, DeviceErrorCode, unregister_device
 
 
 @strawberry.enum(description="Why deviceUnregister removed nothing.")
@@ -59,7 +58,7 @@ async def device_unregister(
     context = info.context
     member = await context.require_member()
     try:
-        removed = await service.unregister(repos=context.repos, member=member, token=data.token)
+        removed = await unregister_device(repos=context.repos, member=member, token=data.token)
     except DeviceError as error:
         return DeviceUnregisterError(**error_fields(error, DeviceUnregisterErrorCode))
     return DeviceUnregisterSuccess(device=Device.from_document(removed))

@@ -14,8 +14,7 @@ from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
-from domain.groups import leadership
-from domain.groups.errors import GroupError, GroupErrorCode
+from domain.groups import GroupError, GroupErrorCode, demote_co_lead
 
 
 @strawberry.enum(description="Why coLeadDemote changed nothing.")
@@ -64,7 +63,7 @@ async def co_lead_demote(
     viewer = await group_viewer(info)
     try:
         with access_denials():
-            view = await leadership.demote_co_lead(
+            view = await demote_co_lead(
                 repos=context.repos, viewer=viewer, group_id=data.group_id, member_id=data.member_id,
                 now=context.clock.now(),
             )  # fmt: skip

@@ -14,8 +14,7 @@ from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
-from domain.groups import leadership
-from domain.groups.errors import GroupError, GroupErrorCode
+from domain.groups import GroupError, GroupErrorCode, promote_co_lead
 
 
 @strawberry.enum(description="Why coLeadPromote changed nothing.")
@@ -62,7 +61,7 @@ async def co_lead_promote(
     viewer = await group_viewer(info)
     try:
         with access_denials():
-            view = await leadership.promote_co_lead(
+            view = await promote_co_lead(
                 repos=context.repos, viewer=viewer, group_id=data.group_id, member_id=data.member_id,
                 now=context.clock.now(),
             )  # fmt: skip

@@ -14,8 +14,7 @@ from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
-from domain.groups import service
-from domain.groups.errors import GroupError, GroupErrorCode
+from domain.groups import GroupError, GroupErrorCode, archive_group
 
 
 @strawberry.enum(description="Why groupArchive did not archive the group.")
@@ -60,7 +59,7 @@ async def group_archive(
     viewer = await group_viewer(info)
     try:
         with access_denials():
-            view = await service.archive_group(
+            view = await archive_group(
                 repos=context.repos, queue=context.runtime.queue, viewer=viewer, group_id=data.group_id,
                 now=context.clock.now(),
             )  # fmt: skip

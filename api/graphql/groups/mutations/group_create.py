@@ -14,8 +14,7 @@ from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group, SignpostLinkInput
-from domain.groups import service
-from domain.groups.errors import GroupError, GroupErrorCode
+from domain.groups import GroupDraft, GroupError, GroupErrorCode, create_group
 from schemas.documents.groups import GroupAccess, GroupKind
 
 
@@ -86,7 +85,7 @@ async def group_create(
 ) -> GroupCreateResult:
     context = info.context
     viewer = await group_viewer(info)
-    draft = service.GroupDraft(
+    draft = GroupDraft(
         name=data.name,
         description=data.description,
         kind=data.kind,
@@ -100,7 +99,7 @@ async def group_create(
     )
     try:
         with access_denials():
-            view = await service.create_group(repos=context.repos, viewer=viewer, draft=draft, now=context.clock.now())
+            view = await create_group(repos=context.repos, viewer=viewer, draft=draft, now=context.clock.now())
     except GroupError as error:
         return GroupCreateError(**error_fields(error, GroupCreateErrorCode))
     return GroupCreateSuccess(group=Group.from_view(view))

@@ -15,8 +15,7 @@ from api.graphql.core.types import FieldError
 from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
-from domain.groups import membership
-from domain.groups.errors import GroupError, GroupErrorCode
+from domain.groups import GroupError, GroupErrorCode, join_group
 
 
 @strawberry.enum(description="Why groupJoin did not add the member.")
@@ -72,7 +71,7 @@ async def group_join(
     viewer = await group_viewer(info)
     try:
         with access_denials():
-            view = await membership.join_group(
+            view = await join_group(
                 repos=context.repos, viewer=viewer, group_id=data.group_id, invite_code=data.invite_code,
                 now=context.clock.now(),
             )  # fmt: skip

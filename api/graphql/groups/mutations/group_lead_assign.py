@@ -14,8 +14,7 @@ from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
-from domain.groups import leadership
-from domain.groups.errors import GroupError, GroupErrorCode
+from domain.groups import GroupError, GroupErrorCode, assign_lead
 
 
 @strawberry.enum(description="Why groupLeadAssign changed nothing.")
@@ -71,7 +70,7 @@ async def group_lead_assign(
     viewer = await group_viewer(info)
     try:
         with access_denials():
-            view = await leadership.assign_lead(
+            view = await assign_lead(
                 repos=context.repos, viewer=viewer, group_id=data.group_id, member_id=data.member_id,
                 now=context.clock.now(),
             )  # fmt: skip

@@ -13,8 +13,7 @@ from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
-from domain.groups import membership
-from domain.groups.errors import GroupError, GroupErrorCode
+from domain.groups import GroupError, GroupErrorCode, leave_group
 
 
 @strawberry.enum(description="Why groupLeave did not take the member out.")
@@ -60,9 +59,7 @@ async def group_leave(
     viewer = await group_viewer(info)
     try:
         with access_denials():
-            await membership.leave_group(
-                repos=context.repos, viewer=viewer, group_id=data.group_id, now=context.clock.now()
-            )
+            await leave_group(repos=context.repos, viewer=viewer, group_id=data.group_id, now=context.clock.now())
     except GroupError as error:
         return GroupLeaveError(**error_fields(error, GroupLeaveErrorCode))
     return GroupLeaveSuccess(group_id=data.group_id)

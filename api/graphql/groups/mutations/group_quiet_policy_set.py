@@ -14,8 +14,7 @@ from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
-from domain.groups import schedule
-from domain.groups.errors import GroupError, GroupErrorCode
+from domain.groups import GroupError, GroupErrorCode, set_quiet_policy
 
 
 @strawberry.enum(description="Why groupQuietPolicySet changed nothing.")
@@ -69,7 +68,7 @@ async def group_quiet_policy_set(
     viewer = await group_viewer(info)
     try:
         with access_denials():
-            view = await schedule.set_quiet_policy(
+            view = await set_quiet_policy(
                 repos=context.repos, viewer=viewer, group_id=data.group_id, missed_check_ins=data.missed_check_ins,
                 inactive_days=data.inactive_days, now=context.clock.now(),
             )  # fmt: skip

@@ -15,8 +15,7 @@ from api.graphql.core.types import FieldError, Weekday
 from api.graphql.execution.input_limits import MaxItems
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
-from domain.groups import schedule
-from domain.groups.errors import GroupError, GroupErrorCode
+from domain.groups import GroupError, GroupErrorCode, ScheduleDraft, set_schedule
 
 
 @strawberry.enum(description="Why groupScheduleSet changed nothing.")
@@ -73,10 +72,10 @@ async def group_schedule_set(
 ) -> GroupScheduleSetResult:
     context = info.context
     viewer = await group_viewer(info)
-    draft = schedule.ScheduleDraft(data.schedule.weekdays, data.schedule.local_time) if data.schedule else None
+    draft = ScheduleDraft(data.schedule.weekdays, data.schedule.local_time) if data.schedule else None
     try:
         with access_denials():
-            view = await schedule.set_schedule(
+            view = await set_schedule(
                 repos=context.repos, viewer=viewer, group_id=data.group_id, draft=draft, now=context.clock.now()
             )
     except GroupError as error:

@@ -14,8 +14,7 @@ from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group, SignpostLinkInput
-from domain.groups import service
-from domain.groups.errors import GroupError, GroupErrorCode
+from domain.groups import GroupChanges, GroupError, GroupErrorCode, update_group
 from schemas.documents.groups import GroupAccess, GroupKind
 
 
@@ -81,7 +80,7 @@ async def group_update(
     context = info.context
     viewer = await group_viewer(info)
     signposting = None if data.signposting is None else [link.to_stored() for link in data.signposting]
-    changes = service.GroupChanges(
+    changes = GroupChanges(
         name=data.name,
         description=data.description,
         house_rules=data.house_rules,
@@ -93,7 +92,7 @@ async def group_update(
     )
     try:
         with access_denials():
-            view = await service.update_group(
+            view = await update_group(
                 repos=context.repos, viewer=viewer, group_id=data.group_id, changes=changes, now=context.clock.now()
             )
     except GroupError as error:

@@ -14,8 +14,7 @@ from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.requests import Invite
-from domain.groups import membership
-from domain.groups.errors import GroupError, GroupErrorCode
+from domain.groups import GroupError, GroupErrorCode, create_invite
 
 
 @strawberry.enum(description="Why inviteCreate made no invite.")
@@ -65,7 +64,7 @@ async def invite_create(
     viewer = await group_viewer(info)
     try:
         with access_denials():
-            made = await membership.create_invite(
+            made = await create_invite(
                 repos=context.repos, viewer=viewer, group_id=data.group_id, max_uses=data.max_uses,
                 valid_for_days=data.valid_for_days, now=context.clock.now(),
             )  # fmt: skip

@@ -15,8 +15,7 @@ from api.graphql.core.types import FieldError
 from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.requests import JoinRequest
-from domain.groups import join_requests
-from domain.groups.errors import GroupError, GroupErrorCode
+from domain.groups import GroupError, GroupErrorCode, create_request
 
 
 @strawberry.enum(description="Why joinRequestCreate made no request.")
@@ -67,7 +66,7 @@ async def join_request_create(
     viewer = await group_viewer(info)
     try:
         with access_denials():
-            request = await join_requests.create_request(
+            request = await create_request(
                 repos=context.repos, viewer=viewer, group_id=data.group_id, message=data.message,
                 now=context.clock.now(),
             )  # fmt: skip

@@ -14,8 +14,7 @@ from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.requests import JoinRequest
-from domain.groups import join_requests
-from domain.groups.errors import GroupError, GroupErrorCode
+from domain.groups import Decision, GroupError, GroupErrorCode, decide_request
 
 
 @strawberry.enum(description="Why joinRequestDecide changed nothing.")
@@ -31,7 +30,7 @@ class JoinRequestDecideErrorCode(Enum):
 @strawberry.input(description="The request and the answer.")
 class JoinRequestDecideInput:
     request_id: strawberry.ID = strawberry.field(description="The pending request.")
-    decision: join_requests.Decision = strawberry.field(description="APPROVE or DECLINE.")
+    decision: Decision = strawberry.field(description="APPROVE or DECLINE.")
 
 
 @strawberry.type(description="The request was answered and the requester told.")
@@ -66,7 +65,7 @@ async def join_request_decide(
     viewer = await group_viewer(info)
     try:
         with access_denials():
-            request = await join_requests.decide_request(
+            request = await decide_request(
                 repos=context.repos, queue=context.runtime.queue, viewer=viewer, request_id=data.request_id,
                 decision=data.decision, now=context.clock.now(),
             )  # fmt: skip

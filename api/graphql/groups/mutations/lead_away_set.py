@@ -15,8 +15,7 @@ from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
-from domain.groups import leadership
-from domain.groups.errors import GroupError, GroupErrorCode
+from domain.groups import GroupError, GroupErrorCode, set_away
 
 
 @strawberry.enum(description="Why leadAwaySet changed nothing.")
@@ -66,7 +65,7 @@ async def lead_away_set(
     viewer = await group_viewer(info)
     try:
         with access_denials():
-            view = await leadership.set_away(
+            view = await set_away(
                 repos=context.repos, viewer=viewer, group_id=data.group_id, until=data.until, now=context.clock.now()
             )
     except GroupError as error:

@@ -14,8 +14,7 @@ from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
-from domain.groups import leadership
-from domain.groups.errors import GroupError, GroupErrorCode
+from domain.groups import GroupError, GroupErrorCode, transfer_leadership
 
 
 @strawberry.enum(description="Why leadershipTransfer changed nothing.")
@@ -68,7 +67,7 @@ async def leadership_transfer(
     viewer = await group_viewer(info)
     try:
         with access_denials():
-            view = await leadership.transfer_leadership(
+            view = await transfer_leadership(
                 repos=context.repos, viewer=viewer, group_id=data.group_id, member_id=data.member_id,
                 now=context.clock.now(),
             )  # fmt: skip

@@ -14,8 +14,7 @@ from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
-from domain.groups import membership
-from domain.groups.errors import GroupError, GroupErrorCode
+from domain.groups import GroupError, GroupErrorCode, remove_member
 
 
 @strawberry.enum(description="Why memberRemove removed nobody.")
@@ -66,7 +65,7 @@ async def member_remove(
     viewer = await group_viewer(info)
     try:
         with access_denials():
-            view = await membership.remove_member(
+            view = await remove_member(
                 repos=context.repos, viewer=viewer, group_id=data.group_id, member_id=data.member_id,
                 reason=data.reason, now=context.clock.now(),
             )  # fmt: skip

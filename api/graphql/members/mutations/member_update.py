@@ -13,9 +13,9 @@ from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.members.types import Member
-from domain.members import service
-from domain.members.errors import MemberError, MemberErrorCode
-from schemas.documents.members import Language, Nation
+from domain.members import MemberError, MemberErrorCode, update_profile
+from schemas.commands import or_keep
+from schemas.documents.members import Language, Nation, ProfileUpdate
 
 
 @strawberry.enum(description="Why memberUpdate changed nothing.")
@@ -67,11 +67,12 @@ async def member_update(
     context = info.context
     member = await context.require_member()
     now = context.clock.now()
-    changes = service.ProfileChanges(
-        display_name=data.display_name, nation=data.nation, timezone=data.timezone, language=data.language
-    )
+    changes = ProfileUpdate(
+        display_name=or_keep(data.display_name), nation=or_keep(data.nation), timezone=or_keep(data.timezone),
+        language=or_keep(data.language),
+    )  # fmt: skip
     try:
-        updated = await service.update_profile(repos=context.repos, member=member, changes=changes, now=now)
+        updated = await update_profile(repos=context.repos, member=member, changes=changes, now=now)
     except MemberError as error:
         return MemberUpdateError(**error_fields(error, MemberUpdateErrorCode))
     return MemberUpdateSuccess(member=Member.from_document(updated, today=now.date()))

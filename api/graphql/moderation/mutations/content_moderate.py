@@ -14,9 +14,7 @@ from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.moderation.types import ContentItem, ContentKind, content_item
 from api.graphql.shares.access import publishing, request_context
-from domain.moderation.actions import moderate_content
-from domain.moderation.errors import ModerationError, ModerationErrorCode
-from domain.moderation.policies import ContentAction
+from domain.moderation import ContentAction, ModerationError, ModerationErrorCode, moderate_content
 
 
 @strawberry.enum(description="Why contentModerate changed nothing.")

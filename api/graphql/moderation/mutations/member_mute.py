@@ -14,8 +14,7 @@ from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.shares.access import request_context
-from domain.moderation.actions import mute_member
-from domain.moderation.errors import ModerationError, ModerationErrorCode
+from domain.moderation import ModerationError, ModerationErrorCode, mute_member
 
 
 @strawberry.enum(description="Why memberMute changed nothing.")

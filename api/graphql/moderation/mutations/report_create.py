@@ -15,8 +15,7 @@ from api.graphql.core.types import FieldError
 from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.moderation.types import ReportReceipt
 from api.graphql.shares.access import publishing, request_context
-from domain.moderation.errors import ModerationError, ModerationErrorCode
-from domain.moderation.reports import ReportDraft, create_report
+from domain.moderation import ModerationError, ModerationErrorCode, ReportDraft, create_report
 from schemas.documents.reports import ReportReason, ReportTargetKind
 
 

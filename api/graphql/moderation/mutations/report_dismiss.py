@@ -13,8 +13,7 @@ from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.shares.access import publishing, request_context
-from domain.moderation.actions import dismiss_report
-from domain.moderation.errors import ModerationError, ModerationErrorCode
+from domain.moderation import ModerationError, ModerationErrorCode, dismiss_report
 
 
 @strawberry.enum(description="Why reportDismiss changed nothing.")

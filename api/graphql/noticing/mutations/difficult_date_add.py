@@ -13,8 +13,7 @@ from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.noticing.types import DifficultDate
-from domain.noticing.difficult_dates import DifficultDateDraft, add_difficult_date
-from domain.noticing.errors import NoticingError, NoticingErrorCode
+from domain.noticing import DifficultDateDraft, NoticingError, NoticingErrorCode, add_difficult_date
 
 
 @strawberry.enum(description="Why difficultDateAdd added nothing.")

@@ -12,8 +12,7 @@ from api.graphql.core.errors import error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
-from domain.noticing.difficult_dates import remove_difficult_date
-from domain.noticing.errors import NoticingError, NoticingErrorCode
+from domain.noticing import NoticingError, NoticingErrorCode, remove_difficult_date
 
 
 @strawberry.enum(description="Why difficultDateRemove removed nothing.")

@@ -13,8 +13,7 @@ from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.execution.rate_limits import Bucket, RateLimited
-from domain.noticing.errors import NoticingError, NoticingErrorCode
-from domain.noticing.support import request_support
+from domain.noticing import NoticingError, NoticingErrorCode, request_support
 
 
 @strawberry.enum(description="Why supportRequest told nobody.")

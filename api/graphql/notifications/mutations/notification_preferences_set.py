@@ -14,8 +14,9 @@ from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.notifications.types import NotificationPreferences
-from domain.notifications.errors import NotificationError, NotificationErrorCode
-from domain.notifications.preferences import PreferenceChanges, set_preferences
+from domain.notifications import NotificationError, NotificationErrorCode, set_preferences
+from schemas.commands import KEEP, or_keep
+from schemas.documents.members import PreferencesUpdate
 
 
 @strawberry.enum(description="Why notificationPreferencesSet changed nothing.")
@@ -82,16 +83,15 @@ async def notification_preferences_set(
 ) -> NotificationPreferencesSetResult:
     context = info.context
     member = await context.require_member()
-    break_given = data.on_break_until is not strawberry.UNSET
-    changes = PreferenceChanges(
-        reminders=data.reminders,
-        nudges=data.nudges,
-        let_leads_know_when_quiet=data.let_leads_know_when_quiet,
-        quiet_hours_start=data.quiet_hours_start,
-        quiet_hours_end=data.quiet_hours_end,
-        daily_push_cap=data.daily_push_cap,
-        on_break_until=data.on_break_until if break_given else None,
-        end_break=break_given and data.on_break_until is None,
+    changes = PreferencesUpdate(
+        reminders=or_keep(data.reminders),
+        nudges=or_keep(data.nudges),
+        let_leads_know_when_quiet=or_keep(data.let_leads_know_when_quiet),
+        quiet_hours_start=or_keep(data.quiet_hours_start),
+        quiet_hours_end=or_keep(data.quiet_hours_end),
+        daily_push_cap=or_keep(data.daily_push_cap),
+        # Left out keeps the break; null ends it; a time starts or moves it.
+        on_break_until=KEEP if data.on_break_until is strawberry.UNSET else data.on_break_until,
     )
     try:
         preferences = await set_preferences(

@@ -13,8 +13,7 @@ from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.notifications.types import Notification, named_members
-from domain.notifications import inbox
-from domain.notifications.errors import NotificationError, NotificationErrorCode
+from domain.notifications import NotificationError, NotificationErrorCode, mark_read, unread_count
 
 
 @strawberry.enum(description="Why notificationsMarkRead changed nothing.")
@@ -62,7 +61,7 @@ async def notifications_mark_read(
     context = info.context
     member = await context.require_member()
     try:
-        marked = await inbox.mark_read(repos=context.repos, member=member, ids=data.ids, now=context.clock.now())
+        marked = await mark_read(repos=context.repos, member=member, ids=data.ids, now=context.clock.now())
     except NotificationError as error:
         return NotificationsMarkReadError(**error_fields(error, NotificationsMarkReadErrorCode))
     names = await named_members(context, marked.notifications)
@@ -71,5 +70,5 @@ async def notifications_mark_read(
             Notification.from_document(n, language=member.language, names=names) for n in marked.notifications
         ],
         not_found_ids=[strawberry.ID(i) for i in marked.not_found_ids],
-        unread_count=await inbox.unread_count(repos=context.repos, member=member),
+        unread_count=await unread_count(repos=context.repos, member=member),
     )

@@ -14,8 +14,7 @@ from api.graphql.core.permissions import IsMember, IsSafeguarding
 from api.graphql.core.types import FieldError
 from api.graphql.safeguarding.types import SafeguardingAlert
 from api.graphql.shares.access import request_context
-from domain.safeguarding import alerts
-from domain.safeguarding.errors import SafeguardingError, SafeguardingErrorCode
+from domain.safeguarding import SafeguardingError, SafeguardingErrorCode, alert_views, resolve_alert
 
 
 @strawberry.enum(description="Why alertResolve changed nothing.")
@@ -61,10 +60,10 @@ async def alert_resolve(
     repos = info.context.repos
     try:
         with access_denials():
-            alert = await alerts.resolve(
+            alert = await resolve_alert(
                 repos=repos, staff=ctx.reader, alert_id=data.alert_id, note=data.note, now=ctx.now
             )
     except SafeguardingError as error:
         return AlertResolveError(**error_fields(error, AlertResolveErrorCode))
-    [view] = await alerts.views(repos, [alert])
+    [view] = await alert_views(repos, [alert])
     return AlertResolveSuccess(alert=SafeguardingAlert.from_view(view, ctx))

@@ -15,8 +15,7 @@ from api.graphql.core.types import FieldError
 from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.safeguarding.types import AuthorRevealRequest
 from api.graphql.shares.access import anonymity_key, request_context
-from domain.safeguarding.errors import SafeguardingError, SafeguardingErrorCode
-from domain.safeguarding.reveal import approve_reveal
+from domain.safeguarding import SafeguardingError, SafeguardingErrorCode, approve_reveal
 
 
 @strawberry.enum(description="Why authorRevealApprove revealed nothing.")

@@ -16,8 +16,7 @@ from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.moderation.types import ContentKind
 from api.graphql.safeguarding.types import AuthorRevealRequest
 from api.graphql.shares.access import request_context
-from domain.safeguarding.errors import SafeguardingError, SafeguardingErrorCode
-from domain.safeguarding.reveal import request_reveal
+from domain.safeguarding import SafeguardingError, SafeguardingErrorCode, request_reveal
 from schemas.documents.author_reveals import RevealReason
 
 

@@ -14,8 +14,7 @@ from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.shares.access import publishing, request_context
 from api.graphql.shares.types import Share, share_of
-from domain.shares import responding
-from domain.shares.errors import ShareError, ShareErrorCode
+from domain.shares import ShareError, ShareErrorCode, remove_reaction
 from schemas.documents.shares import ReactionKind
 
 
@@ -60,7 +59,7 @@ async def reaction_remove(
     ctx = await request_context(info)
     try:
         with access_denials():
-            seen = await responding.remove_reaction(
+            seen = await remove_reaction(
                 publishing=publishing(info.context), reader=ctx.reader, share_id=data.share_id, kind=data.kind
             )
     except ShareError as error:

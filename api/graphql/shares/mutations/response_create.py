@@ -16,8 +16,7 @@ from api.graphql.crisis.types import Signposting
 from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.shares.access import publishing, request_context
 from api.graphql.shares.types import Response, response_of
-from domain.shares import responding
-from domain.shares.errors import ShareError, ShareErrorCode
+from domain.shares import ShareError, ShareErrorCode, create_response
 
 
 @strawberry.enum(description="Why responseCreate replied nothing.")
@@ -76,7 +75,7 @@ async def response_create(
     ctx = await request_context(info)
     try:
         with access_denials():
-            posted = await responding.create_response(
+            posted = await create_response(
                 publishing=publishing(info.context), reader=ctx.reader, share_id=data.share_id, body=data.body,
                 anonymous=data.anonymous, now=ctx.now,
             )  # fmt: skip

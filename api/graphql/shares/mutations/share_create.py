@@ -16,8 +16,7 @@ from api.graphql.crisis.types import Signposting
 from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.shares.access import publishing, request_context
 from api.graphql.shares.types import Share, share_of
-from domain.shares import posting
-from domain.shares.errors import ShareError, ShareErrorCode
+from domain.shares import ShareError, ShareErrorCode, create_share
 
 
 @strawberry.enum(description="Why shareCreate shared nothing.")
@@ -76,7 +75,7 @@ async def share_create(
     ctx = await request_context(info)
     try:
         with access_denials():
-            posted = await posting.create_share(
+            posted = await create_share(
                 publishing=publishing(info.context), reader=ctx.reader, group_id=data.group_id, body=data.body,
                 anonymous=data.anonymous, now=ctx.now,
             )  # fmt: skip

@@ -13,8 +13,7 @@ from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.shares.access import publishing, request_context
-from domain.shares import posting
-from domain.shares.errors import ShareError, ShareErrorCode
+from domain.shares import ShareError, ShareErrorCode, delete_share
 
 
 @strawberry.enum(description="Why shareDelete deleted nothing.")
@@ -57,7 +56,7 @@ async def share_delete(
     ctx = await request_context(info)
     try:
         with access_denials():
-            share = await posting.delete_share(
+            share = await delete_share(
                 publishing=publishing(info.context), reader=ctx.reader, share_id=data.share_id, now=ctx.now
             )
     except ShareError as error:

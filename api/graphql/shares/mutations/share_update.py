@@ -16,8 +16,7 @@ from api.graphql.crisis.types import Signposting
 from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.shares.access import publishing, request_context
 from api.graphql.shares.types import Share, share_of
-from domain.shares import posting
-from domain.shares.errors import ShareError, ShareErrorCode
+from domain.shares import ShareError, ShareErrorCode, edit_share
 
 
 @strawberry.enum(description="Why shareUpdate changed nothing.")
@@ -71,7 +70,7 @@ async def share_update(
     ctx = await request_context(info)
     try:
         with access_denials():
-            posted = await posting.edit_share(
+            posted = await edit_share(
                 publishing=publishing(info.context),
                 reader=ctx.reader,
                 share_id=data.share_id,
