@@ -1,6 +1,6 @@
 """Workers at scale: every group's check-in falls due at once (say 19:00), beat's tick runs, and
 real Celery workers (one prefork worker, 4 processes) write each member's reminder and push it
-to the fake FCM (`tests/fixtures/fcm.py`). Timed from the tick to the last reminder written and
+to the fake FCM (`infra/local/fake_fcm.py`). Timed from the tick to the last reminder written and
 to the last push the fake received; commands counted for one group's fan-out in-process.
 
 For the run, every member gets one phone and no quiet hours (the runs happen at any hour of the
@@ -23,6 +23,7 @@ from pathlib import Path
 from benchmarks.commands import Counter
 from domain.checkins.reminders import remind_due, remind_group
 from domain.clock import SystemClock
+from infra.local.fake_fcm import FakeFcm, serving_fake_fcm
 from infra.local.services import REPO
 from infra.mongo.client import Database, connect, create_client
 from infra.mongo.repositories.registry import Repositories
@@ -30,7 +31,6 @@ from infra.queue import TaskQueue
 from infra.settings import Settings
 from schemas.documents.devices import DeviceDocument, Platform
 from schemas.documents.notifications import NotificationKind
-from tests.fixtures.fcm import FakeFcm, serving_fake_fcm
 
 WORKER_PROCESSES = 4
 STALL_SECONDS = 60.0  # no progress for this long: report what was reached

@@ -185,6 +185,6 @@ def _reminder(rng: Random, member_id: str, group_id: str, at: datetime, *, read:
     push = PushState(status=PushStatus.SENT, attempts=1, sent_at=at, updated_at=at)
     return NotificationDocument(
         id=seeded_id(rng), member_id=member_id, kind=NotificationKind.CHECK_IN_REMINDER,
-        params={"group_id": group_id}, dedupe_key=f"check_in_reminder:{group_id}:{at:%Y-%m-%dT%H:%MZ}:{member_id}",
+        params={"groupId": group_id}, dedupe_key=f"check_in_reminder:{group_id}:{at:%Y-%m-%dT%H:%MZ}:{member_id}",
         created_at=at, read_at=at + timedelta(hours=1) if read else None, push=push,
     ).to_mongo()  # fmt: skip

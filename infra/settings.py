@@ -177,6 +177,11 @@ class RetentionSettings(BaseSettings):
         default=21, ge=1, le=60, description="After accountDelete, the member can restore their account this long."
     )
     batch_size: int = Field(default=500, ge=1, le=5_000, description="Documents the purges delete per command.")
+    anonymous_removal_spread_days: int = Field(
+        default=30, ge=1, le=180,
+        description="A deleted member's anonymous posts they asked to remove go, each at its own random moment, "
+        "within this many days after the purge.",
+    )  # fmt: skip
 
 
 class Settings(BaseSettings):

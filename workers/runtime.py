@@ -18,6 +18,7 @@ from datetime import timedelta
 from typing import TypeVar
 
 from celery.signals import worker_process_init, worker_process_shutdown
+from redis.asyncio import Redis
 
 from domain.clock import Clock, SystemClock
 from domain.notifications import Pipeline
@@ -25,8 +26,10 @@ from infra.firebase import FirebaseAccounts, get_or_create_app
 from infra.logging import configure_logging
 from infra.mongo.client import Client, Database, create_client
 from infra.mongo.repositories.registry import Repositories
+from infra.pubsub import Broadcaster
 from infra.push import PushSender, configure_fcm_url
 from infra.queue import TaskQueue
+from infra.redis import create_redis
 from infra.settings import Settings, get_settings
 
 T = TypeVar("T")
@@ -44,6 +47,7 @@ class WorkerRuntime:
     queue: TaskQueue
     push: PushSender
     accounts: FirebaseAccounts
+    redis: Redis  # live feed events a task publishes (a removal looks as an author's delete does)
 
     @classmethod
     def open(cls, settings: Settings) -> WorkerRuntime:
@@ -55,8 +59,13 @@ class WorkerRuntime:
         firebase = get_or_create_app(settings.firebase)
         return cls(
             settings, loop, mongo, db, Repositories.over(db), SystemClock(), socket.gethostname(),
-            TaskQueue(settings.worker), PushSender(firebase), FirebaseAccounts(firebase),
+            TaskQueue(settings.worker), PushSender(firebase), FirebaseAccounts(firebase), create_redis(settings.redis),
         )  # fmt: skip
+
+    @property
+    def broadcaster(self) -> Broadcaster:
+        """For publishing only: a worker follows no feed."""
+        return Broadcaster(self.redis)
 
     @property
     def pipeline(self) -> Pipeline:
@@ -82,6 +91,7 @@ class WorkerRuntime:
     def close(self) -> None:
         self.queue.close()
         self.loop.run_until_complete(self.push.aclose())
+        self.loop.run_until_complete(self.redis.aclose())
         self.loop.run_until_complete(self.mongo.close())
         self.loop.close()
 

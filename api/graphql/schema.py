@@ -30,6 +30,7 @@ from api.graphql.checkins import mutations as checkins_mutations
 from api.graphql.checkins.queries import CheckInQueries
 from api.graphql.core.errors import (
     MASKED_MESSAGE,
+    answer_refusals_typed,
     log_unexpected,
     mask_escaped,
     should_mask_error,
@@ -83,7 +84,8 @@ class Query(
     pass
 
 
-Mutation = create_type(
+# A refusal the member can act on is the mutation's typed error (api/graphql/core/errors.py).
+Mutation = answer_refusals_typed(create_type(
     "Mutation",
     [
         *members_mutations.MUTATIONS,
@@ -99,7 +101,7 @@ Mutation = create_type(
         *accounts_mutations.MUTATIONS,
     ],
     description="Changing: every mutation returns a union of its success and its typed error.",
-)
+))  # fmt: skip
 
 
 @strawberry.type(description="Following: live changes over graphql-transport-ws, authenticated at connection_init.")

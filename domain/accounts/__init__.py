@@ -5,7 +5,8 @@ Other contexts, the API and the workers import these from here, never from the m
 
 from __future__ import annotations
 
-from domain.accounts.deletion import request_deletion, restore
+from domain.accounts.anonymous_content import remove_due
+from domain.accounts.deletion import AccountStatus, account_state, request_deletion, restore
 from domain.accounts.errors import AccountError, AccountErrorCode
 from domain.accounts.export import (
     ExportState,
@@ -21,12 +22,15 @@ from domain.accounts.retention import purge_expired
 __all__ = [
     "AccountError",
     "AccountErrorCode",
+    "AccountStatus",
     "ExportState",
     "ExportView",
+    "account_state",
     "build_export",
     "build_stale_exports",
     "purge_due",
     "purge_expired",
+    "remove_due",
     "request_deletion",
     "request_export",
     "restore",

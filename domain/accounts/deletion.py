@@ -10,7 +10,9 @@ without a lead by a deletion (the same rule as leaving, LAST_LEAD).
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 
 from domain.accounts.errors import AccountError, AccountErrorCode
 from infra.firebase import FirebaseAccounts
@@ -31,9 +33,11 @@ def confirms(member: MemberDocument, confirm: str) -> bool:
 
 async def request_deletion(
     *, repos: Repositories, accounts: FirebaseAccounts, member: MemberDocument, confirm: str, grace: timedelta,
-    now: datetime,
+    now: datetime, remove_anonymous: bool = False,
 ) -> AccountDeletionDocument:  # fmt: skip
-    """Record the request, hide the member, end their sessions and stop their pushes."""
+    """Record the request, hide the member, end their sessions and stop their pushes. Their anonymous
+    posts stay, linked to no one, unless `remove_anonymous` (domain/accounts/anonymous_content.py).
+    """
     if not confirms(member, confirm):
         raise AccountError(AccountErrorCode.CONFIRMATION_MISMATCH, "Type your display name exactly to confirm.")
     if await sole_lead_of(repos, member.id):
@@ -43,6 +47,7 @@ async def request_deletion(
         AccountDeletionDocument(
             id=member.id, firebase_uid=member.firebase_uid, tombstone_id=new_tombstone_id(),
             display_name=member.display_name, requested_at=now, purge_after=now + grace,
+            remove_anonymous=remove_anonymous,
         )
     )  # fmt: skip
     # The record first: every later write is repeatable, so a retry after a crash completes it.
@@ -73,3 +78,26 @@ async def restore(*, repos: Repositories, member: MemberDocument, now: datetime)
     await repos.memberships.set_hidden(member.id, hidden=False)
     logger.info("account deletion cancelled", extra={"tombstone_id": cancelled.tombstone_id})
     return member.model_copy(update={"display_name": cancelled.display_name, "deletion_requested_at": None})
+
+
+class AccountStatus(StrEnum):
+    ACTIVE = "active"
+    PENDING_DELETION = "pending_deletion"
+
+
+@dataclass(frozen=True)
+class AccountState:
+    """Where the member's account is: active, or waiting to be deleted (and until when it can be restored)."""
+
+    status: AccountStatus
+    deletion_requested_at: datetime | None = None
+    delete_after: datetime | None = None
+
+
+async def account_state(*, repos: Repositories, member: MemberDocument) -> AccountState:
+    """The member's account state; the deletion record is read only while one waits."""
+    if member.deletion_requested_at is None:
+        return AccountState(AccountStatus.ACTIVE)
+    deletion = await repos.account_deletions.get(member.id)
+    delete_after = deletion.purge_after if deletion is not None else None
+    return AccountState(AccountStatus.PENDING_DELETION, member.deletion_requested_at, delete_after)

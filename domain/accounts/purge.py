@@ -5,6 +5,11 @@ once done, so a purge killed mid-way is finished by the next tick. Moderation
 and safeguarding logs keep their entries with the member replaced by the
 deletion's random tombstone id. The record goes last.
 
+Anonymous posts are the exception, so that their going cannot point at the person:
+they stay, unlinked, or (if the member asked) go each at its own moment later
+(domain/accounts/anonymous_content.py); likewise the counts of the member's
+reactions stay, while the reactions themselves go.
+
 `COVERAGE` names how every collection is handled; a test checks that every
 collection in `INDEXES` (and in the database) is listed, so a new collection
 must decide its purge before it can ship.
@@ -15,13 +20,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from domain.accounts.anonymous_content import schedule_removals
 from domain.shares import AnonymityKey
 from infra.firebase import FirebaseAccounts
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.account_deletions import AccountDeletionDocument
 from schemas.documents.memberships import GroupRole, MembershipStatus
+from schemas.documents.responses import ResponseDocument
+from schemas.documents.shares import ShareDocument
 
 logger = logging.getLogger(__name__)
 _BATCH = 20
@@ -34,8 +42,10 @@ COVERAGE: dict[str, str] = {
     "join_requests": "deleted (deciders tombstoned)",
     "invites": "deleted (made by the member)", "bylines": "deleted with the content",
     "notifications": "deleted (theirs, and heads-ups about them)", "push_claims": "deleted with notifications",
-    "shares": "deleted, with every response to them", "responses": "deleted", "authorship": "deleted",
-    "reactions": "deleted, counts taken off", "memberships": "deleted, places given back",
+    "shares": "named: deleted, with every response to them; anonymous: kept unlinked, or removed over time if asked",
+    "responses": "named: deleted; anonymous: kept unlinked, or removed over time if asked", "authorship": "deleted",
+    "content_removals": "holds no member", "reactions": "deleted, counts kept (an anonymous aggregate)",
+    "memberships": "deleted, places given back",
     "groups": "creator tombstoned", "moderation_actions": "actor and target tombstoned",
     "reports": "reporter and reported member tombstoned", "safeguarding_alerts": "member and staff tombstoned",
     "author_reveal_requests": "staff tombstoned", "author_reveal_audit": "staff tombstoned (kept 6 years)",
@@ -50,17 +60,20 @@ class Purge:
     key: AnonymityKey
     deletion: AccountDeletionDocument
     now: datetime
+    spread: timedelta  # over which anonymous posts the member asked to remove go, one by one
 
     @property
     def member_id(self) -> str:
         return self.deletion.id
 
 
-async def purge_due(*, repos: Repositories, accounts: FirebaseAccounts, key: AnonymityKey, now: datetime) -> int:
+async def purge_due(
+    *, repos: Repositories, accounts: FirebaseAccounts, key: AnonymityKey, now: datetime, spread: timedelta
+) -> int:
     """Purge every member whose grace period is over; the number finished."""
     finished = 0
     for deletion in await repos.account_deletions.due(now, limit=_BATCH):
-        await purge_member(Purge(repos, accounts, key, deletion, now))
+        await purge_member(Purge(repos, accounts, key, deletion, now, spread))
         finished += 1
     return finished
 
@@ -78,21 +91,31 @@ async def purge_member(purge: Purge) -> None:
 
 
 async def _content(purge: Purge) -> None:
-    """Their shares (with every response to them) and their responses elsewhere."""
+    """Their named shares (with every response to them) and named responses elsewhere go; their
+    anonymous ones lose their authorship, and go later, one by one, if the member asked.
+    """
     erasure, data = purge.repos.erasure, purge.repos.personal_data
     ids = await data.authored_ids(purge.key.author_key(purge.member_id))
-    share_ids = [share.id for share in await data.shares(ids)]
+    content: list[ShareDocument | ResponseDocument] = [*await data.shares(ids), *await data.responses(ids)]
+    shares = [item for item in content if isinstance(item, ShareDocument)]
+    named = {item.id for item in content if not item.anonymous}
+    share_ids = [share.id for share in shares if share.id in named]
     reply_ids = await erasure.response_ids_to(share_ids)
     # First, as when an author deletes a share: reports waiting on it need nobody now (and a
     # rerun could not find them once the content, and so its authorship, is gone).
-    await purge.repos.reports.close_waiting_for_targets(sorted({*reply_ids, *ids}), now=purge.now)
+    await purge.repos.reports.close_waiting_for_targets(sorted({*reply_ids, *named}), now=purge.now)
     await erasure.delete_shares(share_ids, reply_ids)
-    for response_id in sorted(set(ids) - set(share_ids)):
+    for response_id in sorted(named - set(share_ids)):
         await erasure.delete_response(response_id)
+    anonymous = [item for item in content if item.anonymous]
+    if purge.deletion.remove_anonymous:  # scheduled before unlinking: a rerun finds them by their authorship
+        await schedule_removals(purge.repos, anonymous, after=purge.now, spread=purge.spread)
+    await purge.repos.authorship.delete_many([item.id for item in anonymous])
     await erasure.delete_by_member("bylines", purge.member_id)
 
 
 async def _reactions(purge: Purge) -> None:
+    """Their reactions go; the counts stay, or the shares' counts dropping at the purge would say which they gave."""
     await purge.repos.erasure.delete_reactions(purge.key.reactor_key(purge.member_id))
 
 

@@ -3,7 +3,8 @@ and the group's wellbeing in figures for its leads.
 
 A private check-in is read only by its member: the group queries below filter on
 GROUP visibility, so no lead sees one in any form, not even counted. What a group
-sees comes only from its current members: someone who leaves takes their shares.
+sees comes only from its current members: someone who leaves takes their shares, and so,
+while they wait for the purge, does someone who asked to delete their account.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import date, datetime
 
 from domain.checkins import policies
 from domain.checkins.errors import CheckInError, CheckInErrorCode
-from domain.groups import GroupAction, Viewer, authorized
+from domain.groups import GroupAction, Viewer, authorized, is_present
 from domain.members import local_date
 from infra.mongo.repositories.checkins import DayMoods
 from infra.mongo.repositories.registry import Repositories
@@ -70,7 +71,7 @@ async def group_check_ins(
 ) -> Page[CheckInDocument]:
     """Check-ins the group's members shared with it, newest first (its members only)."""
     group, _ = await authorized(repos, viewer, group_id, GroupAction.VIEW_CHECK_INS)
-    members = [m.member_id for m in await repos.memberships.active_in_groups([group.id])]
+    members = await _present_members(repos, group.id)
     return await repos.checkins.page_shared(group.id, members, after=after, first=first)
 
 
@@ -81,7 +82,7 @@ async def group_wellbeing(*, repos: Repositories, viewer: Viewer, group_id: str,
     _check_days(days)
     group, _ = await authorized(repos, viewer, group_id, GroupAction.VIEW_WELLBEING)
     window = policies.complete_days(days, now, group.timezone)
-    members = [m.member_id for m in await repos.memberships.active_in_groups([group.id])]
+    members = await _present_members(repos, group.id)
     rows = await repos.checkins.shared_moods(group.id, members, start=window.start, end=window.end)
     checked_in = len({member_id for _, member_id, _ in rows})
     return Wellbeing(
@@ -90,6 +91,11 @@ async def group_wellbeing(*, repos: Repositories, viewer: Viewer, group_id: str,
         members_checked_in=policies.suppressed_count(checked_in, checked_in),
         moods=policies.mood_cells(rows),
     )
+
+
+async def _present_members(repos: Repositories, group_id: str) -> list[str]:
+    """Who counts in the group's figures: someone waiting to be deleted is out, as if they had left."""
+    return [m.member_id for m in await repos.memberships.active_in_groups([group_id]) if is_present(m)]
 
 
 def _check_days(days: int) -> None:

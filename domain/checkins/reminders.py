@@ -86,7 +86,7 @@ async def _fan_out(
         # Lock-screen safe: the catalogue's words, and the group's id only for the app (never its name).
         sent = await notify(
             repos=repos, queue=queue, member_id=member.id, kind=NotificationKind.CHECK_IN_REMINDER,
-            dedupe_key=reminder_key(group.id, occurrence, member.id), now=now, params={"group_id": group.id},
+            dedupe_key=reminder_key(group.id, occurrence, member.id), now=now, params={"groupId": group.id},
         )  # fmt: skip
         written += sent is not None
     return written

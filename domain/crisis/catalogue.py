@@ -68,6 +68,8 @@ def _entry(raw: dict[str, Any], *, rank: int, revision: int) -> SupportResourceD
     resource = SupportResourceDocument.model_validate({**raw, "rank": rank, "revision": revision})
     if resource.published and resource.verification.status is VerificationStatus.UNCONFIRMED:
         raise ValueError(f"{where} is published with an unconfirmed number")
+    if resource.published and not resource.hours.known:
+        raise ValueError(f"{where} is published without its opening ranges")
     try:
         zoneinfo.ZoneInfo(resource.hours.timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):

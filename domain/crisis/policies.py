@@ -9,6 +9,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from domain.crisis.messages import MessageKey
+from schemas.documents.groups import GroupKind
 from schemas.documents.safeguarding_alerts import RiskLevel
 from schemas.documents.support_resources import OpeningHours, SupportResourceDocument, Weekday
 
@@ -30,9 +31,18 @@ def serves_age(resource: SupportResourceDocument, age: int | None) -> bool:
     )
 
 
+def serves_group(resource: SupportResourceDocument, group_kind: GroupKind | None) -> bool:
+    """A resource for some kinds of group (Cruse, for bereavement) only about a group of those kinds."""
+    return not resource.group_kinds or group_kind in resource.group_kinds
+
+
 def ordered(resources: Iterable[SupportResourceDocument]) -> list[SupportResourceDocument]:
-    """Emergencies first, then lines open 24/7, then the rest; the reviewed file's order within each."""
-    return sorted(resources, key=lambda item: (not item.emergency, not item.hours.always_open, item.rank))
+    """Emergencies first, then lines open 24/7, then the rest, and lines for information last; the
+    reviewed file's order within each.
+    """
+    return sorted(
+        resources, key=lambda item: (not item.emergency, not item.hours.always_open, item.information_only, item.rank)
+    )
 
 
 def is_open(hours: OpeningHours, now: datetime) -> bool:

@@ -23,6 +23,7 @@ from domain.members import age_on, local_date
 from infra.mongo.repositories.registry import Repositories
 from infra.mongo.repositories.support_resources import SupportResourcesUnreadableError, SyncOutcome
 from schemas.documents.base import new_id
+from schemas.documents.groups import GroupKind
 from schemas.documents.members import Language, MemberDocument, Nation
 from schemas.documents.safeguarding_alerts import AlertSourceKind, RiskLevel, SafeguardingAlertDocument
 from schemas.documents.support_resources import SupportResourceDocument
@@ -71,12 +72,21 @@ def load_reviewed_data() -> None:
     default_catalogue()
 
 
-async def support_resources(*, repos: Repositories, nation: Nation, age: int | None) -> list[SupportResourceDocument]:
-    """The published resources for a nation and age: emergencies, then 24/7 lines, then the rest."""
+async def support_resources(
+    *, repos: Repositories, nation: Nation, age: int | None, group_kind: GroupKind | None = None, crisis: bool = False
+) -> list[SupportResourceDocument]:
+    """The published resources for a nation and age (and a kind of group): emergencies, then 24/7
+    lines, then the rest; for a crisis response, none that only gives information.
+    """
     if age is not None and not 0 <= age <= policies.MAXIMUM_AGE:
         raise CrisisError(CrisisErrorCode.AGE_INVALID, f"Age must be between 0 and {policies.MAXIMUM_AGE}.")
     found = await _published(repos, nation)
-    return policies.ordered(item for item in found if policies.serves_age(item, age))
+    return policies.ordered(
+        item
+        for item in found
+        if policies.serves_age(item, age) and policies.serves_group(item, group_kind)
+        and not (crisis and item.information_only)
+    )  # fmt: skip
 
 
 async def _published(repos: Repositories, nation: Nation) -> list[SupportResourceDocument]:
@@ -114,6 +124,7 @@ async def signpost(
     texts: Sequence[str | None],
     now: datetime,
     mood: int | None = None,
+    group_kind: GroupKind | None = None,
 ) -> Signposting:
     """Screen what the member wrote. For concern or high (or the lowest mood), return
     their nation's and age's resources with kind words; for high, also raise one
@@ -130,7 +141,9 @@ async def signpost(
     resources: list[SupportResourceDocument] = []
     if message_key is not None:
         age = age_on(member.date_of_birth, local_date(now, member.timezone))
-        resources = await support_resources(repos=repos, nation=member.nation, age=age)
+        resources = await support_resources(
+            repos=repos, nation=member.nation, age=age, group_kind=group_kind, crisis=True
+        )
     return Signposting(
         screen=result,
         show_support=message_key is not None,

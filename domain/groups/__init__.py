@@ -8,12 +8,13 @@ from __future__ import annotations
 from domain.groups.access import authorized, note_leader_activity
 from domain.groups.attention import Attention, attention_for, expect_digest, next_digest_at
 from domain.groups.errors import GroupError, GroupErrorCode
+from domain.groups.invites import InviteTerms, create_invite
 from domain.groups.join_requests import Decision, create_request, decide_request
 from domain.groups.lead_watch import staff_alerts, watch_leads
 from domain.groups.leadership import assign_lead, demote_co_lead, promote_co_lead, set_away, transfer_leadership
-from domain.groups.membership import create_invite, join_group, leave_group, remove_member
+from domain.groups.membership import join_group, leave_group, remove_member
 from domain.groups.occurrences import ANSWER_WINDOW, answered_occurrence, next_occurrence
-from domain.groups.policies import GroupAction, Viewer, is_active, is_away, lead_facing_recipients
+from domain.groups.policies import GroupAction, Viewer, is_active, is_away, is_present, lead_facing_recipients
 from domain.groups.reading import (
     LeadershipEntry,
     discover_groups,
@@ -31,6 +32,7 @@ from domain.groups.service import (
     lead_notification_recipients,
     update_group,
 )
+from domain.groups.validation import nothing_given
 from domain.groups.views import GroupView
 
 __all__ = [
@@ -43,6 +45,7 @@ __all__ = [
     "GroupError",
     "GroupErrorCode",
     "GroupView",
+    "InviteTerms",
     "LeadershipEntry",
     "ScheduleDraft",
     "Viewer",
@@ -61,6 +64,7 @@ __all__ = [
     "get_group",
     "is_active",
     "is_away",
+    "is_present",
     "join_group",
     "lead_facing_recipients",
     "lead_notification_recipients",
@@ -70,6 +74,7 @@ __all__ = [
     "next_digest_at",
     "next_occurrence",
     "note_leader_activity",
+    "nothing_given",
     "pending_join_requests",
     "promote_co_lead",
     "remove_member",

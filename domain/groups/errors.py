@@ -45,6 +45,7 @@ class GroupErrorCode(StrEnum):
     INVITE_INVALID = "invite_invalid"
     INVITE_EXPIRED = "invite_expired"
     INVITE_USED_UP = "invite_used_up"
+    APPROVAL_NEEDED = "approval_needed"
     MAX_USES_OUT_OF_RANGE = "max_uses_out_of_range"
     VALIDITY_OUT_OF_RANGE = "validity_out_of_range"
     MESSAGE_LENGTH = "message_length"

@@ -1,4 +1,6 @@
-"""Asking to join a closed group, and a lead's answer; the requester is told either way."""
+"""Asking to join a closed group with a lead's request link (domain/groups/invites.py), and a
+lead's answer; the requester is told either way.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from domain.errors import HiddenError, NotPermittedError
+from domain.groups import invites
 from domain.groups import validation as check
 from domain.groups.access import admit, load, note_leader_activity, refuse_existing, refuse_if_archived
 from domain.groups.attention import expect_digest
@@ -35,29 +38,33 @@ _OUTCOME = {
 
 
 async def create_request(
-    *, repos: Repositories, viewer: Viewer, group_id: str, message: str, now: datetime
+    *, repos: Repositories, viewer: Viewer, code: str, message: str, now: datetime
 ) -> JoinRequestDocument:
-    """Ask to join a closed group, by its id (a lead shared it); one pending request at a time."""
-    group, membership = await load(repos, viewer, group_id)
-    if is_active(membership):
-        refuse_existing(membership)  # already a member: said before anything else
-    # Like discovery, a group the member could never join is not there for them.
-    if group is None or group.archived or age_refusal(group, viewer.age) is not None:
-        raise HiddenError(group_id)
-    refuse_existing(membership)
-    if group.access is GroupAccess.OPEN:
-        raise GroupError(GroupErrorCode.GROUP_IS_OPEN, "This group is open: join it straight away.")
+    """Ask to join a closed group with a code its leads shared (a request link, or an invite);
+    one pending request at a time, and each request takes one of the code's uses.
+    """
     message = check.clean_text(message)
     if issues := check.message_issues(message):
         raise GroupError.from_issues(issues)
+    invite, group = await invites.redeemable(repos, code, now=now)
+    refuse_existing(await repos.memberships.get(group.id, viewer.id))
+    invites.refuse_join(group, viewer)
+    if group.access is GroupAccess.OPEN:
+        raise GroupError(GroupErrorCode.GROUP_IS_OPEN, "This group is open: join it straight away.")
     request = JoinRequestDocument(
         id=new_id(), group_id=group.id, member_id=viewer.id, message=message,
         pending_key=pending_key(group.id, viewer.id), created_at=now,
     )  # fmt: skip
+    # The request first (its unique pending key refuses a second one without a write), then the use.
     try:
         await repos.join_requests.insert(request)
     except JoinRequestPendingError:
         raise GroupError(GroupErrorCode.REQUEST_PENDING, "You've already asked; a lead will answer soon.") from None
+    try:
+        await invites.take_use(repos, invite, now=now)
+    except GroupError:
+        await repos.join_requests.withdraw(request.id)
+        raise
     await expect_digest(repos=repos, group_ids=[group.id], now=now)
     return request
 
@@ -101,7 +108,7 @@ async def _tell_requester(
     # Lock-screen safe: the group's id only, never its name (DESIGN §6).
     await notify(
         repos=repos, queue=queue, member_id=request.member_id, kind=kind,
-        dedupe_key=f"join_request_decided:{request.id}", now=now, params={"group_id": request.group_id},
+        dedupe_key=f"join_request_decided:{request.id}", now=now, params={"groupId": request.group_id},
     )  # fmt: skip
 
 

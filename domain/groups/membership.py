@@ -1,47 +1,20 @@
-"""Joining and leaving: open groups, invite codes, leaving, and removal by a lead."""
+"""Joining and leaving: open groups, invite codes (domain/groups/invites.py), leaving, and removal by a lead."""
 
 from __future__ import annotations
 
-import hashlib
-import secrets
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from domain.errors import HiddenError, NotPermittedError
+from domain.groups import invites
 from domain.groups import validation as check
-from domain.groups.access import (
-    admit,
-    authorized,
-    load,
-    log_action,
-    note_leader_activity,
-    refuse_existing,
-    refuse_if_archived,
-)
+from domain.groups.access import admit, authorized, load, log_action, refuse_existing, refuse_if_archived
 from domain.groups.errors import GroupError, GroupErrorCode
-from domain.groups.policies import GroupAction, Viewer, age_refusal, can_see, is_active, may_remove
+from domain.groups.policies import GroupAction, Viewer, can_see, is_active, may_remove
 from domain.groups.views import GroupView, current_view
 from infra.mongo.repositories.registry import Repositories
-from schemas.documents.base import new_id
 from schemas.documents.groups import GroupAccess, GroupDocument
-from schemas.documents.invites import InviteDocument
 from schemas.documents.memberships import GroupRole, MembershipDocument
 from schemas.documents.moderation_actions import ModerationActionKind
-
-INVITE_CODE_BYTES = 12  # 16 URL-safe characters, about 96 bits: not guessable
-INVITE_CODE_MAX = 64
-MAX_USES_LIMIT = 100
-VALID_FOR_DAYS_LIMIT = 30
-
-
-@dataclass(frozen=True)
-class NewInvite:
-    invite: InviteDocument
-    code: str  # shown once, to the lead who made it; only its hash is stored
-
-
-def hash_code(code: str) -> str:
-    return hashlib.sha256(code.strip().encode()).hexdigest()
 
 
 async def join_group(
@@ -65,51 +38,28 @@ async def join_open_group(*, repos: Repositories, viewer: Viewer, group_id: str,
     refuse_existing(membership)
     if group.access is not GroupAccess.OPEN:
         raise GroupError(GroupErrorCode.GROUP_CLOSED, "This group is joined with an invite code or a request.")
-    _refuse_join(group, viewer)
+    invites.refuse_join(group, viewer)
     await admit(repos, group, viewer.id, role=GroupRole.MEMBER, now=now)
     return await current_view(repos, viewer, group.id)
 
 
 async def join_with_invite(*, repos: Repositories, viewer: Viewer, code: str, now: datetime) -> GroupView:
-    """Join the group an invite code is for; the code's use is given back if the join fails."""
-    code_hash = hash_code(code)
-    invite = await _usable_invite(repos, code_hash, now=now) if len(code) <= INVITE_CODE_MAX else None
-    group = await repos.groups.get(invite.group_id) if invite else None
-    if invite is None or group is None:
-        raise GroupError(GroupErrorCode.INVITE_INVALID, "That invite code isn't one we know. Check it with your lead.")
+    """Join the group an invite code is for; the code's use is given back if the join fails.
+    A request link's code asks the leads instead (joinRequestCreate).
+    """
+    invite, group = await invites.redeemable(repos, code, now=now)
+    if invite.asks_leads:
+        message = "This code asks the group's leads: send it with a request to join."
+        raise GroupError(GroupErrorCode.APPROVAL_NEEDED, message)
     refuse_existing(await repos.memberships.get(group.id, viewer.id))
-    _refuse_join(group, viewer)
-    if await repos.invites.use(code_hash, now=now) is None:
-        await _usable_invite(repos, code_hash, now=now)  # raises why: it expired or was used up meanwhile
-        raise GroupError(GroupErrorCode.INVITE_USED_UP, "That invite has just been used up. Ask for a new one.")
+    invites.refuse_join(group, viewer)
+    await invites.take_use(repos, invite, now=now)
     try:
         await admit(repos, group, viewer.id, role=GroupRole.MEMBER, now=now)
     except GroupError:
         await repos.invites.give_back(invite.id)
         raise
     return await current_view(repos, viewer, group.id)
-
-
-async def create_invite(
-    *, repos: Repositories, viewer: Viewer, group_id: str, max_uses: int, valid_for_days: int, now: datetime
-) -> NewInvite:
-    """A new invite code for the group (leads and co-leads)."""
-    group, membership = await authorized(repos, viewer, group_id, GroupAction.INVITE)
-    refuse_if_archived(group)
-    if not 1 <= max_uses <= MAX_USES_LIMIT:
-        message = f"An invite can be used 1 to {MAX_USES_LIMIT} times."
-        raise GroupError.from_issues([check.issue("maxUses", GroupErrorCode.MAX_USES_OUT_OF_RANGE, message)])
-    if not 1 <= valid_for_days <= VALID_FOR_DAYS_LIMIT:
-        message = f"An invite lasts 1 to {VALID_FOR_DAYS_LIMIT} days."
-        raise GroupError.from_issues([check.issue("validForDays", GroupErrorCode.VALIDITY_OUT_OF_RANGE, message)])
-    code = secrets.token_urlsafe(INVITE_CODE_BYTES)
-    invite = InviteDocument(
-        id=new_id(), group_id=group.id, code_hash=hash_code(code), created_by=viewer.id, max_uses=max_uses,
-        uses_left=max_uses, expires_at=now + timedelta(days=valid_for_days), created_at=now,
-    )  # fmt: skip
-    await repos.invites.insert(invite)
-    await note_leader_activity(repos, membership, now=now)
-    return NewInvite(invite=invite, code=code)
 
 
 async def leave_group(*, repos: Repositories, viewer: Viewer, group_id: str, now: datetime) -> None:
@@ -144,24 +94,6 @@ async def remove_member(
         action=ModerationActionKind.MEMBER_REMOVE, target_id=member_id, now=now, reason=reason,
     )  # fmt: skip
     return await current_view(repos, viewer, group.id)
-
-
-def _refuse_join(group: GroupDocument, viewer: Viewer) -> None:
-    refuse_if_archived(group)
-    if age_refusal(group, viewer.age) is not None:
-        message = "Youth groups are for 16 to 24 year olds." if group.youth else "Under-18s can join youth groups."
-        raise GroupError(GroupErrorCode.AGE_NOT_ALLOWED, message)
-
-
-async def _usable_invite(repos: Repositories, code_hash: str, *, now: datetime) -> InviteDocument:
-    invite = await repos.invites.get_by_code_hash(code_hash)
-    if invite is None:
-        raise GroupError(GroupErrorCode.INVITE_INVALID, "That invite code isn't one we know. Check it with your lead.")
-    if invite.expires_at <= now:
-        raise GroupError(GroupErrorCode.INVITE_EXPIRED, "That invite has expired. Ask your lead for a new one.")
-    if invite.uses_left <= 0:
-        raise GroupError(GroupErrorCode.INVITE_USED_UP, "That invite has been used up. Ask your lead for a new one.")
-    return invite
 
 
 async def _take_out(

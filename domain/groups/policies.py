@@ -98,6 +98,11 @@ def is_active(membership: MembershipDocument | None) -> bool:
     return membership is not None and membership.status is MembershipStatus.ACTIVE
 
 
+def is_present(membership: MembershipDocument) -> bool:
+    """In the group as others see it: active, and not waiting for their account to be deleted."""
+    return is_active(membership) and not membership.hidden
+
+
 def can_see(viewer: Viewer, group: GroupDocument, membership: MembershipDocument | None) -> bool:
     """Members and staff see their group; others only a live open group they could join."""
     if is_active(membership) or viewer.staff:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from domain.errors import FieldIssue
-from domain.groups.errors import GroupErrorCode
+from domain.groups.errors import GroupError, GroupErrorCode
 from domain.members import clean_display_name, timezone_issues
 from schemas.documents.groups import SignpostLink
 
@@ -132,3 +132,9 @@ def reason_issues(reason: str) -> list[FieldIssue]:
 
 def issue(field: str, code: GroupErrorCode, message: str) -> FieldIssue:
     return FieldIssue(field=field, code=code, message=message)
+
+
+def nothing_given(field: str) -> GroupError:
+    """A set-mutation's one value was left out, which (unlike null) asks for no change."""
+    message = "Nothing to change was given: send a value, or null to clear it."
+    return GroupError.from_issues([issue(field, GroupErrorCode.NOTHING_TO_UPDATE, message)])

@@ -1,10 +1,12 @@
-"""Age rules (under-18 status comes from the date of birth, never from the client) and what
-the member's own choices allow."""
+"""Age rules (under-18 status comes from the date of birth, never from the client), what the
+member's own choices allow, and when a sign-in still counts for a member.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
+from domain.identity import Identity
 from domain.members.time import is_on_break
 from schemas.documents.members import MemberDocument, Preferences
 
@@ -33,3 +35,13 @@ def default_preferences(*, minor: bool) -> Preferences:
 def may_tell_leads(member: MemberDocument, now: datetime) -> bool:
     """Leads hear someone is quiet only with their consent, and never during a break."""
     return member.preferences.let_leads_know_when_quiet and not is_on_break(member.preferences, now)
+
+
+def sign_in_ended(member: MemberDocument, identity: Identity) -> bool:
+    """A sign-in made before the member's `sign_ins_valid_after` no longer counts. Sign-in times are
+    whole seconds, so one in the same second counts as before: the safe side (sign in again).
+    """
+    valid_after = member.sign_ins_valid_after
+    if valid_after is None:
+        return False
+    return identity.signed_in_at is None or identity.signed_in_at <= valid_after

@@ -10,7 +10,7 @@ from domain.notifications.delivery import Pipeline, deliver
 from domain.notifications.errors import NotificationError, NotificationErrorCode
 from domain.notifications.policies import quiet_hours_end
 from domain.notifications.preferences import set_preferences
-from domain.notifications.reading import inbox_page, mark_read, unread_count
+from domain.notifications.reading import inbox_notification, inbox_page, mark_read, unread_count
 from domain.notifications.service import Notice, notify, notify_later
 from domain.notifications.sweeper import sweep
 
@@ -20,6 +20,7 @@ __all__ = [
     "NotificationErrorCode",
     "Pipeline",
     "deliver",
+    "inbox_notification",
     "inbox_page",
     "mark_read",
     "notify",

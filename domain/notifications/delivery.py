@@ -37,7 +37,7 @@ from schemas.documents.notifications import (
     PushStatus,
 )
 from schemas.documents.push_claims import PushClaimDocument
-from schemas.push import PushMessage, PushResult, SendOutcome
+from schemas.push import PushMessage, PushResult, SendOutcome, push_data
 from schemas.tasks.notifications import DELIVER, DeliverNotification
 
 logger = logging.getLogger(__name__)
@@ -175,7 +175,7 @@ class _Run:
             title=text.title,
             body=text.body,
             collapse_id=self.notification.id,
-            data={"notificationId": self.notification.id, "kind": self.notification.kind.value},
+            data=push_data(self.notification.id, self.notification.kind, self.notification.params),
             urgent=self.notification.urgent,
             ttl_seconds=self.pipeline.settings.ttl_seconds,
         )

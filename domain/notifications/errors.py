@@ -14,6 +14,7 @@ class NotificationErrorCode(StrEnum):
     ON_BREAK_UNTIL_INVALID = "on_break_until_invalid"
     ON_BREAK_UNTIL_PAST = "on_break_until_past"
     ON_BREAK_UNTIL_TOO_FAR = "on_break_until_too_far"
+    BREAK_CHOICE_CONFLICT = "break_choice_conflict"
     IDS_COUNT = "ids_count"
 
 

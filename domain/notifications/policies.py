@@ -68,6 +68,9 @@ def decide(
     reason = _why_not_pushed(notification, member.preferences, now)
     if reason is not None:
         return Decision(Action.SUPPRESS, reason)
+    release_at = notification.push.release_at
+    if release_at is not None and now < release_at:  # however it came to be looked at early
+        return Decision(Action.DEFER, "release_time", release_at)
     if notification.urgent:
         return Decision(Action.SEND)
     if now - notification.created_at > max_age:

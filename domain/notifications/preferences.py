@@ -9,6 +9,7 @@ turns anything on with the same single call as anyone else, never prompted to.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from domain.errors import FieldIssue
@@ -23,12 +24,16 @@ LONGEST_BREAK = timedelta(days=365)
 
 
 async def set_preferences(
-    *, repos: Repositories, member: MemberDocument, changes: PreferencesUpdate, now: datetime
+    *, repos: Repositories, member: MemberDocument, changes: PreferencesUpdate, end_break: bool = False, now: datetime
 ) -> Preferences:
-    """Change the given preferences (nothing is written if any is invalid); held pushes are decided again."""
-    issues = _issues(changes, now)
+    """Change the given preferences, or end the break (nothing is written if any is invalid); held pushes
+    are decided again.
+    """
+    issues = _issues(changes, end_break, now)
     if issues:
         raise NotificationError.from_issues(issues)
+    if end_break:
+        changes = replace(changes, on_break_until=None)
     if not given(changes):
         raise NotificationError(NotificationErrorCode.NOTHING_TO_UPDATE, "Nothing to change was given.")
     updated = await repos.members.update_preferences(member.id, changes, now=now)
@@ -41,7 +46,7 @@ async def set_preferences(
     return updated.preferences
 
 
-def _issues(changes: PreferencesUpdate, now: datetime) -> list[FieldIssue]:
+def _issues(changes: PreferencesUpdate, end_break: bool, now: datetime) -> list[FieldIssue]:
     issues: list[FieldIssue] = []
     for field, value in (("quietHoursStart", changes.quiet_hours_start), ("quietHoursEnd", changes.quiet_hours_end)):
         if value is not KEEP and parse_clock(value) is None:
@@ -52,6 +57,9 @@ def _issues(changes: PreferencesUpdate, now: datetime) -> list[FieldIssue]:
         issues.append(_issue("dailyPushCap", NotificationErrorCode.DAILY_PUSH_CAP_RANGE, message))
     if isinstance(changes.on_break_until, datetime):
         issues += _break_issues(changes.on_break_until, now)
+    if end_break and changes.on_break_until is not KEEP:
+        message = "Either take a break until a time or end the break, not both."
+        issues.append(_issue("endBreak", NotificationErrorCode.BREAK_CHOICE_CONFLICT, message))
     return issues
 
 

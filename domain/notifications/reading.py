@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from domain.errors import HiddenError
 from domain.notifications.errors import NotificationError, NotificationErrorCode
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.members import MemberDocument
@@ -27,6 +28,16 @@ async def inbox_page(
 ) -> Page[NotificationDocument]:
     """The member's notifications, newest first."""
     return await repos.notifications.inbox(member.id, first=first, after=after)
+
+
+async def inbox_notification(
+    *, repos: Repositories, member: MemberDocument, notification_id: str
+) -> NotificationDocument:
+    """One of the member's own notifications (what a push opens); another's is HiddenError, like a missing one."""
+    found = await repos.notifications.get_many_for_member(member.id, [notification_id])
+    if not found:
+        raise HiddenError(notification_id)
+    return found[0]
 
 
 async def mark_read(*, repos: Repositories, member: MemberDocument, ids: Sequence[str], now: datetime) -> MarkedRead:

@@ -10,6 +10,7 @@ from infra.mongo.repositories.registry import Repositories
 from infra.queue import TaskQueue
 from schemas.documents.base import new_id
 from schemas.documents.notifications import NotificationDocument, NotificationKind, PushState, PushStatus
+from schemas.push import params_mismatch
 from schemas.tasks.notifications import DELIVER, DeliverNotification
 
 
@@ -30,6 +31,7 @@ async def notify(
     If the broker is down the notification stays pending, and the sweeper
     enqueues it later: nothing the service accepted is lost.
     """
+    _keep_contract(kind, params or {})
     notification = NotificationDocument(
         id=new_id(),
         member_id=member_id,
@@ -60,10 +62,14 @@ class Notice:
 async def notify_later(*, repos: Repositories, notices: Sequence[Notice], now: datetime) -> int:
     """Record notifications to push later, each at its own `not_before`, in one write; how many were new.
 
-    For a fan-out to a group, spread in time (ANON-9). Nothing is enqueued: each is
+    For a fan-out to a group, spread in time (ANON-9): `not_before` is also each push's
+    release time, which nothing moves earlier (a push sent at once when a member changed a
+    setting would time its author). Nothing is enqueued: each is
     stored as deferred, and beat's sweeper hands it to a worker once its time comes,
     so a broker outage loses nothing. A repeated `dedupe_key` is skipped, as in notify.
     """
+    for notice in notices:
+        _keep_contract(notice.kind, notice.params)
     return await repos.notifications.insert_many_if_new(
         [
             NotificationDocument(
@@ -73,8 +79,14 @@ async def notify_later(*, repos: Repositories, notices: Sequence[Notice], now: d
                 params=notice.params,
                 dedupe_key=notice.dedupe_key,
                 created_at=now,
-                push=PushState(status=PushStatus.DEFERRED, not_before=notice.not_before),
+                push=PushState(status=PushStatus.DEFERRED, not_before=notice.not_before, release_at=notice.not_before),
             )
             for notice in notices
         ]
     )
+
+
+def _keep_contract(kind: NotificationKind, params: dict[str, str]) -> None:
+    """Every notification carries exactly its kind's ids (schemas/push.py): a mismatch is a bug, refused here."""
+    if (mismatch := params_mismatch(kind, params)) is not None:
+        raise ValueError(mismatch)

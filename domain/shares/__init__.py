@@ -6,6 +6,7 @@ Other contexts, the API and the workers import these from here, never from the m
 from __future__ import annotations
 
 from domain.shares.anonymity import AnonymityKey, same_key, to_minute
+from domain.shares.erasing import erase_response, erase_share
 from domain.shares.errors import ShareError, ShareErrorCode
 from domain.shares.lifecycle import Publishing, response_published, response_withdrawn, share_published, share_withdrawn
 from domain.shares.notices import jitter
@@ -38,6 +39,8 @@ __all__ = [
     "create_share",
     "delete_share",
     "edit_share",
+    "erase_response",
+    "erase_share",
     "get_response",
     "get_share",
     "group_feed",

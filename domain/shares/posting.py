@@ -10,6 +10,7 @@ from domain.crisis import SignpostSource, signpost
 from domain.errors import HiddenError, NotPermittedError
 from domain.shares import lifecycle, reading
 from domain.shares.anonymity import to_minute
+from domain.shares.erasing import erase_share
 from domain.shares.errors import ShareError, ShareErrorCode
 from domain.shares.lifecycle import Publishing
 from domain.shares.policies import EDIT_WINDOW, Reader
@@ -66,7 +67,9 @@ async def edit_share(
         raise ShareError(ShareErrorCode.EDIT_WINDOW_CLOSED, "Shares can be edited for 15 minutes after posting.")
     body = checked_body(body)
     source = SignpostSource(kind=AlertSourceKind.SHARE, id=share.id, anonymous=share.anonymous)
-    support = await signpost(repos=repos, member=reader.member, source=source, texts=[body], now=now)
+    support = await signpost(
+        repos=repos, member=reader.member, source=source, texts=[body], now=now, group_kind=group.kind
+    )
     held = status_after_screen(group, support.level) is ContentStatus.HELD
     status = ContentStatus.HELD if held else share.status
     edited = await repos.shares.edit(
@@ -81,18 +84,9 @@ async def edit_share(
 
 async def delete_share(*, publishing: Publishing, reader: Reader, share_id: str, now: datetime) -> ShareDocument:
     """The author deletes their share for good, with its responses and reactions (ANON: deletion is real)."""
-    repos = publishing.repos
-    share = (await _own(repos, reader, share_id)).item
-    response_ids = await repos.responses.ids_for_share(share.id)
-    if not await repos.shares.delete(share.id):
+    share = (await _own(publishing.repos, reader, share_id)).item
+    if not await erase_share(publishing, share, now=now):
         raise HiddenError(share_id)  # deleted meanwhile
-    await repos.responses.delete_for_share(share.id)
-    await repos.reactions.delete_for_targets([share.id])
-    await repos.authorship.delete_many([share.id, *response_ids])
-    await repos.bylines.delete_many([share.id, *response_ids])
-    await repos.reports.close_waiting_for_targets([share.id, *response_ids], now=now)
-    if share.status is ContentStatus.PUBLISHED:
-        await lifecycle.share_withdrawn(publishing, share)
     return share
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from domain.errors import HiddenError
-from domain.groups import is_active
+from domain.groups import is_present
 from domain.shares.policies import Reader, Standing, listed_statuses, require_standing, shown_status
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.groups import GroupDocument
@@ -54,9 +54,11 @@ async def standing_in(*, repos: Repositories, reader: Reader, group_id: str) -> 
 
 
 async def member_standing(*, repos: Repositories, reader: Reader, group_id: str) -> Standing:
-    """As standing_in, for active members only (the live feed): staff read, they do not follow."""
+    """As standing_in, for members present only (the live feed): staff read, they do not follow, and
+    a member who asked to delete their account is signed out of it too.
+    """
     group, membership = await share_place(repos, reader, group_id)
-    if not is_active(membership):
+    if membership is None or not is_present(membership):
         raise HiddenError(group_id)
     return require_standing(reader, group, membership)
 

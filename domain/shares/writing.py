@@ -97,7 +97,9 @@ async def write_post(
     """
     repos, post_id = publishing.repos, new_id()
     source = SignpostSource(kind=kind, id=post_id, anonymous=anonymous)
-    support = await signpost(repos=repos, member=reader.member, source=source, texts=[place.body], now=now)
+    support = await signpost(
+        repos=repos, member=reader.member, source=source, texts=[place.body], now=now, group_kind=place.group.kind
+    )
     post = build(Screened(post_id, status_after_screen(place.group, support.level), is_sensitive(support.level)))
     await _record_authorship(repos, reader, post_id, anonymous=anonymous)
     await insert(post)

@@ -166,6 +166,9 @@ INDEXES: dict[str, list[IndexModel]] = {
     "account_deletions": [
         IndexModel([("purge_after", ASCENDING), ("_id", ASCENDING)], name="purge_due"),
     ],
+    "content_removals": [
+        IndexModel([("due_at", ASCENDING)], name="due"),
+    ],
 }
 
 

@@ -33,3 +33,8 @@ class AccountDeletionDocument(Document):
     purge_after: datetime = Field(description="requested_at + the grace period: the purge worker's index.")
     purge_started_at: datetime | None = Field(default=None, description="Set once: restoring is too late after.")
     steps_done: tuple[str, ...] = ()
+    remove_anonymous: bool = Field(
+        default=False,
+        description="The member asked for their anonymous posts to go too (each at its own moment after the purge); "
+        "otherwise they stay, linked to no one.",
+    )

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from schemas.commands import KEEP, Keep
 from schemas.documents.base import Document
-from schemas.documents.support_resources import Weekday
+from schemas.documents.weekdays import Weekday
 
 
 class GroupKind(StrEnum):

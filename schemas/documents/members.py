@@ -54,6 +54,11 @@ class MemberDocument(Document):
     deletion_requested_at: datetime | None = Field(
         default=None, description="Set while the account waits to be deleted: hidden, signed out, restorable."
     )
+    sign_ins_valid_after: datetime | None = Field(
+        default=None,
+        description="Sign-ins from before this no longer count, on any device or API process (set when the "
+        "member asks to delete their account): the API checks it on every request, with the member it reads anyway.",
+    )
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from schemas.documents.base import Document
 
@@ -76,6 +76,11 @@ class PushState(BaseModel):
         description="When a worker may take it (again): deferred, the earliest push; sending, when the "
         "claim lapses; pending, when it was queued (the sweeper waits a grace past it); None once terminal.",
     )
+    release_at: datetime | None = Field(
+        default=None,
+        description="The push's own earliest moment, fixed when written (a group's fan-out spread, ANON-4): "
+        "nothing, not even a change of the member's preferences, sends it sooner.",
+    )
     claim: str | None = Field(default=None, description="The current claim; every write under a claim checks it.")
     sent_at: datetime | None = None
     updated_at: datetime | None = None
@@ -87,9 +92,19 @@ class NotificationDocument(Document):
     id: str = Field(alias="_id")
     member_id: str
     kind: NotificationKind
-    params: dict[str, str] = Field(default_factory=dict, description="Values the text is filled with.")
+    params: dict[str, str] = Field(
+        default_factory=dict, description="The ids the push carries, by their camelCase keys (schemas/push.py)."
+    )
     dedupe_key: str
     urgent: bool = Field(default=False, description="Safety messages: not held by quiet hours or the daily cap.")
     created_at: datetime
     read_at: datetime | None = None
     push: PushState = Field(default_factory=PushState)
+
+    @field_validator("params", mode="before")
+    @classmethod
+    def _camel_case_keys(cls, params: object) -> object:
+        """Notifications written before the keys were made one (issue 14) said `group_id`."""
+        if isinstance(params, dict) and "group_id" in params:
+            return {("groupId" if key == "group_id" else key): value for key, value in params.items()}
+        return params

@@ -11,7 +11,11 @@ from typing import Self
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from schemas.documents.base import Document, StoredDate
+from schemas.documents.groups import GroupKind
 from schemas.documents.members import Language, Nation
+from schemas.documents.weekdays import Weekday
+
+__all__ = ["Contact", "ContactKind", "OpeningHours", "SupportResourceDocument", "VerificationStatus", "Weekday"]
 
 
 class ContactKind(StrEnum):
@@ -26,16 +30,6 @@ class VerificationStatus(StrEnum):
     CONFIRMED = "confirmed"  # number and hours confirmed by the reference study
     PARTLY_CONFIRMED = "partly_confirmed"  # number confirmed; something else (hours, a text line) is not
     UNCONFIRMED = "unconfirmed"  # sources conflict: never published
-
-
-class Weekday(StrEnum):
-    MONDAY = "monday"
-    TUESDAY = "tuesday"
-    WEDNESDAY = "wednesday"
-    THURSDAY = "thursday"
-    FRIDAY = "friday"
-    SATURDAY = "saturday"
-    SUNDAY = "sunday"
 
 
 class Localised(BaseModel):
@@ -87,10 +81,15 @@ class OpeningHours(BaseModel):
     text: Localised
 
     @model_validator(mode="after")
-    def _ranges_unless_always_open(self) -> Self:
-        if self.always_open == bool(self.ranges):
-            raise ValueError("give opening ranges exactly when the resource is not always open")
+    def _no_ranges_when_always_open(self) -> Self:
+        if self.always_open and self.ranges:
+            raise ValueError("give no opening ranges for a resource that is always open")
         return self
+
+    @property
+    def known(self) -> bool:
+        """Always open, or open at known times; not known (no ranges) only while unconfirmed."""
+        return self.always_open or bool(self.ranges)
 
 
 class Verification(BaseModel):
@@ -115,6 +114,12 @@ class SupportResourceDocument(Document):
     max_age: int | None = Field(default=None, ge=0, le=120)
     languages: tuple[Language, ...] = Field(min_length=1)
     emergency: bool = False
+    information_only: bool = Field(
+        default=False, description="Information and advice, not crisis support: listed, never in a crisis response."
+    )
+    group_kinds: tuple[GroupKind, ...] = Field(
+        default=(), description="Shown only about a group of these kinds (Cruse for bereavement); empty: everywhere."
+    )
     contacts: tuple[Contact, ...] = Field(min_length=1)
     hours: OpeningHours
     verification: Verification

@@ -17,8 +17,6 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from collections import defaultdict
-from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
@@ -32,75 +30,12 @@ from domain.shares.anonymity import AnonymityKey
 from infra.mongo.client import Database
 from infra.push import PushSender
 from infra.settings import PushSettings, Settings
-from tests.anonymity.conftest import Canaried, canaried
-from tests.factories.groups import created_group, invite_code, joined
+from tests.anonymity.conftest import Canaried, Recorder, Scene, leaks, record_text, secrets_of
 from tests.factories.live import LiveFeed, live_feed
-from tests.factories.members import onboarded_member
-from tests.factories.operations import app_operation
-from tests.factories.shares import backdate_memberships
 from tests.fixtures.app import GraphQLClient, RunningApi
-from tests.fixtures.auth import AuthEmulator
 from tests.fixtures.fcm import FakeFcm
 
 HIGH = "I want to kill myself"
-
-
-@dataclass
-class Recorder:
-    """Everything each person was shown, as raw text."""
-
-    gql: GraphQLClient
-    shown: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-
-    async def run(self, who: Canaried, name: str, /, **variables: Any) -> dict[str, Any]:
-        response = await self.gql.raw(app_operation(name), variables, token=who.person.token)
-        self.shown[who.person.id].append(response.text)
-        body: dict[str, Any] = response.json()
-        return body
-
-    async def act(self, who: Canaried, name: str, /, **input_: Any) -> dict[str, Any]:
-        body = await self.run(who, name, input=input_)
-        if body.get("errors"):
-            return body
-        [result] = body["data"].values()
-        assert isinstance(result, dict)
-        return result
-
-
-@dataclass(frozen=True)
-class Scene:
-    author: Canaried
-    lead: Canaried
-    member: Canaried
-    group_id: str
-
-
-@pytest.fixture
-async def scene(gql: GraphQLClient, db: Database, auth_emulator: AuthEmulator, settings: Settings) -> Scene:
-    """A closed group led by the lead, with the author, the member and two more, all of over a week."""
-    author, lead, member = [await canaried(gql, auth_emulator, settings, role) for role in ("author", "lead", "member")]
-    group_id = await created_group(gql, lead.person)
-    code = await invite_code(gql, lead.person, group_id)
-    for person in (author.person, member.person, await onboarded_member(gql, auth_emulator),
-                   await onboarded_member(gql, auth_emulator)):  # fmt: skip
-        await joined(gql, person, code=code)
-    await backdate_memberships(db, group_id)
-    return Scene(author=author, lead=lead, member=member, group_id=group_id)
-
-
-def secrets_of(settings: Settings, person: Canaried) -> tuple[str, ...]:
-    key = AnonymityKey.of(settings.anonymity_key.get_secret_value())
-    return (*person.canaries, key.author_key(person.person.id), key.reactor_key(person.person.id))
-
-
-def leaks(texts: list[str], forbidden: tuple[str, ...]) -> list[tuple[str, str]]:
-    return [(secret, text[:300]) for text in texts for secret in forbidden if secret.lower() in text.lower()]
-
-
-def record_text(record: logging.LogRecord) -> str:
-    """A log record as every sink would get it: message, extras and traceback."""
-    extras = {k: v for k, v in record.__dict__.items() if k not in {"msg", "args"}}
-    return f"{record.getMessage()} {extras!r}"
 
 
 async def test_no_one_learns_who_wrote_what(
@@ -138,8 +73,8 @@ async def test_no_one_learns_who_wrote_what(
             await rec.act(who, "ReactionSet", shareId=first["id"], kind="THINKING_OF_YOU")  # typed error
             await rec.act(who, "ReactionRemove", shareId=first["id"], kind="THINKING_OF_YOU")
             await rec.act(who, "ReactionRemove", shareId=first["id"], kind="ME_TOO")  # typed error
-            await rec.act(who, "ShareUpdate", shareId=first["id"], body="Mine now.")  # FORBIDDEN
-            await rec.act(who, "ShareDelete", shareId=crisis["id"])  # FORBIDDEN
+            await rec.act(who, "ShareUpdate", shareId=first["id"], body="Mine now.")  # typed NOT_PERMITTED
+            await rec.act(who, "ShareDelete", shareId=crisis["id"])  # typed NOT_PERMITTED
             await rec.run(who, "ShareScreen", id=str(uuid.uuid4()))  # NOT_FOUND
         await rec.run(lead, "MyLeadership", first=20)
         await _moderate(rec, scene, first=first, crisis=crisis, reply=reply)
@@ -149,8 +84,10 @@ async def test_no_one_learns_who_wrote_what(
 
     await _push_everything(db, api, push_sender, scene, started)
     for who in (lead, member):
-        await rec.run(who, "Inbox", first=50)
+        inbox = await rec.run(who, "Inbox", first=50)
         await rec.run(who, "UnreadNotificationCount")
+        # Each opens the newest as from its push (notification(id:)), which must say no more than the inbox
+        await rec.run(who, "Notification", id=inbox["data"]["notifications"]["nodes"][0]["id"])
         await _exported(rec, api, settings, who)
 
     shown = {
@@ -159,7 +96,7 @@ async def test_no_one_learns_who_wrote_what(
     }
     key = settings.anonymity_key.get_secret_value()
     # Enough was seen for the search to mean something: the operations, the live events, the pushes.
-    assert (len(rec.shown[lead.person.id]), len(rec.shown[member.person.id])) == (26, 25)
+    assert (len(rec.shown[lead.person.id]), len(rec.shown[member.person.id])) == (27, 26)
     assert any('"moderationQueue"' in text and '"reason":"SPAM"' in text for text in rec.shown[lead.person.id])
     assert len(lead_feed.frames) >= 8
     assert len(member_feed.frames) >= 8
@@ -198,7 +135,9 @@ async def _moderate(rec: Recorder, scene: Scene, *, first: dict[str, Any], crisi
         await rec.act(
             lead, "ContentModerate", targetKind="SHARE", targetId=crisis["id"], action=action, reason="Check."
         )
-    await rec.act(member, "ContentModerate", targetKind="SHARE", targetId=first["id"], action="HIDE", reason="x")
+    await rec.act(
+        member, "ContentModerate", targetKind="SHARE", targetId=first["id"], action="HIDE", reason="x"
+    )  # typed NOT_PERMITTED
     await rec.act(lead, "ReportDismiss", reportId=on_reply["report"]["id"], reason="Kind words.")
     await rec.run(lead, "ModerationQueue", groupId=scene.group_id)
     for who in (lead, member):

@@ -10,7 +10,7 @@ from infra.mongo.client import Database
 from infra.settings import Settings
 from tests.factories.checkins import checked_in
 from tests.factories.devices import registered_device
-from tests.factories.groups import created_group, mutate
+from tests.factories.groups import asked_to_join, created_group, mutate
 from tests.factories.noticing import added_date
 from tests.factories.operations import app_operation
 from tests.factories.shares import ShareCast, act, content_group, new_share_cast, responded, shared
@@ -30,6 +30,7 @@ class Footprint:
     their_response_id: str  # the author's response to the member's share
     member_share_id: str
     device_token: str
+    named_share_id: str  # the author's share under their name
 
     def identifiers(self, settings: Settings) -> dict[str, str]:
         key = AnonymityKey.of(settings.anonymity_key.get_secret_value())
@@ -53,8 +54,7 @@ async def _a_lead_and_asking_for_support(gql: GraphQLClient, cast: ShareCast, gr
     asked their own group's leads for a kind word.
     """
     own_group_id = await created_group(gql, cast.author, name="Mornings")
-    asked = await mutate(gql, "JoinRequestCreate", cast.member.token, groupId=own_group_id, message="Hello")
-    assert asked["__typename"] == "JoinRequestCreateSuccess", asked
+    await asked_to_join(gql, cast.member, cast.author, own_group_id, message="Hello")
     archived = await mutate(gql, "GroupArchive", cast.author.token, groupId=own_group_id)
     assert archived["__typename"] == "GroupArchiveSuccess", archived
     support = await run_app(gql, "SupportRequest", cast.author.token, input={"groupId": group_id})
@@ -68,6 +68,7 @@ async def author_footprint(gql: GraphQLClient, db: Database, auth_emulator: Auth
     cast = await new_share_cast(gql, auth_emulator)
     group_id = await content_group(gql, db, cast)
     share = await shared(gql, cast.author, group_id, "My own hard day.")
+    named = await shared(gql, cast.author, group_id, "Named, mine.", anonymous=False)
     reply = await responded(gql, cast.peer, share["id"], "Here for you.")
     member_share = await shared(gql, cast.member, group_id, "Rough week.", anonymous=False)
     response = await responded(gql, cast.author, member_share["id"], "Same here, hang on.")
@@ -81,8 +82,7 @@ async def author_footprint(gql: GraphQLClient, db: Database, auth_emulator: Auth
     token = await registered_device(gql, cast.author)
     await added_date(gql, cast.author, label="Gran's day", shareWithLeads=True)
     other_group_id = await created_group(gql, cast.lead, name="Evenings")
-    asked = await mutate(gql, "JoinRequestCreate", cast.author.token, groupId=other_group_id, message="Hi")
-    assert asked["__typename"] == "JoinRequestCreateSuccess", asked
+    await asked_to_join(gql, cast.author, cast.lead, other_group_id, message="Hi")
     muted = await act(gql, "MemberMute", cast.lead.token, groupId=group_id, memberId=cast.author.id, hours=1,
                          reason="Cooling off.")  # fmt: skip
     assert muted["__typename"] == "MemberMuteSuccess", muted
@@ -90,5 +90,13 @@ async def author_footprint(gql: GraphQLClient, db: Database, auth_emulator: Auth
     exported = await run_app(gql, "DataExportRequest", cast.author.token)
     assert exported["__typename"] == "DataExportRequestSuccess", exported
     return Footprint(
-        cast, group_id, other_group_id, share["id"], reply["id"], response["id"], member_share["id"], token
+        cast,
+        group_id,
+        other_group_id,
+        share["id"],
+        reply["id"],
+        response["id"],
+        member_share["id"],
+        token,
+        named["id"],
     )

@@ -58,6 +58,17 @@ async def invite_code(gql: GraphQLClient, leader: TestMember, group_id: str, **o
     return code
 
 
+async def asked_to_join(
+    gql: GraphQLClient, person: TestMember, leader: TestMember, group_id: str, *, message: str = ""
+) -> dict[str, Any]:
+    """Ask to join with a request link `leader` made for the group (a closed group's id is not enough)."""
+    code = await invite_code(gql, leader, group_id, asksLeads=True)
+    result = await mutate(gql, "JoinRequestCreate", person.token, inviteCode=code, message=message)
+    assert result["__typename"] == "JoinRequestCreateSuccess", result
+    request: dict[str, Any] = result["joinRequest"]
+    return request
+
+
 async def joined(
     gql: GraphQLClient, member: TestMember, *, group_id: str | None = None, code: str | None = None
 ) -> None:

@@ -32,7 +32,8 @@ def test_the_push_and_inbox_fields_are_all_used_by_the_app() -> None:
         if hasattr(selection, "name")
     }
     assert used == {
-        "deviceRegister", "deviceUnregister", "unreadNotificationCount", "notifications", "notificationsMarkRead",
+        "deviceRegister", "deviceUnregister", "unreadNotificationCount", "notifications", "notification",
+        "notificationsMarkRead",
         "notificationPreferences", "notificationPreferencesSet",
     }  # fmt: skip
 

@@ -14,6 +14,7 @@ from tests.fixtures.changes import Changes
 
 OK, LISTED, ABSENT = "OK", "LISTED", "ABSENT"
 U, OB, NF, F = "UNAUTHENTICATED", "ONBOARDING_REQUIRED", "NOT_FOUND", "FORBIDDEN"
+NP = "NOT_PERMITTED"  # a typed refusal: the caller sees the object, may not do this (api/graphql/core/errors.py)
 
 Act = Callable[[], Awaitable[dict[str, Any]]]
 

@@ -5,6 +5,8 @@ someone else (`peer`), made through the real API as the app would make them.
 
 from __future__ import annotations
 
+import asyncio
+import time
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -13,7 +15,7 @@ from infra.mongo.client import Database
 from tests.factories.accounts import run_app
 from tests.factories.checkins import checked_in
 from tests.factories.devices import registered_device
-from tests.factories.groups import created_group, invite_code, joined, mutate
+from tests.factories.groups import asked_to_join, created_group, invite_code, joined, mutate
 from tests.factories.members import TestMember, onboarded_member, years_ago
 from tests.factories.noticing import added_date
 from tests.factories.shares import act, backdate_memberships, responded, shared
@@ -45,12 +47,14 @@ class World:
     alert_id: str
     reveal_request_id: str
     join_request_id: str
+    request_code: str  # a request link the lead made: what asking to join the group takes
     difficult_date_id: str
     notification_id: str
     device_token: str
     follow_up_id: str
     export_id: str
     own: dict[str, str]  # the member's own objects, by purpose (for the owner's allowed calls)
+    pending: TestMember  # asked to delete their account, then signed in again (a fresh token)
 
     def token(self, role: str) -> str | None:
         return None if role == "anonymous" else self.people[role].token
@@ -88,10 +92,8 @@ async def _group(gql: GraphQLClient, db: Database, people: dict[str, TestMember]
     return group_id
 
 
-async def _join_request(gql: GraphQLClient, requester: TestMember, group_id: str) -> str:
-    result = await mutate(gql, "JoinRequestCreate", requester.token, groupId=group_id, message="Hello")
-    assert result["__typename"] == "JoinRequestCreateSuccess", result
-    request_id: str = result["joinRequest"]["id"]
+async def _join_request(gql: GraphQLClient, requester: TestMember, lead: TestMember, group_id: str) -> str:
+    request_id: str = (await asked_to_join(gql, requester, lead, group_id, message="Hello"))["id"]
     return request_id
 
 
@@ -144,6 +146,17 @@ async def _own(gql: GraphQLClient, db: Database, member: TestMember, peer: TestM
     }  # fmt: skip
 
 
+async def _pending_deletion(gql: GraphQLClient, auth_emulator: AuthEmulator) -> TestMember:
+    """Someone in no group who asked to delete their account, signed in again afterwards (a sign-in
+    from before the deletion no longer counts, and sign-in times are whole seconds).
+    """
+    person = await onboarded_member(gql, auth_emulator, displayName="Pending", dateOfBirth=years_ago(30).isoformat())
+    deleted = await run_app(gql, "AccountDelete", person.token, input={"confirm": "Pending"})
+    assert deleted["__typename"] == "AccountDeleteSuccess", deleted
+    await asyncio.sleep(1.01 - time.time() % 1)
+    return TestMember(user=await auth_emulator.sign_in(person.user), id=person.id)
+
+
 async def new_world(gql: GraphQLClient, db: Database, auth_emulator: AuthEmulator) -> World:
     """Build the scene; every object in it is the peer's (or the group's), but `own`."""
     people = await _people(gql, auth_emulator)
@@ -161,11 +174,13 @@ async def new_world(gql: GraphQLClient, db: Database, auth_emulator: AuthEmulato
         report_id=await _report(gql, people["member"], group_id, share["id"]),
         alert_id=await _one(db, "safeguarding_alerts", {"source_id": crisis_share["id"]}),
         reveal_request_id=await _reveal_request(gql, people["safeguarding"], crisis_share["id"]),
-        join_request_id=await _join_request(gql, people["requester"], group_id),
+        join_request_id=await _join_request(gql, people["requester"], people["lead"], group_id),
+        request_code=await invite_code(gql, people["lead"], group_id, asksLeads=True),
         difficult_date_id=await added_date(gql, peer),
         notification_id=await _one(db, "notifications", {"member_id": peer.id}),
         device_token=await registered_device(gql, peer),
         follow_up_id=await _one(db, "follow_ups", {"member_id": peer.id}),
         export_id=await _export(gql, peer),
         own=await _own(gql, db, people["member"], peer, group_id, share["id"]),
+        pending=await _pending_deletion(gql, auth_emulator),
     )  # fmt: skip

@@ -1,5 +1,6 @@
 """Accounts tasks: building a member's export, the tick that purges accounts whose grace
-period is over (and builds exports left behind), and the daily retention purge.
+period is over (and builds exports left behind, and removes, one by one, the anonymous posts
+deleted members asked to go), and the daily retention purge.
 
 All are idempotent: an export is rebuilt from scratch, purge steps and retention
 deletes are repeatable, so a redelivered or overlapping task does nothing twice.
@@ -9,8 +10,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from domain.accounts import build_export, build_stale_exports, purge_due, purge_expired
-from domain.shares import AnonymityKey
+from domain.accounts import build_export, build_stale_exports, purge_due, purge_expired, remove_due
+from domain.shares import AnonymityKey, Publishing
 from schemas.tasks.accounts import BUILD_EXPORT, RETENTION, TICK, BuildExport
 from workers.app import app
 from workers.runtime import WorkerRuntime, run
@@ -37,7 +38,10 @@ def build(export_id: str) -> None:
 async def _tick(rt: WorkerRuntime) -> None:
     now = rt.clock.now()
     await build_stale_exports(repos=rt.repos, key=_key(rt), keep=_keep(rt), now=now)
-    await purge_due(repos=rt.repos, accounts=rt.accounts, key=_key(rt), now=now)
+    spread = timedelta(days=rt.settings.retention.anonymous_removal_spread_days)
+    await purge_due(repos=rt.repos, accounts=rt.accounts, key=_key(rt), now=now, spread=spread)
+    publishing = Publishing(repos=rt.repos, broadcaster=rt.broadcaster, key=_key(rt))
+    await remove_due(publishing=publishing, now=now)
 
 
 @app.task(name=TICK)

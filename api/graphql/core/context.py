@@ -13,7 +13,7 @@ from api.graphql.core.errors import AccountDeletionPendingError, OnboardingRequi
 from api.graphql.core.loaders import Loaders
 from api.runtime import ApiRuntime
 from domain.identity import Identity
-from domain.members import get_member
+from domain.members import get_member, sign_in_ended
 from infra.firebase import TokenCheckUnavailableError, TokenRejectedError
 from schemas.documents.members import MemberDocument
 
@@ -90,13 +90,20 @@ class Context(BaseContext):
         return member
 
     async def member(self) -> MemberDocument | None:
-        """The signed-in member, read once per request."""
+        """The signed-in member, read once per request (or per socket). A sign-in the member has
+        ended (by deleting their account) is UNAUTHENTICATED here, on every replica at once,
+        whatever the token cache says.
+        """
         if self.identity is None:
             return None
         if self._member is None:
             # Shared by root fields resolving at once, so the member is read once, not once per field.
             self._member = asyncio.ensure_future(get_member(repos=self.repos, identity=self.identity))
-        return await self._member
+        member = await self._member
+        if member is not None and sign_in_ended(member, self.identity):
+            self.auth_failure = "revoked"
+            raise UnauthenticatedError(self.auth_message)
+        return member
 
 
 Info: TypeAlias = strawberry.Info[Context, None]

@@ -1,19 +1,30 @@
-"""Errors the API shows as they are; every other exception is masked.
+"""Errors the API shows as they are; every other exception is masked; and the one rule of which
+channel a refusal takes.
 
-Top-level errors (authentication, authorisation) carry `extensions.code`.
-Expected business failures are not errors here: each mutation returns its
-own `XError` type, built from the domain error by `error_fields`.
+The rule (README, "The API contract"): a refusal the member can act on is the mutation's own
+typed error (`XError.code`), never a top-level error with `data: null`. That is every expected
+business failure (`error_fields` builds it from the domain error) and every `RefusalError` below:
+something the caller may see but not do (NOT_PERMITTED: not theirs to edit, not their role
+there) and their own account waiting to be deleted (ACCOUNT_DELETION_PENDING). `TypedRefusals`,
+on every mutation, turns a `RefusalError` into that typed error. Top-level errors, with
+`extensions.code`, are left for `TOP_LEVEL_CODES`: who is calling (authentication, a profile
+not made yet, a staff-only field without the staff claim), limits and malformed requests, and
+true not-found (another's object looks exactly like a missing one). A query has no typed
+error, so there a `RefusalError` is top-level too (FORBIDDEN, ACCOUNT_DELETION_PENDING).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import Any, ClassVar, TypeVar
 
 from graphql import GraphQLError
+from strawberry.extensions import FieldExtension
+from strawberry.types.field import StrawberryField
+from strawberry.types.union import StrawberryUnion
 
 from api.graphql.core.types import FieldError
 from domain.errors import DomainError, HiddenError, NotPermittedError
@@ -49,13 +60,40 @@ class OnboardingRequiredError(PublicError):
     code = "ONBOARDING_REQUIRED"
 
 
-class AccountDeletionPendingError(PublicError):
+class RefusalCode(StrEnum):
+    """Refusals the member can act on; a mutation's error code enum holds those it can meet,
+    under the same names.
+    """
+
+    NOT_PERMITTED = "not_permitted"
+    ACCOUNT_DELETION_PENDING = "account_deletion_pending"
+
+
+class RefusalError(PublicError):
+    """A refusal the member can act on: the mutation's typed error (see the module's rule);
+    top-level only in a query.
+    """
+
+    refusal: ClassVar[RefusalCode]
+
+
+class AccountDeletionPendingError(RefusalError):
     """The member asked to delete their account: only accountRestore (and public fields) work until then."""
 
     code = "ACCOUNT_DELETION_PENDING"
+    refusal = RefusalCode.ACCOUNT_DELETION_PENDING
+
+
+class ActionNotPermittedError(RefusalError):
+    """The caller can see the object but may not do this to it (not the author, not their role there)."""
+
+    code = "FORBIDDEN"
+    refusal = RefusalCode.NOT_PERMITTED
 
 
 class ForbiddenError(PublicError):
+    """A staff-only field called without the staff claim: who is calling, so always top-level."""
+
     code = "FORBIDDEN"
 
 
@@ -140,6 +178,66 @@ class PersistedQueryMismatchError(PublicError):
         super().__init__("The document id is not the sha256 of the document sent with it.")
 
 
+# The codes a mutation may answer at the top level (the rule above); anything else is typed.
+TOP_LEVEL_CODES = frozenset({
+    UnauthenticatedError.code, OnboardingRequiredError.code, ForbiddenError.code, NotFoundError.code,
+    RateLimitedError.code, ListTooLongError.code, TextNotUnicodeError.code, ServiceUnavailableError.code,
+    PersistedQueryNotFoundError.code, PersistedQueryNotInListError.code, PersistedQueryMismatchError.code,
+    "BAD_USER_INPUT", "PAYLOAD_TOO_LARGE",
+})  # fmt: skip
+
+
+class TypedRefusals(FieldExtension):
+    """On every mutation, outermost (so around its permission checks too): a `RefusalError` becomes
+    the mutation's typed error, with the code of the same name. A mutation whose code enum lacks
+    it raises ValueError, masked like any bug: the schema-wide tests find it first.
+    """
+
+    def __init__(self) -> None:
+        self._error: type | None = None
+        self._codes: type[Enum] | None = None
+
+    def apply(self, field: StrawberryField) -> None:
+        self._error, self._codes = _typed_error_of(field)
+
+    def resolve(self, next_: Callable[..., Any], source: Any, info: Any, **kwargs: Any) -> Any:
+        try:
+            return next_(source, info, **kwargs)
+        except RefusalError as refusal:
+            return self._typed(refusal)
+
+    async def resolve_async(self, next_: Callable[..., Awaitable[Any]], source: Any, info: Any, **kwargs: Any) -> Any:
+        try:
+            return await next_(source, info, **kwargs)
+        except RefusalError as refusal:
+            return self._typed(refusal)
+
+    def _typed(self, refusal: RefusalError) -> Any:
+        if self._error is None or self._codes is None:
+            raise ValueError("a mutation without a typed error cannot answer a refusal")
+        return self._error(code=self._codes(refusal.refusal.value), message=refusal.message, field_errors=[])
+
+
+def _typed_error_of(field: StrawberryField) -> tuple[type | None, type[Enum] | None]:
+    """The `XError` type of a mutation's `XSuccess | XError` result, and its code enum."""
+    result = field.type
+    members = result.types if isinstance(result, StrawberryUnion) else ()
+    errors = [t for t in members if isinstance(t, type) and t.__name__.endswith("Error")]
+    if len(errors) != 1:
+        return None, None
+    fields = errors[0].__strawberry_definition__.fields  # type: ignore[attr-defined]
+    codes = next((getattr(f.type, "wrapped_cls", None) for f in fields if f.python_name == "code"), None)
+    return errors[0], codes if isinstance(codes, type) and issubclass(codes, Enum) else None
+
+
+def answer_refusals_typed(root: type) -> type:
+    """Put `TypedRefusals` outermost on every field of the mutation root (once: it is idempotent)."""
+    for field in root.__strawberry_definition__.fields:  # type: ignore[attr-defined]
+        if not any(isinstance(extension, TypedRefusals) for extension in field.extensions):
+            field.extensions.append(TypedRefusals())
+    return root
+
+
 def should_mask_error(error: GraphQLError) -> bool:
     """Mask execution errors unless public. Errors without a path come from
     parsing, validation or variable coercion: they describe the client's own
@@ -198,12 +296,13 @@ def error_fields(error: DomainError, codes: type[E]) -> dict[str, Any]:
 
 @contextmanager
 def access_denials() -> Iterator[None]:
-    """The domain's access errors as top-level errors: a hidden object and a missing
-    one give the same NOT_FOUND, word for word (GQL-12).
+    """The domain's access errors: a hidden object and a missing one give the same top-level
+    NOT_FOUND, word for word (GQL-12); an object the caller may see but not change is a
+    `RefusalError` (typed in a mutation, FORBIDDEN in a query).
     """
     try:
         yield
     except HiddenError:
         raise NotFoundError() from None
-    except NotPermittedError:
-        raise ForbiddenError("Your role here doesn't allow that.") from None
+    except NotPermittedError as error:
+        raise ActionNotPermittedError(str(error)) from None

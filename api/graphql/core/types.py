@@ -11,16 +11,18 @@ from typing import Generic, TypeVar
 
 import strawberry
 
+from schemas.documents.groups import GroupKind
 from schemas.documents.members import Language, Nation
 from schemas.documents.support_resources import Weekday
 
-__all__ = ["FieldError", "Language", "Nation", "Weekday"]
+__all__ = ["FieldError", "GroupKind", "Language", "Nation", "Weekday"]
 
 CodeT = TypeVar("CodeT")
 
 strawberry.enum(Nation, description="A UK nation: helplines and NHS routes differ between them.")
 strawberry.enum(Language, description="The language of notifications and messages from the service.")
 strawberry.enum(Weekday, description="A day of the week.")
+strawberry.enum(GroupKind, description="What brings a group's members together.")
 
 
 @strawberry.type(description="One input field that was not accepted, and why.")

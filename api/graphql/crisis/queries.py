@@ -12,6 +12,7 @@ from api.graphql.core.permissions import IsPublic
 from api.graphql.crisis.types import SupportResource
 from api.graphql.execution.rate_limits import RateLimitExempt
 from domain.crisis import CrisisError, support_resources
+from schemas.documents.groups import GroupKind
 from schemas.documents.members import Language, Nation
 
 
@@ -26,12 +27,19 @@ async def resolve_support_resources(
         int | None, strawberry.argument(description="Their age, 0 to 120; leave out to list resources for every age.")
     ] = None,
     language: Annotated[Language, strawberry.argument(description="Language of the names and texts.")] = Language.EN,
+    group_kind: Annotated[
+        GroupKind | None,
+        strawberry.argument(
+            description="The kind of group the person is in, for the services of that kind (Cruse, "
+            "for bereavement); leave out for everyone's."
+        ),
+    ] = None,
 ) -> list[SupportResource]:
     # Deliberately not a paginated connection: a short list that must arrive whole,
     # so that no helpline is ever hidden on a second page.
     context = info.context
     try:
-        resources = await support_resources(repos=context.repos, nation=nation, age=age)
+        resources = await support_resources(repos=context.repos, nation=nation, age=age, group_kind=group_kind)
     except CrisisError as error:
         raise InvalidSupportRequestError(error.message) from None
     now = context.clock.now()

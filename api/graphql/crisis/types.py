@@ -9,7 +9,7 @@ from typing import Self
 
 import strawberry
 
-from api.graphql.core.types import Language, Nation, Weekday
+from api.graphql.core.types import GroupKind, Language, Nation, Weekday
 from domain.crisis import Signposting as SignpostingResult
 from domain.crisis import is_open
 from schemas.documents.safeguarding_alerts import RiskLevel
@@ -58,6 +58,12 @@ class SupportResource:
     name: str = strawberry.field(description="Its name, in the requested language.")
     description: str = strawberry.field(description="Who it is for and what it offers, in the requested language.")
     emergency: bool = strawberry.field(description="For danger to life right now (999, A&E).")
+    information_only: bool = strawberry.field(
+        description="Information and advice, not crisis support (Mind's Infoline): never in a crisis response."
+    )
+    group_kinds: list[GroupKind] = strawberry.field(
+        description="Listed only for these kinds of group (Cruse, for bereavement); empty: for everyone."
+    )
     nations: list[Nation] = strawberry.field(description="The nations it serves.")
     min_age: int | None = strawberry.field(description="Youngest age served; null for any.")
     max_age: int | None = strawberry.field(description="Oldest age served (18 means under 19); null for any.")
@@ -77,6 +83,8 @@ class SupportResource:
             name=resource.name.get(language),
             description=resource.description.get(language),
             emergency=resource.emergency,
+            information_only=resource.information_only,
+            group_kinds=list(resource.group_kinds),
             nations=list(resource.nations),
             min_age=resource.min_age,
             max_age=resource.max_age,

@@ -3,8 +3,8 @@
 Every operation draws one token from its member's bucket (signed in) or its
 IP's (not signed in). A root field can ask for more, in one line:
 
-    extensions=[RateLimited(Bucket.SENSITIVE)]   # shareCreate, responseCreate, reportCreate, joinRequestCreate
-    extensions=[RateLimited(Bucket.GUESSABLE)]   # inviteRedeem: guessing a code is the attack
+    extensions=[RateLimited(Bucket.SENSITIVE)]   # shareCreate, responseCreate, reportCreate
+    extensions=[RateLimited(Bucket.GUESSABLE)]   # groupJoin, joinRequestCreate: guessing a code is the attack
     extensions=[RateLimitExempt(reason="…")]     # supportResources: never limited (CRISIS-3)
 
 A field's stricter bucket is its own (per member and field), and charged once

@@ -25,6 +25,9 @@ class Invite:
     uses_left: int = strawberry.field(description="How many more it can let in.")
     expires_at: datetime = strawberry.field(description="When it stops working.")
     created_at: datetime = strawberry.field(description="When it was made.")
+    asks_leads: bool = strawberry.field(
+        description="A request link: its holders ask to join (joinRequestCreate) and a lead decides."
+    )
 
     @classmethod
     def from_document(cls, invite: InviteDocument) -> Self:
@@ -34,6 +37,7 @@ class Invite:
             uses_left=invite.uses_left,
             expires_at=invite.expires_at,
             created_at=invite.created_at,
+            asks_leads=invite.asks_leads,
         )
 
 

@@ -20,7 +20,6 @@ from schemas.documents.members import MemberDocument
 from schemas.documents.memberships import GroupRole, MembershipDocument
 from schemas.pagination import Page
 
-strawberry.enum(GroupKind, description="What brings a group's members together.")
 strawberry.enum(
     GroupAccess, description="OPEN: discoverable, join at once. CLOSED: invisible to non-members; invite or request."
 )

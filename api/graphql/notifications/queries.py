@@ -7,10 +7,11 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
+from api.graphql.core.errors import access_denials
 from api.graphql.core.pagination import Connection, connection, decode_cursor, page_size
 from api.graphql.core.permissions import IsMember
 from api.graphql.notifications.types import Notification, NotificationPreferences, named_members
-from domain.notifications import inbox_page, unread_count
+from domain.notifications import inbox_notification, inbox_page, unread_count
 
 
 async def resolve_notifications(
@@ -30,6 +31,20 @@ async def resolve_notifications(
     )
 
 
+async def resolve_notification(
+    info: Info,
+    notification_id: Annotated[
+        strawberry.ID, strawberry.argument(name="id", description="The notification's id (a push's `notificationId`).")
+    ],
+) -> Notification:
+    context = info.context
+    member = await context.require_member()
+    with access_denials():
+        notification = await inbox_notification(repos=context.repos, member=member, notification_id=notification_id)
+    names = await named_members(context, [notification])
+    return Notification.from_document(notification, language=member.language, names=names)
+
+
 async def resolve_unread_notification_count(info: Info) -> int:
     member = await info.context.require_member()
     return await unread_count(repos=info.context.repos, member=member)
@@ -45,6 +60,12 @@ class NotificationQueries:
     notifications: Connection[Notification] = strawberry.field(
         resolver=resolve_notifications,
         description="The signed-in member's inbox, newest first: every notification, pushed or not.",
+        permission_classes=[IsMember],
+    )
+    notification: Notification = strawberry.field(
+        resolver=resolve_notification,
+        description="One of the signed-in member's notifications, as the inbox shows it: what the app opens from "
+        "a push's `notificationId`, without paging the inbox. Another member's is NOT_FOUND, like a missing one.",
         permission_classes=[IsMember],
     )
     unread_notification_count: int = strawberry.field(

@@ -4,18 +4,52 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
+from enum import Enum
 from typing import Self
 
 import strawberry
+from strawberry.types.enum import EnumValueDefinition
 
 from api.graphql.core.context import Context
 from domain.notifications import text_for
 from schemas.documents.members import Language, Preferences
-from schemas.documents.notifications import NotificationDocument, NotificationKind
+from schemas.documents.notifications import NotificationDocument
+from schemas.documents.notifications import NotificationKind as Kind
+from schemas.push import COMMON_KEYS, PUSH_DATA_KEYS, PushKey
 
-strawberry.enum(NotificationKind, description="What a notification is about.")
+NAMED_MEMBER_PARAM = PushKey.MEMBER_ID.value
 
-NAMED_MEMBER_PARAM = "memberId"
+
+def _kind(kind: Kind, meaning: str) -> EnumValueDefinition:
+    """An enum value whose description ends with its push's data keys, from the contract itself."""
+    keys = ", ".join([*COMMON_KEYS, *PUSH_DATA_KEYS[kind]])
+    return strawberry.enum_value(kind.value, description=f"{meaning} Push data: {keys}.")
+
+
+@strawberry.enum(
+    name="NotificationKind",
+    description="What a notification is about. A push's data carries `notificationId`, `kind` (this value, "
+    "such as GROUP_SHARE) and the ids listed for its kind, under these keys; the same ids are the "
+    "notification's typed fields and `params`. Open it with `notification(id:)`.",
+)
+class NotificationKindValue(Enum):
+    JOIN_REQUEST_APPROVED = _kind(Kind.JOIN_REQUEST_APPROVED, "A lead let the member into a group.")
+    JOIN_REQUEST_DECLINED = _kind(Kind.JOIN_REQUEST_DECLINED, "A group could not take the member's request.")
+    CHECK_IN_REMINDER = _kind(Kind.CHECK_IN_REMINDER, "The group's scheduled check-in is open.")
+    GROUP_SHARE = _kind(Kind.GROUP_SHARE, "Someone in the member's group shared a down day.")
+    SHARE_SUPPORT = _kind(
+        Kind.SHARE_SUPPORT, "Someone responded or reacted to the member's share (the share's id is not carried)."
+    )
+    GROUP_SUPPORT_NEEDED = _kind(Kind.GROUP_SUPPORT_NEEDED, "Leads: someone in the group may be struggling.")
+    REPORT_RECEIVED = _kind(Kind.REPORT_RECEIVED, "Leads: something in the group was reported.")
+    DIFFICULT_DATE_CHECK_IN = _kind(Kind.DIFFICULT_DATE_CHECK_IN, "A day the member said may be hard.")
+    DIFFICULT_DATE_HEADS_UP = _kind(Kind.DIFFICULT_DATE_HEADS_UP, "Leads: tomorrow may be hard for a member.")
+    SIGNPOST_FOLLOW_UP = _kind(Kind.SIGNPOST_FOLLOW_UP, "How is the member, two days after a hard moment.")
+    QUIET_NUDGE = _kind(Kind.QUIET_NUDGE, "The member has been quiet in a group: a gentle nudge.")
+    QUIET_LAST_WORD = _kind(Kind.QUIET_LAST_WORD, "Two weeks into a quiet spell: one last kind word.")
+    LEAD_DIGEST = _kind(Kind.LEAD_DIGEST, "Leads: the day's summary is ready (read it from myLeadership).")
+    MOOD_SUPPORT = _kind(Kind.MOOD_SUPPORT, "The member's moods have been low: support, privately.")
+    SUPPORT_REQUEST = _kind(Kind.SUPPORT_REQUEST, "Leads: a member would welcome a message.")
 
 
 async def named_members(context: Context, notifications: Sequence[NotificationDocument]) -> dict[str, str]:
@@ -33,13 +67,31 @@ class NotificationParam:
     value: str = strawberry.field(description="The value.")
 
 
+def _id(params: Mapping[str, str], key: PushKey) -> strawberry.ID | None:
+    value = params.get(key.value)
+    return strawberry.ID(value) if value is not None else None
+
+
 @strawberry.type(description="One notification in the signed-in member's inbox, whether it was pushed or not.")
 class Notification:
     id: strawberry.ID = strawberry.field(description="Opaque id; also the push's tag, so the app can match them.")
-    kind: NotificationKind = strawberry.field(description="What it is about.")
+    kind: NotificationKindValue = strawberry.field(description="What it is about, and which ids it carries.")
+    group_id: strawberry.ID | None = strawberry.field(description="The group, for the kinds that carry one.")
+    share_id: strawberry.ID | None = strawberry.field(description="The share, for GROUP_SHARE.")
+    member_id: strawberry.ID | None = strawberry.field(
+        description="The member it is about, for the leads' DIFFICULT_DATE_HEADS_UP and SUPPORT_REQUEST."
+    )
+    follow_up_id: strawberry.ID | None = strawberry.field(
+        description="The follow-up to answer, for SIGNPOST_FOLLOW_UP."
+    )
+    difficult_date_id: strawberry.ID | None = strawberry.field(
+        description="The member's difficult date, for DIFFICULT_DATE_CHECK_IN."
+    )
     title: str = strawberry.field(description="In the member's language; the same words as the push.")
     body: str = strawberry.field(description="In the member's language; safe to show on a lock screen.")
-    params: list[NotificationParam] = strawberry.field(description="Ids for the app to open the right screen.")
+    params: list[NotificationParam] = strawberry.field(
+        description="The same ids as the typed fields, as key and value (the keys a push's data uses)."
+    )
     urgent: bool = strawberry.field(description="A safety message: pushed even in quiet hours or on a break.")
     created_at: datetime = strawberry.field(description="When it was sent.")
     read_at: datetime | None = strawberry.field(description="When the member first marked it read; null if unread.")
@@ -51,9 +103,15 @@ class Notification:
         """`names`: display names by member id, for the kinds whose inbox words name a member."""
         named = (names or {}).get(notification.params.get(NAMED_MEMBER_PARAM, ""))
         text = text_for(notification.kind, language).for_inbox(named)
+        params = notification.params
         return cls(
             id=strawberry.ID(notification.id),
-            kind=notification.kind,
+            kind=NotificationKindValue(notification.kind.value),
+            group_id=_id(params, PushKey.GROUP_ID),
+            share_id=_id(params, PushKey.SHARE_ID),
+            member_id=_id(params, PushKey.MEMBER_ID),
+            follow_up_id=_id(params, PushKey.FOLLOW_UP_ID),
+            difficult_date_id=_id(params, PushKey.DIFFICULT_DATE_ID),
             title=text.title,
             body=text.body,
             params=[NotificationParam(key=key, value=value) for key, value in sorted(notification.params.items())],

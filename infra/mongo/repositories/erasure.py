@@ -62,11 +62,10 @@ class ErasureRepository:
         await self._db["authorship"].delete_one({"_id": response_id})  # last: how a rerun finds it
 
     async def delete_reactions(self, reactor_key: str) -> None:
-        """The reactions the member gave, each taken off its share's counts (same crash caveat)."""
-        async for raw in self._db["reactions"].find({"reactor_key": reactor_key}):
-            if (await self._db["reactions"].delete_one({"_id": raw["_id"]})).deleted_count == 1:
-                field = f"reaction_counts.{raw['kind']}"
-                await self._db["shares"].update_one({"_id": raw["target_id"], field: {"$gt": 0}}, {"$inc": {field: -1}})
+        """The reactions the member gave. Their shares' counts stay as they are: counts are anonymous,
+        and a drop at the purge would show which shares the member reacted to.
+        """
+        await self._db["reactions"].delete_many({"reactor_key": reactor_key})
 
     async def delete_notifications(self, member_id: str) -> None:
         """Theirs (with the push claims on them), and leads' heads-ups that name them."""

@@ -29,6 +29,10 @@ class JoinRequestsRepository:
         except DuplicateKeyError as error:
             raise JoinRequestPendingError(request.group_id) from error
 
+    async def withdraw(self, request_id: str) -> None:
+        """Take back a request just made whose code could not then be used (its last use went meanwhile)."""
+        await self._collection.delete_one({"_id": request_id})
+
     async def get(self, request_id: str) -> JoinRequestDocument | None:
         raw = await self._collection.find_one({"_id": request_id})
         return JoinRequestDocument.from_mongo(raw) if raw else None

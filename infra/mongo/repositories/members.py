@@ -62,10 +62,11 @@ class MembersRepository:
         return MemberDocument.from_mongo(raw) if raw else None
 
     async def hide(self, member_id: str, *, placeholder: str, now: datetime) -> None:
-        """Waiting to be deleted: others see the placeholder name (the real one is in the deletion record)."""
-        await self._collection.update_one(
-            {"_id": member_id}, {"$set": {"display_name": placeholder, "deletion_requested_at": now, "updated_at": now}}
-        )
+        """Waiting to be deleted: others see the placeholder name (the real one is in the deletion record),
+        and every sign-in made until now stops counting, in the same write.
+        """
+        changes = {"display_name": placeholder, "deletion_requested_at": now, "sign_ins_valid_after": now}
+        await self._collection.update_one({"_id": member_id}, {"$set": {**changes, "updated_at": now}})
 
     async def unhide(self, member_id: str, *, display_name: str, now: datetime) -> None:
         await self._collection.update_one(

@@ -109,8 +109,10 @@ class MembershipsRepository:
         return [MembershipDocument.from_mongo(raw) async for raw in cursor]
 
     async def count_established(self, group_id: str, *, joined_before: datetime, limit: int) -> int:
-        """Active members who joined before `joined_before`, counted up to `limit` (index group_roster)."""
-        query = {"group_id": group_id, "status": _ACTIVE, "joined_at": {"$lt": joined_before}}
+        """Active members who joined before `joined_before`, counted up to `limit` (index group_roster).
+        A member waiting to be deleted is not counted: they are out of the group for everyone else.
+        """
+        query = {"group_id": group_id, "status": _ACTIVE, "hidden": {"$ne": True}, "joined_at": {"$lt": joined_before}}
         return await self._collection.count_documents(query, limit=limit)
 
     async def member_ids_ever_in(self, group_id: str) -> list[str]:

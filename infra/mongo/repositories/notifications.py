@@ -107,8 +107,11 @@ class NotificationsRepository:
         return [(raw["_id"], raw["push"]["not_before"]) async for raw in cursor]
 
     async def make_deferred_due(self, member_id: str, *, now: datetime) -> int:
-        """Let every held push of a member be decided again (their preferences changed)."""
-        query = {"member_id": member_id, "push.status": PushStatus.DEFERRED}
+        """Let every held push of a member be decided again (their preferences changed), but
+        one whose own release time has not come: it keeps it.
+        """
+        released = {"$or": [{"push.release_at": None}, {"push.release_at": {"$lte": now}}]}
+        query = {"member_id": member_id, "push.status": PushStatus.DEFERRED, **released}
         result = await self._collection.update_many(query, {"$set": {"push.not_before": now}})
         return result.modified_count
 

@@ -10,6 +10,7 @@ from infra.mongo.repositories.author_reveals import AuthorRevealsRepository
 from infra.mongo.repositories.authorship import AuthorshipRepository
 from infra.mongo.repositories.bylines import BylinesRepository
 from infra.mongo.repositories.checkins import CheckInsRepository
+from infra.mongo.repositories.content_removals import ContentRemovalsRepository
 from infra.mongo.repositories.data_exports import DataExportsRepository
 from infra.mongo.repositories.devices import DevicesRepository
 from infra.mongo.repositories.difficult_dates import DifficultDatesRepository
@@ -66,6 +67,7 @@ class Repositories:
     lead_digests: LeadDigestsRepository
     data_exports: DataExportsRepository
     account_deletions: AccountDeletionsRepository
+    content_removals: ContentRemovalsRepository
     personal_data: PersonalDataRepository
     erasure: ErasureRepository
     retention: RetentionRepository
@@ -100,6 +102,7 @@ class Repositories:
             lead_digests=LeadDigestsRepository(db),
             data_exports=DataExportsRepository(db),
             account_deletions=AccountDeletionsRepository(db),
+            content_removals=ContentRemovalsRepository(db),
             personal_data=PersonalDataRepository(db),
             erasure=ErasureRepository(db),
             retention=RetentionRepository(db),

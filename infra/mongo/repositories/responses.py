@@ -58,5 +58,10 @@ class ResponsesRepository:
     async def ids_for_share(self, share_id: str) -> list[str]:
         return [raw["_id"] async for raw in self._collection.find({"share_id": share_id}, {"_id": 1})]
 
+    async def delete(self, response_id: str) -> ResponseDocument | None:
+        """Delete one response; what it was, or None when it was already gone."""
+        raw = await self._collection.find_one_and_delete({"_id": response_id})
+        return ResponseDocument.from_mongo(raw) if raw else None
+
     async def delete_for_share(self, share_id: str) -> None:
         await self._collection.delete_many({"share_id": share_id})

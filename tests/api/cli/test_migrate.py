@@ -53,7 +53,6 @@ async def test_migrate_seeded_every_entry_of_the_reviewed_file_before_the_api_st
     stored = await _stored(db)
     assert sorted(stored) == sorted(item.id for item in catalogue.resources)
     assert {key: value["published"] for key, value in stored.items() if not value["published"]} == {
-        "call-wales": False,
         "meic-wales": False,
     }
     assert SupportResourceDocument.from_mongo(stored["samaritans"]) == _entry("samaritans")

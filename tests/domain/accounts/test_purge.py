@@ -49,7 +49,9 @@ def key(settings: Settings) -> AnonymityKey:
 
 
 async def purge(api: FrozenApi, settings: Settings, at: datetime = AFTER_GRACE) -> int:
-    return await purge_due(repos=api.runtime.repos, accounts=api.runtime.accounts, key=key(settings), now=at)
+    return await purge_due(
+        repos=api.runtime.repos, accounts=api.runtime.accounts, key=key(settings), now=at, spread=timedelta(days=30)
+    )
 
 
 async def traces(api: FrozenApi, identifiers: dict[str, str]) -> dict[str, list[str]]:
@@ -116,32 +118,42 @@ async def test_the_purge_leaves_no_trace_of_the_member_in_any_collection(
     assert [name for line in logged for name, value in identifiers.items() if value in line] == []
 
 
-async def test_content_goes_and_counts_follow(api: FrozenApi, world: Footprint, settings: Settings) -> None:
-    # Given the member reported the author's share, and the leads have not looked yet
-    reported = await act(api.gql, "ReportCreate", world.cast.member.token, targetKind="SHARE",
-                         targetId=world.share_id, reason="SPAM")  # fmt: skip
-    assert reported["__typename"] == "ReportCreateSuccess", reported
+async def test_named_content_goes_and_anonymous_content_stays_unchanged_and_unlinked(
+    api: FrozenApi, world: Footprint, settings: Settings
+) -> None:
+    # Given the member reported the author's named share and their anonymous one, and no lead has looked yet
+    reports = [
+        await act(api.gql, "ReportCreate", world.cast.member.token, targetKind="SHARE", targetId=target, reason="SPAM")
+        for target in (world.named_share_id, world.share_id)
+    ]
+    assert [r["__typename"] for r in reports] == ["ReportCreateSuccess"] * 2, reports
+    anonymous = [world.share_id, world.reply_id, world.their_response_id]
+    before = {item["_id"]: item for name in ("shares", "responses") async for item in api.db[name].find({})}
 
     # When the purge runs
     await purge(api, settings)
 
-    # Then their share and the peer's response to it are gone, and so is their response elsewhere
+    # Then their named share is gone; their anonymous share, the peer's reply to it and their anonymous
+    # reply elsewhere are exactly as they were, but no longer linked to anyone
     db = api.db
-    assert await db.shares.count_documents({"_id": world.share_id}) == 0
-    assert await db.responses.count_documents({"_id": {"$in": [world.reply_id, world.their_response_id]}}) == 0
-    # The member's share keeps its own reaction, without the author's, and no responses
+    assert await db.shares.count_documents({"_id": world.named_share_id}) == 0
+    after = {item["_id"]: item for name in ("shares", "responses") async for item in db[name].find({})}
+    assert {content_id: after.get(content_id) for content_id in anonymous} == {
+        content_id: before[content_id] for content_id in anonymous
+    }
+    assert await db.authorship.count_documents({"_id": {"$in": [world.share_id, world.their_response_id]}}) == 0
+    # The member's share keeps both reactions in its counts (a drop would say who had reacted) and the reply
     share = await db.shares.find_one({"_id": world.member_share_id})
     assert share is not None
-    assert (share["response_count"], share["reaction_counts"]["me_too"]) == (0, 1)
+    assert (share["response_count"], share["reaction_counts"]["me_too"]) == (1, 2)
     # The group has one member fewer, its place back, its lead count unchanged
     group = await db.groups.find_one({"_id": world.group_id})
     assert group is not None
     assert (group["member_count"], group["free_slots"], group["lead_count"]) == (4, group["capacity"] - 4, 1)
     assert group.get("released_for", []) == []
-    # And the report on the share that is gone needs nobody now
-    report = await db.reports.find_one({"_id": reported["report"]["id"]})
-    assert report is not None
-    assert (report["status"], report["closed_at"]) == ("closed", AFTER_GRACE)
+    # And the report on the share that is gone needs nobody now; the one on the share that stays waits
+    statuses = [(await db.reports.find_one({"_id": r["report"]["id"]}) or {}).get("status") for r in reports]
+    assert statuses == ["closed", "open"]
 
 
 async def test_logs_keep_the_action_under_a_tombstone_id(api: FrozenApi, world: Footprint, settings: Settings) -> None:
@@ -179,7 +191,7 @@ async def test_a_purge_killed_after_any_step_is_finished_by_the_next_run(
     assert deletion is not None
     await repos.account_deletions.mark_started(deletion.id, now=AFTER_GRACE)
     for index, (name, step) in enumerate(STEPS[: crash_after + 1]):
-        await step(Purge(repos, api.runtime.accounts, key(settings), deletion, AFTER_GRACE))
+        await step(Purge(repos, api.runtime.accounts, key(settings), deletion, AFTER_GRACE, timedelta(days=30)))
         if index < crash_after:
             await repos.account_deletions.mark_step_done(deletion.id, name)
 

@@ -60,7 +60,7 @@ async def due_group(gql: GraphQLClient, auth_emulator: AuthEmulator, db: Databas
 
 
 async def reminders_of(db: Database, due: Due) -> list[dict[str, Any]]:
-    query = {"kind": "check_in_reminder", "params.group_id": due.group_id}
+    query = {"kind": "check_in_reminder", "params.groupId": due.group_id}
     return await db.notifications.find(query).sort("member_id").to_list(None)
 
 
@@ -86,7 +86,7 @@ async def test_one_reminder_per_member_who_wants_them_then_the_schedule_moves_on
     assert written == 3
     assert sorted(r["member_id"] for r in reminders) == sorted(p.id for p in due.wants)
     assert {r["dedupe_key"] for r in reminders} == {reminder_key(due.group_id, due.occurrence, p.id) for p in due.wants}
-    assert {r["params"]["group_id"] for r in reminders} == {due.group_id}
+    assert {r["params"]["groupId"] for r in reminders} == {due.group_id}
     assert await next_checkin_at(db, due.group_id) == next_occurrence(due.schedule, LONDON, after=now)
 
 

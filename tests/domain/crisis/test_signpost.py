@@ -55,8 +55,8 @@ async def test_words_of_distress_bring_the_members_resources_and_kind_words_but_
     assert result.message == default_messages().texts[MessageKey.CONCERN].en
     assert [item.id for item in result.resources] == [
         "emergency-999", "emergency-a-and-e", "samaritans", "shout", "nhs-111-england", "childline",
-        "papyrus-hopeline247",
-    ]  # fmt: skip
+        "papyrus-hopeline247", "calm", "the-mix",
+    ]  # fmt: skip  # and never Mind's Infoline, which gives information, not crisis support
     assert (result.alerted, result.checked_at, result.language) == (False, NOW, Language.EN)
     assert commands == ["find"]
     assert await db.safeguarding_alerts.count_documents({"source_id": source.id}) == 0
@@ -75,7 +75,7 @@ async def test_words_of_risk_raise_one_alert_that_points_at_the_source_and_never
     assert result.message == default_messages().texts[MessageKey.HIGH].en
     assert [item.id for item in result.resources] == [
         "emergency-999", "emergency-a-and-e", "samaritans", "shout", "nhs-24-scotland", "papyrus-hopeline247",
-        "breathing-space",
+        "breathing-space", "calm",
     ]  # fmt: skip
     assert result.alerted is True
     # The alert first, before anything that could fail; then the follow-up in 48 hours; then the resources.
@@ -131,8 +131,8 @@ async def test_the_lowest_mood_alone_brings_support_in_the_members_language(api:
     assert (result.level, result.show_support, result.alerted) == (RiskLevel.NONE, True, False)
     assert result.message == default_messages().texts[MessageKey.LOW_MOOD].cy
     assert [item.id for item in result.resources] == [
-        "emergency-999", "emergency-a-and-e", "samaritans", "shout", "nhs-111-wales",
-        "samaritans-welsh-language-line",
+        "emergency-999", "emergency-a-and-e", "samaritans", "shout", "nhs-111-wales", "papyrus-hopeline247",
+        "call-wales", "calm", "samaritans-welsh-language-line",
     ]  # fmt: skip
     assert await db.safeguarding_alerts.count_documents({"source_id": source.id}) == 0
 
@@ -192,6 +192,7 @@ async def test_signposting_and_support_resources_work_with_redis_and_the_broker_
     # Then both answer in full, and the alert is stored
     assert [item.id for item in result.resources] == [
         "emergency-999", "emergency-a-and-e", "samaritans", "shout", "lifeline", "childline", "papyrus-hopeline247",
+        "calm", "the-mix",
     ]  # fmt: skip
     assert response.json() == {"data": {"supportResources": [
         {"id": name, "openNow": True} for name in [item.id for item in result.resources]
@@ -201,7 +202,7 @@ async def test_signposting_and_support_resources_work_with_redis_and_the_broker_
 
 WALES_17 = [
     "emergency-999", "emergency-a-and-e", "samaritans", "shout", "nhs-111-wales", "childline", "papyrus-hopeline247",
-    "samaritans-welsh-language-line",
+    "call-wales", "calm", "the-mix", "samaritans-welsh-language-line", "mind-infoline",
 ]  # fmt: skip
 
 

@@ -15,7 +15,7 @@ import pytest
 from domain.groups.lead_watch import WatchOutcome, watch_leads
 from infra.settings import Settings
 from tests.factories.frozen import FrozenApi, frozen_api
-from tests.factories.groups import created_group, invite_code, joined, mutate
+from tests.factories.groups import asked_to_join, created_group, invite_code, joined, mutate
 from tests.factories.members import TestMember as Person
 from tests.factories.members import onboarded_member
 from tests.fixtures.app import CommandCounter
@@ -253,11 +253,11 @@ async def test_deciding_a_join_request_is_activity(settings: Settings, auth_emul
     async with frozen_api(settings, T0) as api:
         world = await _world(api, auth_emulator, co_lead=True)
         asker = await onboarded_member(api.gql, auth_emulator)
-        asked = await mutate(api.gql, "JoinRequestCreate", asker.token, groupId=world.group_id)
+        asked = await asked_to_join(api.gql, asker, world.lead, world.group_id)
         api.clock.current = T0 + 3 * DAY
 
         decided = await mutate(api.gql, "JoinRequestDecide", world.co_lead.token,
-                               requestId=asked["joinRequest"]["id"], decision="APPROVE")  # fmt: skip
+                               requestId=asked["id"], decision="APPROVE")  # fmt: skip
 
         assert decided["__typename"] == "JoinRequestDecideSuccess", decided
         assert await world.last_active(world.co_lead) == T0 + 3 * DAY

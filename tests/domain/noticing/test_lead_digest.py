@@ -23,7 +23,7 @@ from schemas.documents.members import Language
 from schemas.documents.notifications import NotificationKind
 from tests.factories.devices import preferences_set
 from tests.factories.frozen import FrozenApi, frozen_api
-from tests.factories.groups import created_group, invite_code, joined, mutate
+from tests.factories.groups import asked_to_join, created_group, invite_code, joined, mutate
 from tests.factories.members import TestMember as Person
 from tests.factories.members import onboarded_member
 from tests.fixtures.auth import AuthEmulator
@@ -160,8 +160,7 @@ async def test_a_join_request_in_winter_brings_a_digest_at_0900_gmt_then_none_on
         world = await a_world(api, auth_emulator)
         # Given someone asks to join on 10 January
         outsider = await onboarded_member(api.gql, auth_emulator, displayName="Ola")
-        asked = await mutate(api.gql, "JoinRequestCreate", outsider.token, groupId=world.group_id, message="Hi")
-        assert asked["__typename"] == "JoinRequestCreateSuccess", asked
+        asked = await asked_to_join(api.gql, outsider, world.lead, world.group_id, message="Hi")
         nine = datetime(2027, 1, 11, 9, 0, tzinfo=UTC)  # 09:00 GMT
         assert await world.due(world.lead) == nine
 
@@ -171,7 +170,7 @@ async def test_a_join_request_in_winter_brings_a_digest_at_0900_gmt_then_none_on
 
         # When Lee answers it, the next morning finds nothing: no digest, and none due until something waits
         api.clock.current = nine + timedelta(hours=2)
-        request_id = asked["joinRequest"]["id"]
+        request_id = asked["id"]
         decided = await mutate(api.gql, "JoinRequestDecide", world.lead.token, requestId=request_id, decision="APPROVE")
         assert decided["__typename"] == "JoinRequestDecideSuccess", decided
         await world.digest(nine + DAY)

@@ -44,7 +44,7 @@ async def test_a_first_delivery_costs_nine_commands_and_a_duplicate_one(
     now = api.runtime.clock.now()
     sent = await notify(
         repos=api.runtime.repos, queue=api.runtime.queue, member_id=member.id, kind=NotificationKind.CHECK_IN_REMINDER,
-        dedupe_key=f"test:{uuid.uuid4()}", now=now,
+        dedupe_key=f"test:{uuid.uuid4()}", params={"groupId": "group-test"}, now=now,
     )  # fmt: skip
     assert sent is not None
 
@@ -71,7 +71,8 @@ async def test_a_429_is_held_until_its_retry_after_then_taken_by_the_next_run(
     now = api.runtime.clock.now()
     sent = await notify(
         repos=api.runtime.repos, queue=api.runtime.queue, member_id=member.id,
-        kind=NotificationKind.JOIN_REQUEST_APPROVED, dedupe_key=f"test:{uuid.uuid4()}", now=now,
+        kind=NotificationKind.JOIN_REQUEST_APPROVED, dedupe_key=f"test:{uuid.uuid4()}",
+        params={"groupId": "group-test"}, now=now,
     )  # fmt: skip
     assert sent is not None
 

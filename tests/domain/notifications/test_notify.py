@@ -26,11 +26,11 @@ async def test_a_notification_is_stored_then_its_delivery_enqueued_once(
 
     first = await notify(
         repos=api.runtime.repos, queue=api.runtime.queue, member_id="m-1",
-        kind=NotificationKind.CHECK_IN_REMINDER, dedupe_key=key, now=now, params={"group": "g"},
+        kind=NotificationKind.CHECK_IN_REMINDER, dedupe_key=key, now=now, params={"groupId": "g"},
     )  # fmt: skip
     again = await notify(
         repos=api.runtime.repos, queue=api.runtime.queue, member_id="m-1",
-        kind=NotificationKind.CHECK_IN_REMINDER, dedupe_key=key, now=now,
+        kind=NotificationKind.CHECK_IN_REMINDER, dedupe_key=key, params={"groupId": "group-test"}, now=now,
     )  # fmt: skip
 
     assert first is not None
@@ -39,7 +39,7 @@ async def test_a_notification_is_stored_then_its_delivery_enqueued_once(
     assert len(stored) == 1
     assert stored[0]["_id"] == first.id
     assert stored[0]["push"]["status"] == PushStatus.PENDING
-    assert stored[0]["params"] == {"group": "g"}
+    assert stored[0]["params"] == {"groupId": "g"}
     assert await broker.llen("celery") == queued_before + 1
     await broker.aclose()
 
@@ -50,7 +50,8 @@ async def test_with_the_broker_down_the_notification_is_kept_pending(api: Runnin
 
     stored = await notify(
         repos=api.runtime.repos, queue=dead, member_id="m-2",
-        kind=NotificationKind.CHECK_IN_REMINDER, dedupe_key=key, now=datetime.now(UTC),
+        kind=NotificationKind.CHECK_IN_REMINDER, dedupe_key=key,
+        params={"groupId": "group-test"}, now=datetime.now(UTC),
     )  # fmt: skip
 
     assert stored is not None

@@ -17,7 +17,7 @@ from domain.notifications.policies import (
     retry_delay,
 )
 from schemas.documents.members import Language, MemberDocument, Nation, Preferences
-from schemas.documents.notifications import NotificationDocument, NotificationKind
+from schemas.documents.notifications import NotificationDocument, NotificationKind, PushState, PushStatus
 from tests.support.time import utc
 
 LONDON = ZoneInfo("Europe/London")
@@ -108,6 +108,9 @@ NOON = utc(2026, 1, 15, 12, 0)
 NIGHT = utc(2026, 1, 15, 23, 0)
 ON_BREAK = {"on_break_until": utc(2026, 2, 1)}
 SEND = Decision(Action.SEND)
+RELEASED_AT_12_05 = PushState(
+    status=PushStatus.DEFERRED, not_before=NOON, release_at=NOON + timedelta(minutes=5)
+)  # a fan-out push made due early (say, by a change of settings)
 
 
 def _held(reason: str) -> Decision:
@@ -136,6 +139,14 @@ def _held(reason: str) -> Decision:
         pytest.param(
             _notification(created_at=NOON - timedelta(hours=37)), {}, NOON, Decision(Action.EXPIRE, "too_old"),
             id="stale",
+        ),
+        pytest.param(
+            _notification(NotificationKind.GROUP_SHARE, push=RELEASED_AT_12_05), {}, NOON,
+            Decision(Action.DEFER, "release_time", NOON + timedelta(minutes=5)), id="before-its-release-time",
+        ),
+        pytest.param(
+            _notification(NotificationKind.GROUP_SHARE, push=RELEASED_AT_12_05), {}, NOON + timedelta(minutes=5),
+            SEND, id="at-its-release-time",
         ),
     ],
 )  # fmt: skip

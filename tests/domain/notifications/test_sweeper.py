@@ -24,7 +24,7 @@ async def test_a_notification_still_pending_is_enqueued_again_to_expire_within_a
     queue, redis = private_broker
     stored = await notify(
         repos=api.runtime.repos, queue=queue, member_id=f"m-{uuid.uuid4()}", kind=NotificationKind.CHECK_IN_REMINDER,
-        dedupe_key=f"test:{uuid.uuid4()}", now=datetime(2000, 1, 1, tzinfo=UTC),
+        dedupe_key=f"test:{uuid.uuid4()}", params={"groupId": "group-test"}, now=datetime(2000, 1, 1, tzinfo=UTC),
     )  # fmt: skip
     assert stored is not None
     await redis.delete("celery")

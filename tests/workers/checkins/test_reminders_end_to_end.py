@@ -96,7 +96,7 @@ async def _group(gql: GraphQLClient, auth_emulator: AuthEmulator) -> Group:
 
 async def _reminders(db: Database, group: Group) -> dict[str, str]:
     """The ids of the group's reminders, by member id."""
-    found = await db.notifications.find({"kind": "check_in_reminder", "params.group_id": group.id}).to_list(None)
+    found = await db.notifications.find({"kind": "check_in_reminder", "params.groupId": group.id}).to_list(None)
     return {n["member_id"]: n["_id"] for n in found}
 
 
@@ -130,7 +130,7 @@ async def test_a_due_check_in_reminds_each_member_who_wants_it_once_quiet_hours_
     for person in (group.lead, group.wants):
         sent = await eventually(lambda p=person: in_status(db, reminders[p.id], "sent"), logs=workers.logs)
         [received] = fake_fcm.received(group.tokens[person.id])
-        assert (received.android_tag, received.message["data"]["kind"]) == (sent["_id"], "check_in_reminder")
+        assert (received.android_tag, received.message["data"]["kind"]) == (sent["_id"], "CHECK_IN_REMINDER")
         # Lock-screen safe: the catalogue's words in the member's language (Welsh here), never the group's name
         assert received.message["notification"] == {"title": REMINDER.title, "body": REMINDER.body}
 

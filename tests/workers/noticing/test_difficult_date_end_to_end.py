@@ -56,7 +56,11 @@ async def test_a_real_worker_and_beat_check_in_on_a_member_on_their_day(
     text = text_for(NotificationKind.DIFFICULT_DATE_CHECK_IN, Language.CY)
     [received] = fake_fcm.received(token)
     assert received.message["notification"] == {"title": text.title, "body": text.body}
-    assert received.message["data"] == {"notificationId": sent["_id"], "kind": "difficult_date_check_in"}
+    assert received.message["data"] == {
+        "notificationId": sent["_id"],
+        "kind": "DIFFICULT_DATE_CHECK_IN",
+        "difficultDateId": date_id,
+    }
     assert sent["dedupe_key"] == f"difficult_date:{date_id}:{today.isoformat()}:check_in"
     assert await db.notifications.count_documents({"member_id": member.id}) == 1
     stored = await db.difficult_dates.find_one({"_id": date_id})

@@ -53,7 +53,7 @@ async def test_a_real_worker_and_beat_nudge_a_member_who_went_quiet_once(
         text = text_for(NotificationKind.QUIET_NUDGE, Language.CY)
         [received] = fake_fcm.received(token)
         assert received.message["notification"] == {"title": text.title, "body": text.body}
-        assert received.message["data"] == {"notificationId": sent["_id"], "kind": "quiet_nudge"}
+        assert received.message["data"] == {"notificationId": sent["_id"], "kind": "QUIET_NUDGE", "groupId": group_id}
         assert sent["dedupe_key"] == f"quiet:{membership['_id']}:1:nudged"
         assert await api.db.notifications.count_documents(query) == 1
         assert stored["quiet"]["number"] == 1

@@ -70,7 +70,8 @@ async def _notify_all(runtime: ApiRuntime, phones: dict[str, list[str]], each: i
         for _ in range(each):
             sent = await notify(
                 repos=runtime.repos, queue=runtime.queue, member_id=member_id,
-                kind=NotificationKind.CHECK_IN_REMINDER, dedupe_key=f"crash:{uuid.uuid4()}", now=runtime.clock.now(),
+                kind=NotificationKind.CHECK_IN_REMINDER, dedupe_key=f"crash:{uuid.uuid4()}",
+                params={"groupId": "group-test"}, now=runtime.clock.now(),
             )  # fmt: skip
             assert sent is not None
             written[sent.id] = member_id

@@ -66,7 +66,7 @@ async def test_a_notification_reaches_each_phone_once_in_the_member_language_tag
         assert received.android_tag == sent.id
         assert received.apns_collapse_id == sent.id
         assert received.message["notification"] == {"title": text.title, "body": text.body}
-        assert received.message["data"] == {"notificationId": sent.id, "kind": "check_in_reminder"}
+        assert received.message["data"] == {"notificationId": sent.id, "kind": "CHECK_IN_REMINDER", "groupId": "g-1"}
     assert stored["push"]["attempts"] == 1
     assert stored["push"]["claim"] is None
     assert stored["push"]["not_before"] is None
@@ -307,7 +307,7 @@ async def test_a_notification_written_while_the_broker_was_down_is_delivered_by_
 
     sent = await notify(
         repos=api.runtime.repos, queue=dead_broker, member_id=member.id, kind=NotificationKind.CHECK_IN_REMINDER,
-        dedupe_key=f"test:{uuid.uuid4()}", now=api.runtime.clock.now(),
+        dedupe_key=f"test:{uuid.uuid4()}", params={"groupId": "group-test"}, now=api.runtime.clock.now(),
     )  # fmt: skip
     dead_broker.close()
 

@@ -10,7 +10,7 @@ import strawberry
 
 from api.graphql.accounts.types import DataExport
 from api.graphql.core.context import Info
-from api.graphql.core.errors import error_fields
+from api.graphql.core.errors import RefusalCode, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
@@ -21,6 +21,7 @@ from domain.accounts import AccountError, AccountErrorCode, ExportState, ExportV
 @strawberry.enum(description="Why dataExportRequest did not start an export.")
 class DataExportRequestErrorCode(Enum):
     EXPORT_ALREADY_RUNNING = AccountErrorCode.EXPORT_ALREADY_RUNNING.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.type(description="The export was started; it is usually ready within minutes.")

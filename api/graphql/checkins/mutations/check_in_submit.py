@@ -10,7 +10,7 @@ import strawberry
 
 from api.graphql.checkins.types import CheckIn
 from api.graphql.core.context import Info
-from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
@@ -36,6 +36,7 @@ class CheckInSubmitErrorCode(Enum):
     IDEMPOTENCY_KEY_INVALID = CheckInErrorCode.IDEMPOTENCY_KEY_INVALID.value
     IDEMPOTENCY_KEY_REUSED = CheckInErrorCode.IDEMPOTENCY_KEY_REUSED.value
     GROUP_ARCHIVED = CheckInErrorCode.GROUP_ARCHIVED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="How the member is. Only the mood and the key are required.")

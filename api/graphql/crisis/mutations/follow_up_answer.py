@@ -11,7 +11,7 @@ from typing import Annotated, Self
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import error_fields
+from api.graphql.core.errors import RefusalCode, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
@@ -25,6 +25,7 @@ class FollowUpAnswerErrorCode(Enum):
     MOOD_RANGE = CrisisErrorCode.MOOD_RANGE.value
     NOT_FOUND = CrisisErrorCode.NOT_FOUND.value
     ALREADY_ANSWERED = CrisisErrorCode.ALREADY_ANSWERED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="The member's quick answers. Private: no lead or peer ever sees them.")

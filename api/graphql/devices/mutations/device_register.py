@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import error_fields
+from api.graphql.core.errors import RefusalCode, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
@@ -21,6 +21,7 @@ from schemas.documents.devices import Platform
 class DeviceRegisterErrorCode(Enum):
     TOKEN_INVALID = DeviceErrorCode.TOKEN_INVALID.value
     LOCALE_INVALID = DeviceErrorCode.LOCALE_INVALID.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="This phone's push registration.")

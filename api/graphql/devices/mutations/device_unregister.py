@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import error_fields
+from api.graphql.core.errors import RefusalCode, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
@@ -20,6 +20,7 @@ from domain.devices import DeviceError, DeviceErrorCode, unregister_device
 class DeviceUnregisterErrorCode(Enum):
     TOKEN_INVALID = DeviceErrorCode.TOKEN_INVALID.value
     NOT_FOUND = DeviceErrorCode.NOT_FOUND.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="The phone to stop pushing to.")

@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
@@ -20,6 +20,8 @@ from domain.groups import GroupError, GroupErrorCode, archive_group
 @strawberry.enum(description="Why groupArchive did not archive the group.")
 class GroupArchiveErrorCode(Enum):
     GROUP_ARCHIVED = GroupErrorCode.GROUP_ARCHIVED.value
+    NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="The group to archive.")

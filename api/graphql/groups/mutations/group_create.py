@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
@@ -35,6 +35,8 @@ class GroupCreateErrorCode(Enum):
     LEAD_REQUIRED = GroupErrorCode.LEAD_REQUIRED.value
     LEAD_NOT_FOUND = GroupErrorCode.LEAD_NOT_FOUND.value
     AGE_NOT_ALLOWED = GroupErrorCode.AGE_NOT_ALLOWED.value
+    NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="A new group. Youth groups and `leadMemberId` are for staff only.")

@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
@@ -30,12 +30,17 @@ class GroupJoinErrorCode(Enum):
     INVITE_INVALID = GroupErrorCode.INVITE_INVALID.value
     INVITE_EXPIRED = GroupErrorCode.INVITE_EXPIRED.value
     INVITE_USED_UP = GroupErrorCode.INVITE_USED_UP.value
+    APPROVAL_NEEDED = GroupErrorCode.APPROVAL_NEEDED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="Exactly one: an open group's id, or an invite code from a lead.")
 class GroupJoinInput:
     group_id: strawberry.ID | None = strawberry.field(default=None, description="An open group to join at once.")
-    invite_code: str | None = strawberry.field(default=None, description="A code a lead shared.")
+    invite_code: str | None = strawberry.field(
+        default=None,
+        description="A code a lead shared. A request link's code gives APPROVAL_NEEDED: ask with joinRequestCreate.",
+    )
 
 
 @strawberry.type(description="The member joined the group.")

@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
@@ -23,16 +23,21 @@ class GroupQuietPolicySetErrorCode(Enum):
     INACTIVE_DAYS_OUT_OF_RANGE = GroupErrorCode.INACTIVE_DAYS_OUT_OF_RANGE.value
     NOTHING_TO_UPDATE = GroupErrorCode.NOTHING_TO_UPDATE.value
     GROUP_ARCHIVED = GroupErrorCode.GROUP_ARCHIVED.value
+    NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
-@strawberry.input(description="The values to change; omitted ones stay as they are.")
+@strawberry.input(description="The values to change; a value omitted or null stays as it is.")
 class GroupQuietPolicySetInput:
     group_id: strawberry.ID = strawberry.field(description="The group the viewer leads.")
     missed_check_ins: int | None = strawberry.field(
-        default=None, description="Scheduled check-ins missed in a row before a member counts as quiet (1 to 6)."
+        default=None,
+        description="Scheduled check-ins missed in a row before a member counts as quiet (1 to 6). Omitted or "
+        "null: unchanged.",
     )
     inactive_days: int | None = strawberry.field(
-        default=None, description="For a group without a schedule: days without taking part (1 to 30)."
+        default=None,
+        description="For a group without a schedule: days without taking part (1 to 30). Omitted or null: unchanged.",
     )
 
 

@@ -8,14 +8,14 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError, Weekday
 from api.graphql.execution.input_limits import MaxItems
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
-from domain.groups import GroupError, GroupErrorCode, ScheduleDraft, set_schedule
+from domain.groups import GroupError, GroupErrorCode, ScheduleDraft, nothing_given, set_schedule
 
 
 @strawberry.enum(description="Why groupScheduleSet changed nothing.")
@@ -23,7 +23,10 @@ class GroupScheduleSetErrorCode(Enum):
     WEEKDAYS_REQUIRED = GroupErrorCode.WEEKDAYS_REQUIRED.value
     WEEKDAYS_REPEATED = GroupErrorCode.WEEKDAYS_REPEATED.value
     LOCAL_TIME_INVALID = GroupErrorCode.LOCAL_TIME_INVALID.value
+    NOTHING_TO_UPDATE = GroupErrorCode.NOTHING_TO_UPDATE.value
     GROUP_ARCHIVED = GroupErrorCode.GROUP_ARCHIVED.value
+    NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="The days and the time, in the group's time zone, the group checks in.")
@@ -34,11 +37,12 @@ class CheckInScheduleInput:
     local_time: str = strawberry.field(description="HH:MM on a 24-hour clock, such as 19:00.")
 
 
-@strawberry.input(description="The group, and its schedule; a null schedule clears it.")
+@strawberry.input(description="The group, and its schedule; a null schedule clears it, an omitted one changes nothing.")
 class GroupScheduleSetInput:
     group_id: strawberry.ID = strawberry.field(description="The group the viewer leads.")
-    schedule: CheckInScheduleInput | None = strawberry.field(
-        description="When the group checks in; null for no scheduled check-ins."
+    schedule: strawberry.Maybe[CheckInScheduleInput | None] = strawberry.field(
+        description="When the group checks in; null for no scheduled check-ins. Omitted: nothing changes "
+        "(NOTHING_TO_UPDATE)."
     )
 
 
@@ -72,7 +76,10 @@ async def group_schedule_set(
 ) -> GroupScheduleSetResult:
     context = info.context
     viewer = await group_viewer(info)
-    draft = ScheduleDraft(data.schedule.weekdays, data.schedule.local_time) if data.schedule else None
+    if data.schedule is None:  # omitted: unlike null, it asks for no change
+        return GroupScheduleSetError(**error_fields(nothing_given("schedule"), GroupScheduleSetErrorCode))
+    given = data.schedule.value
+    draft = ScheduleDraft(given.weekdays, given.local_time) if given else None
     try:
         with access_denials():
             view = await set_schedule(

@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
@@ -35,20 +35,37 @@ class GroupUpdateErrorCode(Enum):
     SIGNPOST_URL_INVALID = GroupErrorCode.SIGNPOST_URL_INVALID.value
     NOTHING_TO_UPDATE = GroupErrorCode.NOTHING_TO_UPDATE.value
     GROUP_ARCHIVED = GroupErrorCode.GROUP_ARCHIVED.value
+    NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
-@strawberry.input(description="The fields to change; omitted fields stay as they are. Youth cannot change.")
+@strawberry.input(
+    description="The fields to change. A field omitted or null stays as it is; clear the house rules with an "
+    "empty string and the signposting with an empty list. Youth cannot change."
+)
 class GroupUpdateInput:
     group_id: strawberry.ID = strawberry.field(description="The group.")
-    name: str | None = strawberry.field(default=None, description="1 to 80 characters.")
-    description: str | None = strawberry.field(default=None, description="1 to 2,000 characters.")
-    house_rules: str | None = strawberry.field(default=None, description="Up to 2,000 characters.")
-    kind: GroupKind | None = strawberry.field(default=None, description="What brings its members together.")
-    access: GroupAccess | None = strawberry.field(default=None, description="Open or closed.")
-    capacity: int | None = strawberry.field(default=None, description="2 to 100, and not below the member count.")
-    timezone: str | None = strawberry.field(default=None, description="IANA time zone.")
+    name: str | None = strawberry.field(default=None, description="1 to 80 characters. Omitted or null: unchanged.")
+    description: str | None = strawberry.field(
+        default=None, description="1 to 2,000 characters. Omitted or null: unchanged."
+    )
+    house_rules: str | None = strawberry.field(
+        default=None, description="Up to 2,000 characters; an empty string clears them. Omitted or null: unchanged."
+    )
+    kind: GroupKind | None = strawberry.field(
+        default=None, description="What brings its members together. Omitted or null: unchanged."
+    )
+    access: GroupAccess | None = strawberry.field(
+        default=None, description="Open or closed. Omitted or null: unchanged."
+    )
+    capacity: int | None = strawberry.field(
+        default=None, description="2 to 100, and not below the member count. Omitted or null: unchanged."
+    )
+    timezone: str | None = strawberry.field(default=None, description="IANA time zone. Omitted or null: unchanged.")
     signposting: list[SignpostLinkInput] | None = strawberry.field(
-        default=None, description="The whole new list (up to 10); it replaces the old one."
+        default=None,
+        description="The whole new list (up to 10); it replaces the old one, and an empty list clears it. Omitted "
+        "or null: unchanged.",
     )
 
 

@@ -1,4 +1,4 @@
-"""joinRequestCreate: ask the leads of a closed group to let you in."""
+"""joinRequestCreate: ask the leads of a closed group to let you in, with a code they shared."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.errors import RefusalCode, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
@@ -20,16 +20,28 @@ from domain.groups import GroupError, GroupErrorCode, create_request
 
 @strawberry.enum(description="Why joinRequestCreate made no request.")
 class JoinRequestCreateErrorCode(Enum):
+    INVITE_INVALID = GroupErrorCode.INVITE_INVALID.value
+    INVITE_EXPIRED = GroupErrorCode.INVITE_EXPIRED.value
+    INVITE_USED_UP = GroupErrorCode.INVITE_USED_UP.value
     ALREADY_MEMBER = GroupErrorCode.ALREADY_MEMBER.value
     REMOVED_FROM_GROUP = GroupErrorCode.REMOVED_FROM_GROUP.value
+    GROUP_ARCHIVED = GroupErrorCode.GROUP_ARCHIVED.value
+    AGE_NOT_ALLOWED = GroupErrorCode.AGE_NOT_ALLOWED.value
     GROUP_IS_OPEN = GroupErrorCode.GROUP_IS_OPEN.value
     MESSAGE_LENGTH = GroupErrorCode.MESSAGE_LENGTH.value
     REQUEST_PENDING = GroupErrorCode.REQUEST_PENDING.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
-@strawberry.input(description="The closed group, and an optional word to its leads.")
+@strawberry.input(
+    description="A code the group's leads shared, and an optional word to them. A closed group's id is not "
+    "enough: to anyone outside it, it is exactly like a group that does not exist."
+)
 class JoinRequestCreateInput:
-    group_id: strawberry.ID = strawberry.field(description="The closed group, as its lead shared it.")
+    invite_code: str = strawberry.field(
+        description="A request link's code (inviteCreate with asksLeads), or an invite code: each request "
+        "takes one of its uses."
+    )
     message: str = strawberry.field(default="", description="Up to 500 characters, for the group's leads.")
 
 
@@ -54,9 +66,9 @@ JoinRequestCreateResult = Annotated[
 
 
 @mutation(
-    description="Ask the leads of a closed group to let you in.",
+    description="Ask the leads of a closed group to let you in, with a code they shared (a request link).",
     permission_classes=[IsMember],
-    extensions=[RateLimited(Bucket.SENSITIVE)],
+    extensions=[RateLimited(Bucket.GUESSABLE)],
 )
 async def join_request_create(
     info: Info,
@@ -65,11 +77,9 @@ async def join_request_create(
     context = info.context
     viewer = await group_viewer(info)
     try:
-        with access_denials():
-            request = await create_request(
-                repos=context.repos, viewer=viewer, group_id=data.group_id, message=data.message,
-                now=context.clock.now(),
-            )  # fmt: skip
+        request = await create_request(
+            repos=context.repos, viewer=viewer, code=data.invite_code, message=data.message, now=context.clock.now()
+        )
     except GroupError as error:
         return JoinRequestCreateError(**error_fields(error, JoinRequestCreateErrorCode))
     return JoinRequestCreateSuccess(join_request=JoinRequest.from_document(request))

@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
@@ -25,6 +25,8 @@ class JoinRequestDecideErrorCode(Enum):
     REMOVED_FROM_GROUP = GroupErrorCode.REMOVED_FROM_GROUP.value
     ALREADY_MEMBER = GroupErrorCode.ALREADY_MEMBER.value
     GROUP_FULL = GroupErrorCode.GROUP_FULL.value
+    NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="The request and the answer.")

@@ -9,13 +9,13 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
-from domain.groups import GroupError, GroupErrorCode, set_away
+from domain.groups import GroupError, GroupErrorCode, nothing_given, set_away
 
 
 @strawberry.enum(description="Why leadAwaySet changed nothing.")
@@ -23,13 +23,17 @@ class LeadAwaySetErrorCode(Enum):
     GROUP_ARCHIVED = GroupErrorCode.GROUP_ARCHIVED.value
     AWAY_UNTIL_INVALID = GroupErrorCode.AWAY_UNTIL_INVALID.value
     NOT_A_MEMBER = GroupErrorCode.NOT_A_MEMBER.value
+    NOTHING_TO_UPDATE = GroupErrorCode.NOTHING_TO_UPDATE.value
+    NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
-@strawberry.input(description="The group, and until when; null means back now.")
+@strawberry.input(description="The group, and until when; null means back now, omitted changes nothing.")
 class LeadAwaySetInput:
     group_id: strawberry.ID = strawberry.field(description="The group they lead or co-lead.")
-    until: datetime | None = strawberry.field(
-        default=None, description="Away until then (within 90 days); null to be back now."
+    until: strawberry.Maybe[datetime | None] = strawberry.field(
+        description="Away until then (within 90 days); null to be back now. Omitted: nothing changes "
+        "(NOTHING_TO_UPDATE)."
     )
 
 
@@ -63,11 +67,14 @@ async def lead_away_set(
 ) -> LeadAwaySetResult:
     context = info.context
     viewer = await group_viewer(info)
+    if data.until is None:  # omitted: unlike null, it asks for no change
+        return LeadAwaySetError(**error_fields(nothing_given("until"), LeadAwaySetErrorCode))
     try:
         with access_denials():
             view = await set_away(
-                repos=context.repos, viewer=viewer, group_id=data.group_id, until=data.until, now=context.clock.now()
-            )
+                repos=context.repos, viewer=viewer, group_id=data.group_id, until=data.until.value,
+                now=context.clock.now(),
+            )  # fmt: skip
     except GroupError as error:
         return LeadAwaySetError(**error_fields(error, LeadAwaySetErrorCode))
     return LeadAwaySetSuccess(group=Group.from_view(view))

@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
@@ -24,6 +24,8 @@ class MemberRemoveErrorCode(Enum):
     GROUP_ARCHIVED = GroupErrorCode.GROUP_ARCHIVED.value
     NOT_A_MEMBER = GroupErrorCode.NOT_A_MEMBER.value
     LAST_LEAD = GroupErrorCode.LAST_LEAD.value
+    NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="Who to remove from which group, and why.")

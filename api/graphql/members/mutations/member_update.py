@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import error_fields
+from api.graphql.core.errors import RefusalCode, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
@@ -26,14 +26,23 @@ class MemberUpdateErrorCode(Enum):
     DISPLAY_NAME_CHARACTERS = MemberErrorCode.DISPLAY_NAME_CHARACTERS.value
     TIMEZONE_INVALID = MemberErrorCode.TIMEZONE_INVALID.value
     NOT_ONBOARDED = MemberErrorCode.NOT_ONBOARDED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
-@strawberry.input(description="The profile fields to change; omitted fields stay as they are.")
+@strawberry.input(
+    description="The profile fields to change. A field omitted or null stays as it is: none of them can be cleared."
+)
 class MemberUpdateInput:
-    display_name: str | None = strawberry.field(default=None, description="1 to 40 characters.")
-    nation: Nation | None = strawberry.field(default=None, description="Where the member lives.")
-    timezone: str | None = strawberry.field(default=None, description="IANA time zone.")
-    language: Language | None = strawberry.field(default=None, description="Language of notifications.")
+    display_name: str | None = strawberry.field(
+        default=None, description="1 to 40 characters. Omitted or null: unchanged."
+    )
+    nation: Nation | None = strawberry.field(
+        default=None, description="Where the member lives. Omitted or null: unchanged."
+    )
+    timezone: str | None = strawberry.field(default=None, description="IANA time zone. Omitted or null: unchanged.")
+    language: Language | None = strawberry.field(
+        default=None, description="Language of notifications. Omitted or null: unchanged."
+    )
 
 
 @strawberry.type(description="The profile was changed.")

@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
@@ -21,6 +21,8 @@ from domain.moderation import ContentAction, ModerationError, ModerationErrorCod
 class ContentModerateErrorCode(Enum):
     REASON_LENGTH = ModerationErrorCode.REASON_LENGTH.value
     INVALID_TRANSITION = ModerationErrorCode.INVALID_TRANSITION.value
+    NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="Which content, what to do, and why (kept in the moderation log).")

@@ -9,7 +9,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
@@ -23,6 +23,8 @@ class MemberMuteErrorCode(Enum):
     HOURS_OUT_OF_RANGE = ModerationErrorCode.HOURS_OUT_OF_RANGE.value
     REASON_LENGTH = ModerationErrorCode.REASON_LENGTH.value
     NOT_A_MEMBER = ModerationErrorCode.NOT_A_MEMBER.value
+    NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="Who to mute in which group, for how long, and why (kept in the moderation log).")

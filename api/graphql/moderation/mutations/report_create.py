@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
@@ -27,6 +27,7 @@ class ReportCreateErrorCode(Enum):
     GROUP_REQUIRED = ModerationErrorCode.GROUP_REQUIRED.value
     NOT_A_MEMBER = ModerationErrorCode.NOT_A_MEMBER.value
     NOTE_LENGTH = ModerationErrorCode.NOTE_LENGTH.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="What to report, and why.")

@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
@@ -20,6 +20,8 @@ from domain.moderation import ModerationError, ModerationErrorCode, dismiss_repo
 class ReportDismissErrorCode(Enum):
     REASON_LENGTH = ModerationErrorCode.REASON_LENGTH.value
     REPORT_CLOSED = ModerationErrorCode.REPORT_CLOSED.value
+    NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="A report, and why the reports on its target need no action.")

@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import error_fields
+from api.graphql.core.errors import RefusalCode, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
@@ -24,6 +24,7 @@ class DifficultDateAddErrorCode(Enum):
     YEAR_PAST = NoticingErrorCode.YEAR_PAST.value
     YEAR_TOO_FAR = NoticingErrorCode.YEAR_TOO_FAR.value
     TOO_MANY = NoticingErrorCode.TOO_MANY.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="A day that may be hard: every year, or once when a year is given.")

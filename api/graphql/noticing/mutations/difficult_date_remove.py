@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import error_fields
+from api.graphql.core.errors import RefusalCode, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
@@ -18,6 +18,7 @@ from domain.noticing import NoticingError, NoticingErrorCode, remove_difficult_d
 @strawberry.enum(description="Why difficultDateRemove removed nothing.")
 class DifficultDateRemoveErrorCode(Enum):
     NOT_FOUND = NoticingErrorCode.NOT_FOUND.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="The date to remove.")

@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
@@ -20,6 +20,7 @@ from domain.noticing import NoticingError, NoticingErrorCode, request_support
 class SupportRequestErrorCode(Enum):
     GROUP_ARCHIVED = NoticingErrorCode.GROUP_ARCHIVED.value
     NO_LEADER_AVAILABLE = NoticingErrorCode.NO_LEADER_AVAILABLE.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="Which group's leads to tell.")

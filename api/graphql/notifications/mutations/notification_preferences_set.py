@@ -9,13 +9,13 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import error_fields
+from api.graphql.core.errors import RefusalCode, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.notifications.types import NotificationPreferences
 from domain.notifications import NotificationError, NotificationErrorCode, set_preferences
-from schemas.commands import KEEP, or_keep
+from schemas.commands import or_keep
 from schemas.documents.members import PreferencesUpdate
 
 
@@ -27,26 +27,47 @@ class NotificationPreferencesSetErrorCode(Enum):
     ON_BREAK_UNTIL_INVALID = NotificationErrorCode.ON_BREAK_UNTIL_INVALID.value
     ON_BREAK_UNTIL_PAST = NotificationErrorCode.ON_BREAK_UNTIL_PAST.value
     ON_BREAK_UNTIL_TOO_FAR = NotificationErrorCode.ON_BREAK_UNTIL_TOO_FAR.value
+    BREAK_CHOICE_CONFLICT = NotificationErrorCode.BREAK_CHOICE_CONFLICT.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
-@strawberry.input(description="The preferences to change; omitted fields stay as they are.")
+@strawberry.input(
+    description="The preferences to change. A field omitted or null stays as it is (clients that send null for "
+    "every field they leave unset change only what they set); none of these is cleared by null. A break is "
+    "ended with `endBreak: true`, never by a null."
+)
 class NotificationPreferencesSetInput:
-    reminders: bool | None = strawberry.field(default=None, description="Push check-in reminders.")
-    nudges: bool | None = strawberry.field(default=None, description="Push gentle nudges after a quiet spell.")
+    reminders: bool | None = strawberry.field(
+        default=None, description="Push check-in reminders. Omitted or null: unchanged."
+    )
+    nudges: bool | None = strawberry.field(
+        default=None, description="Push gentle nudges after a quiet spell. Omitted or null: unchanged."
+    )
     let_leads_know_when_quiet: bool | None = strawberry.field(
         default=None,
         description="Let the leads of the member's groups be told when the member has not checked in for a "
-        "while (never their moods or notes).",
+        "while (never their moods or notes). Omitted or null: unchanged.",
     )
     quiet_hours_start: str | None = strawberry.field(
-        default=None, description="HH:MM, 24-hour, in the member's time zone; the same as the end means none."
+        default=None,
+        description="HH:MM, 24-hour, in the member's time zone; the same as the end means none. Omitted or null: "
+        "unchanged.",
     )
-    quiet_hours_end: str | None = strawberry.field(default=None, description="HH:MM, 24-hour.")
-    daily_push_cap: int | None = strawberry.field(default=None, description="0 to 10 pushes a day.")
+    quiet_hours_end: str | None = strawberry.field(
+        default=None, description="HH:MM, 24-hour. Omitted or null: unchanged."
+    )
+    daily_push_cap: int | None = strawberry.field(
+        default=None, description="0 to 10 pushes a day. Omitted or null: unchanged."
+    )
     on_break_until: datetime | None = strawberry.field(
-        default=strawberry.UNSET,
-        description="Hold every push but safety messages until then, and pause what the service notices "
-        "(nudges, difficult-date check-ins, telling leads); with its offset, up to a year ahead. Null ends it.",
+        default=None,
+        description="Take a break (or move its end): hold every push but safety messages until then, and pause "
+        "what the service notices (nudges, difficult-date check-ins, telling leads); with its offset, up to a "
+        "year ahead. Omitted or null: unchanged (null never ends a break: `endBreak` does).",
+    )
+    end_break: bool | None = strawberry.field(
+        default=None,
+        description="True ends the member's break now (not with `onBreakUntil`). Omitted, null or false: unchanged.",
     )
 
 
@@ -90,13 +111,13 @@ async def notification_preferences_set(
         quiet_hours_start=or_keep(data.quiet_hours_start),
         quiet_hours_end=or_keep(data.quiet_hours_end),
         daily_push_cap=or_keep(data.daily_push_cap),
-        # Left out keeps the break; null ends it; a time starts or moves it.
-        on_break_until=KEEP if data.on_break_until is strawberry.UNSET else data.on_break_until,
+        on_break_until=or_keep(data.on_break_until),  # omitted or null: unchanged; endBreak ends a break
     )
     try:
         preferences = await set_preferences(
-            repos=context.repos, member=member, changes=changes, now=context.clock.now()
-        )
+            repos=context.repos, member=member, changes=changes, end_break=data.end_break is True,
+            now=context.clock.now(),
+        )  # fmt: skip
     except NotificationError as error:
         return NotificationPreferencesSetError(**error_fields(error, NotificationPreferencesSetErrorCode))
     return NotificationPreferencesSetSuccess(preferences=NotificationPreferences.from_preferences(preferences))

@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import error_fields
+from api.graphql.core.errors import RefusalCode, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
@@ -19,6 +19,7 @@ from domain.notifications import NotificationError, NotificationErrorCode, mark_
 @strawberry.enum(description="Why notificationsMarkRead changed nothing.")
 class NotificationsMarkReadErrorCode(Enum):
     IDS_COUNT = NotificationErrorCode.IDS_COUNT.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="The notifications the member has seen.")

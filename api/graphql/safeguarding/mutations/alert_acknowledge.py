@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember, IsSafeguarding
 from api.graphql.core.types import FieldError
@@ -21,6 +21,7 @@ from domain.safeguarding import SafeguardingError, SafeguardingErrorCode, acknow
 class AlertAcknowledgeErrorCode(Enum):
     ALREADY_ACKNOWLEDGED = SafeguardingErrorCode.ALREADY_ACKNOWLEDGED.value
     ALREADY_RESOLVED = SafeguardingErrorCode.ALREADY_RESOLVED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="The alert to take.")

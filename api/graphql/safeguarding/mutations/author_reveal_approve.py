@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember, IsSafeguarding
 from api.graphql.core.types import FieldError
@@ -24,6 +24,7 @@ class AuthorRevealApproveErrorCode(Enum):
     ALREADY_APPROVED = SafeguardingErrorCode.ALREADY_APPROVED.value
     REQUEST_EXPIRED = SafeguardingErrorCode.REQUEST_EXPIRED.value
     AUTHOR_NOT_FOUND = SafeguardingErrorCode.AUTHOR_NOT_FOUND.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="Another staff member's request.")

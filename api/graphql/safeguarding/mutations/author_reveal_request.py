@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember, IsSafeguarding
 from api.graphql.core.types import FieldError
@@ -23,6 +23,7 @@ from schemas.documents.author_reveals import RevealReason
 @strawberry.enum(description="Why authorRevealRequest asked nothing.")
 class AuthorRevealRequestErrorCode(Enum):
     JUSTIFICATION_LENGTH = SafeguardingErrorCode.JUSTIFICATION_LENGTH.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="The content, the reason code and why; written to the audit log.")

@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
@@ -28,6 +28,8 @@ class ResponseCreateErrorCode(Enum):
     GROUP_ARCHIVED = ShareErrorCode.GROUP_ARCHIVED.value
     NOT_PUBLISHED = ShareErrorCode.NOT_PUBLISHED.value
     THREAD_FULL = ShareErrorCode.THREAD_FULL.value
+    NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="A reply to a share, and whether under the member's name.")

@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
@@ -26,6 +26,8 @@ class ShareCreateErrorCode(Enum):
     ANONYMITY_SET_TOO_SMALL = ShareErrorCode.ANONYMITY_SET_TOO_SMALL.value
     MUTED = ShareErrorCode.MUTED.value
     GROUP_ARCHIVED = ShareErrorCode.GROUP_ARCHIVED.value
+    NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="What to share, with which group, and whether under the member's name.")

@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
@@ -19,6 +19,8 @@ from domain.shares import ShareError, ShareErrorCode, delete_share
 @strawberry.enum(description="Why shareDelete deleted nothing.")
 class ShareDeleteErrorCode(Enum):
     NOT_EDITABLE = ShareErrorCode.NOT_EDITABLE.value
+    NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="The share to delete.")

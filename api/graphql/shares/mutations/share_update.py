@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import access_denials, error_fields
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
@@ -27,6 +27,8 @@ class ShareUpdateErrorCode(Enum):
     NOT_EDITABLE = ShareErrorCode.NOT_EDITABLE.value
     MUTED = ShareErrorCode.MUTED.value
     GROUP_ARCHIVED = ShareErrorCode.GROUP_ARCHIVED.value
+    NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
+    ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
 @strawberry.input(description="The author's new words for their share.")

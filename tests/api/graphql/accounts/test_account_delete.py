@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from firebase_admin import auth
 
+from api.main import create_app
 from infra.firebase import get_or_create_app
 from infra.mongo.client import Database
 from infra.settings import Settings
@@ -25,7 +26,7 @@ from tests.factories.members import TestMember as Person
 from tests.factories.members import onboarded_member
 from tests.factories.operations import app_operation
 from tests.factories.shares import act, shared
-from tests.fixtures.app import GraphQLClient
+from tests.fixtures.app import GraphQLClient, in_process
 from tests.fixtures.auth import AuthEmulator
 
 
@@ -122,14 +123,73 @@ async def test_the_member_is_hidden_signed_out_and_their_phones_forgotten(
     assert await member_names(gql, lead, group_id) == ["Lee"]
     screen = await gql(app_operation("ShareScreen"), {"id": share["id"]}, token=lead.token)
     assert screen["data"]["share"]["authorName"] == "Former member"
-    # Their phones get no more pushes; their sign-in is revoked; the API answers only accountRestore
+    # Their phones get no more pushes; their sign-in is revoked, and the API refuses it at once
     assert await db.devices.count_documents({"member_id": robin.id}) == 0
     with pytest.raises(auth.RevokedIdTokenError):
         await asyncio.to_thread(
             auth.verify_id_token, robin.token, app=get_or_create_app(settings.firebase), check_revoked=True
         )
     body = await gql(operation("MyGroups"), {}, token=robin.token)
-    assert [error["extensions"]["code"] for error in body["errors"]] == ["ACCOUNT_DELETION_PENDING"]
+    assert [error["extensions"]["code"] for error in body["errors"]] == ["UNAUTHENTICATED"]
+
+
+async def signed_in_again(auth_emulator: AuthEmulator, member: Person) -> Person:
+    """A fresh sign-in, in a later second than the deletion (sign-in times are whole seconds)."""
+    await asyncio.sleep(max(0.0, 1 - (time.time() % 1)) + 0.01)
+    return Person(user=await auth_emulator.sign_in(member.user), id=member.id)
+
+
+async def test_a_token_from_before_the_deletion_stops_working_at_once_on_every_replica(
+    gql: GraphQLClient, db: Database, auth_emulator: AuthEmulator, settings: Settings
+) -> None:
+    # Given Robin, whose token two API replicas have verified and cached (FIREBASE_TOKEN_CACHE_SECONDS)
+    robin = await new_person(gql, auth_emulator, "Robin")
+    async with in_process(create_app(settings)) as clients:
+        other = GraphQLClient(clients())
+        for replica in (gql, other):
+            assert (await replica(operation("Me"), {}, token=robin.token))["data"]["me"]["id"] == robin.id
+
+        # When Robin deletes their account through the first replica
+        assert (await delete(gql, robin, "Robin"))["__typename"] == "AccountDeleteSuccess"
+        before = await snapshot(db, robin)
+
+        # Then the old token is refused by both at the next request, even to restore the account
+        for replica in (gql, other):
+            for name in ("Me", "AccountRestore"):
+                body = await replica(operation(name), {}, token=robin.token)
+                assert [e["extensions"]["code"] for e in body["errors"]] == ["UNAUTHENTICATED"], (name, body)
+                assert body["errors"][0]["message"] == "This sign-in has been ended. Sign in again."
+        assert await snapshot(db, robin) == before
+
+        # And only a fresh sign-in restores it
+        again = await signed_in_again(auth_emulator, robin)
+        restored = await run_app(other, "AccountRestore", again.token)
+    assert restored["__typename"] == "AccountRestoreSuccess", restored
+    assert await db.account_deletions.count_documents({"_id": robin.id}) == 0
+
+
+async def test_me_says_whether_the_account_waits_to_be_deleted_and_until_when(
+    gql: GraphQLClient, auth_emulator: AuthEmulator
+) -> None:
+    # Given Robin, whose account is active
+    robin = await new_person(gql, auth_emulator, "Robin")
+    active = (await gql(operation("Me"), {}, token=robin.token))["data"]["me"]["accountState"]
+    assert active == {"status": "ACTIVE", "deletionRequestedAt": None, "deleteAfter": None}
+
+    # When they ask to delete it, then sign in again
+    result = await delete(gql, robin, "Robin")
+    again = await signed_in_again(auth_emulator, robin)
+    me = (await gql(operation("Me"), {}, token=again.token))["data"]["me"]
+
+    # Then `me` shows the restore screen's facts: waiting since the request, deleted after the grace period
+    state = me["accountState"]
+    assert (me["id"], state["status"], state["deleteAfter"]) == (robin.id, "PENDING_DELETION", result["deleteAfter"])
+    asked = datetime.fromisoformat(state["deletionRequestedAt"])
+    assert datetime.fromisoformat(result["deleteAfter"]) - asked == timedelta(days=21)
+
+    # And once restored, it is active again
+    restored = await run_app(gql, "AccountRestore", again.token)
+    assert restored["member"]["accountState"] == active
 
 
 async def test_signing_in_again_and_restoring_cancels_the_deletion(
@@ -142,7 +202,7 @@ async def test_signing_in_again_and_restoring_cancels_the_deletion(
     assert (await delete(gql, robin, "robin"))["__typename"] == "AccountDeleteSuccess"
 
     # When they sign in again and restore it
-    again = Person(user=await auth_emulator.sign_in(robin.user), id=robin.id)
+    again = await signed_in_again(auth_emulator, robin)
     result = await run_app(gql, "AccountRestore", again.token)
 
     # Then they are back, as they were, in the list again, and nothing waits to delete them
@@ -162,7 +222,7 @@ async def test_restoring_after_the_grace_period_is_too_late(
         robin = await new_person(api.gql, auth_emulator, "Robin")
         assert (await delete(api.gql, robin, "Robin"))["__typename"] == "AccountDeleteSuccess"
         api.clock.current = start + timedelta(days=21)
-        again = Person(user=await auth_emulator.sign_in(robin.user), id=robin.id)
+        again = await signed_in_again(auth_emulator, robin)
 
         # When they try to restore it
         result = await run_app(api.gql, "AccountRestore", again.token)
@@ -208,10 +268,13 @@ async def test_a_member_waiting_to_be_deleted_cannot_post(
     await joined(gql, robin, code=await invite_code(gql, lead, group_id))
     assert (await delete(gql, robin, "Robin"))["__typename"] == "AccountDeleteSuccess"
 
-    # When they try to share or export
-    share = await act(gql, "ShareCreate", robin.token, groupId=group_id, body="Hello", anonymous=False)
-    export = await gql(app_operation("DataExportRequest"), {}, token=robin.token)
+    # When they sign in again and try to share or export
+    again = await signed_in_again(auth_emulator, robin)
+    share = await act(gql, "ShareCreate", again.token, groupId=group_id, body="Hello", anonymous=False)
+    export = await gql(app_operation("DataExportRequest"), {}, token=again.token)
 
-    # Then both are refused, and nothing was written
-    assert [e["extensions"]["code"] for e in share["errors"] + export["errors"]] == ["ACCOUNT_DELETION_PENDING"] * 2
+    # Then both are refused with their own typed error, and nothing was written
+    exported = export["data"]["dataExportRequest"]
+    assert [share["code"], exported["code"]] == ["ACCOUNT_DELETION_PENDING"] * 2
+    assert [share["__typename"], exported["__typename"]] == ["ShareCreateError", "DataExportRequestError"]
     assert await db.data_exports.count_documents({"member_id": robin.id}) == 0

@@ -70,8 +70,9 @@ async def test_the_export_holds_everything_about_the_member(document: Any) -> No
 
 
 async def test_their_anonymous_content_is_in_it_and_replies_carry_no_author(document: Any) -> None:
-    [share] = document["shares"]
+    [share, named] = sorted(document["shares"], key=lambda s: s["anonymous"], reverse=True)
     assert (share["body"], share["anonymous"]) == ("My own hard day.", True)
+    assert (named["body"], named["anonymous"], named["responses"]) == ("Named, mine.", False, [])
     assert share["responses"] == [{"body": "Here for you.", "at": share["responses"][0]["at"]}]
     assert [(r["body"], r["anonymous"]) for r in document["responses"]] == [("Same here, hang on.", True)]
 

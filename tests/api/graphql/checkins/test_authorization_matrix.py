@@ -17,7 +17,7 @@ from tests.factories.groups import Cast, mutate, populated_group
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
 from tests.fixtures.changes import Changes
-from tests.security.matrix import ABSENT, LISTED, NF, OB, OK, F, U, check, roles_matrix
+from tests.security.matrix import ABSENT, LISTED, NF, NP, OB, OK, F, U, check, roles_matrix
 
 ROLES = ("anonymous", "not_onboarded", "outsider", "member", "co_lead", "lead", "staff")
 
@@ -113,7 +113,7 @@ async def test_group_wellbeing(gql: GraphQLClient, changes: Changes, world: Worl
     )
 
 
-@by_role(U, OB, NF, F, F, OK, F)
+@by_role(U, OB, NF, NP, NP, OK, NP)
 async def test_group_schedule_set(gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str) -> None:
     schedule = {"weekdays": ["MONDAY"], "localTime": "19:00"}
     await check(
@@ -123,7 +123,7 @@ async def test_group_schedule_set(gql: GraphQLClient, changes: Changes, world: W
     )
 
 
-@by_role(U, OB, NF, F, F, OK, F)
+@by_role(U, OB, NF, NP, NP, OK, NP)
 async def test_group_quiet_policy_set(
     gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str
 ) -> None:

@@ -57,9 +57,9 @@ async def test_high_risk_words_are_met_with_kind_words_and_the_members_helplines
     assert (shown["level"], shown["message"]) == ("HIGH", default_messages().texts[MessageKey.HIGH].en)
     assert [item["id"] for item in shown["resources"]] == [
         "emergency-999", "emergency-a-and-e", "samaritans", "shout", "nhs-24-scotland", "childline",
-        "papyrus-hopeline247", "breathing-space",
+        "papyrus-hopeline247", "breathing-space", "calm", "the-mix",
     ]  # fmt: skip
-    assert shown["resources"][-1] == {
+    assert shown["resources"][-3] == {
         "id": "breathing-space",
         "name": "Breathing Space",
         "openNow": True,

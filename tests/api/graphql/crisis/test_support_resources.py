@@ -20,7 +20,9 @@ from tests.fixtures.auth import AuthEmulator, unsigned_token
 
 OPERATIONS = Path(__file__).resolve().parents[4] / "schemas" / "graphql" / "operations" / "crisis.graphql"
 QUERY = OPERATIONS.read_text(encoding="utf-8")
-IDS = "query($nation: Nation!, $age: Int) { supportResources(nation: $nation, age: $age) { id } }"
+IDS = """query($nation: Nation!, $age: Int, $groupKind: GroupKind) {
+  supportResources(nation: $nation, age: $age, groupKind: $groupKind) { id }
+}"""
 ALWAYS = ["emergency-999", "emergency-a-and-e", "samaritans", "shout"]
 
 
@@ -32,8 +34,8 @@ def _ids(body: dict[str, Any]) -> list[str]:
 async def test_anyone_signed_out_gets_the_resources_for_their_nation_and_age(gql: GraphQLClient) -> None:
     body = await gql(QUERY, {"nation": "WALES", "age": 17, "language": "EN"})
 
-    assert _ids(body) == [*ALWAYS, "nhs-111-wales", "childline", "papyrus-hopeline247",
-                          "samaritans-welsh-language-line"]  # fmt: skip
+    assert _ids(body) == [*ALWAYS, "nhs-111-wales", "childline", "papyrus-hopeline247", "call-wales", "calm",
+                          "the-mix", "samaritans-welsh-language-line", "mind-infoline"]  # fmt: skip
     samaritans = body["data"]["supportResources"][2]
     assert samaritans | {"lastVerified": None} == {
         "id": "samaritans",
@@ -41,6 +43,8 @@ async def test_anyone_signed_out_gets_the_resources_for_their_nation_and_age(gql
         "description": "Talk to someone any time, day or night, about whatever you're going through. "
         "Free to call, even from a mobile with no credit.",
         "emergency": False,
+        "informationOnly": False,
+        "groupKinds": [],
         "minAge": None,
         "maxAge": None,
         "languages": ["EN"],
@@ -75,12 +79,21 @@ async def test_names_texts_and_labels_come_in_welsh_when_asked(gql: GraphQLClien
 
 async def test_without_an_age_every_resource_of_the_nation_is_listed(gql: GraphQLClient) -> None:
     body = await gql(IDS, {"nation": "SCOTLAND"})
-    assert _ids(body) == [*ALWAYS, "nhs-24-scotland", "childline", "papyrus-hopeline247", "breathing-space"]
+    assert _ids(body) == [*ALWAYS, "nhs-24-scotland", "childline", "papyrus-hopeline247", "breathing-space", "calm",
+                          "the-mix"]  # fmt: skip
 
 
 async def test_unconfirmed_numbers_are_never_listed(gql: GraphQLClient) -> None:
     for age in (None, 17, 24):
-        assert {"call-wales", "meic-wales"}.isdisjoint(_ids(await gql(IDS, {"nation": "WALES", "age": age})))
+        assert "meic-wales" not in _ids(await gql(IDS, {"nation": "WALES", "age": age}))
+
+
+async def test_a_bereavement_group_s_member_is_also_given_cruse(gql: GraphQLClient) -> None:
+    bereavement = _ids(await gql(IDS, {"nation": "ENGLAND", "age": 40, "groupKind": "BEREAVEMENT"}))
+    parents = _ids(await gql(IDS, {"nation": "ENGLAND", "age": 40, "groupKind": "PARENTS"}))
+    assert bereavement == [*ALWAYS, "nhs-111-england", "papyrus-hopeline247", "calm", "cruse-bereavement-support",
+                           "mind-infoline"]  # fmt: skip
+    assert parents == [item for item in bereavement if item != "cruse-bereavement-support"]
 
 
 @pytest.mark.parametrize("token_kind", ["garbage", "expired", "member"])
@@ -98,7 +111,7 @@ async def test_a_bad_token_or_a_signed_in_member_gets_the_same_answer(
     body = await gql(IDS, {"nation": "NORTHERN_IRELAND", "age": 30}, token=token)
 
     assert body == anonymous
-    assert _ids(body) == [*ALWAYS, "lifeline", "papyrus-hopeline247"]
+    assert _ids(body) == [*ALWAYS, "lifeline", "papyrus-hopeline247", "calm"]
 
 
 @pytest.mark.parametrize("age", [-1, 121])
@@ -121,7 +134,7 @@ async def test_a_burst_from_one_address_is_never_refused(gql: GraphQLClient) -> 
     bodies = []
     for _ in range(12):
         bodies += await asyncio.gather(*(gql(IDS, {"nation": "ENGLAND"}) for _ in range(10)))
-    assert {len(_ids(body)) for body in bodies} == {7}
+    assert {len(_ids(body)) for body in bodies} == {10}
     assert len(bodies) == 120
 
 
@@ -166,4 +179,5 @@ async def test_open_now_follows_the_request_clock_in_london_time(settings: Setti
 
     assert open_now(evening)["breathing-space"] is True
     assert open_now(night)["breathing-space"] is False
-    assert {name for name, is_open in open_now(night).items() if not is_open} == {"breathing-space"}
+    assert {name for name, is_open in open_now(night).items() if not is_open} == {"breathing-space", "calm", "the-mix"}
+    assert (open_now(evening)["calm"], open_now(evening)["the-mix"]) == (True, True)

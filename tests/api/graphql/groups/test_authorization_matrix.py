@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from tests.factories.groups import Cast, group_input, mutate, operation, populated_group
+from tests.factories.groups import Cast, asked_to_join, group_input, invite_code, mutate, operation, populated_group
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.changes import Changes
-from tests.security.matrix import ABSENT, LISTED, NF, OK, F, U, check, roles_matrix
+from tests.security.matrix import ABSENT, LISTED, NF, NP, OK, F, U, check, roles_matrix
 
 ROLES = ("anonymous", "outsider", "member", "co_lead", "lead", "staff")
 
@@ -30,8 +30,8 @@ class World:
 async def world(gql: GraphQLClient, cast: Cast) -> World:
     name = group_input()["name"]
     group_id = await populated_group(gql, cast, name=name)
-    request = await mutate(gql, "JoinRequestCreate", cast.requester.token, groupId=group_id)
-    return World(cast=cast, group_id=group_id, group_name=name, request_id=request["joinRequest"]["id"])
+    request = await asked_to_join(gql, cast.requester, cast.lead, group_id)
+    return World(cast=cast, group_id=group_id, group_name=name, request_id=request["id"])
 
 
 by_role = roles_matrix(ROLES)
@@ -78,13 +78,13 @@ async def test_my_leadership(gql: GraphQLClient, changes: Changes, world: World,
     )  # fmt: skip
 
 
-@by_role(U, F, F, F, F, OK)
+@by_role(U, NP, NP, NP, NP, OK)
 async def test_group_create_youth(gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str) -> None:
     youth = group_input(youth=True, leadMemberId=world.cast.peer.id)
     await check(changes, expected, lambda: mutate(gql, "GroupCreate", world.cast.token(role), **youth))
 
 
-@by_role(U, NF, F, F, OK, F)
+@by_role(U, NF, NP, NP, OK, NP)
 async def test_group_update(gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str) -> None:
     await check(
         changes,
@@ -93,7 +93,7 @@ async def test_group_update(gql: GraphQLClient, changes: Changes, world: World, 
     )
 
 
-@by_role(U, NF, F, F, OK, F)
+@by_role(U, NF, NP, NP, OK, NP)
 async def test_group_archive(gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str) -> None:
     await check(changes, expected, lambda: mutate(gql, "GroupArchive", world.cast.token(role), groupId=world.group_id))
 
@@ -108,7 +108,7 @@ async def test_group_leave(gql: GraphQLClient, changes: Changes, world: World, r
     await check(changes, expected, lambda: mutate(gql, "GroupLeave", world.cast.token(role), groupId=world.group_id))
 
 
-@by_role(U, NF, F, OK, OK, F)
+@by_role(U, NF, NP, OK, OK, NP)
 async def test_invite_create(gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str) -> None:
     await check(changes, expected, lambda: mutate(gql, "InviteCreate", world.cast.token(role), groupId=world.group_id))
 
@@ -117,9 +117,8 @@ async def test_invite_create(gql: GraphQLClient, changes: Changes, world: World,
 async def test_join_request_create(
     gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str
 ) -> None:
-    await check(
-        changes, expected, lambda: mutate(gql, "JoinRequestCreate", world.cast.token(role), groupId=world.group_id)
-    )
+    code = await invite_code(gql, world.cast.lead, world.group_id, asksLeads=True)
+    await check(changes, expected, lambda: mutate(gql, "JoinRequestCreate", world.cast.token(role), inviteCode=code))
 
 
 @by_role(U, NF, NF, OK, OK, NF)
@@ -134,25 +133,25 @@ async def test_join_request_decide(
     )
 
 
-@by_role(U, NF, F, OK, OK, OK)
+@by_role(U, NF, NP, OK, OK, OK)
 async def test_member_remove(gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str) -> None:
     target = {"groupId": world.group_id, "memberId": world.cast.peer.id, "reason": "Breaking the house rules"}
     await check(changes, expected, lambda: mutate(gql, "MemberRemove", world.cast.token(role), **target))
 
 
-@by_role(U, NF, F, F, OK, F)
+@by_role(U, NF, NP, NP, OK, NP)
 async def test_co_lead_promote(gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str) -> None:
     target = {"groupId": world.group_id, "memberId": world.cast.peer.id}
     await check(changes, expected, lambda: mutate(gql, "CoLeadPromote", world.cast.token(role), **target))
 
 
-@by_role(U, NF, F, F, OK, F)
+@by_role(U, NF, NP, NP, OK, NP)
 async def test_co_lead_demote(gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str) -> None:
     target = {"groupId": world.group_id, "memberId": world.cast.co_lead.id}
     await check(changes, expected, lambda: mutate(gql, "CoLeadDemote", world.cast.token(role), **target))
 
 
-@by_role(U, NF, F, F, OK, F)
+@by_role(U, NF, NP, NP, OK, NP)
 async def test_leadership_transfer(
     gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str
 ) -> None:
@@ -160,13 +159,13 @@ async def test_leadership_transfer(
     await check(changes, expected, lambda: mutate(gql, "LeadershipTransfer", world.cast.token(role), **target))
 
 
-@by_role(U, NF, F, F, F, OK)
+@by_role(U, NF, NP, NP, NP, OK)
 async def test_group_lead_assign(gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str) -> None:
     target = {"groupId": world.group_id, "memberId": world.cast.peer.id}
     await check(changes, expected, lambda: mutate(gql, "GroupLeadAssign", world.cast.token(role), **target))
 
 
-@by_role(U, NF, F, OK, OK, F)
+@by_role(U, NF, NP, OK, OK, NP)
 async def test_lead_away_set(gql: GraphQLClient, changes: Changes, world: World, role: str, expected: str) -> None:
     await check(
         changes,

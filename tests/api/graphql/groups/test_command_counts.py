@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.factories.groups import Cast, created_group, joined, mutate, operation
+from tests.factories.groups import Cast, asked_to_join, created_group, joined, operation
 from tests.factories.members import TestMember as Person
 from tests.factories.members import onboarded_member
 from tests.fixtures.app import CommandCounter, GraphQLClient
@@ -58,7 +58,7 @@ async def test_my_leadership_costs_the_same_for_1_and_5_groups(
         lead = await onboarded_member(gql, auth_emulator)
         for _ in range(size):
             group_id = await created_group(gql, lead)
-            await mutate(gql, "JoinRequestCreate", cast.requester.token, groupId=group_id)
+            await asked_to_join(gql, cast.requester, lead, group_id)
         with command_counter.counting() as commands:
             body = await gql(operation("MyLeadership"), {}, token=lead.token)
         assert body["data"]["myLeadership"]["pendingJoinRequestCount"] == size

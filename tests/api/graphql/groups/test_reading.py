@@ -7,7 +7,16 @@ from typing import Any
 
 from api.graphql.schema import build_schema
 from infra.settings import GraphQLSettings
-from tests.factories.groups import Cast, created_group, invite_code, joined, mutate, operation, populated_group
+from tests.factories.groups import (
+    Cast,
+    asked_to_join,
+    created_group,
+    invite_code,
+    joined,
+    mutate,
+    operation,
+    populated_group,
+)
 from tests.factories.members import onboarded_member, years_ago
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
@@ -149,7 +158,7 @@ async def test_a_lead_sees_what_waits_across_their_groups(
         (archived_group, [cast.requester]),
     ):
         for person in people:
-            await mutate(gql, "JoinRequestCreate", person.token, groupId=group_id)
+            await asked_to_join(gql, person, lead, group_id)
     await mutate(gql, "GroupArchive", lead.token, groupId=archived_group)
 
     body = await gql(operation("MyLeadership"), {}, token=lead.token)
@@ -167,8 +176,8 @@ async def test_a_lead_s_total_covers_the_groups_beyond_the_page(
 ) -> None:
     lead = await onboarded_member(gql, auth_emulator)
     older, newer = await created_group(gql, lead, name="Older"), await created_group(gql, lead, name="Newer")
-    await mutate(gql, "JoinRequestCreate", cast.member.token, groupId=older)
-    await mutate(gql, "JoinRequestCreate", cast.peer.token, groupId=newer)
+    await asked_to_join(gql, cast.member, lead, older)
+    await asked_to_join(gql, cast.peer, lead, newer)
 
     first = (await gql(operation("MyLeadership"), {"first": 1}, token=lead.token))["data"]["myLeadership"]
     cursor = first["groups"]["pageInfo"]["endCursor"]
@@ -181,7 +190,7 @@ async def test_a_lead_s_total_covers_the_groups_beyond_the_page(
 async def test_join_requests_page_oldest_first(gql: GraphQLClient, cast: Cast) -> None:
     group_id = await created_group(gql, cast.lead)
     for person in (cast.member, cast.peer, cast.outsider):
-        await mutate(gql, "JoinRequestCreate", person.token, groupId=group_id)
+        await asked_to_join(gql, person, cast.lead, group_id)
 
     first = (await gql(operation("JoinRequests"), {"groupId": group_id, "first": 2}, token=cast.lead.token))["data"]
     cursor = first["joinRequests"]["pageInfo"]["endCursor"]

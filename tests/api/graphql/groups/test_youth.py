@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.factories.groups import Cast, created_group, invite_code, joined, mutate
+from tests.factories.groups import Cast, asked_to_join, created_group, invite_code, joined, mutate
 from tests.factories.members import onboarded_member, years_ago
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
@@ -88,9 +88,9 @@ async def test_an_under_18_may_ask_to_join_a_closed_youth_group(
     await mutate(gql, "GroupUpdate", youth_group["lead"].token, groupId=youth_group["id"], access="CLOSED")
     young = await onboarded_member(gql, auth_emulator, dateOfBirth=years_ago(16).isoformat())
 
-    request = await mutate(gql, "JoinRequestCreate", young.token, groupId=youth_group["id"])
+    request = await asked_to_join(gql, young, youth_group["lead"], youth_group["id"])
     decided = await mutate(
-        gql, "JoinRequestDecide", youth_group["lead"].token, requestId=request["joinRequest"]["id"], decision="APPROVE"
+        gql, "JoinRequestDecide", youth_group["lead"].token, requestId=request["id"], decision="APPROVE"
     )
 
     assert decided["joinRequest"]["status"] == "APPROVED"

@@ -60,6 +60,7 @@ async def test_a_new_user_onboards_and_reads_their_profile(
             "on_break_until": None,
         },
         "deletion_requested_at": None,
+        "sign_ins_valid_after": None,
     }
 
 

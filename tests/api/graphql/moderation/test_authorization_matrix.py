@@ -10,7 +10,7 @@ from infra.mongo.client import Database
 from tests.factories.shares import SHARE_ROLES, ShareCast, act, content_group, run, shared
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.changes import Changes
-from tests.security.matrix import NF, OK, F, U, check, roles_matrix
+from tests.security.matrix import NF, NP, OK, F, U, check, roles_matrix
 
 by_role = roles_matrix(SHARE_ROLES)
 
@@ -66,7 +66,7 @@ async def test_report_create(
     )  # fmt: skip
 
 
-@by_role(U, NF, F, F, OK, OK, OK)
+@by_role(U, NF, NP, NP, OK, OK, OK)
 async def test_content_moderate(
     gql: GraphQLClient, changes: Changes, share_cast: ShareCast, share_id: str, role: str, expected: str
 ) -> None:
@@ -79,7 +79,7 @@ async def test_content_moderate(
     )  # fmt: skip
 
 
-@by_role(U, NF, F, F, OK, OK, OK)
+@by_role(U, NF, NP, NP, OK, OK, OK)
 async def test_member_mute(
     gql: GraphQLClient, changes: Changes, share_cast: ShareCast, group_id: str, role: str, expected: str
 ) -> None:
@@ -92,7 +92,7 @@ async def test_member_mute(
     )  # fmt: skip
 
 
-@by_role(U, NF, F, F, OK, OK, OK)
+@by_role(U, NF, NP, NP, OK, OK, OK)
 async def test_report_dismiss(
     gql: GraphQLClient, changes: Changes, share_cast: ShareCast, report_id: str, role: str, expected: str
 ) -> None:

@@ -61,15 +61,42 @@ async def test_a_member_changes_some_preferences_and_the_rest_stay(
     assert stored["preferences"]["let_leads_know_when_quiet"] is True
 
 
-async def test_null_ends_a_break_and_omitting_it_keeps_it(gql: GraphQLClient, auth_emulator: AuthEmulator) -> None:
+async def test_nulls_for_every_field_left_unset_change_only_what_was_set(
+    gql: GraphQLClient, auth_emulator: AuthEmulator, db: Database
+) -> None:
+    # Given a member on a break, with their own settings
+    member = await onboarded_member(gql, auth_emulator)
+    until = (datetime.now(UTC) + timedelta(days=1)).replace(microsecond=0).isoformat()
+    mine = {"reminders": False, "quietHoursStart": "22:30", "dailyPushCap": 5, "onBreakUntil": until}
+    await preferences_set(gql, member, **mine)
+
+    # When the app saves one setting and sends null for every other field, as many clients do
+    nulls = dict.fromkeys(["reminders", "letLeadsKnowWhenQuiet", "quietHoursStart", "quietHoursEnd",
+                           "dailyPushCap", "onBreakUntil", "endBreak"])  # fmt: skip
+    saved = await preferences_set(gql, member, **nulls, nudges=False)
+
+    # Then only that setting changed: the break goes on, and nothing else was wiped
+    assert saved["preferences"] == DEFAULTS | mine | {"nudges": False}
+    stored = await db.members.find_one({"_id": member.id})
+    assert stored is not None
+    assert stored["preferences"]["on_break_until"] == datetime.fromisoformat(until)
+
+
+async def test_end_break_ends_a_break_and_cannot_come_with_a_new_one(
+    gql: GraphQLClient, auth_emulator: AuthEmulator
+) -> None:
     member = await onboarded_member(gql, auth_emulator)
     until = (datetime.now(UTC) + timedelta(days=1)).replace(microsecond=0).isoformat()
     await preferences_set(gql, member, onBreakUntil=until)
 
-    kept = await preferences_set(gql, member, nudges=False)
-    ended = await preferences_set(gql, member, onBreakUntil=None)
+    both = await gql(SET_PREFERENCES, {"input": {"endBreak": True, "onBreakUntil": until}}, token=member.token)
+    kept = await gql(SET_PREFERENCES, {"input": {"endBreak": False}}, token=member.token)
+    ended = await preferences_set(gql, member, endBreak=True, onBreakUntil=None)
+    both, kept = both["data"]["notificationPreferencesSet"], kept["data"]["notificationPreferencesSet"]
 
-    assert kept["preferences"]["onBreakUntil"] == until
+    assert (both["code"], [e["field"] for e in both["fieldErrors"]]) == ("BREAK_CHOICE_CONFLICT", ["endBreak"])
+    assert kept["__typename"] == "NotificationPreferencesSetError"  # false alone changes nothing at all
+    assert kept["code"] == "NOTHING_TO_UPDATE"
     assert ended["preferences"]["onBreakUntil"] is None
 
 

@@ -10,7 +10,7 @@ from infra.mongo.client import Database
 from tests.factories.shares import SHARE_ROLES, ShareCast, act, content_group, run, shared
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.changes import Changes
-from tests.security.matrix import NF, OK, F, U, check, roles_matrix
+from tests.security.matrix import NF, NP, OK, U, check, roles_matrix
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +41,7 @@ async def test_share(
     await check(changes, expected, lambda: run(gql, "ShareScreen", share_cast.token(role), id=share_id))
 
 
-@by_role(U, NF, OK, OK, OK, OK, F)
+@by_role(U, NF, OK, OK, OK, OK, NP)
 async def test_share_create(
     gql: GraphQLClient, changes: Changes, share_cast: ShareCast, group_id: str, role: str, expected: str
 ) -> None:
@@ -50,7 +50,7 @@ async def test_share_create(
     )
 
 
-@by_role(U, NF, F, OK, F, F, F)
+@by_role(U, NF, NP, OK, NP, NP, NP)
 async def test_share_update(
     gql: GraphQLClient, changes: Changes, share_cast: ShareCast, share_id: str, role: str, expected: str
 ) -> None:
@@ -59,14 +59,14 @@ async def test_share_update(
     )
 
 
-@by_role(U, NF, F, OK, F, F, F)
+@by_role(U, NF, NP, OK, NP, NP, NP)
 async def test_share_delete(
     gql: GraphQLClient, changes: Changes, share_cast: ShareCast, share_id: str, role: str, expected: str
 ) -> None:
     await check(changes, expected, lambda: act(gql, "ShareDelete", share_cast.token(role), shareId=share_id))
 
 
-@by_role(U, NF, OK, OK, OK, OK, F)
+@by_role(U, NF, OK, OK, OK, OK, NP)
 async def test_response_create(
     gql: GraphQLClient, changes: Changes, share_cast: ShareCast, share_id: str, role: str, expected: str
 ) -> None:
@@ -75,7 +75,7 @@ async def test_response_create(
     )
 
 
-@by_role(U, NF, OK, OK, OK, OK, F)
+@by_role(U, NF, OK, OK, OK, OK, NP)
 async def test_reaction_set(
     gql: GraphQLClient, changes: Changes, share_cast: ShareCast, share_id: str, role: str, expected: str
 ) -> None:
@@ -84,7 +84,7 @@ async def test_reaction_set(
     )
 
 
-@by_role(U, NF, "NOT_REACTED", "NOT_REACTED", "NOT_REACTED", "NOT_REACTED", F)
+@by_role(U, NF, "NOT_REACTED", "NOT_REACTED", "NOT_REACTED", "NOT_REACTED", NP)
 async def test_reaction_remove(
     gql: GraphQLClient, changes: Changes, share_cast: ShareCast, share_id: str, role: str, expected: str
 ) -> None:

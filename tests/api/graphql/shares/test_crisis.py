@@ -143,3 +143,23 @@ async def test_support_comes_back_with_redis_and_the_broker_down(
     assert result["__typename"] == "ShareCreateSuccess", result
     assert result["signposting"]["level"] == "HIGH"
     assert await db.safeguarding_alerts.count_documents({"source_id": result["share"]["id"]}) == 1
+
+
+async def test_in_a_bereavement_group_support_adds_cruse_and_never_an_information_line(
+    gql: GraphQLClient, db: Database, share_cast: ShareCast
+) -> None:
+    # Given a bereavement group and a general one, and an author in Wales aged 30
+    grieving = await content_group(gql, db, share_cast, kind="BEREAVEMENT")
+    general = await content_group(gql, db, share_cast, kind="GENERAL")
+
+    # When the author writes words of distress in each
+    there = await act(gql, "ShareCreate", share_cast.author.token, groupId=grieving, body=CONCERN)
+    elsewhere = await act(gql, "ShareCreate", share_cast.author.token, groupId=general, body=CONCERN)
+
+    # Then Cruse comes in the bereavement group only, and Mind's Infoline (information) in neither
+    shown = [[r["id"] for r in result["signposting"]["resources"]] for result in (there, elsewhere)]
+    assert shown[0] == [
+        "emergency-999", "emergency-a-and-e", "samaritans", "shout", "nhs-111-wales", "papyrus-hopeline247",
+        "call-wales", "calm", "cruse-bereavement-support", "samaritans-welsh-language-line",
+    ]  # fmt: skip
+    assert shown[1] == [item for item in shown[0] if item != "cruse-bereavement-support"]

@@ -11,8 +11,10 @@ from redis.asyncio import Redis
 from api.main import create_app
 from infra.mongo.client import Database
 from infra.settings import Settings
-from tests.factories.groups import mutate
+from tests.factories.accounts import run_app
+from tests.factories.groups import created_group, invite_code, joined, mutate
 from tests.factories.live import live_feed
+from tests.factories.members import onboarded_member
 from tests.factories.operations import app_operation
 from tests.factories.shares import (
     ShareCast,
@@ -25,6 +27,7 @@ from tests.factories.shares import (
     youth_content_group,
 )
 from tests.fixtures.app import GraphQLClient, RunningApi, in_process
+from tests.fixtures.auth import AuthEmulator
 
 
 def following(api: RunningApi, redis: Redis, token: str, group_id: str) -> Any:
@@ -103,6 +106,26 @@ async def test_a_removed_member_stops_receiving_at_the_next_event(
 
     assert ended == {"type": "complete", "id": "1"}
     assert arrived["share"]["body"] == "Still here."
+
+
+async def test_a_member_who_asks_to_be_deleted_stops_receiving_at_the_next_event(
+    api: RunningApi, redis: Redis, gql: GraphQLClient, auth_emulator: AuthEmulator
+) -> None:
+    # Given Robin following their group's feed (their socket signed in before the deletion)
+    lead, robin = [await onboarded_member(gql, auth_emulator, displayName=name) for name in ("Lee", "Robin")]
+    group_id = await created_group(gql, lead)
+    await joined(gql, robin, code=await invite_code(gql, lead, group_id))
+    async with following(api, redis, robin.token, group_id) as feed_of_robin:
+        # When Robin deletes their account, and then someone shares
+        assert (await run_app(gql, "AccountDelete", robin.token, input={"confirm": "Robin"}))["__typename"] == (
+            "AccountDeleteSuccess"
+        )
+        await shared(gql, lead, group_id, "Still here.", anonymous=False)
+
+        # Then their stream ends instead of carrying the share
+        ended = await feed_of_robin.next()
+
+    assert ended == {"type": "complete", "id": "1"}
 
 
 async def test_someone_outside_the_group_cannot_follow_it(
