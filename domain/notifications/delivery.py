@@ -75,10 +75,14 @@ def is_claimable(notification: NotificationDocument, now: datetime) -> bool:
     return push.status is PushStatus.PENDING or push.not_before is None or push.not_before <= now
 
 
-async def deliver(*, pipeline: Pipeline, notification_id: str, now: datetime) -> PushStatus | None:
-    """Claim the notification and push it, hold it, or keep it to the inbox; None when there was nothing to claim."""
+async def deliver(
+    *, pipeline: Pipeline, notification_id: str, member_id: str | None = None, now: datetime
+) -> PushStatus | None:
+    """Claim the notification and push it, hold it, or keep it to the inbox; None when there was nothing to claim.
+    `member_id`, its recipient, keeps every read and write of it on one shard (None: unknown).
+    """
     repos = pipeline.repos
-    seen = await repos.notifications.get(notification_id)
+    seen = await repos.notifications.get(notification_id, member_id=member_id)
     if seen is None or not is_claimable(seen, now):
         return None  # cheap check first: most duplicate tasks stop here
     until = now + pipeline.lease
@@ -102,11 +106,11 @@ async def _deliver_claimed(
     notification = seen
     if taken.number > 1:
         # A run that held an earlier claim may have finished since `seen` was read: read again under ours.
-        fresh = await repos.notifications.get(seen.id)
+        fresh = await repos.notifications.get(seen.id, member_id=seen.member_id)
         if fresh is None or not is_claimable(fresh, now):
             return None
         notification = fresh
-    await repos.notifications.mark_sending(notification.id, claim=taken.claim, now=now, until=taken.until)
+    await repos.notifications.mark_sending(notification, claim=taken.claim, now=now, until=taken.until)
     run = _Run(pipeline, notification, claim=taken.claim, now=now)
     # Runs that end without an outcome (a crash, a bug) must not loop for ever (REL-4).
     if taken.number > pipeline.settings.max_attempts + MAX_RUNS_WITHOUT_SENDING:
@@ -211,7 +215,7 @@ class _Run:
         )
         status = await self._defer(self.now + timedelta(seconds=delay), reason=retries[0].code, tried=tried)
         if delay <= MAX_COUNTDOWN_SECONDS:
-            payload = DeliverNotification(notification_id=self.notification.id)
+            payload = DeliverNotification(notification_id=self.notification.id, member_id=self.notification.member_id)
             await self.pipeline.queue.enqueue(DELIVER, payload, countdown=delay)
         return status
 
@@ -228,7 +232,7 @@ class _Run:
         if tried is not None:
             outcome = replace(outcome, attempts=tried.attempts, deliveries=tried.deliveries)
         written = await self.repos.notifications.record_push_outcome(
-            self.notification.id, claim=self.claim, outcome=outcome, now=self.now
+            self.notification, claim=self.claim, outcome=outcome, now=self.now
         )
         if not written:
             logger.warning("notification %s: claim lapsed before its outcome was written", self.notification.id)

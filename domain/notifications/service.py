@@ -44,7 +44,7 @@ async def notify(
     )
     if not await repos.notifications.insert_if_new(notification):
         return None
-    await queue.enqueue(DELIVER, DeliverNotification(notification_id=notification.id))
+    await queue.enqueue(DELIVER, DeliverNotification(notification_id=notification.id, member_id=member_id))
     return notification
 
 

@@ -52,8 +52,8 @@ async def _sweep(
     after: Keyset | None = None
     for _ in range(MAX_BATCHES_PER_STATUS):
         due = await repos.notifications.due(status, before=before, limit=batch, after=after)
-        for notification_id, _ in due:
-            payload = DeliverNotification(notification_id=notification_id)
+        for notification_id, _, member_id in due:
+            payload = DeliverNotification(notification_id=notification_id, member_id=member_id)
             if not await queue.enqueue(DELIVER, payload, expires=expires):
                 return enqueued  # the broker is down: they stay due, and the next sweep tries again
             enqueued += 1

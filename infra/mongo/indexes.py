@@ -36,7 +36,8 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("next_at", ASCENDING), ("_id", ASCENDING)], name="digest_due"),
     ],
     "memberships": [
-        IndexModel([("group_id", ASCENDING), ("member_id", ASCENDING)], name="group_member_unique", unique=True),
+        # Member first: prefixed by the shard key (infra/mongo/sharding.py), so unique across shards.
+        IndexModel([("member_id", ASCENDING), ("group_id", ASCENDING)], name="member_group_unique", unique=True),
         IndexModel(
             [("member_id", ASCENDING), ("status", ASCENDING), ("joined_at", DESCENDING), ("_id", DESCENDING)],
             name="member_groups",
@@ -73,10 +74,15 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("target_id", ASCENDING)], name="target"),
     ],
     "notifications": [
-        IndexModel([("dedupe_key", ASCENDING)], name="dedupe_key_unique", unique=True),
+        # Every dedupe key names one recipient, so unique per member is unique: prefixed by the shard key.
+        IndexModel([("member_id", ASCENDING), ("dedupe_key", ASCENDING)], name="member_dedupe_key_unique", unique=True),
         IndexModel([("member_id", ASCENDING), ("created_at", DESCENDING), ("_id", DESCENDING)], name="inbox"),
-        # _id last: the sweeper pages (not_before, _id) from the index alone, however many are due at once.
-        IndexModel([("push.status", ASCENDING), ("push.not_before", ASCENDING), ("_id", ASCENDING)], name="push_due"),
+        # The sweeper pages (not_before, _id) from the index alone, however many are due at once; the
+        # member id rides along, so each delivery it enqueues reads from one shard.
+        IndexModel(
+            [("push.status", ASCENDING), ("push.not_before", ASCENDING), ("_id", ASCENDING), ("member_id", ASCENDING)],
+            name="push_due",
+        ),
         IndexModel([("member_id", ASCENDING), ("read_at", ASCENDING)], name="unread"),
         # A lead's heads-up names the member it is about: deleted with that member's account.
         IndexModel([("params.memberId", ASCENDING)], name="about_member"),
@@ -133,13 +139,13 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("member_id", ASCENDING)], name="member"),
     ],
     "reactions": [
+        # Reactor first: prefixed by the shard key; it also serves the member's own deletion.
         IndexModel(
-            [("target_id", ASCENDING), ("reactor_key", ASCENDING), ("kind", ASCENDING)],
-            name="target_reactor_kind_unique",
+            [("reactor_key", ASCENDING), ("target_id", ASCENDING), ("kind", ASCENDING)],
+            name="reactor_target_kind_unique",
             unique=True,
         ),
-        # Only for the member's own deletion (their key is computed from their id), like authorship.
-        IndexModel([("reactor_key", ASCENDING)], name="reactor_key"),
+        IndexModel([("target_id", ASCENDING)], name="target"),  # a share's reactions go with it
     ],
     "reports": [
         IndexModel(
@@ -171,10 +177,22 @@ INDEXES: dict[str, list[IndexModel]] = {
     ],
 }
 
+# Indexes a new one replaced, dropped once every index above exists. A unique index changes by
+# taking a new name: the new one is built beside the old (which was at least as strict, so the
+# data already satisfies it), then the old goes; both hold in between, and code of either
+# version finds its duplicates refused throughout a rolling deploy.
+RETIRED: dict[str, tuple[str, ...]] = {
+    # Issue 22: unique indexes prefixed by their collection's shard key.
+    "memberships": ("group_member_unique",),
+    "notifications": ("dedupe_key_unique",),
+    "reactions": ("target_reactor_kind_unique", "reactor_key"),
+}
+
 
 async def ensure_indexes(db: Database) -> None:
     """Create what is missing; existing identical indexes are left as they are, and a non-unique
-    index whose definition changed is rebuilt (a changed unique index needs a migration: it fails).
+    index whose definition changed is rebuilt (a changed unique index needs a new name: it fails).
+    Then drop the retired ones.
     """
     for collection, indexes in INDEXES.items():
         for index in indexes:
@@ -185,14 +203,21 @@ async def ensure_indexes(db: Database) -> None:
                 if error.code not in _CHANGED_DEFINITION or index.document.get("unique"):
                     raise
                 await _rebuild(db, collection, index)
+    for collection, names in RETIRED.items():
+        for name in names:
+            await _drop(db, collection, name)
 
 
 async def _rebuild(db: Database, collection: str, index: IndexModel) -> None:
     name = index.document["name"]
     logger.warning("index %s.%s changed definition: rebuilding it", collection, name)
+    await _drop(db, collection, name)
+    await db[collection].create_indexes([index])
+
+
+async def _drop(db: Database, collection: str, name: str) -> None:
     try:
         await db[collection].drop_index(name)
     except OperationFailure as error:
-        if error.code != _INDEX_NOT_FOUND:  # another process dropped it first
+        if error.code != _INDEX_NOT_FOUND:  # absent already, or another process dropped it first
             raise
-    await db[collection].create_indexes([index])

@@ -10,3 +10,6 @@ SWEEP = "notifications.sweep"
 
 class DeliverNotification(BaseModel):
     notification_id: str
+    # The recipient, so a sharded store reads the notification from one shard (docs/scale.md);
+    # None in a task enqueued before it was added: the read then reaches every shard.
+    member_id: str | None = None

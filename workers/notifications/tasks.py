@@ -21,13 +21,14 @@ from workers.runtime import run
     retry_jitter=True,
     max_retries=4,
 )
-def deliver(notification_id: str) -> None:
-    payload = DeliverNotification(notification_id=notification_id)
+def deliver(notification_id: str, member_id: str | None = None) -> None:
+    payload = DeliverNotification(notification_id=notification_id, member_id=member_id)
     run(
         lambda rt: deliver_notification(
-            pipeline=rt.pipeline, notification_id=payload.notification_id, now=rt.clock.now()
+            pipeline=rt.pipeline, notification_id=payload.notification_id, member_id=payload.member_id,
+            now=rt.clock.now(),
         )
-    )
+    )  # fmt: skip
 
 
 @app.task(name=SWEEP)

@@ -56,19 +56,23 @@ class NotificationsRepository:
             return inserted
         return len(result.inserted_ids)
 
-    async def get(self, notification_id: str) -> NotificationDocument | None:
-        raw = await self._collection.find_one({"_id": notification_id})
+    async def get(self, notification_id: str, *, member_id: str | None) -> NotificationDocument | None:
+        """By id, and by recipient when known: the shard key, so one shard answers (infra/mongo/sharding.py)."""
+        raw = await self._collection.find_one(_one(notification_id, member_id))
         return NotificationDocument.from_mongo(raw) if raw else None
 
     # The push state machine: every transition is a conditional update on one document.
 
-    async def mark_sending(self, notification_id: str, *, claim: str, now: datetime, until: datetime) -> None:
+    async def mark_sending(
+        self, notification: NotificationDocument, *, claim: str, now: datetime, until: datetime
+    ) -> None:
         """Record who is delivering it, and until when (the holder of a push claim calls this)."""
         changes = {"push.status": PushStatus.SENDING, "push.claim": claim, "push.not_before": until}
-        await self._collection.update_one({"_id": notification_id}, {"$set": {**changes, "push.updated_at": now}})
+        query = _one(notification.id, notification.member_id)
+        await self._collection.update_one(query, {"$set": {**changes, "push.updated_at": now}})
 
     async def record_push_outcome(
-        self, notification_id: str, *, claim: str, outcome: PushOutcome, now: datetime
+        self, notification: NotificationDocument, *, claim: str, outcome: PushOutcome, now: datetime
     ) -> bool:
         """Write how a try ended and release the claim; False when the claim lapsed and another
         worker took over (nothing is written then).
@@ -85,14 +89,15 @@ class NotificationsRepository:
             changes["push.attempts"] = outcome.attempts
         if outcome.sent_at is not None:
             changes["push.sent_at"] = outcome.sent_at
-        result = await self._collection.update_one({"_id": notification_id, "push.claim": claim}, {"$set": changes})
+        query = _one(notification.id, notification.member_id) | {"push.claim": claim}
+        result = await self._collection.update_one(query, {"$set": changes})
         return result.modified_count == 1
 
     async def due(
         self, status: PushStatus, *, before: datetime, limit: int, after: Keyset | None = None
-    ) -> list[tuple[str, datetime]]:
-        """(id, not_before) in `status` with `not_before` at or before `before`, oldest first,
-        keyset-paginated on (not_before, _id), which is the push_due index's own order.
+    ) -> list[tuple[str, datetime, str]]:
+        """(id, not_before, member id) in `status` with `not_before` at or before `before`, oldest
+        first, keyset-paginated on (not_before, _id): the push_due index's own order and fields.
         """
         query = {
             "push.status": status,
@@ -100,11 +105,11 @@ class NotificationsRepository:
             **after_filter("push.not_before", after, descending=False),
         }
         cursor = (
-            self._collection.find(query, {"_id": 1, "push.not_before": 1})
+            self._collection.find(query, {"_id": 1, "push.not_before": 1, "member_id": 1})
             .sort(sort_spec("push.not_before", descending=False))
             .limit(limit)
         )
-        return [(raw["_id"], raw["push"]["not_before"]) async for raw in cursor]
+        return [(raw["_id"], raw["push"]["not_before"], raw["member_id"]) async for raw in cursor]
 
     async def make_deferred_due(self, member_id: str, *, now: datetime) -> int:
         """Let every held push of a member be decided again (their preferences changed), but
@@ -135,3 +140,7 @@ class NotificationsRepository:
     async def unread_count(self, member_id: str, *, limit: int) -> int:
         """Unread notifications, counted up to `limit` (index unread)."""
         return await self._collection.count_documents({"member_id": member_id, "read_at": None}, limit=limit)
+
+
+def _one(notification_id: str, member_id: str | None) -> dict[str, Any]:
+    return {"_id": notification_id} | ({"member_id": member_id} if member_id is not None else {})

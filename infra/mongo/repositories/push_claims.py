@@ -41,7 +41,8 @@ class PushClaimsRepository:
 
     async def release(self, taken: PushClaimDocument, *, now: datetime) -> None:
         """End the claim now, so the next step (a retry, a deferred push) need not wait for it to lapse."""
-        await self._collection.update_one({"_id": taken.id, "claim": taken.claim}, {"$set": {"until": now}})
+        query = {"_id": taken.id, "notification_id": taken.notification_id, "claim": taken.claim}  # the shard key too
+        await self._collection.update_one(query, {"$set": {"until": now}})
 
     async def purge_expired(self, *, now: datetime) -> int:
         result = await self._collection.delete_many({"expires_at": {"$lt": now}})

@@ -15,6 +15,7 @@ from infra.mongo.client import Database
 from infra.push import PushSender
 from infra.settings import PushSettings
 from schemas.documents.notifications import NotificationKind, PushStatus
+from tests.benchmarks.test_shard_routing import routes
 from tests.factories.devices import no_quiet_hours, registered_device
 from tests.factories.members import onboarded_member
 from tests.fixtures.app import CommandCounter, GraphQLClient, RunningApi
@@ -48,15 +49,32 @@ async def test_a_first_delivery_costs_nine_commands_and_a_duplicate_one(
     )  # fmt: skip
     assert sent is not None
 
-    with command_counter.counting() as first:
-        status = await deliver(pipeline=pipeline, notification_id=sent.id, now=now)
+    with command_counter.recording() as first:
+        status = await deliver(pipeline=pipeline, notification_id=sent.id, member_id=member.id, now=now)
     with command_counter.counting() as duplicate:
-        again = await deliver(pipeline=pipeline, notification_id=sent.id, now=now)
+        again = await deliver(pipeline=pipeline, notification_id=sent.id, member_id=member.id, now=now)
 
     assert (status, again) == (PushStatus.SENT, None)
     # read, claim (latest, insert), mark sending, member, phones, the day's places (read, take one), outcome
-    assert first == ["find", "find", "insert", "update", "find", "find", "find", "insert", "update"]
+    assert [next(iter(c)) for c in first] == [
+        "find",
+        "find",
+        "insert",
+        "update",
+        "find",
+        "find",
+        "find",
+        "insert",
+        "update",
+    ]
     assert duplicate == ["find"]
+    # On a sharded cluster each reaches one shard: the notification by id and recipient, its claims
+    # by notification, the day's places by member (infra/mongo/sharding.py).
+    assert routes(first) == [
+        "find devices: one shard", "find members: one shard", "find notifications: one shard",
+        "find push_budgets: one shard", "find push_claims: one shard", "insert push_budgets: one shard",
+        "insert push_claims: one shard", "update notifications: one shard", "update notifications: one shard",
+    ]  # fmt: skip
     assert [len(fake_fcm.received(phone)) for phone in phones] == [1, 1]
 
 

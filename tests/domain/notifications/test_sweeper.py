@@ -33,8 +33,8 @@ async def test_a_notification_still_pending_is_enqueued_again_to_expire_within_a
     push = settings.push.model_copy(update={"sweep_batch_size": 1})
     count = await sweep(repos=api.runtime.repos, queue=queue, settings=push, now=datetime.now(UTC), expires=60.0)
 
-    # Then its delivery is in the queue again, with an expiry
+    # Then its delivery is in the queue again, with an expiry, naming its recipient (the shard key)
     tasks = await queued_tasks(redis)
     assert count == len(tasks) >= 1
-    mine = [task for task in tasks if task.kwargs == {"notification_id": stored.id}]
+    mine = [task for task in tasks if task.kwargs == {"notification_id": stored.id, "member_id": stored.member_id}]
     assert [(task.name, task.expires is not None) for task in mine] == [(DELIVER, True)]

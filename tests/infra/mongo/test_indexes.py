@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 from pymongo import ASCENDING, IndexModel
-from pymongo.errors import OperationFailure
+from pymongo.errors import DuplicateKeyError, OperationFailure
 
 from infra.mongo.indexes import INDEXES, ensure_indexes
 from tests.fixtures.app import RunningApi
@@ -21,7 +21,7 @@ async def test_indexes_apply_twice_and_an_old_push_due_is_rebuilt_with_its_new_k
     await ensure_indexes(db)
 
     info = await db.notifications.index_information()
-    assert info["push_due"]["key"] == [("push.status", 1), ("push.not_before", 1), ("_id", 1)]
+    assert info["push_due"]["key"] == [("push.status", 1), ("push.not_before", 1), ("_id", 1), ("member_id", 1)]
     for collection, indexes in INDEXES.items():
         names = set(await db[collection].index_information())
         assert {index.document["name"] for index in indexes} <= names
@@ -54,3 +54,56 @@ async def test_applying_the_indexes_again_over_a_kept_database_succeeds(api: Run
             assert found == {"_id_"} | {index.document["name"] for index in indexes}, collection
     finally:
         await api.runtime.mongo.drop_database(name)
+
+
+async def test_unique_indexes_renamed_for_sharding_replace_the_old_ones_and_still_refuse_duplicates(
+    api: RunningApi,
+) -> None:
+    # Given a database as issue 22 found it: the three unique indexes not prefixed by their shard
+    # keys, with data in each collection
+    db = api.runtime.mongo[f"indexes_{uuid.uuid4().hex[:8]}"]
+    old = {
+        "memberships": IndexModel(
+            [("group_id", ASCENDING), ("member_id", ASCENDING)], name="group_member_unique", unique=True
+        ),
+        "notifications": IndexModel([("dedupe_key", ASCENDING)], name="dedupe_key_unique", unique=True),
+        "reactions": IndexModel(
+            [("target_id", ASCENDING), ("reactor_key", ASCENDING), ("kind", ASCENDING)],
+            name="target_reactor_kind_unique",
+            unique=True,
+        ),
+    }
+    kept = {
+        "memberships": {"_id": "ms-1", "group_id": "g", "member_id": "m"},
+        "notifications": {"_id": "n-1", "member_id": "m", "dedupe_key": "k"},
+        "reactions": {"_id": "r-1", "target_id": "s", "reactor_key": "x", "kind": "me_too"},
+    }
+    for collection, index in old.items():
+        await db[collection].create_indexes([index])
+        await db[collection].insert_one(kept[collection])
+    await db.reactions.create_index([("reactor_key", ASCENDING)], name="reactor_key")
+
+    # When the indexes are applied (as every process does at start-up), twice
+    await ensure_indexes(db)
+    await ensure_indexes(db)
+
+    # Then only the new ones are left, the data is intact, and a duplicate is still refused
+    names = {collection: set(await db[collection].index_information()) for collection in old}
+    assert names == {
+        "memberships": {"_id_", "member_group_unique", "member_groups", "group_roster", "quiet_due"},
+        "notifications": {
+            "_id_",
+            "member_dedupe_key_unique",
+            "inbox",
+            "push_due",
+            "unread",
+            "about_member",
+            "retention",
+        },
+        "reactions": {"_id_", "reactor_target_kind_unique", "target"},
+    }
+    for collection, document in kept.items():
+        assert await db[collection].find({}).to_list(None) == [document]
+        with pytest.raises(DuplicateKeyError):
+            await db[collection].insert_one(document | {"_id": f"{document['_id']}-again"})
+    await api.runtime.mongo.drop_database(db.name)
