@@ -23,10 +23,10 @@ from tests.api.graphql.shares.conftest import share_cast  # noqa: F401 - the con
 from tests.factories.devices import no_quiet_hours, registered_device
 from tests.factories.groups import created_group, invite_code, joined
 from tests.factories.members import ONBOARD, TestMember, onboarded_member, profile, years_ago
-from tests.factories.operations import app_operation
 from tests.factories.shares import backdate_memberships
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator, AuthUser
+from tests.support.operations import app_operation
 
 
 @dataclass(frozen=True)

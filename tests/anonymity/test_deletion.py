@@ -25,8 +25,8 @@ from infra.mongo.client import Database
 from infra.mongo.indexes import INDEXES
 from infra.settings import Settings
 from tests.anonymity.conftest import Canaried, Recorder, Scene, leaks, secrets_of
-from tests.factories.live import LiveFeed, live_feed
 from tests.fixtures.app import GraphQLClient, RunningApi
+from tests.support.live import LiveFeed, live_feed
 
 
 @dataclass(frozen=True)

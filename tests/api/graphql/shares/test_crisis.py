@@ -10,7 +10,6 @@ from api.main import create_app
 from infra.local.services import free_port
 from infra.mongo.client import Database
 from infra.settings import RedisSettings, Settings, WorkerSettings
-from tests.factories.operations import app_operation
 from tests.factories.shares import (
     ShareCast,
     YoungPeople,
@@ -23,6 +22,7 @@ from tests.factories.shares import (
     youth_content_group,
 )
 from tests.fixtures.app import GraphQLClient, in_process
+from tests.support.operations import app_operation
 
 HIGH = "I want to kill myself"
 CONCERN = "Everything feels hopeless"

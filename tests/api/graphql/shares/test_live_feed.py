@@ -13,9 +13,7 @@ from infra.mongo.client import Database
 from infra.settings import Settings
 from tests.factories.accounts import run_app
 from tests.factories.groups import created_group, invite_code, joined, mutate
-from tests.factories.live import live_feed
 from tests.factories.members import onboarded_member
-from tests.factories.operations import app_operation
 from tests.factories.shares import (
     ShareCast,
     YoungPeople,
@@ -28,6 +26,8 @@ from tests.factories.shares import (
 )
 from tests.fixtures.app import GraphQLClient, RunningApi, in_process
 from tests.fixtures.auth import AuthEmulator
+from tests.support.live import live_feed
+from tests.support.operations import app_operation
 
 
 def following(api: RunningApi, redis: Redis, token: str, group_id: str) -> Any:

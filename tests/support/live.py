@@ -16,7 +16,7 @@ from websockets.asyncio.client import ClientConnection
 
 from infra.pubsub import Broadcaster
 from schemas.events import feed_channel
-from tests.factories.operations import app_operation
+from tests.support.operations import app_operation
 
 
 @dataclass
