@@ -58,7 +58,7 @@ async def _check_redis(runtime: ApiRuntime) -> dict[str, Any]:
 
 
 async def _check_workers(runtime: ApiRuntime) -> dict[str, Any]:
-    stale_after = timedelta(seconds=runtime.settings.worker.stale_after_seconds)
+    stale_after = timedelta(seconds=runtime.settings.worker.stale_after)
     try:
         with pymongo.timeout(_CHECK_TIMEOUT_SECONDS):
             health = await worker_health(repos=runtime.repos, now=runtime.clock.now(), stale_after=stale_after)

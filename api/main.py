@@ -49,7 +49,10 @@ def create_app(
         redoc_url=None,
         openapi_url=None,
     )
-    app.add_middleware(RequestGuard, max_body_bytes=settings.graphql.max_body_bytes)
+    graphql = settings.graphql
+    app.add_middleware(
+        RequestGuard, max_body_bytes=graphql.max_body_bytes, body_timeout_seconds=graphql.body_timeout_seconds
+    )
     app.include_router(health_router)
     schema = schema or app_schema(settings)
     app.include_router(build_router(schema, production=production), prefix="/graphql")

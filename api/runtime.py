@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from pymongo.monitoring import CommandListener
 from redis.asyncio import Redis
 
 from domain.clock import Clock
-from domain.crisis import load_reviewed_data
+from domain.crisis import (
+    RecentProfiles,
+    SupportDirectory,
+    load_reviewed_data,
+    refresh_directory,
+)
 from infra.firebase import FirebaseAccounts, TokenVerifier, get_or_create_app
 from infra.mongo.client import Client, Database, connect, create_client
 from infra.mongo.repositories.registry import Repositories
@@ -18,6 +27,9 @@ from infra.queue import TaskQueue
 from infra.rate_limits import TokenBuckets
 from infra.redis import create_redis
 from infra.settings import Settings
+
+logger = logging.getLogger("api.runtime")
+_UNFINISHED_WRITES_GRACE_SECONDS = 10.0
 
 
 @dataclass
@@ -33,6 +45,10 @@ class ApiRuntime:
     tokens: TokenVerifier
     accounts: FirebaseAccounts
     queue: TaskQueue
+    support: SupportDirectory
+    profiles: RecentProfiles = field(default_factory=RecentProfiles)
+    _unfinished: set[asyncio.Task[Any]] = field(default_factory=set)
+    _refresher: asyncio.Task[None] | None = None
 
     @classmethod
     async def open(
@@ -42,9 +58,11 @@ class ApiRuntime:
         The database was migrated before start-up (`python -m api.cli.migrate`).
         """
         load_reviewed_data()
+        support = SupportDirectory()  # the shipped file first: help is there before the store answers
         mongo = create_client(settings.mongo, app_name="wellbeing-api", listeners=mongo_listeners)
         try:
             db = await connect(mongo, settings.mongo)
+            await refresh_directory(repos=Repositories.over(db), directory=support, now=clock.now())
         except BaseException:
             await mongo.close()
             raise
@@ -52,7 +70,7 @@ class ApiRuntime:
         redis = create_redis(settings.redis)
         broadcaster = Broadcaster(redis)
         await broadcaster.start()
-        return cls(
+        runtime = cls(
             settings=settings,
             clock=clock,
             mongo=mongo,
@@ -64,10 +82,46 @@ class ApiRuntime:
             tokens=TokenVerifier(firebase, cache_seconds=settings.firebase.token_cache_seconds),
             accounts=FirebaseAccounts(firebase),
             queue=TaskQueue(settings.worker),
+            support=support,
         )
+        runtime._refresher = asyncio.create_task(runtime._refresh_support_forever())
+        return runtime
+
+    def keep(self, work: Awaitable[Any]) -> asyncio.Task[Any]:
+        """Let `work` outlive the request that started it (a write still going when its
+        answer left): held here so it is not collected, and given a grace period when
+        the process stops.
+        """
+        task = asyncio.ensure_future(work)
+        self._unfinished.add(task)
+        task.add_done_callback(self._unfinished.discard)
+        return task
+
+    async def _refresh_support_forever(self) -> None:
+        every = self.settings.crisis.directory_refresh_seconds
+        while True:
+            await asyncio.sleep(every)
+            try:
+                await refresh_directory(repos=self.repos, directory=self.support, now=self.clock.now())
+            except Exception:  # a bad stored copy must not end the refresh: the last good one stays
+                logger.exception("support resources refresh failed; keeping the %s copy", self.support.source)
 
     async def close(self) -> None:
+        if self._refresher is not None:
+            self._refresher.cancel()
+        await self._finish_unfinished()
         self.queue.close()
         await self.broadcaster.close()
         await self.redis.aclose()
         await self.mongo.close()
+
+    async def _finish_unfinished(self) -> None:
+        """Let unfinished writes end (briefly), then cancel what is left."""
+        pending = set(self._unfinished)
+        if pending:
+            _, pending = await asyncio.wait(pending, timeout=_UNFINISHED_WRITES_GRACE_SECONDS)
+        for task in pending:
+            task.cancel()
+        for task in pending:
+            with contextlib.suppress(BaseException):
+                await task

@@ -53,7 +53,7 @@ def _share(_: Generated, person: Person) -> dict[str, Any]:
 CRISIS = {"nation": "ENGLAND", "age": 30, "language": "EN"}
 
 SCREENS: tuple[Screen, ...] = (
-    Screen("supportResources (the crisis screen; one small read)", "SupportResources", lambda _g, _p: CRISIS),
+    Screen("supportResources (the crisis screen; from memory)", "SupportResources", lambda _g, _p: CRISIS),
     Screen("home (me, my groups, next check-ins, unread count)", "Home", lambda _g, _p: {}),
     Screen("groupFeed, first page of 20", "GroupFeed", lambda _g, p: {"groupId": p.group_id, "first": 20}),
     Screen("share with its responses", "ShareScreen", lambda g, _p: {"id": g.busy_share_id}),

@@ -3,6 +3,15 @@
 Sends with `send_each_async` on the caller's event loop. firebase-admin keeps
 one httpx client per App, bound to the loop it first ran on, so the caller
 must own a loop for its whole life (the worker runtime does: pitfall FB4).
+
+firebase-admin's own HTTP retries are turned off: they sent a message up to five
+times within seven seconds of a 503 whatever its Retry-After said. The outbox
+alone decides when to send again (domain/notifications/delivery.py), after
+Retry-After. A resend that FCM had in fact accepted (an answer lost to a timeout
+or a killed worker) is the same notification to the phone: FCM collapses pending
+messages by the Android collapse key and APNs by apns-collapse-id, and a shown one
+is replaced by the Android tag. FCM's v1 API takes no client-chosen message name
+or idempotency key (`name` is set by FCM), so collapsing is as far as it goes.
 """
 
 from __future__ import annotations
@@ -16,7 +25,8 @@ from typing import Any
 
 import firebase_admin
 import httpx
-from firebase_admin import exceptions, messaging
+from firebase_admin import _http_client, exceptions, messaging
+from firebase_admin._retry import HttpxRetry
 from google.auth.exceptions import GoogleAuthError
 
 from infra.settings import FirebaseSettings
@@ -60,7 +70,17 @@ class PushSender:
 
     def __init__(self, app: firebase_admin.App) -> None:
         self._app = app
-        self._used = False  # firebase-admin makes its messaging service (and client) on the first send
+        self._used = False  # firebase-admin makes its messaging service (and client) on the first use
+
+    def _without_sdk_retries(self) -> None:
+        """Give the App's messaging service an HTTP client that sends each message once.
+        There is no public option: the service's client is replaced before its first send.
+        """
+        service = messaging._get_messaging_service(self._app)
+        timeout = self._app.options.get("httpTimeout", _http_client.DEFAULT_TIMEOUT_SECONDS)
+        service._async_client = _http_client.HttpxAsyncClient(
+            credential=service._credential, timeout=timeout, retry_config=HttpxRetry(max_retries=0)
+        )
 
     async def aclose(self) -> None:
         """Close firebase-admin's httpx client on the loop it belongs to. (`firebase_admin.delete_app`
@@ -79,7 +99,9 @@ class PushSender:
 
     async def _send_chunk(self, chunk: Sequence[PushMessage]) -> list[PushResult]:
         encoded = [_encode(message) for message in chunk]
-        self._used = True
+        if not self._used:
+            self._without_sdk_retries()
+            self._used = True
         try:
             batch = await messaging.send_each_async(encoded, app=self._app)
         except (exceptions.FirebaseError, GoogleAuthError) as error:
@@ -93,7 +115,7 @@ class PushSender:
 
 
 def _encode(message: PushMessage) -> messaging.Message:
-    """Lock-screen-safe text, ids in `data`, and the notification id as tag and collapse id."""
+    """Lock-screen-safe text, ids in `data`, and the notification id as collapse key, tag and collapse id."""
     expires = int(time.time()) + message.ttl_seconds if message.ttl_seconds else 0
     with warnings.catch_warnings():
         # firebase-admin 7.5+ deprecates Message.token for fid, but FCM registration tokens still go in `token` (FB13).
@@ -103,6 +125,7 @@ def _encode(message: PushMessage) -> messaging.Message:
             notification=messaging.Notification(title=message.title, body=message.body),
             data=message.data,
             android=messaging.AndroidConfig(
+                collapse_key=message.collapse_id,  # FCM keeps only the last pending message of a key
                 priority="high" if message.urgent else "normal",
                 ttl=message.ttl_seconds,
                 notification=messaging.AndroidNotification(tag=message.collapse_id),

@@ -8,6 +8,10 @@ draws on and takes from all of them or from none.
 Why not a library: `limits` has no token bucket and takes one round trip per
 limit; `pyrate-limiter` is built around waiting for capacity. This script is one
 round trip for all of a request's buckets and returns the wait in the same call.
+
+When Redis cannot be reached, the same buckets are kept in the process's memory
+(`MemoryBuckets`): per process, so each replica allows the full rate during an
+outage, but never no limit at all.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from redis.asyncio import Redis
+from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
 
 from infra.settings import RateLimitSettings
@@ -71,37 +76,45 @@ class Charge:
     cost: int = 1
 
 
-class RateLimitUnavailableError(Exception):
-    """Redis did not answer in time (or failed recently): the caller's fallback applies."""
-
-
 class TokenBuckets:
-    """One per process. After a Redis failure it stops asking for a few seconds,
-    so an outage costs each request nothing rather than a timeout.
+    """One per process. A call that fails on a connection (one from before a Redis restart)
+    is tried once more on a fresh one; when Redis still cannot be reached, the process's
+    memory holds the buckets for `redis_retry_seconds` before Redis is asked again, so an
+    outage costs each request nothing rather than a timeout.
     """
 
     def __init__(self, redis: Redis, settings: RateLimitSettings) -> None:
+        self._redis = redis
         self._script = redis.register_script(_TAKE)
         self._prefix = settings.key_prefix
         self._timeout = settings.redis_timeout_seconds
         self._retry_seconds = settings.redis_retry_seconds
-        self._skip_until = 0.0
+        self._memory_until = 0.0
+        self._memory = MemoryBuckets()
 
     async def take(self, charges: Sequence[Charge]) -> float:
         """Take every charge, or none: 0 when taken, else the seconds to wait."""
         if not charges:
             return 0.0
-        if time.monotonic() < self._skip_until:
-            raise RateLimitUnavailableError
         keys = [self._key(charge) for charge in charges]
+        if time.monotonic() >= self._memory_until:
+            try:
+                return await self._take_in_redis(keys, charges)
+            except (RedisError, OSError, TimeoutError) as error:
+                self._memory_until = time.monotonic() + self._retry_seconds
+                logger.warning("rate limits held in memory for %ss: %s", self._retry_seconds, type(error).__name__)
+        return self._memory.take(keys, charges)
+
+    async def _take_in_redis(self, keys: list[str], charges: Sequence[Charge]) -> float:
         args = [value for charge in charges for value in _args(charge)]
         try:
             async with asyncio.timeout(self._timeout):
                 wait_ms = await self._script(keys=keys, args=args)
-        except (RedisError, OSError, TimeoutError) as error:
-            self._skip_until = time.monotonic() + self._retry_seconds
-            logger.warning("rate limits unavailable for %ss: %s", self._retry_seconds, type(error).__name__)
-            raise RateLimitUnavailableError from error
+        except (RedisConnectionError, ConnectionError):
+            # A pooled connection from before a restart: drop the idle ones and try once on a fresh one.
+            await self._redis.connection_pool.disconnect(inuse_connections=False)
+            async with asyncio.timeout(self._timeout):
+                wait_ms = await self._script(keys=keys, args=args)
         return int(wait_ms) / 1000
 
     def _key(self, charge: Charge) -> str:
@@ -113,6 +126,31 @@ class TokenBuckets:
 
 def _args(charge: Charge) -> tuple[str, int, int]:
     return (repr(charge.rate.interval_ms), charge.rate.burst, charge.cost)
+
+
+class MemoryBuckets:
+    """The script's buckets in this process's memory, for while Redis cannot be reached.
+    Full buckets are forgotten once there are many (a forgotten bucket is a full one).
+    """
+
+    def __init__(self, max_buckets: int = 100_000) -> None:
+        self._max = max_buckets
+        self._full_at: dict[str, float] = {}  # bucket key → when it is full again, in ms
+
+    def take(self, keys: Sequence[str], charges: Sequence[Charge]) -> float:
+        now = time.monotonic() * 1000
+        if len(self._full_at) > self._max:
+            self._full_at = {key: at for key, at in self._full_at.items() if at > now}
+        full_at, wait = [], 0.0
+        for key, charge in zip(keys, charges, strict=True):
+            interval, tat = charge.rate.interval_ms, max(self._full_at.get(key, 0.0), now)
+            full_at.append(tat + interval * charge.cost)
+            # Written as the script does, but without adding and taking away the same float.
+            wait = max(wait, tat + interval * (charge.cost - charge.rate.burst) - now)
+        if wait > 0:
+            return math.ceil(wait) / 1000
+        self._full_at.update(zip(keys, full_at, strict=True))
+        return 0.0
 
 
 def retry_after_seconds(wait: float) -> int:

@@ -12,5 +12,7 @@ def create_redis(settings: RedisSettings) -> Redis:
         settings.url,
         socket_timeout=settings.socket_timeout_seconds,
         socket_connect_timeout=settings.socket_timeout_seconds,
-        health_check_interval=30,
+        # A connection idle this long is pinged before use: after a Redis restart, the pool's
+        # stale connections are replaced instead of failing the request that draws them.
+        health_check_interval=5,
     )

@@ -81,8 +81,27 @@ class GraphQLSettings(BaseSettings):
     max_page_size: int = Field(default=100, ge=1, le=100)
     max_list_items: int = Field(default=100, ge=1, le=100, description="Most items in any list input.")
     max_body_bytes: int = Field(default=64 * 1024, ge=1_024)
+    body_timeout_seconds: float = Field(
+        default=10.0, gt=0, description="A request body not all received this long after its first read gets 408."
+    )
     execution_timeout_seconds: float = Field(
         default=5.0, gt=0, description="Queries and mutations still running after this are cut (GQL-13)."
+    )
+
+
+class CrisisSettings(BaseSettings):
+    """The crisis answer (CRISIS-3): helplines from memory, and how long a worrying write may take."""
+
+    model_config = SettingsConfigDict(env_prefix="CRISIS_", extra="ignore")
+
+    directory_refresh_seconds: float = Field(
+        default=300.0, gt=0, description="How often each API process re-reads the helplines it answers from."
+    )
+    write_deadline_seconds: float = Field(
+        default=3.0,
+        gt=0,
+        description="A check-in, share or response not stored by then is answered NOT_SAVED_YET, with its "
+        "helplines, while the write carries on; below the GraphQL execution timeout.",
     )
 
 
@@ -104,10 +123,10 @@ class RateLimitSettings(BaseSettings):
     guessable_burst: int = Field(default=5, ge=1)
     guessable_per_minute: float = Field(default=0.1, gt=0)
     redis_timeout_seconds: float = Field(
-        default=0.25, gt=0, description="How long a request waits for Redis before the bucket's fallback applies."
+        default=0.25, gt=0, description="How long a request waits for Redis before its buckets are kept in memory."
     )
     redis_retry_seconds: float = Field(
-        default=5.0, ge=0, description="After a Redis failure, buckets use their fallback this long before retrying."
+        default=5.0, ge=0, description="After Redis failed, buckets stay in the process's memory this long."
     )
     key_prefix: str = Field(default="rl", min_length=1)
 
@@ -119,14 +138,22 @@ class WorkerSettings(BaseSettings):
 
     broker_url: str = "redis://127.0.0.1:6381/0"
     tick_seconds: float = Field(default=60.0, gt=0, description="Interval of beat's ticks.")
-    stale_after_seconds: int = Field(
-        default=180, ge=1, description="/readyz reports the workers stale after this long without a tick."
+    stale_after_seconds: float | None = Field(
+        default=None,
+        gt=0,
+        description="/readyz reports the workers stale after this long without a tick; unset means one tick "
+        "interval and a quarter (75 s for 60 s ticks), so a worker that stopped consuming is noticed within a tick.",
     )
     visibility_timeout_seconds: int = Field(default=600, ge=60)
     task_time_limit_seconds: int = Field(default=120, ge=5)
     claim_margin_seconds: int = Field(
         default=10, ge=1, description="A push claim outlives its task's hard time limit by this much."
     )
+
+    @property
+    def stale_after(self) -> float:
+        """A tick may be late by a quarter of an interval (beat's jitter, a queue behind it) before it counts."""
+        return self.stale_after_seconds or self.tick_seconds * 1.25
 
 
 class PushSettings(BaseSettings):
@@ -200,6 +227,7 @@ class Settings(BaseSettings):
     redis: RedisSettings = Field(default_factory=RedisSettings)
     firebase: FirebaseSettings = Field(default_factory=FirebaseSettings)
     graphql: GraphQLSettings = Field(default_factory=GraphQLSettings)
+    crisis: CrisisSettings = Field(default_factory=CrisisSettings)
     rate_limits: RateLimitSettings = Field(default_factory=RateLimitSettings)
     worker: WorkerSettings = Field(default_factory=WorkerSettings)
     push: PushSettings = Field(default_factory=PushSettings)
@@ -209,6 +237,13 @@ class Settings(BaseSettings):
     @property
     def is_production(self) -> bool:
         return self.environment is Environment.PRODUCTION
+
+    @model_validator(mode="after")
+    def _answer_before_the_cut(self) -> Self:
+        # The crisis answer must leave before the execution timeout masks the whole operation.
+        if self.crisis.write_deadline_seconds >= self.graphql.execution_timeout_seconds:
+            raise ValueError("CRISIS_WRITE_DEADLINE_SECONDS must be below GRAPHQL_EXECUTION_TIMEOUT_SECONDS")
+        return self
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> Self:

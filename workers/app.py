@@ -1,6 +1,7 @@
 """The Celery app (`celery -A workers.app worker|beat`), configured so a crash loses nothing.
 
-Late acks with reject-on-worker-lost redeliver a task whose process died;
+Late acks with reject-on-worker-lost redeliver a task whose process died; a Redis
+restart or outage is waited out (workers/broker.py says how it once killed workers);
 every task is idempotent, so running one twice is harmless. No result
 backend: outcomes are recorded in MongoDB.
 """
@@ -11,6 +12,7 @@ from celery import Celery
 
 from infra.settings import Settings, get_settings
 from workers.beat import beat_schedule
+from workers.broker import TRANSPORT
 
 TASK_MODULES = [
     "workers.system.tasks",
@@ -38,8 +40,11 @@ def create_celery(settings: Settings) -> Celery:
         task_soft_time_limit=worker.task_time_limit_seconds - min(5, worker.task_time_limit_seconds // 2),
         # Above the longest task plus its longest retry countdown, or Redis redelivers it (C3).
         broker_transport_options={"visibility_timeout": worker.visibility_timeout_seconds},
+        # kombu's Redis transport, mended: a Redis restart no longer kills a worker holding unacked tasks.
+        broker_transport=TRANSPORT,
         worker_cancel_long_running_tasks_on_connection_loss=True,
         broker_connection_retry_on_startup=True,
+        broker_connection_max_retries=None,  # however long Redis is away: never give up and exit
         worker_hijack_root_logger=False,
         enable_utc=True,
         timezone="UTC",

@@ -26,7 +26,7 @@ def beat_schedule(settings: WorkerSettings) -> dict[str, dict[str, Any]]:
     every = settings.tick_seconds
     options = {"expires": max(every - 1, 1)}
     return {
-        "system-tick": {"task": TICK, "schedule": every, "options": {"expires": settings.stale_after_seconds}},
+        "system-tick": {"task": TICK, "schedule": every, "options": {"expires": settings.stale_after}},
         "notifications-sweep": {"task": SWEEP, "schedule": every, "options": options},
         "checkins-reminders": {"task": REMIND_DUE, "schedule": every, "options": options},
         "moderation-escalate": {"task": ESCALATE, "schedule": every, "options": options},

@@ -17,7 +17,7 @@ from domain.checkins.reading import (
     my_check_ins,
 )
 from domain.checkins.reminders import remind_due, remind_group
-from domain.checkins.service import submit_check_in
+from domain.checkins.service import Submitted, submit_check_in
 from domain.checkins.validation import CheckInDraft
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "MoodCell",
     "MoodDay",
     "MoodTrend",
+    "Submitted",
     "Wellbeing",
     "group_check_ins",
     "group_wellbeing",

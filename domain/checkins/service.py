@@ -15,7 +15,7 @@ from datetime import datetime
 from domain.checkins import policies
 from domain.checkins import validation as check
 from domain.checkins.errors import CheckInError, CheckInErrorCode
-from domain.crisis import Signposting, SignpostSource, screen, signpost
+from domain.crisis import Signposting, SignpostSource, SupportDirectory, screen, signpost
 from domain.errors import HiddenError
 from domain.members import local_date
 from domain.noticing import end_quiet_spells, next_look, notice_mood
@@ -39,7 +39,12 @@ class Submitted:
 
 
 async def submit_check_in(
-    *, repos: Repositories, member: MemberDocument, draft: check.CheckInDraft, now: datetime
+    *,
+    repos: Repositories,
+    directory: SupportDirectory,
+    member: MemberDocument,
+    draft: check.CheckInDraft,
+    now: datetime,
 ) -> Submitted:
     """Record a check-in (once per idempotency key) and screen it; the result of a retry is the first one's."""
     if issues := check.key_issues(draft.idempotency_key):
@@ -55,7 +60,7 @@ async def submit_check_in(
         if stored is None or (stored.request_hash != digest and not isinstance(error, IdempotencyKeyTakenError)):
             raise
         check_in = _same_request(stored, digest)
-    return await _finish(repos, member, check_in, now=now)
+    return await _finish(repos, directory, member, check_in, now=now)
 
 
 async def _new_check_in(
@@ -108,7 +113,12 @@ def _same_request(stored: CheckInDocument, digest: str) -> CheckInDocument:
 
 
 async def _finish(
-    repos: Repositories, member: MemberDocument, check_in: CheckInDocument, *, now: datetime
+    repos: Repositories,
+    directory: SupportDirectory,
+    member: MemberDocument,
+    check_in: CheckInDocument,
+    *,
+    now: datetime,
 ) -> Submitted:
     """Screen and signpost (raising the safeguarding alert first, once per check-in), count it
     for its groups (ending a quiet spell there), and look at the member's recent moods. All are
@@ -116,8 +126,9 @@ async def _finish(
     """
     source = SignpostSource(kind=AlertSourceKind.CHECK_IN, id=check_in.id)
     signposting = await signpost(
-        repos=repos, member=member, source=source, texts=[check_in.note], now=now, mood=check_in.mood
-    )
+        repos=repos, directory=directory, member=member, source=source, texts=[check_in.note], now=now,
+        mood=check_in.mood,
+    )  # fmt: skip
     if groups := policies.counts_for(check_in.group_id, check_in.answers):
         await end_quiet_spells(repos=repos, member_id=member.id, group_ids=groups, now=now)
         at = check_in.recorded_at

@@ -8,12 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from domain.crisis.directory import SupportDirectory
 from domain.crisis.errors import CrisisError, CrisisErrorCode
-from domain.crisis.messages import MessageKey, default_messages
+from domain.crisis.policies import LOWEST_MOOD
+from domain.crisis.profiles import SupportProfile
 from domain.crisis.screening import screen
-from domain.crisis.service import Signposting, support_resources
+from domain.crisis.service import Signposting, support_for
 from domain.errors import FieldIssue
-from domain.members import age_on, local_date
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.follow_ups import FollowUpAnswer, FollowUpDocument, FollowUpStatus
 from schemas.documents.members import MemberDocument
@@ -29,7 +30,14 @@ class FollowUpAnswered:
 
 
 async def answer_follow_up(
-    *, repos: Repositories, member: MemberDocument, follow_up_id: str, mood: int, reached_someone: bool, now: datetime
+    *,
+    repos: Repositories,
+    directory: SupportDirectory,
+    member: MemberDocument,
+    follow_up_id: str,
+    mood: int,
+    reached_someone: bool,
+    now: datetime,
 ) -> FollowUpAnswered:
     """Keep the answers to a question the member was asked; once only. Another member's
     follow-up, or one not asked yet, is NOT_FOUND like a made-up id.
@@ -46,22 +54,11 @@ async def answer_follow_up(
     answered = await repos.follow_ups.record_answer(found.id, member.id, answer)
     if answered is None:
         raise CrisisError(CrisisErrorCode.ALREADY_ANSWERED, "You've already answered: thank you.")
-    return FollowUpAnswered(follow_up=answered, signposting=await _support(repos, member, mood, now))
+    return FollowUpAnswered(follow_up=answered, signposting=_support(directory, member, mood, now))
 
 
-async def _support(repos: Repositories, member: MemberDocument, mood: int, now: datetime) -> Signposting:
-    """The low-mood words and the member's resources for a low answer; nothing for others."""
-    show = mood <= LOW_MOOD
-    resources = []
-    if show:
-        age = age_on(member.date_of_birth, local_date(now, member.timezone))
-        resources = await support_resources(repos=repos, nation=member.nation, age=age)
-    return Signposting(
-        screen=screen([]),
-        show_support=show,
-        message=default_messages().texts[MessageKey.LOW_MOOD].get(member.language) if show else None,
-        resources=tuple(resources),
-        language=member.language,
-        checked_at=now,
-        alerted=False,
-    )
+def _support(directory: SupportDirectory, member: MemberDocument, mood: int, now: datetime) -> Signposting:
+    """The low-mood words and the member's resources for a low answer (2 or below); nothing for others."""
+    as_mood = LOWEST_MOOD if mood <= LOW_MOOD else None
+    profile = SupportProfile.of(member)
+    return support_for(directory=directory, profile=profile, result=screen([]), now=now, mood=as_mood)

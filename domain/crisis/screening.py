@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from domain.crisis.lexicon import Lexicon, Negation, Phrase, default_lexicon
-from domain.crisis.words import Words, clauses
+from domain.crisis.words import Words, clauses, readings
 from schemas.documents.safeguarding_alerts import RiskCategory, RiskLevel
 
 _ORDER = {RiskLevel.NONE: 0, RiskLevel.CONCERN: 1, RiskLevel.HIGH: 2}
@@ -42,12 +42,17 @@ def screen(texts: Iterable[str | None], *, lexicon: Lexicon | None = None) -> Sc
     """Screen every text (a note, a body, a title) and return the highest level found."""
     lexicon = lexicon or default_lexicon()
     level, categories = RiskLevel.NONE, set()
-    for text in texts:
-        for words in clauses(text or "", lexicon.replacements):
-            for match in _matches(words, lexicon):
-                found = _level(words, match, lexicon.negation)
-                level = max(level, found, key=_ORDER.__getitem__)
-                categories.add(match.phrase.rule.category)
+    every_clause = (
+        words
+        for text in texts
+        for reading in readings(text or "")  # as stored, and as shown when an override reverses it
+        for words in clauses(reading, lexicon.replacements)
+    )
+    for words in every_clause:
+        for match in _matches(words, lexicon):
+            found = _level(words, match, lexicon.negation)
+            level = max(level, found, key=_ORDER.__getitem__)
+            categories.add(match.phrase.rule.category)
     return ScreenResult(level=level, categories=tuple(sorted(categories)), lexicon_version=lexicon.version)
 
 

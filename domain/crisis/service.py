@@ -1,30 +1,31 @@
-"""Crisis signposting: the support resources, seeding them from the reviewed file,
-and `signpost`, which check-in, share and response mutations call before they return.
+"""Crisis signposting: `support_for`, what a screen result calls for, from memory;
+`signpost`, which check-in, share and response writes call before they return; and
+seeding the store from the reviewed file.
 
-Nothing here touches Redis, Celery or FCM (CRISIS-3): the screen runs in process
-and the only I/O is MongoDB, which the calling mutation needs anyway.
+Nothing here touches Redis, Celery or FCM (CRISIS-3): the screen and the resources
+come from the process's memory, and the only I/O is the safeguarding alert's write.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from domain.crisis import policies
 from domain.crisis.catalogue import Catalogue, default_catalogue
-from domain.crisis.errors import CrisisError, CrisisErrorCode
+from domain.crisis.directory import SupportDirectory
 from domain.crisis.follow_ups import schedule_follow_up
 from domain.crisis.lexicon import default_lexicon
 from domain.crisis.messages import default_messages
+from domain.crisis.profiles import SupportProfile
 from domain.crisis.screening import ScreenResult, screen
-from domain.members import age_on, local_date
 from infra.mongo.repositories.registry import Repositories
-from infra.mongo.repositories.support_resources import SupportResourcesUnreadableError, SyncOutcome
+from infra.mongo.repositories.support_resources import SyncOutcome
 from schemas.documents.base import new_id
 from schemas.documents.groups import GroupKind
-from schemas.documents.members import Language, MemberDocument, Nation
+from schemas.documents.members import Language, MemberDocument
 from schemas.documents.safeguarding_alerts import AlertSourceKind, RiskLevel, SafeguardingAlertDocument
 from schemas.documents.support_resources import SupportResourceDocument
 
@@ -72,33 +73,34 @@ def load_reviewed_data() -> None:
     default_catalogue()
 
 
-async def support_resources(
-    *, repos: Repositories, nation: Nation, age: int | None, group_kind: GroupKind | None = None, crisis: bool = False
-) -> list[SupportResourceDocument]:
-    """The published resources for a nation and age (and a kind of group): emergencies, then 24/7
-    lines, then the rest; for a crisis response, none that only gives information.
+def support_for(
+    *,
+    directory: SupportDirectory,
+    profile: SupportProfile,
+    result: ScreenResult,
+    now: datetime,
+    mood: int | None,
+    group_kind: GroupKind | None = None,
+) -> Signposting:
+    """What a screen result (and mood) calls for: kind words and the member's resources for
+    concern, high or the lowest mood (none that only gives information); nothing otherwise.
+    From memory only, no I/O, so it is ready before any write is tried (CRISIS-3).
     """
-    if age is not None and not 0 <= age <= policies.MAXIMUM_AGE:
-        raise CrisisError(CrisisErrorCode.AGE_INVALID, f"Age must be between 0 and {policies.MAXIMUM_AGE}.")
-    found = await _published(repos, nation)
-    return policies.ordered(
-        item
-        for item in found
-        if policies.serves_age(item, age) and policies.serves_group(item, group_kind)
-        and not (crisis and item.information_only)
-    )  # fmt: skip
-
-
-async def _published(repos: Repositories, nation: Nation) -> list[SupportResourceDocument]:
-    """From the collection, or from the reviewed file when the store fails or was never
-    seeded: help is shown whatever else is down.
-    """
-    try:
-        found = await repos.support_resources.list_published(nation)
-    except SupportResourcesUnreadableError:
-        logger.warning("support resources unreadable; serving the reviewed file", exc_info=True)
-        found = []
-    return found or [item for item in default_catalogue().resources if item.published and nation in item.nations]
+    message_key = policies.support_message(result.level, mood)
+    resources = (
+        directory.resources(nation=profile.nation, age=profile.age(now), group_kind=group_kind, crisis=True)
+        if message_key
+        else []
+    )
+    return Signposting(
+        screen=result,
+        show_support=message_key is not None,
+        message=default_messages().texts[message_key].get(profile.language) if message_key else None,
+        resources=tuple(resources),
+        language=profile.language,
+        checked_at=now,
+        alerted=False,
+    )
 
 
 async def seed_support_resources(
@@ -119,6 +121,7 @@ async def seed_support_resources(
 async def signpost(
     *,
     repos: Repositories,
+    directory: SupportDirectory,
     member: MemberDocument,
     source: SignpostSource,
     texts: Sequence[str | None],
@@ -132,27 +135,16 @@ async def signpost(
     schedule one follow-up question 48 hours later. Call it before the mutation returns.
     """
     result = screen(texts)
-    message_key = policies.support_message(result.level, mood)
-    alerted = result.level is RiskLevel.HIGH
-    if alerted:
-        await _alert_staff(repos=repos, member=member, source=source, result=result, now=now)
-        if not source.anonymous:  # see domain/crisis/follow_ups.py for why anonymous posts get none
-            await schedule_follow_up(repos=repos, member_id=member.id, source_key=source.key, now=now)
-    resources: list[SupportResourceDocument] = []
-    if message_key is not None:
-        age = age_on(member.date_of_birth, local_date(now, member.timezone))
-        resources = await support_resources(
-            repos=repos, nation=member.nation, age=age, group_kind=group_kind, crisis=True
-        )
-    return Signposting(
-        screen=result,
-        show_support=message_key is not None,
-        message=default_messages().texts[message_key].get(member.language) if message_key else None,
-        resources=tuple(resources),
-        language=member.language,
-        checked_at=now,
-        alerted=alerted,
+    profile = SupportProfile.of(member)
+    support = support_for(
+        directory=directory, profile=profile, result=result, now=now, mood=mood, group_kind=group_kind
     )
+    if result.level is not RiskLevel.HIGH:
+        return support
+    await _alert_staff(repos=repos, member=member, source=source, result=result, now=now)
+    if not source.anonymous:  # see domain/crisis/follow_ups.py for why anonymous posts get none
+        await schedule_follow_up(repos=repos, member_id=member.id, source_key=source.key, now=now)
+    return replace(support, alerted=True)
 
 
 async def _alert_staff(

@@ -31,6 +31,7 @@ class GroupErrorCode(StrEnum):
     ALREADY_CO_LEAD = "already_co_lead"
     NOT_A_CO_LEAD = "not_a_co_lead"
     LAST_LEAD = "last_lead"
+    LEAD_CHANGED = "lead_changed"
     YOUTH_LEADS_ASSIGNED_BY_STAFF = "youth_leads_assigned_by_staff"
     AWAY_UNTIL_INVALID = "away_until_invalid"
     # Joining and leaving

@@ -3,7 +3,10 @@
 Roles change by conditional updates on one membership. The group's
 `lead_count` follows them: counted in after someone becomes a lead, counted
 out before someone stops, so it is never above the real number of leads and
-the last lead can never be removed by two changes racing.
+the last lead can never be removed by two changes racing. A handover first
+holds the group (one conditional update on it), then reads the outgoing lead
+again: of two handovers at once, one makes a new lead and the other is told
+LEAD_CHANGED, so a group never gains two leads from one.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from schemas.documents.memberships import GroupRole, MembershipDocument, Members
 from schemas.documents.moderation_actions import ModerationActionKind
 
 AWAY_MAX = timedelta(days=90)
+HANDOVER_HOLD = timedelta(seconds=30)  # far above a handover's few commands; a dead one lets go then
 
 
 async def promote_co_lead(
@@ -62,16 +66,36 @@ async def transfer_leadership(
     if group.youth:
         message = "Staff choose the leads of youth groups: ask them to assign the new lead."
         raise GroupError(GroupErrorCode.YOUTH_LEADS_ASSIGNED_BY_STAFF, message)
-    from_roles = [GroupRole.MEMBER, GroupRole.CO_LEAD]
-    if not await repos.memberships.change_role(group.id, member_id, from_roles=from_roles, to=GroupRole.LEAD):
-        raise await _role_error(repos, group.id, member_id)
-    await repos.groups.count_lead_in(group.id)
-    await _step_down(repos, group, viewer.id)
+    target = await repos.memberships.get(group.id, member_id)
+    if target is None or not is_active(target) or target.role is GroupRole.LEAD:
+        raise await _role_error(repos, group.id, member_id)  # refused before anything is written
+    until = now + HANDOVER_HOLD
+    if not await repos.groups.claim_lead_change(group.id, now=now, until=until):
+        raise GroupError(GroupErrorCode.LEAD_CHANGED, "The lead role is changing hands just now: look again.")
+    try:
+        await _hand_over(repos, group, viewer.id, member_id)
+    finally:
+        await repos.groups.release_lead_change(group.id, until=until)
     await log_action(
         repos, group_id=group.id, viewer=viewer, membership=membership,
         action=ModerationActionKind.LEADERSHIP_TRANSFER, target_id=member_id, now=now,
     )  # fmt: skip
     return await current_view(repos, viewer, group.id)
+
+
+async def _hand_over(repos: Repositories, group: GroupDocument, lead_id: str, member_id: str) -> None:
+    """Under the group's hold: the outgoing lead is read again (their role was checked before the
+    hold, and a handover that held it meanwhile may have made them a co-lead), then the member
+    becomes a lead and the outgoing lead a co-lead.
+    """
+    outgoing = await repos.memberships.get(group.id, lead_id)
+    if outgoing is None or not is_active(outgoing) or outgoing.role is not GroupRole.LEAD:
+        raise GroupError(GroupErrorCode.LEAD_CHANGED, "The lead role has changed hands meanwhile: look again.")
+    from_roles = [GroupRole.MEMBER, GroupRole.CO_LEAD]
+    if not await repos.memberships.change_role(group.id, member_id, from_roles=from_roles, to=GroupRole.LEAD):
+        raise await _role_error(repos, group.id, member_id)
+    await repos.groups.count_lead_in(group.id)
+    await _step_down(repos, group, lead_id)
 
 
 async def assign_lead(

@@ -12,6 +12,7 @@ from domain.errors import FieldIssue
 from domain.members.errors import MemberErrorCode
 from domain.members.policies import MAXIMUM_AGE, MINIMUM_AGE, age_on
 from domain.members.time import iana_zones
+from domain.text import has_visible_text
 
 DISPLAY_NAME_MAX = 40
 _EMAIL_LIKE = re.compile(r"\S+@\S+\.\S+")
@@ -26,7 +27,7 @@ def clean_display_name(raw: str) -> str:
 def display_name_issues(name: str) -> list[FieldIssue]:
     if not 1 <= len(name) <= DISPLAY_NAME_MAX:
         return [_issue("displayName", MemberErrorCode.DISPLAY_NAME_LENGTH, f"Use 1 to {DISPLAY_NAME_MAX} characters.")]
-    if any(unicodedata.category(char).startswith("C") for char in name):
+    if any(unicodedata.category(char).startswith("C") for char in name) or not has_visible_text(name):
         return [
             _issue("displayName", MemberErrorCode.DISPLAY_NAME_CHARACTERS, "Use letters, numbers and punctuation only.")
         ]
@@ -52,13 +53,15 @@ def timezone_issues(name: str) -> list[FieldIssue]:
 
 
 def _looks_like_email(text: str) -> bool:
-    return _EMAIL_LIKE.search(text) is not None
+    # Compatibility forms read the same to people: "sam＠example．com" is an address.
+    return _EMAIL_LIKE.search(unicodedata.normalize("NFKC", text)) is not None
 
 
 def _contains_phone_number(text: str) -> bool:
     # "GB" only sets the default region for numbers written without +44; short
     # digit runs ("Room 101", a year) are not numbers anyone could ring.
-    matches = phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE)
+    compatible = unicodedata.normalize("NFKC", text)
+    matches = phonenumbers.PhoneNumberMatcher(compatible, "GB", leniency=phonenumbers.Leniency.POSSIBLE)
     return any(len(str(match.number.national_number)) >= _PHONE_MIN_DIGITS for match in matches)
 
 

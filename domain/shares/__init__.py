@@ -24,10 +24,12 @@ from domain.shares.reading import (
 from domain.shares.reading import T as ContentT
 from domain.shares.responding import create_response, remove_reaction, set_reaction
 from domain.shares.validation import clean_body
+from domain.shares.writing import Posted
 
 __all__ = [
     "AnonymityKey",
     "ContentT",
+    "Posted",
     "Publishing",
     "Reader",
     "Seen",

@@ -5,9 +5,10 @@ moderation and staff review alike, so each path does the same.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
+from domain.crisis import SupportDirectory
 from domain.shares.anonymity import AnonymityKey
 from domain.shares.events import publish, response_event, share_event
 from domain.shares.notices import tell_author, tell_group
@@ -21,12 +22,14 @@ from schemas.events import FeedEventKind
 @dataclass(frozen=True)
 class Publishing:
     """What writing and publishing member content needs from its process: the repositories,
-    the live feeds' broadcaster and the anonymity key (authorship and pushes).
+    the live feeds' broadcaster, the anonymity key (authorship and pushes) and the helplines.
     """
 
     repos: Repositories
     broadcaster: Broadcaster
     key: AnonymityKey
+    # The helplines signposting answers from; a worker that never signposts keeps the shipped copy.
+    support: SupportDirectory = field(default_factory=SupportDirectory)
 
 
 async def share_published(publishing: Publishing, share: ShareDocument, *, now: datetime) -> None:

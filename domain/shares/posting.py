@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from domain.crisis import SignpostSource, signpost
+from domain.crisis import SignpostSource
 from domain.errors import HiddenError, NotPermittedError
 from domain.shares import lifecycle, reading
 from domain.shares.anonymity import to_minute
@@ -23,6 +23,7 @@ from domain.shares.writing import (
     checked_place,
     is_sensitive,
     poster_standing,
+    signposted,
     status_after_screen,
     tell_leads_if_high,
     write_post,
@@ -67,9 +68,7 @@ async def edit_share(
         raise ShareError(ShareErrorCode.EDIT_WINDOW_CLOSED, "Shares can be edited for 15 minutes after posting.")
     body = checked_body(body)
     source = SignpostSource(kind=AlertSourceKind.SHARE, id=share.id, anonymous=share.anonymous)
-    support = await signpost(
-        repos=repos, member=reader.member, source=source, texts=[body], now=now, group_kind=group.kind
-    )
+    support = await signposted(publishing, reader, source, body, group=group, now=now)
     held = status_after_screen(group, support.level) is ContentStatus.HELD
     status = ContentStatus.HELD if held else share.status
     edited = await repos.shares.edit(

@@ -97,9 +97,7 @@ async def write_post(
     """
     repos, post_id = publishing.repos, new_id()
     source = SignpostSource(kind=kind, id=post_id, anonymous=anonymous)
-    support = await signpost(
-        repos=repos, member=reader.member, source=source, texts=[place.body], now=now, group_kind=place.group.kind
-    )
+    support = await signposted(publishing, reader, source, place.body, group=place.group, now=now)
     post = build(Screened(post_id, status_after_screen(place.group, support.level), is_sensitive(support.level)))
     await _record_authorship(repos, reader, post_id, anonymous=anonymous)
     await insert(post)
@@ -107,6 +105,18 @@ async def write_post(
         await note_named_post(repos=repos, member_id=reader.id, group_id=place.group.id, at=now)
     await tell_leads_if_high(publishing, reader, place.group.id, post_id, support, now=now)
     return post, support
+
+
+async def signposted(
+    publishing: Publishing, reader: Reader, source: SignpostSource, body: str, *, group: GroupDocument, now: datetime
+) -> Signposting:
+    """Screen a body before it is stored: its support (with the services for the group's kind, from the
+    helplines held in memory), and the alert for high risk (CRISIS-2).
+    """
+    return await signpost(
+        repos=publishing.repos, directory=publishing.support, member=reader.member, source=source, texts=[body],
+        now=now, group_kind=group.kind,
+    )  # fmt: skip
 
 
 async def checked_place(

@@ -144,6 +144,14 @@ class Service:
             self._process = None
         self.pid_file.unlink(missing_ok=True)
 
+    def kill(self) -> None:
+        """Stop it at once, as a crash would (the fault tests): no graceful shutdown."""
+        pid = self.running_pid()
+        if pid is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(pid, signal.SIGKILL)
+        self.stop()
+
 
 def _terminate_group(pid: int, timeout: float) -> None:
     try:

@@ -8,7 +8,7 @@ from typing import Any, TypeAlias
 
 from pymongo import AsyncMongoClient
 from pymongo.asynchronous.database import AsyncDatabase
-from pymongo.errors import ConnectionFailure
+from pymongo.errors import ConnectionFailure, PyMongoError
 from pymongo.monitoring import CommandListener
 
 from infra.settings import MongoSettings
@@ -18,6 +18,11 @@ Client: TypeAlias = AsyncMongoClient[dict[str, Any]]
 
 # Errors a task may retry: the store was unreachable (a timeout, a failover), not the request's fault.
 TRANSIENT_ERRORS: tuple[type[Exception], ...] = (ConnectionFailure,)
+
+
+def unreachable(error: PyMongoError) -> bool:
+    """The store did not answer (down, slow, failing over), as opposed to refusing the request."""
+    return isinstance(error, ConnectionFailure) or error.timeout
 
 
 def create_client(settings: MongoSettings, *, app_name: str, listeners: Sequence[CommandListener] = ()) -> Client:

@@ -82,6 +82,9 @@ class GroupDocument(Document):
     member_count: int
     free_slots: int = Field(description="capacity - member_count, kept in step by every join and leave.")
     lead_count: int = Field(description="Never above the real number of leads: removals count down first.")
+    lead_change_until: datetime | None = Field(
+        default=None, description="A handover of the lead role holds the group until then: one at a time."
+    )
     name_key: str = Field(description="Case-folded name: discovery's sort order.")
     search_text: str = Field(description="Case-folded name and description: discovery's text filter.")
     schedule: CheckInSchedule | None = None

@@ -40,7 +40,13 @@ async def test_readyz_is_ready_when_the_stores_answer_and_a_worker_ticked_recent
 
 
 @pytest.mark.parametrize(
-    ("age", "reason"), [(timedelta(minutes=3, seconds=5), "last tick 185s ago"), (None, "no tick has run yet")]
+    ("age", "reason"),
+    [
+        # Ticks every 60 s: a worker that stopped consuming is noticed within one interval and a quarter.
+        (timedelta(seconds=80), "last tick 80s ago"),
+        (timedelta(minutes=3, seconds=5), "last tick 185s ago"),
+        (None, "no tick has run yet"),
+    ],
 )
 async def test_readyz_reports_stale_workers_without_leaving_service(
     http: httpx.AsyncClient, db: Database, age: timedelta | None, reason: str

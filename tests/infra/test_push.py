@@ -45,6 +45,7 @@ async def test_a_push_carries_safe_text_ids_and_the_notification_id_as_tag_and_c
     assert received.project == "demo-wellbeing"
     assert received.validate_only is False
     assert received.android_tag == message.collapse_id
+    assert received.message["android"]["collapse_key"] == message.collapse_id  # a resend replaces a pending one
     assert received.apns_collapse_id == message.collapse_id
     assert received.message["notification"] == {"title": "Time to check in", "body": "Your group's check-in is open."}
     assert received.message["data"] == message.data
@@ -91,16 +92,19 @@ async def test_each_fcm_error_is_classified_for_its_device_only(
     assert len(fake_fcm.received(failing)) == 1  # the SDK does not retry 429 (or 4xx) itself
 
 
-async def test_a_503_is_retried_by_the_sdk_four_times_then_reported_for_a_later_retry(
-    sender: PushSender, fake_fcm: FakeFcm
+@pytest.mark.parametrize("status", [500, 503])
+async def test_a_server_error_is_sent_once_and_reported_for_the_outbox_to_retry_after_its_retry_after(
+    sender: PushSender, fake_fcm: FakeFcm, status: int
 ) -> None:
+    # firebase-admin used to send it five times within seven seconds, whatever Retry-After said (issue 13, item 6).
     token = f"tok-{uuid.uuid4()}"
-    fake_fcm.always(token, Reply.unavailable(retry_after=30))
+    reply = Reply.unavailable(retry_after=30)
+    fake_fcm.always(token, Reply(status, reply.body | {"error": reply.body["error"] | {"code": status}}, reply.headers))
 
     [result] = await sender.send([_message(token)])
 
-    assert (result.outcome, result.code, result.retry_after_seconds) == (SendOutcome.RETRY, "unavailable", 30.0)
-    assert [r.status for r in fake_fcm.received(token)] == [503] * 5
+    assert (result.outcome, result.retry_after_seconds) == (SendOutcome.RETRY, 30.0)
+    assert [r.status for r in fake_fcm.received(token)] == [status]
 
 
 async def test_more_than_500_messages_go_in_chunks_and_every_one_gets_a_result(

@@ -36,6 +36,9 @@ STAFF_ONLY = (IsStaff, IsAdmin, IsSafeguarding)
 PENDING_EXCEPTIONS = {"memberOnboard": "ALREADY_ONBOARDED", "accountRestore": OK}
 
 
+ANSWERED_WITH_SUPPORT = {"checkInSubmit", "shareCreate", "shareUpdate", "responseCreate"}
+
+
 @cache
 def _mutation_root() -> StrawberryObjectDefinition:
     definition = build_schema(GraphQLSettings(), production=False).get_type_by_name("Mutation")
@@ -62,7 +65,9 @@ def _typed_codes(name: str) -> set[str]:
     assert [n.removesuffix("Success").removesuffix("Error") for n in names] == [names[0][: -len("Error")]] * 2, names
     error = union.types[0] if union.types[0].name.endswith("Error") else union.types[1]
     assert isinstance(error, GraphQLObjectType)
-    assert set(error.fields) == {"code", "message", "fieldErrors"}, name
+    # Words that may call for support bring their helplines with any answer, a refusal too (issue 13).
+    expected = {"code", "message", "fieldErrors"} | ({"signposting"} if name in ANSWERED_WITH_SUPPORT else set())
+    assert set(error.fields) == expected, name
     codes = error.fields["code"].type
     codes = codes.of_type if isinstance(codes, GraphQLNonNull) else codes
     assert isinstance(codes, GraphQLEnumType), name

@@ -12,6 +12,7 @@ from strawberry.fastapi import BaseContext
 from api.graphql.core.errors import AccountDeletionPendingError, OnboardingRequiredError, UnauthenticatedError
 from api.graphql.core.loaders import Loaders
 from api.runtime import ApiRuntime
+from domain.crisis import UNKNOWN_MEMBER, SupportProfile
 from domain.identity import Identity
 from domain.members import get_member, sign_in_ended
 from infra.firebase import TokenCheckUnavailableError, TokenRejectedError
@@ -98,12 +99,29 @@ class Context(BaseContext):
             return None
         if self._member is None:
             # Shared by root fields resolving at once, so the member is read once, not once per field.
-            self._member = asyncio.ensure_future(get_member(repos=self.repos, identity=self.identity))
+            self._member = asyncio.ensure_future(self._read_member(self.identity))
         member = await self._member
         if member is not None and sign_in_ended(member, self.identity):
             self.auth_failure = "revoked"
             raise UnauthenticatedError(self.auth_message)
         return member
+
+    async def _read_member(self, identity: Identity) -> MemberDocument | None:
+        member = await get_member(repos=self.repos, identity=identity)
+        if member is not None:
+            self.runtime.profiles.remember(identity.firebase_uid, member)
+        return member
+
+    def support_profile(self) -> SupportProfile:
+        """Whose helplines to show, without waiting: the member read in this request, else
+        as this process last read them, else nobody in particular (every nation's lines).
+        """
+        read = self._member
+        if read is not None and read.done() and not read.cancelled() and read.exception() is None:
+            member = read.result()
+            if member is not None:
+                return SupportProfile.of(member)
+        return self.runtime.profiles.get(self.identity.firebase_uid) if self.identity else UNKNOWN_MEMBER
 
 
 Info: TypeAlias = strawberry.Info[Context, None]

@@ -106,11 +106,6 @@ class NotFoundError(PublicError):
         super().__init__(message)
 
 
-class ServiceUnavailableError(PublicError):
-    code = "SERVICE_UNAVAILABLE"
-    http_status = 503
-
-
 class RateLimitedError(PublicError):
     """Too many requests: `retryAfterSeconds` (and the Retry-After header) say when to try again."""
 
@@ -181,7 +176,7 @@ class PersistedQueryMismatchError(PublicError):
 # The codes a mutation may answer at the top level (the rule above); anything else is typed.
 TOP_LEVEL_CODES = frozenset({
     UnauthenticatedError.code, OnboardingRequiredError.code, ForbiddenError.code, NotFoundError.code,
-    RateLimitedError.code, ListTooLongError.code, TextNotUnicodeError.code, ServiceUnavailableError.code,
+    RateLimitedError.code, ListTooLongError.code, TextNotUnicodeError.code,
     PersistedQueryNotFoundError.code, PersistedQueryNotInListError.code, PersistedQueryMismatchError.code,
     "BAD_USER_INPUT", "PAYLOAD_TOO_LARGE",
 })  # fmt: skip

@@ -28,6 +28,13 @@ class IsMember(BasePermission):
         return True
 
 
+class WritesWhatMayNeedHelp(IsAuthenticated):
+    """Signed in; the member is read later, inside the crisis answer's write deadline
+    (api/graphql/safety/answers.py), so a slow store cannot hold back their helplines.
+    For mutations that take words or a mood that may call for support (CRISIS-3).
+    """
+
+
 class _HasScope(BasePermission):
     scope: Scope
 

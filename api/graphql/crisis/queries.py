@@ -11,7 +11,7 @@ from api.graphql.core.errors import PublicError
 from api.graphql.core.permissions import IsPublic
 from api.graphql.crisis.types import SupportResource
 from api.graphql.execution.rate_limits import RateLimitExempt
-from domain.crisis import CrisisError, support_resources
+from domain.crisis import CrisisError
 from schemas.documents.groups import GroupKind
 from schemas.documents.members import Language, Nation
 
@@ -39,7 +39,7 @@ async def resolve_support_resources(
     # so that no helpline is ever hidden on a second page.
     context = info.context
     try:
-        resources = await support_resources(repos=context.repos, nation=nation, age=age, group_kind=group_kind)
+        resources = context.runtime.support.resources(nation=nation, age=age, group_kind=group_kind)  # from memory
     except CrisisError as error:
         raise InvalidSupportRequestError(error.message) from None
     now = context.clock.now()

@@ -88,6 +88,4 @@ async def _rate_limit(context: Any, schema: GuardedSchema, plan: OperationPlan) 
     subject = Subject.of(context.identity, client.host if client is not None else None)
     policies = schema.rate_limit_policies
     charges = plan.root_fields.charges(policies, context.runtime.settings.rate_limits, subject)
-    return await check_rate_limits(
-        context.runtime.rate_limits, charges, fails_closed=plan.root_fields.fails_closed(policies)
-    )
+    return await check_rate_limits(context.runtime.rate_limits, charges)

@@ -10,11 +10,10 @@ IP's (not signed in). A root field can ask for more, in one line:
 A field's stricter bucket is its own (per member and field), and charged once
 per occurrence, so aliases cannot batch past it (GQL-5).
 
-When Redis does not answer, each bucket falls back as declared here: the
-general and sensitive buckets let the request through (a member writing a down
-day must never be stopped by Redis, CRISIS-3); the guessable bucket refuses
-(SERVICE_UNAVAILABLE), since an outage must not open invite codes to guessing.
-An operation made only of exempt fields never touches Redis.
+When Redis does not answer, every bucket is kept in the process's memory
+instead (infra/rate_limits.py): a member writing a down day is not stopped by an
+outage (CRISIS-3), and invite codes are no easier to guess. An operation made
+only of exempt fields never touches Redis.
 """
 
 from __future__ import annotations
@@ -28,9 +27,9 @@ from strawberry.extensions import FieldExtension
 from strawberry.types.base import StrawberryObjectDefinition
 from strawberry.types.field import StrawberryField
 
-from api.graphql.core.errors import PublicError, RateLimitedError, ServiceUnavailableError
+from api.graphql.core.errors import PublicError, RateLimitedError
 from domain.identity import Identity
-from infra.rate_limits import BucketRate, Charge, RateLimitUnavailableError, TokenBuckets, retry_after_seconds
+from infra.rate_limits import BucketRate, Charge, TokenBuckets, retry_after_seconds
 from infra.settings import RateLimitSettings
 
 logger = logging.getLogger("api.graphql.execution.rate_limits")
@@ -42,12 +41,8 @@ META_FIELDS = frozenset({"__typename", "__schema", "__type"})
 class Bucket(Enum):
     """A stricter bucket, on top of the general one."""
 
-    SENSITIVE = "sensitive"  # member content and safety actions: lets requests through when Redis is down
-    GUESSABLE = "guessable"  # operations taking a code someone could guess: refuses when Redis is down
-
-    @property
-    def fails_closed(self) -> bool:
-        return self is Bucket.GUESSABLE
+    SENSITIVE = "sensitive"  # member content and safety actions
+    GUESSABLE = "guessable"  # operations taking a code someone could guess
 
 
 class RateLimited(FieldExtension):
@@ -124,10 +119,6 @@ class RootFields:
                 charges.append(Charge(subject.key, f"{bucket.value}:{name}", _rate(bucket, settings), count))
         return charges
 
-    def fails_closed(self, policies: RateLimitPolicies) -> bool:
-        policies_used = (policies.policy(self.root, name) for name, _ in self.counts)
-        return any(policy.bucket is not None and policy.bucket.fails_closed for policy in policies_used)
-
 
 @dataclass(frozen=True)
 class Subject:
@@ -154,12 +145,9 @@ def _rate(bucket: Bucket, settings: RateLimitSettings) -> BucketRate:
     return BucketRate(settings.sensitive_burst, settings.sensitive_per_minute)
 
 
-async def check_rate_limits(buckets: TokenBuckets, charges: list[Charge], *, fails_closed: bool) -> PublicError | None:
+async def check_rate_limits(buckets: TokenBuckets, charges: list[Charge]) -> PublicError | None:
     """The error refusing the operation, or None when it may run."""
-    try:
-        wait = await buckets.take(charges)
-    except RateLimitUnavailableError:
-        return ServiceUnavailableError("This is unavailable for a moment. Try again shortly.") if fails_closed else None
+    wait = await buckets.take(charges)
     if wait <= 0:
         return None
     logger.info("rate limited", extra={"buckets": [charge.name for charge in charges], "wait_seconds": wait})

@@ -27,7 +27,10 @@ def anonymity_key(context: Context) -> AnonymityKey:
 
 
 def publishing(context: Context) -> Publishing:
-    return Publishing(repos=context.repos, broadcaster=context.runtime.broadcaster, key=anonymity_key(context))
+    runtime = context.runtime
+    return Publishing(
+        repos=runtime.repos, broadcaster=runtime.broadcaster, key=anonymity_key(context), support=runtime.support
+    )
 
 
 def reader_of(context: Context, member: MemberDocument) -> Reader:

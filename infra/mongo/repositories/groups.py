@@ -71,6 +71,21 @@ class GroupsRepository:
         )
         return result.modified_count == 1
 
+    async def claim_lead_change(self, group_id: str, *, now: datetime, until: datetime) -> bool:
+        """Hold the live group for one handover of the lead role until `until` (a handover that
+        died lets go then); False while another holds it.
+        """
+        free = [{"lead_change_until": None}, {"lead_change_until": {"$lte": now}}]
+        result = await self._collection.update_one(
+            {"_id": group_id, "archived": False, "$or": free}, {"$set": {"lead_change_until": until}}
+        )
+        return result.modified_count == 1
+
+    async def release_lead_change(self, group_id: str, *, until: datetime) -> None:
+        await self._collection.update_one(
+            {"_id": group_id, "lead_change_until": until}, {"$set": {"lead_change_until": None}}
+        )
+
     async def update_live(
         self, group_id: str, changes: GroupUpdate, *, capacity: tuple[int, int] | None, now: datetime
     ) -> GroupDocument | None:

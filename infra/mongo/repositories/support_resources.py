@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pymongo.errors import DuplicateKeyError, PyMongoError
 
 from infra.mongo.client import Database
-from schemas.documents.members import Nation
 from schemas.documents.support_resources import SupportResourceDocument
 
 
@@ -27,15 +26,15 @@ class SupportResourcesRepository:
     def __init__(self, db: Database) -> None:
         self._collection = db["support_resources"]
 
-    async def list_published(self, nation: Nation) -> list[SupportResourceDocument]:
-        """Every published resource serving the nation, in no particular order.
-        A handful of documents: no index, one command.
+    async def list_published(self) -> list[SupportResourceDocument]:
+        """Every published resource, in no particular order: a few dozen documents,
+        read by the API's background refresh, never on a member's request. One command.
         """
         try:
-            cursor = self._collection.find({"nations": nation.value, "published": True})
+            cursor = self._collection.find({"published": True})
             return [SupportResourceDocument.from_mongo(raw) async for raw in cursor]
         except PyMongoError as error:
-            raise SupportResourcesUnreadableError(nation.value) from error
+            raise SupportResourcesUnreadableError from error
 
     async def sync(self, resources: Sequence[SupportResourceDocument], *, revision: int) -> SyncOutcome:
         """Make the collection match one revision of the file, idempotently.

@@ -45,8 +45,9 @@ class World:
     async def high_risk(self, at: datetime, *, anonymous: bool = False, source_id: str | None = None) -> str:
         kind = AlertSourceKind.SHARE if anonymous else AlertSourceKind.CHECK_IN
         source = SignpostSource(kind=kind, id=source_id or new_id(), anonymous=anonymous)
-        result = await signpost(repos=self.api.runtime.repos, member=await self.member(), source=source,
-                                texts=[HIGH_TEXT], now=at)  # fmt: skip
+        runtime = self.api.runtime
+        result = await signpost(repos=runtime.repos, directory=runtime.support, member=await self.member(),
+                                source=source, texts=[HIGH_TEXT], now=at)  # fmt: skip
         assert result.alerted is True
         return source.key
 

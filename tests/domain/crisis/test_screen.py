@@ -95,6 +95,28 @@ def test_apostrophes_case_spacing_and_hidden_characters_read_the_same(text: str)
     assert screen([text]).level is RiskLevel.HIGH
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u202eflesym llik\u202c",  # shown as "kill myself"
+        "I'm going to \u202eflesym llik",  # the override runs to the end of the paragraph
+        "\u202e.flesym llik ot gniog m'I",  # a whole sentence, written backwards
+        "\u2067\u202eflesym llik\u202c\u2069 tonight",  # inside an isolate
+        "going to \u202eflesym\u202d kill \u202c\u202c",  # a nested left-to-right run keeps its order
+        "ＩＭ ＧＯＩＮＧ ＴＯ ＫＩＬＬ ＭＹＳＥＬＦ",  # full-width letters
+        "I'm going to k\u200bi\u200cl\u200dl my\u2060self",  # zero-width characters inside the words
+    ],
+)
+def test_words_disguised_by_direction_width_or_invisible_characters_are_read_as_shown(text: str) -> None:
+    assert screen([text]).level is RiskLevel.HIGH
+
+
+@pytest.mark.parametrize("text", ["flesym llik", "\u202eyad doog a saw ti\u202c", "\u202dflesym llik\u202c"])
+def test_backwards_text_that_is_not_shown_the_right_way_round_is_not_read_backwards(text: str) -> None:
+    # Without a right-to-left override the letters show as typed: nobody reads "kill myself" there.
+    assert screen([text]).level is RiskLevel.NONE
+
+
 @pytest.mark.parametrize("text", ["self-harm", "self–harm", "self harm", "selfharm", "self\u2011harm", "SELF_HARM"])
 def test_hyphens_and_dashes_read_as_spaces(text: str) -> None:
     assert screen([text]).categories == (RiskCategory.SELF_HARM_MENTION,)

@@ -9,17 +9,17 @@ from __future__ import annotations
 import logging
 import uuid
 from datetime import UTC, date, datetime
+from typing import Any
 
-import pymongo
 import pytest
 
 from api.main import create_app
+from api.runtime import ApiRuntime
 from domain.clock import FrozenClock
 from domain.crisis.messages import MessageKey, default_messages
-from domain.crisis.service import SignpostSource, signpost, support_resources
+from domain.crisis.service import Signposting, SignpostSource, signpost
 from infra.local.services import free_port
 from infra.mongo.client import Database
-from infra.mongo.repositories.registry import Repositories
 from infra.settings import RedisSettings, Settings, WorkerSettings
 from schemas.documents.base import new_id
 from schemas.documents.members import Language, MemberDocument, Nation, Preferences
@@ -37,6 +37,10 @@ def _member(*, born: date, nation: Nation = Nation.ENGLAND, language: Language =
     )  # fmt: skip
 
 
+async def _signpost(runtime: ApiRuntime, **kwargs: Any) -> Signposting:
+    return await signpost(repos=runtime.repos, directory=runtime.support, **kwargs)
+
+
 def _check_in() -> SignpostSource:
     return SignpostSource(kind=AlertSourceKind.CHECK_IN, id=new_id())
 
@@ -47,7 +51,7 @@ async def test_words_of_distress_bring_the_members_resources_and_kind_words_but_
     member, source = _member(born=date(2009, 1, 10)), _check_in()  # 17 on NOW
 
     with command_counter.counting() as commands:
-        result = await signpost(repos=api.runtime.repos, member=member, source=source,
+        result = await _signpost(api.runtime, member=member, source=source,
                                 texts=["I can’t cope any more"], now=NOW, mood=2)  # fmt: skip
 
     assert (result.level, result.screen.categories) == (RiskLevel.CONCERN, (RiskCategory.DISTRESS,))
@@ -58,7 +62,7 @@ async def test_words_of_distress_bring_the_members_resources_and_kind_words_but_
         "papyrus-hopeline247", "calm", "the-mix",
     ]  # fmt: skip  # and never Mind's Infoline, which gives information, not crisis support
     assert (result.alerted, result.checked_at, result.language) == (False, NOW, Language.EN)
-    assert commands == ["find"]
+    assert commands == []  # the resources come from memory (CRISIS-3)
     assert await db.safeguarding_alerts.count_documents({"source_id": source.id}) == 0
 
 
@@ -68,7 +72,7 @@ async def test_words_of_risk_raise_one_alert_that_points_at_the_source_and_never
     member, source = _member(born=date(2001, 5, 1), nation=Nation.SCOTLAND), _check_in()
 
     with command_counter.counting() as commands:
-        result = await signpost(repos=api.runtime.repos, member=member, source=source,
+        result = await _signpost(api.runtime, member=member, source=source,
                                 texts=["fine", HIGH_TEXT], now=NOW)  # fmt: skip
 
     assert result.level is RiskLevel.HIGH
@@ -78,8 +82,8 @@ async def test_words_of_risk_raise_one_alert_that_points_at_the_source_and_never
         "breathing-space", "calm",
     ]  # fmt: skip
     assert result.alerted is True
-    # The alert first, before anything that could fail; then the follow-up in 48 hours; then the resources.
-    assert commands == ["insert", "insert", "find"]
+    # The alert, then the follow-up in 48 hours; the resources come from memory.
+    assert commands == ["insert", "insert"]
     [alert] = await db.safeguarding_alerts.find({"source_id": source.id}).to_list(None)
     assert alert.pop("_id")
     assert alert == {
@@ -105,7 +109,7 @@ async def test_screening_the_same_source_again_keeps_one_alert(api: RunningApi, 
     member, source = _member(born=date(2000, 1, 1)), _check_in()
 
     for _ in range(3):
-        again = await signpost(repos=api.runtime.repos, member=member, source=source, texts=[HIGH_TEXT], now=NOW)
+        again = await _signpost(api.runtime, member=member, source=source, texts=[HIGH_TEXT], now=NOW)
 
     assert again.alerted is True
     assert await db.safeguarding_alerts.count_documents({"source_key": f"check_in:{source.id}"}) == 1
@@ -115,7 +119,7 @@ async def test_an_alert_about_anonymous_content_holds_no_member_id(api: RunningA
     member = _member(born=date(2000, 1, 1))
     source = SignpostSource(kind=AlertSourceKind.SHARE, id=new_id(), anonymous=True)
 
-    await signpost(repos=api.runtime.repos, member=member, source=source, texts=["I want to kill myself"], now=NOW)
+    await _signpost(api.runtime, member=member, source=source, texts=["I want to kill myself"], now=NOW)
 
     alert = await db.safeguarding_alerts.find_one({"source_key": f"share:{source.id}"})
     assert alert is not None
@@ -126,7 +130,7 @@ async def test_an_alert_about_anonymous_content_holds_no_member_id(api: RunningA
 async def test_the_lowest_mood_alone_brings_support_in_the_members_language(api: RunningApi, db: Database) -> None:
     member, source = _member(born=date(1990, 1, 1), nation=Nation.WALES, language=Language.CY), _check_in()
 
-    result = await signpost(repos=api.runtime.repos, member=member, source=source, texts=[None], now=NOW, mood=1)
+    result = await _signpost(api.runtime, member=member, source=source, texts=[None], now=NOW, mood=1)
 
     assert (result.level, result.show_support, result.alerted) == (RiskLevel.NONE, True, False)
     assert result.message == default_messages().texts[MessageKey.LOW_MOOD].cy
@@ -144,7 +148,7 @@ async def test_an_ordinary_check_in_costs_no_database_command_and_shows_nothing(
     member = _member(born=date(1990, 1, 1))
 
     with command_counter.counting() as commands:
-        result = await signpost(repos=api.runtime.repos, member=member, source=_check_in(),
+        result = await _signpost(api.runtime, member=member, source=_check_in(),
                                 texts=["Had a good day at college"], now=NOW, mood=mood)  # fmt: skip
 
     assert (result.level, result.show_support, result.message, result.resources) == (RiskLevel.NONE, False, None, ())
@@ -158,7 +162,7 @@ async def test_logs_carry_ids_and_codes_never_the_words_or_the_member(
     source = SignpostSource(kind=AlertSourceKind.SHARE, id=new_id(), anonymous=True)
     caplog.set_level(logging.DEBUG)
 
-    await signpost(repos=api.runtime.repos, member=member, source=source, texts=[HIGH_TEXT], now=NOW)
+    await _signpost(api.runtime, member=member, source=source, texts=[HIGH_TEXT], now=NOW)
 
     [record] = [record for record in caplog.records if record.name == "domain.crisis.service"]
     assert (record.getMessage(), record.source_kind) == ("safeguarding alert raised", "share")
@@ -185,7 +189,7 @@ async def test_signposting_and_support_resources_work_with_redis_and_the_broker_
     async with in_process(app) as clients:
         client = clients()
         # When a high-risk check-in is screened and the help screen is opened
-        result = await signpost(repos=app.state.runtime.repos, member=member, source=source,
+        result = await _signpost(app.state.runtime, member=member, source=source,
                                 texts=["I’m going to kill myself"], now=NOW)  # fmt: skip
         response = await client.post("/graphql", json={"query": query})
 
@@ -198,28 +202,3 @@ async def test_signposting_and_support_resources_work_with_redis_and_the_broker_
         {"id": name, "openNow": True} for name in [item.id for item in result.resources]
     ]}}  # fmt: skip
     assert await db.safeguarding_alerts.count_documents({"source_key": f"check_in:{source.id}"}) == 1
-
-
-WALES_17 = [
-    "emergency-999", "emergency-a-and-e", "samaritans", "shout", "nhs-111-wales", "childline", "papyrus-hopeline247",
-    "call-wales", "calm", "the-mix", "samaritans-welsh-language-line", "mind-infoline",
-]  # fmt: skip
-
-
-async def test_help_is_listed_from_the_reviewed_file_when_the_collection_was_never_seeded(api: RunningApi) -> None:
-    empty = Repositories.over(api.runtime.mongo[f"unseeded_{uuid.uuid4().hex[:8]}"])
-    found = await support_resources(repos=empty, nation=Nation.WALES, age=17)
-    assert [item.id for item in found] == WALES_17
-
-
-async def test_help_is_listed_from_the_reviewed_file_when_the_store_cannot_answer_in_time(
-    api: RunningApi, caplog: pytest.LogCaptureFixture
-) -> None:
-    # A deadline already spent: PyMongo refuses the read before sending it.
-    with pymongo.timeout(1e-9):
-        found = await support_resources(repos=api.runtime.repos, nation=Nation.WALES, age=17)
-
-    assert [item.id for item in found] == WALES_17
-    assert [record.getMessage() for record in caplog.records if record.levelname == "WARNING"] == [
-        "support resources unreadable; serving the reviewed file"
-    ]

@@ -35,6 +35,11 @@ def test_ordinary_names_are_accepted(name: str) -> None:
         ("ring 020 7946 0018", MemberErrorCode.DISPLAY_NAME_CONTACT_DETAILS),
         ("Sam\u200b", MemberErrorCode.DISPLAY_NAME_CHARACTERS),
         ("Sam\x07", MemberErrorCode.DISPLAY_NAME_CHARACTERS),
+        ("sam＠example．com", MemberErrorCode.DISPLAY_NAME_CONTACT_DETAILS),  # full-width @ and .
+        ("sam﹫mail．co．uk", MemberErrorCode.DISPLAY_NAME_CONTACT_DETAILS),  # small commercial at
+        ("０７７００ ９００１２３", MemberErrorCode.DISPLAY_NAME_CONTACT_DETAILS),  # full-width digits
+        ("\u3164", MemberErrorCode.DISPLAY_NAME_CHARACTERS),  # a Hangul filler: a name that shows nothing
+        ("\u2800 \u2800", MemberErrorCode.DISPLAY_NAME_CHARACTERS),  # blank braille cells
     ],
 )
 def test_names_that_break_a_rule_get_its_code(name: str, code: MemberErrorCode) -> None:

@@ -10,14 +10,15 @@ import strawberry
 
 from api.graphql.checkins.types import CheckIn
 from api.graphql.core.context import Info
-from api.graphql.core.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.errors import RefusalCode, RefusalError, access_denials
 from api.graphql.core.fields import mutation
-from api.graphql.core.permissions import IsMember
+from api.graphql.core.permissions import WritesWhatMayNeedHelp
 from api.graphql.core.types import FieldError
+from api.graphql.crisis.answers import CrisisAnswer, NotSavedYetError
 from api.graphql.crisis.types import Signposting
 from api.graphql.execution.input_limits import MaxItems
 from api.graphql.execution.rate_limits import Bucket, RateLimited
-from domain.checkins import CheckInDraft, CheckInError, CheckInErrorCode, submit_check_in
+from domain.checkins import CheckInDraft, CheckInError, CheckInErrorCode, Submitted, submit_check_in
 from schemas.documents.checkins import CheckInTag, CheckInVisibility
 
 
@@ -36,6 +37,7 @@ class CheckInSubmitErrorCode(Enum):
     IDEMPOTENCY_KEY_INVALID = CheckInErrorCode.IDEMPOTENCY_KEY_INVALID.value
     IDEMPOTENCY_KEY_REUSED = CheckInErrorCode.IDEMPOTENCY_KEY_REUSED.value
     GROUP_ARCHIVED = CheckInErrorCode.GROUP_ARCHIVED.value
+    NOT_SAVED_YET = "not_saved_yet"  # the store did not answer in time: see api/graphql/safety/answers.py
     ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
 
@@ -85,6 +87,10 @@ class CheckInSubmitError:
     field_errors: list[FieldError[CheckInSubmitErrorCode]] = strawberry.field(
         description="Every input field that was not accepted."
     )
+    signposting: Signposting | None = strawberry.field(
+        default=None,
+        description="Kind words and helplines when the words sent call for them, saved or not; null otherwise.",
+    )
 
 
 CheckInSubmitResult = Annotated[
@@ -96,7 +102,7 @@ CheckInSubmitResult = Annotated[
 @mutation(
     description="Record how the member is (once per idempotency key). A low mood or worrying words bring "
     "kind words and the member's helplines in the same response.",
-    permission_classes=[IsMember],
+    permission_classes=[WritesWhatMayNeedHelp],
     # Member content that can raise safeguarding alerts; the bucket lets it through when Redis is down.
     extensions=[RateLimited(Bucket.SENSITIVE)],
 )
@@ -105,14 +111,20 @@ async def check_in_submit(
     data: Annotated[CheckInSubmitInput, strawberry.argument(name="input", description="The check-in.")],
 ) -> CheckInSubmitResult:
     context = info.context
-    member = await context.require_member()
+    answer = CrisisAnswer.screen(context, texts=[data.note], mood=data.mood)  # before any write
+
+    async def record() -> Submitted:
+        member = await context.require_member()
+        return await submit_check_in(
+            repos=context.repos, directory=context.runtime.support, member=member, draft=data.to_draft(),
+            now=context.clock.now(),
+        )  # fmt: skip
+
     try:
         with access_denials():
-            submitted = await submit_check_in(
-                repos=context.repos, member=member, draft=data.to_draft(), now=context.clock.now()
-            )
-    except CheckInError as error:
-        return CheckInSubmitError(**error_fields(error, CheckInSubmitErrorCode))
+            submitted = await answer.write(record)
+    except (NotSavedYetError, RefusalError, CheckInError) as error:
+        return answer.error(CheckInSubmitError, CheckInSubmitErrorCode, error)
     return CheckInSubmitSuccess(
         check_in=CheckIn.from_document(submitted.check_in),
         signposting=Signposting.from_result(submitted.signposting),

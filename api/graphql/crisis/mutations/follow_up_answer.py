@@ -93,7 +93,7 @@ async def follow_up_answer(
     member = await context.require_member()
     try:
         answered = await answer_follow_up(
-            repos=context.repos, member=member, follow_up_id=data.id, mood=data.mood,
+            repos=context.repos, directory=context.runtime.support, member=member, follow_up_id=data.id, mood=data.mood,
             reached_someone=data.reached_someone, now=context.clock.now(),
         )  # fmt: skip
     except CrisisError as error:

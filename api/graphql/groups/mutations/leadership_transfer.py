@@ -25,6 +25,7 @@ class LeadershipTransferErrorCode(Enum):
     NOT_A_MEMBER = GroupErrorCode.NOT_A_MEMBER.value
     ALREADY_LEAD = GroupErrorCode.ALREADY_LEAD.value
     ALREADY_CO_LEAD = GroupErrorCode.ALREADY_CO_LEAD.value
+    LEAD_CHANGED = GroupErrorCode.LEAD_CHANGED.value
     NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
     ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 

@@ -8,15 +8,17 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.errors import RefusalCode, RefusalError, access_denials
 from api.graphql.core.fields import mutation
-from api.graphql.core.permissions import IsMember
+from api.graphql.core.permissions import WritesWhatMayNeedHelp
 from api.graphql.core.types import FieldError
+from api.graphql.crisis.answers import CrisisAnswer, NotSavedYetError
 from api.graphql.crisis.types import Signposting
 from api.graphql.execution.rate_limits import Bucket, RateLimited
-from api.graphql.shares.access import publishing, request_context
+from api.graphql.shares.access import ContentContext, publishing, request_context
 from api.graphql.shares.types import Response, response_of
-from domain.shares import ShareError, ShareErrorCode, create_response
+from domain.shares import Posted, ShareError, ShareErrorCode, create_response
+from schemas.documents.responses import ResponseDocument
 
 
 @strawberry.enum(description="Why responseCreate replied nothing.")
@@ -28,6 +30,7 @@ class ResponseCreateErrorCode(Enum):
     GROUP_ARCHIVED = ShareErrorCode.GROUP_ARCHIVED.value
     NOT_PUBLISHED = ShareErrorCode.NOT_PUBLISHED.value
     THREAD_FULL = ShareErrorCode.THREAD_FULL.value
+    NOT_SAVED_YET = "not_saved_yet"  # the store did not answer in time: see api/graphql/safety/answers.py
     NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
     ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
@@ -56,6 +59,10 @@ class ResponseCreateError:
     field_errors: list[FieldError[ResponseCreateErrorCode]] = strawberry.field(
         description="Every input field that was not accepted."
     )
+    signposting: Signposting | None = strawberry.field(
+        default=None,
+        description="Kind words and helplines when the words sent call for them, saved or not; null otherwise.",
+    )
 
 
 ResponseCreateResult = Annotated[
@@ -67,22 +74,27 @@ ResponseCreateResult = Annotated[
 @mutation(
     description="Reply to a share in the member's group, anonymous unless they choose their name. "
     "Screened for crisis words before it returns.",
-    permission_classes=[IsMember],
+    permission_classes=[WritesWhatMayNeedHelp],
     extensions=[RateLimited(Bucket.SENSITIVE)],
 )
 async def response_create(
     info: Info,
     data: Annotated[ResponseCreateInput, strawberry.argument(name="input", description="The share and the reply.")],
 ) -> ResponseCreateResult:
-    ctx = await request_context(info)
+    answer = CrisisAnswer.screen(info.context, texts=[data.body])  # before any write
+
+    async def reply() -> tuple[ContentContext, Posted[ResponseDocument]]:
+        ctx = await request_context(info)
+        return ctx, await create_response(
+            publishing=publishing(info.context), reader=ctx.reader, share_id=data.share_id, body=data.body,
+            anonymous=data.anonymous, now=ctx.now,
+        )  # fmt: skip
+
     try:
         with access_denials():
-            posted = await create_response(
-                publishing=publishing(info.context), reader=ctx.reader, share_id=data.share_id, body=data.body,
-                anonymous=data.anonymous, now=ctx.now,
-            )  # fmt: skip
-    except ShareError as error:
-        return ResponseCreateError(**error_fields(error, ResponseCreateErrorCode))
+            ctx, posted = await answer.write(reply)
+    except (NotSavedYetError, RefusalError, ShareError) as error:
+        return answer.error(ResponseCreateError, ResponseCreateErrorCode, error)
     return ResponseCreateSuccess(
         response=response_of(posted.seen, ctx), signposting=Signposting.from_result(posted.signposting)
     )

@@ -8,15 +8,17 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.errors import RefusalCode, RefusalError, access_denials
 from api.graphql.core.fields import mutation
-from api.graphql.core.permissions import IsMember
+from api.graphql.core.permissions import WritesWhatMayNeedHelp
 from api.graphql.core.types import FieldError
+from api.graphql.crisis.answers import CrisisAnswer, NotSavedYetError
 from api.graphql.crisis.types import Signposting
 from api.graphql.execution.rate_limits import Bucket, RateLimited
-from api.graphql.shares.access import publishing, request_context
+from api.graphql.shares.access import ContentContext, publishing, request_context
 from api.graphql.shares.types import Share, share_of
-from domain.shares import ShareError, ShareErrorCode, create_share
+from domain.shares import Posted, ShareError, ShareErrorCode, create_share
+from schemas.documents.shares import ShareDocument
 
 
 @strawberry.enum(description="Why shareCreate shared nothing.")
@@ -26,6 +28,7 @@ class ShareCreateErrorCode(Enum):
     ANONYMITY_SET_TOO_SMALL = ShareErrorCode.ANONYMITY_SET_TOO_SMALL.value
     MUTED = ShareErrorCode.MUTED.value
     GROUP_ARCHIVED = ShareErrorCode.GROUP_ARCHIVED.value
+    NOT_SAVED_YET = "not_saved_yet"  # the store did not answer in time: see api/graphql/safety/answers.py
     NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
     ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
@@ -56,6 +59,10 @@ class ShareCreateError:
     field_errors: list[FieldError[ShareCreateErrorCode]] = strawberry.field(
         description="Every input field that was not accepted."
     )
+    signposting: Signposting | None = strawberry.field(
+        default=None,
+        description="Kind words and helplines when the words sent call for them, saved or not; null otherwise.",
+    )
 
 
 ShareCreateResult = Annotated[
@@ -67,20 +74,25 @@ ShareCreateResult = Annotated[
 @mutation(
     description="Share a down day with a group the member is in, anonymous unless they choose their name. "
     "Screened for crisis words before it returns.",
-    permission_classes=[IsMember],
+    permission_classes=[WritesWhatMayNeedHelp],
     extensions=[RateLimited(Bucket.SENSITIVE)],
 )
 async def share_create(
     info: Info,
     data: Annotated[ShareCreateInput, strawberry.argument(name="input", description="What to share, and where.")],
 ) -> ShareCreateResult:
-    ctx = await request_context(info)
+    answer = CrisisAnswer.screen(info.context, texts=[data.body])  # before any write
+
+    async def share() -> tuple[ContentContext, Posted[ShareDocument]]:
+        ctx = await request_context(info)
+        return ctx, await create_share(
+            publishing=publishing(info.context), reader=ctx.reader, group_id=data.group_id, body=data.body,
+            anonymous=data.anonymous, now=ctx.now,
+        )  # fmt: skip
+
     try:
         with access_denials():
-            posted = await create_share(
-                publishing=publishing(info.context), reader=ctx.reader, group_id=data.group_id, body=data.body,
-                anonymous=data.anonymous, now=ctx.now,
-            )  # fmt: skip
-    except ShareError as error:
-        return ShareCreateError(**error_fields(error, ShareCreateErrorCode))
+            ctx, posted = await answer.write(share)
+    except (NotSavedYetError, RefusalError, ShareError) as error:
+        return answer.error(ShareCreateError, ShareCreateErrorCode, error)
     return ShareCreateSuccess(share=share_of(posted.seen, ctx), signposting=Signposting.from_result(posted.signposting))

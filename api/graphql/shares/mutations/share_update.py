@@ -8,15 +8,17 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.core.context import Info
-from api.graphql.core.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.errors import RefusalCode, RefusalError, access_denials
 from api.graphql.core.fields import mutation
-from api.graphql.core.permissions import IsMember
+from api.graphql.core.permissions import WritesWhatMayNeedHelp
 from api.graphql.core.types import FieldError
+from api.graphql.crisis.answers import CrisisAnswer, NotSavedYetError
 from api.graphql.crisis.types import Signposting
 from api.graphql.execution.rate_limits import Bucket, RateLimited
-from api.graphql.shares.access import publishing, request_context
+from api.graphql.shares.access import ContentContext, publishing, request_context
 from api.graphql.shares.types import Share, share_of
-from domain.shares import ShareError, ShareErrorCode, edit_share
+from domain.shares import Posted, ShareError, ShareErrorCode, edit_share
+from schemas.documents.shares import ShareDocument
 
 
 @strawberry.enum(description="Why shareUpdate changed nothing.")
@@ -27,6 +29,7 @@ class ShareUpdateErrorCode(Enum):
     NOT_EDITABLE = ShareErrorCode.NOT_EDITABLE.value
     MUTED = ShareErrorCode.MUTED.value
     GROUP_ARCHIVED = ShareErrorCode.GROUP_ARCHIVED.value
+    NOT_SAVED_YET = "not_saved_yet"  # the store did not answer in time: see api/graphql/safety/answers.py
     NOT_PERMITTED = RefusalCode.NOT_PERMITTED.value
     ACCOUNT_DELETION_PENDING = RefusalCode.ACCOUNT_DELETION_PENDING.value
 
@@ -52,6 +55,10 @@ class ShareUpdateError:
     field_errors: list[FieldError[ShareUpdateErrorCode]] = strawberry.field(
         description="Every input field that was not accepted."
     )
+    signposting: Signposting | None = strawberry.field(
+        default=None,
+        description="Kind words and helplines when the words sent call for them, saved or not; null otherwise.",
+    )
 
 
 ShareUpdateResult = Annotated[
@@ -62,23 +69,24 @@ ShareUpdateResult = Annotated[
 
 @mutation(
     description="Change the words of the member's own share, within 15 minutes of posting.",
-    permission_classes=[IsMember],
+    permission_classes=[WritesWhatMayNeedHelp],
     extensions=[RateLimited(Bucket.SENSITIVE)],
 )
 async def share_update(
     info: Info,
     data: Annotated[ShareUpdateInput, strawberry.argument(name="input", description="The share and its new words.")],
 ) -> ShareUpdateResult:
-    ctx = await request_context(info)
+    answer = CrisisAnswer.screen(info.context, texts=[data.body])  # before any write
+
+    async def edit() -> tuple[ContentContext, Posted[ShareDocument]]:
+        ctx = await request_context(info)
+        return ctx, await edit_share(
+            publishing=publishing(info.context), reader=ctx.reader, share_id=data.share_id, body=data.body, now=ctx.now
+        )
+
     try:
         with access_denials():
-            posted = await edit_share(
-                publishing=publishing(info.context),
-                reader=ctx.reader,
-                share_id=data.share_id,
-                body=data.body,
-                now=ctx.now,
-            )
-    except ShareError as error:
-        return ShareUpdateError(**error_fields(error, ShareUpdateErrorCode))
+            ctx, posted = await answer.write(edit)
+    except (NotSavedYetError, RefusalError, ShareError) as error:
+        return answer.error(ShareUpdateError, ShareUpdateErrorCode, error)
     return ShareUpdateSuccess(share=share_of(posted.seen, ctx), signposting=Signposting.from_result(posted.signposting))

@@ -95,6 +95,23 @@ async def test_each_broken_rule_has_its_own_code_and_nothing_is_written(
     assert await changes.since(before) == []
 
 
+async def test_a_refused_check_in_still_carries_the_support_its_words_and_mood_call_for(
+    gql: GraphQLClient, member: Person, changes: Changes
+) -> None:
+    before = await changes.mark()
+
+    worrying = await submit(gql, member, mood=3, note=f"I want to kill myself. {'x' * 1_000}")
+    lowest = await submit(gql, member, mood=1, energy=9)
+
+    assert (worrying["code"], worrying["signposting"]["level"]) == ("NOTE_TOO_LONG", "HIGH")
+    assert (lowest["code"], lowest["signposting"]["level"]) == ("ENERGY_OUT_OF_RANGE", "NONE")
+    for result in (worrying, lowest):
+        ids = [resource["id"] for resource in result["signposting"]["resources"]]
+        assert ids[:4] == ["emergency-999", "emergency-a-and-e", "samaritans", "shout"]
+        assert "nhs-111-wales" in ids  # the member's own nation
+    assert await changes.since(before) == []  # nothing stored, no alert raised
+
+
 async def test_every_broken_rule_is_listed(gql: GraphQLClient, member: Person, changes: Changes) -> None:
     before = await changes.mark()
 

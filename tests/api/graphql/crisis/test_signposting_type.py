@@ -43,8 +43,9 @@ def _schema(value: Signposting | None) -> strawberry.Schema:
 
 async def _shown(api: RunningApi, *, texts: list[str | None], mood: int | None, language: Language) -> Any:
     source = SignpostSource(kind=AlertSourceKind.CHECK_IN, id=new_id())
-    result = await signpost(repos=api.runtime.repos, member=_member(language), source=source, texts=texts,
-                            now=NOW, mood=mood)  # fmt: skip
+    runtime = api.runtime
+    result = await signpost(repos=runtime.repos, directory=runtime.support, member=_member(language), source=source,
+                            texts=texts, now=NOW, mood=mood)  # fmt: skip
     executed = await _schema(Signposting.from_result(result)).execute(QUERY)
     assert executed.errors is None
     return executed.data

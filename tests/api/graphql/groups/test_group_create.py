@@ -45,7 +45,7 @@ async def test_a_member_creates_a_group_and_leads_it(gql: GraphQLClient, cast: C
         "_id": group["id"], "name": "Bereavement circle", "description": details["description"],
         "house_rules": "Be kind.", "kind": "bereavement", "access": "open", "youth": False, "capacity": 12,
         "timezone": "Europe/London", "signposting": [SAMARITANS], "member_count": 1, "free_slots": 11,
-        "lead_count": 1, "name_key": "bereavement circle",
+        "lead_count": 1, "lead_change_until": None, "name_key": "bereavement circle",
         "search_text": f"bereavement circle\n{details['description'].casefold()}",
         "archived": False, "archived_at": None, "created_by": cast.lead.id,
         "schedule": None, "next_checkin_at": None, "quiet_policy": {"missed_check_ins": 2, "inactive_days": 7},

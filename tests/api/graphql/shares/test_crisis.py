@@ -22,9 +22,11 @@ from tests.factories.shares import (
     youth_content_group,
 )
 from tests.fixtures.app import GraphQLClient, in_process
+from tests.fixtures.changes import Changes
 from tests.support.operations import app_operation
 
 HIGH = "I want to kill myself"
+ALWAYS = ["emergency-999", "emergency-a-and-e", "samaritans", "shout"]
 CONCERN = "Everything feels hopeless"
 
 
@@ -143,6 +145,40 @@ async def test_support_comes_back_with_redis_and_the_broker_down(
     assert result["__typename"] == "ShareCreateSuccess", result
     assert result["signposting"]["level"] == "HIGH"
     assert await db.safeguarding_alerts.count_documents({"source_id": result["share"]["id"]}) == 1
+
+
+async def test_words_reversed_behind_a_right_to_left_override_are_screened_as_shown(
+    gql: GraphQLClient, db: Database, share_cast: ShareCast
+) -> None:
+    # Stored backwards, shown as "I want to kill myself" (issue 13, item 3).
+    group_id = await content_group(gql, db, share_cast)
+    result = await act(
+        gql, "ShareCreate", share_cast.author.token, groupId=group_id, body="\u202eflesym llik ot tnaw I"
+    )
+
+    assert (result["__typename"], result["signposting"]["level"]) == ("ShareCreateSuccess", "HIGH")
+    assert await db.safeguarding_alerts.count_documents({"source_id": result["share"]["id"]}) == 1
+
+
+async def test_a_refused_share_or_response_still_carries_the_support_its_words_call_for(
+    gql: GraphQLClient, db: Database, share_cast: ShareCast, changes: Changes
+) -> None:
+    group_id = await content_group(gql, db, share_cast)
+    share = await shared(gql, share_cast.author, group_id)
+    too_long = f"{HIGH}. {'x' * 2_000}"
+    before = await changes.mark()
+
+    refused_share = await act(gql, "ShareCreate", share_cast.author.token, groupId=group_id, body=too_long)
+    refused_edit = await act(gql, "ShareUpdate", share_cast.author.token, shareId=share["id"], body=too_long)
+    refused_reply = await act(gql, "ResponseCreate", share_cast.member.token, shareId=share["id"], body=too_long)
+
+    for result, typename in (
+        (refused_share, "ShareCreateError"), (refused_edit, "ShareUpdateError"), (refused_reply, "ResponseCreateError")
+    ):  # fmt: skip
+        assert (result["__typename"], result["code"]) == (typename, "BODY_LENGTH")
+        assert result["signposting"]["level"] == "HIGH"
+        assert [r["id"] for r in result["signposting"]["resources"]][:4] == ALWAYS
+    assert await changes.since(before) == []  # nothing stored, no alert raised
 
 
 async def test_in_a_bereavement_group_support_adds_cruse_and_never_an_information_line(

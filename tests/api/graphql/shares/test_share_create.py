@@ -96,7 +96,14 @@ async def test_recent_joins_do_not_make_up_the_anonymity_set(
 
 @pytest.mark.parametrize(
     ("body", "code"),
-    [("", "BODY_LENGTH"), ("   \n ", "BODY_LENGTH"), ("x" * 2001, "BODY_LENGTH"), ("bad\x07bell", "BODY_CHARACTERS")],
+    [
+        ("", "BODY_LENGTH"),
+        ("   \n ", "BODY_LENGTH"),
+        ("x" * 2001, "BODY_LENGTH"),
+        ("bad\x07bell", "BODY_CHARACTERS"),
+        ("\u200b\u2060\u200d", "BODY_LENGTH"),  # zero-width characters only
+        ("\u202e\u3164\u2800", "BODY_LENGTH"),  # a bidi control, a Hangul filler, a blank braille cell
+    ],
 )
 async def test_a_bad_body_is_refused_and_nothing_is_written(
     gql: GraphQLClient, db: Database, share_cast: ShareCast, changes: Changes, body: str, code: str

@@ -1,0 +1,148 @@
+"""Invariants under concurrency (issue 13, item 7), through TWO API processes (uvicorn
+subprocesses on the same database), on the indexed, atomic engine: a group's capacity, one
+new lead per handover, and the last-lead guard hold however the requests interleave.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from infra.local.services import REPO, free_port
+from infra.mongo.client import Database
+from infra.settings import Settings
+from tests.factories.groups import created_group, invite_code, joined, mutate
+from tests.factories.members import TestMember as Person
+from tests.factories.members import onboarded_member
+from tests.fixtures.app import GraphQLClient, environ_for
+from tests.fixtures.auth import AuthEmulator
+from tests.workers.notifications.support import eventually
+
+pytestmark = pytest.mark.engine_contract  # atomic conditional updates: what FerretDB 1.24 lacks
+
+UNLIMITED = {f"RATE_LIMIT_{name}": "1000000" for name in (
+    "MEMBER_BURST", "MEMBER_PER_MINUTE", "IP_BURST", "IP_PER_MINUTE", "SENSITIVE_BURST", "SENSITIVE_PER_MINUTE",
+    "GUESSABLE_BURST", "GUESSABLE_PER_MINUTE",
+)}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def api_processes(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[str]]:
+    """Two API processes on this module's database: what two replicas behind a load balancer are."""
+    logs = tmp_path_factory.mktemp("apis")
+    env = os.environ | environ_for(settings) | UNLIMITED
+    processes, urls = [], []
+    for index in range(2):
+        port = free_port()
+        command = [sys.executable, "-m", "uvicorn", "api.main:create_app_from_env", "--factory"]
+        command += ["--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]
+        with (logs / f"api-{index}.log").open("wb") as log:
+            processes.append(subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT))  # noqa: S603
+        urls.append(f"http://127.0.0.1:{port}")
+    try:
+        for url in urls:
+            asyncio.run(_until_up(url, logs))
+        yield urls
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait(timeout=30)
+
+
+async def _until_up(url: str, logs: Path) -> None:
+    async def up() -> bool:
+        try:
+            async with httpx.AsyncClient() as client:
+                return (await client.get(f"{url}/healthz")).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    await eventually(up, within=60, logs=logs)
+
+
+@pytest.fixture
+async def apis(api_processes: list[str]) -> AsyncIterator[list[GraphQLClient]]:
+    clients = [httpx.AsyncClient(base_url=url, timeout=30) for url in api_processes]
+    yield [GraphQLClient(client) for client in clients]
+    for client in clients:
+        await client.aclose()
+
+
+async def _people(gql: GraphQLClient, auth_emulator: AuthEmulator, count: int) -> list[Person]:
+    return list(await asyncio.gather(*(onboarded_member(gql, auth_emulator) for _ in range(count))))
+
+
+async def _state(db: Database, group_id: str) -> tuple[dict[str, Any], dict[str, str]]:
+    group = await db.groups.find_one({"_id": group_id})
+    assert group is not None
+    memberships = await db.memberships.find({"group_id": group_id, "status": "active"}).to_list(None)
+    return group, {m["member_id"]: m["role"] for m in memberships}
+
+
+async def test_twenty_joins_at_once_for_three_places_admit_exactly_three(
+    apis: list[GraphQLClient], gql: GraphQLClient, auth_emulator: AuthEmulator, db: Database
+) -> None:
+    lead, member, *joiners = await _people(gql, auth_emulator, 22)
+    group_id = await created_group(gql, lead, access="OPEN", capacity=5)
+    await joined(gql, member, group_id=group_id)
+
+    results = await asyncio.gather(*(
+        mutate(apis[n % 2], "GroupJoin", person.token, groupId=group_id) for n, person in enumerate(joiners)
+    ))  # fmt: skip
+
+    outcomes = sorted(r["__typename"] if r["__typename"].endswith("Success") else r["code"] for r in results)
+    assert outcomes == ["GROUP_FULL"] * 17 + ["GroupJoinSuccess"] * 3
+    group, roles = await _state(db, group_id)
+    assert (len(roles), group["member_count"], group["free_slots"]) == (5, 5, 0)
+
+
+@pytest.mark.parametrize("attempt", range(6))
+async def test_handing_the_lead_to_someone_as_they_leave_leaves_exactly_one_lead(
+    apis: list[GraphQLClient], gql: GraphQLClient, auth_emulator: AuthEmulator, db: Database, attempt: int
+) -> None:
+    lead, successor = await _people(gql, auth_emulator, 2)
+    group_id = await _group_with(gql, lead, [successor])
+
+    await asyncio.gather(
+        mutate(apis[attempt % 2], "LeadershipTransfer", lead.token, groupId=group_id, memberId=successor.id),
+        mutate(apis[(attempt + 1) % 2], "GroupLeave", successor.token, groupId=group_id),
+    )
+
+    group, roles = await _state(db, group_id)
+    assert list(roles.values()).count("lead") == group["lead_count"] == 1, roles
+    assert roles[lead.id] in {"lead", "co_lead"}
+
+
+@pytest.mark.parametrize("attempt", range(6))
+async def test_two_handovers_at_once_make_one_new_lead(
+    apis: list[GraphQLClient], gql: GraphQLClient, auth_emulator: AuthEmulator, db: Database, attempt: int
+) -> None:
+    lead, first, second = await _people(gql, auth_emulator, 3)
+    group_id = await _group_with(gql, lead, [first, second])
+
+    results = await asyncio.gather(*(
+        mutate(apis[(attempt + n) % 2], "LeadershipTransfer", lead.token, groupId=group_id, memberId=person.id)
+        for n, person in enumerate((first, second))
+    ))  # fmt: skip
+
+    group, roles = await _state(db, group_id)
+    assert [r.get("__typename") for r in results].count("LeadershipTransferSuccess") == 1, results
+    assert list(roles.values()).count("lead") == group["lead_count"] == 1, roles
+    assert roles[lead.id] == "co_lead"
+
+
+async def _group_with(gql: GraphQLClient, lead: Person, people: list[Person]) -> str:
+    group_id = await created_group(gql, lead)
+    code = await invite_code(gql, lead, group_id)
+    for person in people:
+        await joined(gql, person, code=code)
+    return group_id
