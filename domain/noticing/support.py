@@ -8,10 +8,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from domain.errors import HiddenError
-from domain.groups.policies import is_active, lead_facing_recipients
+from domain.groups import is_active, lead_facing_recipients
+from domain.members import local_date, member_zone
 from domain.noticing.errors import NoticingError, NoticingErrorCode
-from domain.notifications.policies import member_zone
-from domain.notifications.service import notify
+from domain.notifications import notify
 from infra.mongo.repositories.registry import Repositories
 from infra.queue import TaskQueue
 from schemas.documents.members import MemberDocument
@@ -33,7 +33,7 @@ async def request_support(
     if not recipients:
         message = "Nobody leads this group just now. The helplines in the app are there for you."
         raise NoticingError(NoticingErrorCode.NO_LEADER_AVAILABLE, message)
-    day = now.astimezone(member_zone(member)).date().isoformat()
+    day = local_date(now, member_zone(member)).isoformat()
     for lead_id in recipients:
         await notify(
             repos=repos, queue=queue, member_id=lead_id, kind=NotificationKind.SUPPORT_REQUEST,

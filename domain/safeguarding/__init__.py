@@ -1,0 +1,22 @@
+"""Safeguarding: staff's alerts across groups, and break-glass.
+
+Other contexts, the API and the workers import these from here, never from the modules
+(tests may reach into a module they test)."""
+
+from __future__ import annotations
+
+from domain.safeguarding.alerts import AlertView, acknowledge_alert, alert_page, alert_views, resolve_alert
+from domain.safeguarding.errors import SafeguardingError, SafeguardingErrorCode
+from domain.safeguarding.reveal import approve_reveal, request_reveal
+
+__all__ = [
+    "AlertView",
+    "SafeguardingError",
+    "SafeguardingErrorCode",
+    "acknowledge_alert",
+    "alert_page",
+    "alert_views",
+    "approve_reveal",
+    "request_reveal",
+    "resolve_alert",
+]

@@ -7,11 +7,13 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials, error_fields
-from api.graphql.types import FieldError
-from domain.noticing.errors import NoticingError, NoticingErrorCode
-from domain.noticing.support import request_support
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
+from api.graphql.execution.rate_limits import Bucket, RateLimited
+from domain.noticing import NoticingError, NoticingErrorCode, request_support
 
 
 @strawberry.enum(description="Why supportRequest told nobody.")
@@ -49,6 +51,12 @@ SupportRequestResult = Annotated[
 ]
 
 
+@mutation(
+    description="Tell one of the member's groups' leads \"I'm having a hard time and would welcome a message\" "
+    "(once a day per group): the only way anything about how a member feels reaches a lead.",
+    permission_classes=[IsMember],
+    extensions=[RateLimited(Bucket.SENSITIVE)],
+)
 async def support_request(
     info: Info,
     data: Annotated[SupportRequestInput, strawberry.argument(name="input", description="Which group's leads.")],
