@@ -1,5 +1,5 @@
-# One image, three entry points: api, worker, beat (see infra/deploy/entrypoint.sh).
-# Build: docker build -t wellbeing .   Run: docker run wellbeing api|worker|beat
+# One image, four entry points: api (migrates first), worker, beat, migrate (see infra/deploy/entrypoint.sh).
+# Build: docker build -t wellbeing .   Run: docker run wellbeing api|worker|beat|migrate
 
 FROM python:3.11-slim AS build
 RUN pip install --no-cache-dir uv==0.13.9

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from api.runtime import ApiRuntime
-from domain.system.service import worker_health
+from domain.system import worker_health
 
 router = APIRouter()
 _CHECK_TIMEOUT_SECONDS = 2.0

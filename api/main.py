@@ -9,9 +9,9 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from pymongo.monitoring import CommandListener
 
+from api.graphql.execution.trusted_documents import TrustedDocuments, read_manifest
 from api.graphql.router import build_router
 from api.graphql.schema import Schema, build_schema
-from api.graphql.trusted_documents import TrustedDocuments, read_manifest
 from api.health import router as health_router
 from api.middleware import RequestGuard
 from api.runtime import ApiRuntime

@@ -13,12 +13,14 @@ from pymongo.monitoring import CommandListener
 from redis.asyncio import Redis
 
 from domain.clock import Clock
-from domain.safety.directory import SupportDirectory, refresh_directory
-from domain.safety.profiles import RecentProfiles
-from domain.safety.service import load_reviewed_data, seed_support_resources
+from domain.crisis import (
+    RecentProfiles,
+    SupportDirectory,
+    load_reviewed_data,
+    refresh_directory,
+)
 from infra.firebase import FirebaseAccounts, TokenVerifier, get_or_create_app
 from infra.mongo.client import Client, Database, connect, create_client
-from infra.mongo.indexes import ensure_indexes
 from infra.mongo.repositories.registry import Repositories
 from infra.pubsub import Broadcaster
 from infra.queue import TaskQueue
@@ -52,18 +54,15 @@ class ApiRuntime:
     async def open(
         cls, settings: Settings, *, clock: Clock, mongo_listeners: Sequence[CommandListener] = ()
     ) -> ApiRuntime:
-        """Connect to MongoDB (failing fast), apply the indexes, seed the reviewed
-        reference data, and prepare the rest.
+        """Check the reviewed data files, connect to MongoDB (failing fast) and prepare the rest.
+        The database was migrated before start-up (`python -m api.cli.migrate`).
         """
         load_reviewed_data()
         support = SupportDirectory()  # the shipped file first: help is there before the store answers
         mongo = create_client(settings.mongo, app_name="wellbeing-api", listeners=mongo_listeners)
         try:
             db = await connect(mongo, settings.mongo)
-            await ensure_indexes(db)
-            repos = Repositories.over(db)
-            await seed_support_resources(repos=repos, today=clock.now().date())
-            await refresh_directory(repos=repos, directory=support, now=clock.now())
+            await refresh_directory(repos=Repositories.over(db), directory=support, now=clock.now())
         except BaseException:
             await mongo.close()
             raise
@@ -76,7 +75,7 @@ class ApiRuntime:
             clock=clock,
             mongo=mongo,
             db=db,
-            repos=repos,
+            repos=Repositories.over(db),
             redis=redis,
             broadcaster=broadcaster,
             rate_limits=TokenBuckets(redis, settings.rate_limits),

@@ -17,7 +17,7 @@ import strawberry
 from fastapi import FastAPI, Request
 from strawberry.fastapi import GraphQLRouter
 
-from api.graphql.context import Context, get_context
+from api.graphql.core.context import Context, get_context
 from api.graphql.schema import SCHEMA_CONFIG, Mutation, Query
 from api.graphql.shares.types import CONCRETE_TYPES as SHARE_TYPES
 from api.main import create_app_from_env

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import httpx
 
-from api.graphql.trusted_documents import read_manifest
+from api.graphql.execution.trusted_documents import read_manifest
 from benchmarks.screens import Screen, document_ids
 from benchmarks.tokens import id_token
 from benchmarks.writer import Generated, Person

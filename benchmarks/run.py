@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from api.cli.migrate import migrate
 from benchmarks import fanout, load, profile, quiet
 from benchmarks.commands import count_commands, in_process_api, page_size_counts
 from benchmarks.dataset import generate
@@ -128,9 +129,11 @@ async def _generate(settings: Settings, size: str) -> Generated:
     try:
         db = await connect(client, settings.mongo)
         key = AnonymityKey.of(settings.anonymity_key.get_secret_value())
-        return await generate(db, size=size, seed=8, key=key, now=datetime.now(UTC))
+        generated = await generate(db, size=size, seed=8, key=key, now=datetime.now(UTC))
     finally:
         await client.close()
+    await migrate(settings)  # the reference data, as a deploy applies it before the API starts
+    return generated
 
 
 def _load(stack: LocalStack, plan: Plan, results: Results) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from api.graphql.trusted_documents import read_manifest
+from api.graphql.execution.trusted_documents import read_manifest
 from benchmarks.writer import Generated, Person
 
 Variables = Callable[[Generated, Person], dict[str, Any]]

@@ -16,25 +16,11 @@ from infra.settings import (
     FirebaseSettings,
     GraphQLSettings,
     MongoSettings,
-    RateLimitSettings,
     RedisSettings,
     Settings,
     WorkerSettings,
 )
-
-# Load runs call one API from one address with a few hundred members: buckets too large to empty,
-# but the limiter still runs (one Redis call per request), as in production.
-UNLIMITED = RateLimitSettings(
-    member_burst=1_000_000,
-    member_per_minute=1_000_000,
-    ip_burst=1_000_000,
-    ip_per_minute=1_000_000,
-    sensitive_burst=1_000_000,
-    sensitive_per_minute=1_000_000,
-    guessable_burst=1_000_000,
-    guessable_per_minute=1_000_000,
-)
-
+from tests.support.settings import UNLIMITED
 
 # FerretDB reads whole collections for anything but `_id`, and the shared machine's load average
 # reaches 7 on 2 cores: at 100k members one screen can take a minute, which the 5 s cut would end.

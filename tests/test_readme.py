@@ -1,4 +1,4 @@
-"""The README documents what a new user needs; checked so it cannot drift."""
+"""The README and docs/ document what a new user needs; checked so they cannot drift."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from pydantic_settings import BaseSettings
 
 from infra.settings import Settings
 
-README = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text()
+SETTINGS_PAGE = (ROOT / "docs" / "settings.md").read_text()
 
 
 def _environment_names(settings: type[BaseSettings]) -> list[str]:
@@ -25,28 +27,37 @@ def _environment_names(settings: type[BaseSettings]) -> list[str]:
     return names
 
 
-def test_every_setting_is_in_the_readme_table() -> None:
+def test_every_setting_is_in_the_settings_table() -> None:
     names = _environment_names(Settings)
     assert len(names) > 20
-    assert [name for name in names if f"| `{name}` |" not in README] == []
+    assert [name for name in names if f"| `{name}` |" not in SETTINGS_PAGE] == []
+
+
+def test_the_readme_fits_and_every_relative_link_resolves() -> None:
+    assert len(README.splitlines()) <= 150
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md")), ROOT / "benchmarks" / "README.md"]
+    broken = [
+        f"{page.relative_to(ROOT)}: {target}"
+        for page in pages
+        for target in re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", page.read_text())
+        if not (page.parent / target).exists()
+    ]
+    assert broken == []
 
 
 def test_the_first_screen_gives_the_two_commands() -> None:
     first_screen = "\n".join(README.splitlines()[:20])
     assert "scripts/dev" in first_screen
     assert "scripts/test" in first_screen
-    assert (Path(__file__).resolve().parents[1] / ".ci" / "run").read_text().count("scripts/test") == 1
+    assert (ROOT / ".ci" / "run").read_text().count("scripts/test") == 1
 
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def test_every_local_port_variable_and_the_path_to_uv_are_in_the_readme() -> None:
-    # The variables scripts/dev and the local services read, each in the README's table (issue 14)
+def test_every_local_port_variable_is_in_the_settings_page_and_the_path_to_uv_in_the_readme() -> None:
+    # The variables scripts/dev and the local services read, each in the settings page's table (issue 14)
     sources = (ROOT / "infra" / "local" / "services.py").read_text() + (ROOT / "scripts" / "dev").read_text()
     names = sorted(set(re.findall(r"\bLOCAL_[A-Z_]+_PORT\b", sources)) | {"PORT"})
     assert len(names) >= 7
-    assert [name for name in names if f"| `{name}` |" not in README] == []
+    assert [name for name in names if f"| `{name}` |" not in SETTINGS_PAGE] == []
     # and the commands it prints work in a fresh shell: uv is put on the PATH first
     assert 'export PATH="$HOME/.local/bin:$PATH"' in README
 

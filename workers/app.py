@@ -20,7 +20,7 @@ TASK_MODULES = [
     "workers.checkins.tasks",
     "workers.moderation.tasks",
     "workers.noticing.tasks",
-    "workers.safety.tasks",
+    "workers.crisis.tasks",
     "workers.accounts.tasks",
     "workers.outreach.tasks",
 ]

@@ -12,11 +12,11 @@ from infra.settings import WorkerSettings
 from schemas.tasks.accounts import RETENTION
 from schemas.tasks.accounts import TICK as ACCOUNTS_TICK
 from schemas.tasks.checkins import REMIND_DUE
+from schemas.tasks.crisis import FOLLOW_UPS
 from schemas.tasks.moderation import ESCALATE
 from schemas.tasks.noticing import DIFFICULT_DATES, LEAD_DIGESTS, LEAD_WATCH, QUIET_SCAN
 from schemas.tasks.notifications import SWEEP
 from schemas.tasks.outreach import FOLLOW_THROUGH
-from schemas.tasks.safety import FOLLOW_UPS
 from schemas.tasks.system import TICK
 
 

@@ -21,7 +21,7 @@ from celery.signals import worker_process_init, worker_process_shutdown
 from redis.asyncio import Redis
 
 from domain.clock import Clock, SystemClock
-from domain.notifications.delivery import Pipeline
+from domain.notifications import Pipeline
 from infra.firebase import FirebaseAccounts, get_or_create_app
 from infra.logging import configure_logging
 from infra.mongo.client import Client, Database, create_client

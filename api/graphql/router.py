@@ -17,8 +17,8 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UnsetType
 
-from api.graphql.context import Context, get_context
-from api.graphql.errors import PublicError
+from api.graphql.core.context import Context, get_context
+from api.graphql.core.errors import PublicError
 from api.graphql.schema import Schema
 
 # Far above any operation's variables here (four levels at most), far below the parser's recursion limit.

@@ -4,17 +4,14 @@ that apply to every operation.
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from functools import cached_property, partial
-from inspect import isawaitable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import strawberry
-from graphql import ASTValidationRule, ExecutionResult, GraphQLError, specified_rules
+from graphql import GraphQLError
 from strawberry.extensions import (
-    AddValidationRules,
     DisableIntrospection,
     MaskErrors,
     MaxAliasesLimiter,
@@ -23,15 +20,15 @@ from strawberry.extensions import (
     SchemaExtension,
 )
 from strawberry.schema.config import StrawberryConfig
+from strawberry.tools import create_type
 from strawberry.types import ExecutionContext
 from strawberry.types.base import StrawberryObjectDefinition
 
-from api.graphql.accounts.mutations import AccountMutations
+from api.graphql.accounts import mutations as accounts_mutations
 from api.graphql.accounts.queries import AccountQueries
-from api.graphql.checkins.mutations import CheckInMutations
+from api.graphql.checkins import mutations as checkins_mutations
 from api.graphql.checkins.queries import CheckInQueries
-from api.graphql.devices.mutations import DeviceMutations
-from api.graphql.errors import (
+from api.graphql.core.errors import (
     MASKED_MESSAGE,
     answer_refusals_typed,
     log_unexpected,
@@ -39,26 +36,28 @@ from api.graphql.errors import (
     should_mask_error,
     strip_suggestions,
 )
-from api.graphql.groups.mutations import GroupMutations
+from api.graphql.crisis import mutations as crisis_mutations
+from api.graphql.crisis.queries import CrisisQueries
+from api.graphql.devices import mutations as devices_mutations
+from api.graphql.execution.guard import OperationGuard
+from api.graphql.execution.rate_limits import OPERATION_TYPES, RateLimitPolicies
+from api.graphql.execution.timeout import timed_execution
+from api.graphql.groups import mutations as groups_mutations
 from api.graphql.groups.queries import GroupQueries
-from api.graphql.guard import OperationGuard
-from api.graphql.members.mutations import MemberMutations
+from api.graphql.members import mutations as members_mutations
 from api.graphql.members.queries import MemberQueries
-from api.graphql.moderation.mutations import ModerationMutations
+from api.graphql.moderation import mutations as moderation_mutations
 from api.graphql.moderation.queries import ModerationQueries
-from api.graphql.noticing.mutations import NoticingMutations
+from api.graphql.noticing import mutations as noticing_mutations
 from api.graphql.noticing.queries import NoticingQueries
-from api.graphql.notifications.mutations import NotificationMutations
+from api.graphql.notifications import mutations as notifications_mutations
 from api.graphql.notifications.queries import NotificationQueries
-from api.graphql.outreach.mutations import OutreachMutations
+from api.graphql.outreach import mutations as outreach_mutations
 from api.graphql.outreach.queries import OutreachQueries
 from api.graphql.outreach.subscriptions import OutreachSubscriptions
-from api.graphql.rate_limits import OPERATION_TYPES, RateLimitPolicies
-from api.graphql.safeguarding.mutations import SafeguardingMutations
+from api.graphql.safeguarding import mutations as safeguarding_mutations
 from api.graphql.safeguarding.queries import SafeguardingQueries
-from api.graphql.safety.mutations import SafetyMutations
-from api.graphql.safety.queries import SafetyQueries
-from api.graphql.shares.mutations import ShareMutations
+from api.graphql.shares import mutations as shares_mutations
 from api.graphql.shares.queries import ShareQueries
 from api.graphql.shares.subscriptions import ShareSubscriptions
 from api.graphql.shares.types import CONCRETE_TYPES as SHARE_TYPES
@@ -66,7 +65,7 @@ from api.graphql.staff.queries import StaffQueries
 from infra.settings import GraphQLSettings
 
 if TYPE_CHECKING:
-    from api.graphql.trusted_documents import TrustedDocuments
+    from api.graphql.execution.trusted_documents import TrustedDocuments
 
 logger = logging.getLogger("api.graphql")
 
@@ -75,7 +74,7 @@ logger = logging.getLogger("api.graphql")
 class Query(
     MemberQueries,
     GroupQueries,
-    SafetyQueries,
+    CrisisQueries,
     NotificationQueries,
     CheckInQueries,
     ShareQueries,
@@ -89,23 +88,25 @@ class Query(
     pass
 
 
-@answer_refusals_typed  # a refusal the member can act on is the mutation's typed error (api/graphql/errors.py)
-@strawberry.type(description="Changing: every mutation returns a union of its success and its typed error.")
-class Mutation(
-    MemberMutations,
-    GroupMutations,
-    DeviceMutations,
-    NotificationMutations,
-    CheckInMutations,
-    ShareMutations,
-    ModerationMutations,
-    SafeguardingMutations,
-    NoticingMutations,
-    SafetyMutations,
-    AccountMutations,
-    OutreachMutations,
-):
-    pass
+# A refusal the member can act on is the mutation's typed error (api/graphql/core/errors.py).
+Mutation = answer_refusals_typed(create_type(
+    "Mutation",
+    [
+        *members_mutations.MUTATIONS,
+        *groups_mutations.MUTATIONS,
+        *devices_mutations.MUTATIONS,
+        *notifications_mutations.MUTATIONS,
+        *checkins_mutations.MUTATIONS,
+        *shares_mutations.MUTATIONS,
+        *moderation_mutations.MUTATIONS,
+        *safeguarding_mutations.MUTATIONS,
+        *noticing_mutations.MUTATIONS,
+        *crisis_mutations.MUTATIONS,
+        *accounts_mutations.MUTATIONS,
+        *outreach_mutations.MUTATIONS,
+    ],
+    description="Changing: every mutation returns a union of its success and its typed error.",
+))  # fmt: skip
 
 
 @strawberry.type(description="Following: live changes over graphql-transport-ws, authenticated at connection_init.")
@@ -114,10 +115,9 @@ class Subscription(ShareSubscriptions, OutreachSubscriptions):
 
 
 class Schema(strawberry.Schema):
-    """Strawberry's schema, plus what the guard and the timeout read."""
+    """Strawberry's schema, plus what the guard reads."""
 
     trusted_documents: TrustedDocuments | None = None
-    execution_timeout_seconds: float | None = None
     max_list_items: int = 100
 
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
@@ -133,43 +133,6 @@ class Schema(strawberry.Schema):
             {key: type_ for key, type_ in definitions.items() if isinstance(type_, StrawberryObjectDefinition)},
             self.config.name_converter.get_graphql_name,
         )
-
-    def validation_rules(self) -> tuple[type[ASTValidationRule], ...]:
-        """Every rule a request is validated with: graphql's own and the limits'."""
-        extensions = [ext if isinstance(ext, SchemaExtension) else ext() for ext in self.extensions]
-        added = (rule for ext in extensions if isinstance(ext, AddValidationRules) for rule in ext.validation_rules)
-        return (*specified_rules, *added)
-
-    def _get_execute_function(self) -> Callable[..., Any]:
-        """graphql-core's execute, cut after the timeout (GQL-13). Strawberry sends every
-        query and mutation, over HTTP and the socket, through this one function;
-        subscriptions run as long as they are wanted and do not use it.
-        """
-        execute = super()._get_execute_function()
-        seconds = self.execution_timeout_seconds
-        if seconds is None:
-            return execute
-
-        def execute_within_timeout(*args: Any, **kwargs: Any) -> Any:
-            result = execute(*args, **kwargs)
-            return _within(result, seconds, kwargs.get("operation_name")) if isawaitable(result) else result
-
-        return execute_within_timeout
-
-
-async def _within(result: Awaitable[ExecutionResult], seconds: float, operation: str | None) -> ExecutionResult:
-    """The result, or a masked error once `seconds` have passed. A mutation cut
-    mid-way stops like a crashed process would: each write is atomic on its own.
-    """
-    timeout = asyncio.timeout(seconds)
-    try:
-        async with timeout:
-            return await result
-    except TimeoutError:
-        if not timeout.expired():
-            raise
-    logger.error("operation %s cut after %s s", operation or "(anonymous)", seconds)
-    return ExecutionResult(data=None, errors=[GraphQLError(MASKED_MESSAGE)])
 
 
 SCHEMA_CONFIG = StrawberryConfig(disable_field_suggestions=True)
@@ -210,8 +173,8 @@ def build_schema(
         subscription=subscription,
         types=SHARE_TYPES,
         extensions=schema_extensions(settings, production=production),
+        execution_context_class=timed_execution(settings.execution_timeout_seconds),
         config=SCHEMA_CONFIG,
     )
-    schema.execution_timeout_seconds = settings.execution_timeout_seconds
     schema.max_list_items = settings.max_list_items
     return schema

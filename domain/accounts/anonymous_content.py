@@ -17,8 +17,7 @@ import secrets
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from domain.shares.erasing import erase_response, erase_share
-from domain.shares.services import ContentServices
+from domain.shares import Publishing, erase_response, erase_share
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.content_removals import ContentRemovalDocument, RemovedKind
 from schemas.documents.responses import ResponseDocument
@@ -48,16 +47,16 @@ async def schedule_removals(
     await repos.content_removals.schedule(removals)
 
 
-async def remove_due(*, services: ContentServices, now: datetime) -> int:
+async def remove_due(*, publishing: Publishing, now: datetime) -> int:
     """Remove the anonymous posts whose moment has come, one by one, as their author's delete would."""
     removed = 0
-    for removal in await services.repos.content_removals.due(now, limit=REMOVALS_PER_TICK):
+    for removal in await publishing.repos.content_removals.due(now, limit=REMOVALS_PER_TICK):
         if removal.kind is RemovedKind.SHARE:
-            share = await services.repos.shares.get(removal.id)
-            removed += share is not None and await erase_share(services, share, now=now)
+            share = await publishing.repos.shares.get(removal.id)
+            removed += share is not None and await erase_share(publishing, share, now=now)
         else:
-            removed += await erase_response(services, removal.id, now=now) is not None
-        await services.repos.content_removals.done(removal.id)
+            removed += await erase_response(publishing, removal.id, now=now) is not None
+        await publishing.repos.content_removals.done(removal.id)
     if removed:
         logger.info("anonymous content removed", extra={"count": removed})  # a count: never ids together
     return removed

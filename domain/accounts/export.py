@@ -16,7 +16,7 @@ from typing import Any
 
 from domain.accounts.errors import AccountError, AccountErrorCode
 from domain.accounts.export_document import gather
-from domain.shares.anonymity import AnonymityKey
+from domain.shares import AnonymityKey
 from infra.mongo.repositories.data_exports import ExportAlreadyRunningError
 from infra.mongo.repositories.registry import Repositories
 from infra.queue import TaskQueue

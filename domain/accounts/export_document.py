@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from domain.notifications.catalogue import text_for
-from domain.shares.anonymity import AnonymityKey
+from domain.notifications import text_for
+from domain.shares import AnonymityKey
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.checkins import CheckInDocument
 from schemas.documents.members import MemberDocument

@@ -24,7 +24,7 @@ from datetime import datetime, timedelta
 
 from domain.accounts.anonymous_content import schedule_removals
 from domain.outreach import end_member_threads
-from domain.shares.anonymity import AnonymityKey
+from domain.shares import AnonymityKey
 from infra.firebase import FirebaseAccounts
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.account_deletions import AccountDeletionDocument

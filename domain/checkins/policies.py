@@ -4,12 +4,12 @@ what a lead may see of a group's check-ins (whole days, never fewer than 5 peopl
 
 from __future__ import annotations
 
-import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from domain.groups.occurrences import answered_occurrence
+from domain.groups import answered_occurrence
+from domain.members import local_date, zone_of
 from schemas.documents.checkins import AnsweredOccurrence
 from schemas.documents.groups import GroupDocument
 from schemas.documents.safeguarding_alerts import RiskLevel
@@ -40,17 +40,6 @@ class MoodCell:
     @property
     def suppressed(self) -> bool:
         return self.check_ins is None
-
-
-def zone_of(timezone: str) -> zoneinfo.ZoneInfo:
-    try:
-        return zoneinfo.ZoneInfo(timezone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("UTC")
-
-
-def local_day(moment: datetime, timezone: str) -> date:
-    return moment.astimezone(zone_of(timezone)).date()
 
 
 def answered(groups: Iterable[GroupDocument], recorded_at: datetime) -> tuple[AnsweredOccurrence, ...]:
@@ -90,7 +79,7 @@ def complete_days(days: int, now: datetime, timezone: str) -> Window:
     midnight where the group is, and never show today (ANON-14: daily, published with delay).
     """
     zone = zone_of(timezone)
-    today = now.astimezone(zone).date()
+    today = local_date(now, zone)
     first = today - timedelta(days=days)
     return Window(
         first=first,

@@ -15,13 +15,13 @@ from datetime import date, datetime
 
 from domain.checkins import policies
 from domain.checkins.errors import CheckInError, CheckInErrorCode
-from domain.groups.access import authorized
-from domain.groups.policies import GroupAction, Viewer, is_present
-from infra.mongo.pagination import Keyset, Page
+from domain.groups import GroupAction, Viewer, authorized, is_present
+from domain.members import local_date
 from infra.mongo.repositories.checkins import DayMoods
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.checkins import CheckInDocument
 from schemas.documents.members import MemberDocument
+from schemas.pagination import Keyset, Page
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ async def my_check_ins(
 async def mood_trend(*, repos: Repositories, member: MemberDocument, days: int, now: datetime) -> MoodTrend:
     """Daily averages over the last `days` days (today included), in the member's time zone."""
     _check_days(days)
-    since = policies.trend_start(days, policies.local_day(now, member.timezone))
+    since = policies.trend_start(days, local_date(now, member.timezone))
     rows = await repos.checkins.moods_by_day(member.id, since=since)
     return MoodTrend(days=days, timezone=member.timezone, points=_daily(rows))
 

@@ -16,14 +16,14 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
-from domain.groups.occurrences import ANSWER_WINDOW, next_occurrence
-from domain.notifications.service import notify
-from infra.mongo.pagination import Keyset
+from domain.groups import ANSWER_WINDOW, next_occurrence
+from domain.notifications import notify
 from infra.mongo.repositories.registry import Repositories
 from infra.queue import TaskQueue
 from schemas.documents.groups import GroupDocument
 from schemas.documents.members import MemberDocument
 from schemas.documents.notifications import NotificationKind
+from schemas.pagination import Keyset
 from schemas.tasks.checkins import REMIND_GROUP, RemindGroup
 
 logger = logging.getLogger(__name__)

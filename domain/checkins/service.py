@@ -15,12 +15,10 @@ from datetime import datetime
 from domain.checkins import policies
 from domain.checkins import validation as check
 from domain.checkins.errors import CheckInError, CheckInErrorCode
+from domain.crisis import Signposting, SignpostSource, SupportDirectory, screen, signpost
 from domain.errors import HiddenError
-from domain.noticing.activity import end_quiet_spells, next_look
-from domain.noticing.mood import notice_mood
-from domain.safety.directory import SupportDirectory
-from domain.safety.screen import screen
-from domain.safety.service import Signposting, SignpostSource, signpost
+from domain.members import local_date
+from domain.noticing import end_quiet_spells, next_look, notice_mood
 from infra.mongo.repositories.checkins import IdempotencyKeyTakenError
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.base import new_id
@@ -40,7 +38,7 @@ class Submitted:
     signposting: Signposting
 
 
-async def submit(
+async def submit_check_in(
     *,
     repos: Repositories,
     directory: SupportDirectory,
@@ -84,7 +82,7 @@ async def _new_check_in(
     return CheckInDocument(
         id=new_id(), member_id=member.id, group_id=draft.group_id, mood=draft.mood, energy=draft.energy, note=note,
         tags=tuple(draft.tags), visibility=draft.visibility, recorded_at=recorded_at,
-        local_day=policies.local_day(recorded_at, member.timezone), created_at=now, risk_level=screened.level,
+        local_day=local_date(recorded_at, member.timezone), created_at=now, risk_level=screened.level,
         note_held=policies.note_held(screened.level, screened.has_method),
         answers=policies.answered(groups.values(), recorded_at), idempotency_key=draft.idempotency_key,
         request_hash=digest,

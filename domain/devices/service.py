@@ -11,7 +11,7 @@ from schemas.documents.devices import DeviceDocument, Platform
 from schemas.documents.members import MemberDocument
 
 
-async def register(
+async def register_device(
     *,
     repos: Repositories,
     member: MemberDocument,
@@ -30,7 +30,7 @@ async def register(
     return device
 
 
-async def unregister(*, repos: Repositories, member: MemberDocument, token: str) -> DeviceDocument:
+async def unregister_device(*, repos: Repositories, member: MemberDocument, token: str) -> DeviceDocument:
     """Stop pushes to this phone. Only the member's own token: any other is NOT_FOUND, like an unknown one."""
     issues = token_issues(token)
     if issues:

@@ -11,10 +11,10 @@ from domain.errors import HiddenError, NotPermittedError
 from domain.groups import invites
 from domain.groups import validation as check
 from domain.groups.access import admit, load, note_leader_activity, refuse_existing, refuse_if_archived
+from domain.groups.attention import expect_digest
 from domain.groups.errors import GroupError, GroupErrorCode
 from domain.groups.policies import GroupAction, Viewer, age_of, age_refusal, allowed_actions, is_active
-from domain.noticing.digest import expect_digest
-from domain.notifications.service import notify
+from domain.notifications import notify
 from infra.mongo.repositories.join_requests import JoinRequestPendingError
 from infra.mongo.repositories.registry import Repositories
 from infra.queue import TaskQueue

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from domain.groups.policies import LEADER_INACTIVE_AFTER, leaders_last_active, no_active_lead_since
-from infra.mongo.pagination import Keyset, Page
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.base import new_id
 from schemas.documents.groups import GroupDocument
@@ -30,6 +29,7 @@ from schemas.documents.staff_alerts import (
     StaffAlertStatus,
     open_key,
 )
+from schemas.pagination import Keyset, Page
 
 logger = logging.getLogger(__name__)
 

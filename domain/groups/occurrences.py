@@ -15,10 +15,10 @@ exactly one occurrence:
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from domain.notifications.policies import parse_clock
+from domain.members import local_time_at, parse_clock
 from schemas.documents.groups import CheckInSchedule
 from schemas.documents.support_resources import Weekday
 
@@ -36,7 +36,7 @@ def occurrence_on(day: date, schedule: CheckInSchedule, zone: ZoneInfo) -> datet
     clock = parse_clock(schedule.local_time)
     if clock is None:
         raise ValueError(f"a stored schedule has an invalid time: {schedule.local_time!r}")
-    return datetime.combine(day, clock, tzinfo=zone).astimezone(UTC)
+    return local_time_at(day, clock, zone)
 
 
 def next_occurrence(schedule: CheckInSchedule, timezone: str, *, after: datetime) -> datetime:

@@ -8,7 +8,6 @@ change raises NotPermittedError.
 
 from __future__ import annotations
 
-import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -18,7 +17,7 @@ from typing import TypeGuard
 from domain.errors import HiddenError, NotPermittedError
 from domain.groups.errors import GroupErrorCode
 from domain.identity import Identity, Scope
-from domain.members.policies import ADULT_AGE, age_on
+from domain.members import ADULT_AGE, age_on, local_date
 from schemas.documents.groups import GroupAccess, GroupDocument
 from schemas.documents.members import MemberDocument
 from schemas.documents.memberships import GroupRole, MembershipDocument, MembershipStatus
@@ -94,7 +93,7 @@ class Viewer:
 
 def age_of(member: MemberDocument, now: datetime) -> int:
     """The member's age today where they live, from the stored date of birth."""
-    return age_on(member.date_of_birth, now.astimezone(zoneinfo.ZoneInfo(member.timezone)).date())
+    return age_on(member.date_of_birth, local_date(now, member.timezone))
 
 
 def is_active(membership: MembershipDocument | None) -> bool:

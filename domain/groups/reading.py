@@ -12,16 +12,16 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from domain.groups.access import authorized
+from domain.groups.attention import Attention, attention_for
 from domain.groups.policies import GroupAction, Viewer, discoverable_youth, has_active_leader
 from domain.groups.views import GroupView, view_of
-from domain.noticing.attention import Attention, attention_for
-from infra.mongo.pagination import Keyset, Page
 from infra.mongo.repositories.groups import Discovery
 from infra.mongo.repositories.memberships import LEADER_ROLES
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.groups import GroupDocument, GroupKind
 from schemas.documents.join_requests import JoinRequestDocument
 from schemas.documents.memberships import GroupRole, MembershipDocument
+from schemas.pagination import Keyset, Page
 
 SEARCH_TEXT_MAX = 80
 LEADING_MAX = 200  # groups one person leads; far above any real volunteer's load
@@ -64,7 +64,7 @@ async def my_groups(*, repos: Repositories, viewer: Viewer, after: Keyset | None
     return Page(items=views, has_next=memberships.has_next)
 
 
-async def discover(
+async def discover_groups(
     *,
     repos: Repositories,
     viewer: Viewer,

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from domain.errors import FieldIssue
 from domain.groups.access import archived_error, authorized, refuse_if_archived
@@ -14,10 +13,10 @@ from domain.groups.occurrences import next_occurrence
 from domain.groups.policies import GroupAction, Viewer
 from domain.groups.validation import issue
 from domain.groups.views import GroupView, view_of
-from domain.noticing.activity import quiet_rules_changed
-from domain.notifications.policies import parse_clock
+from domain.members import parse_clock
 from infra.mongo.repositories.registry import Repositories
-from schemas.documents.groups import CheckInSchedule
+from schemas.commands import given, or_keep
+from schemas.documents.groups import CheckInSchedule, GroupUpdate, QuietPolicyUpdate
 from schemas.documents.support_resources import Weekday
 
 MISSED_CHECK_INS_RANGE = (1, 6)
@@ -43,11 +42,11 @@ async def set_schedule(
     # A time zone changed at the same moment is caught up by the reminder task, which
     # re-reads the group and computes the occurrence after the one it sent in its zone.
     next_at = next_occurrence(schedule, group.timezone, after=now) if schedule else None
-    changes = {"schedule": schedule.model_dump() if schedule else None, "next_checkin_at": next_at}
-    updated = await repos.groups.update_live(group.id, changes, capacity=None, now=now)
+    update = GroupUpdate(schedule=schedule, next_checkin_at=next_at)
+    updated = await repos.groups.update_live(group.id, update, capacity=None, now=now)
     if updated is None:
         raise archived_error()
-    await quiet_rules_changed(repos=repos, group_id=group.id, now=now)
+    await _quiet_rules_changed(repos=repos, group_id=group.id, now=now)
     return view_of(viewer, updated, membership)
 
 
@@ -63,11 +62,11 @@ async def set_quiet_policy(
     """Change when a member of the group counts as quiet (leads); only the values given change."""
     group, membership = await authorized(repos, viewer, group_id, GroupAction.SCHEDULE)
     refuse_if_archived(group)
-    changes = _quiet_changes(missed_check_ins, inactive_days)
-    updated = await repos.groups.update_live(group.id, changes, capacity=None, now=now)
+    update = GroupUpdate(quiet_policy=_quiet_policy(missed_check_ins, inactive_days))
+    updated = await repos.groups.update_live(group.id, update, capacity=None, now=now)
     if updated is None:
         raise archived_error()
-    await quiet_rules_changed(repos=repos, group_id=group.id, now=now)
+    await _quiet_rules_changed(repos=repos, group_id=group.id, now=now)
     return view_of(viewer, updated, membership)
 
 
@@ -88,7 +87,7 @@ def checked_schedule(draft: ScheduleDraft) -> CheckInSchedule:
     return CheckInSchedule(weekdays=tuple(sorted(draft.weekdays, key=_WEEK.index)), local_time=draft.local_time)
 
 
-def _quiet_changes(missed_check_ins: int | None, inactive_days: int | None) -> dict[str, Any]:
+def _quiet_policy(missed_check_ins: int | None, inactive_days: int | None) -> QuietPolicyUpdate:
     issues: list[FieldIssue] = []
     low, high = MISSED_CHECK_INS_RANGE
     if missed_check_ins is not None and not low <= missed_check_ins <= high:
@@ -100,8 +99,13 @@ def _quiet_changes(missed_check_ins: int | None, inactive_days: int | None) -> d
         issues.append(issue("inactiveDays", GroupErrorCode.INACTIVE_DAYS_OUT_OF_RANGE, message))
     if issues:
         raise GroupError.from_issues(issues)
-    changes = {"quiet_policy.missed_check_ins": missed_check_ins, "quiet_policy.inactive_days": inactive_days}
-    changes = {key: value for key, value in changes.items() if value is not None}
-    if not changes:
+    policy = QuietPolicyUpdate(missed_check_ins=or_keep(missed_check_ins), inactive_days=or_keep(inactive_days))
+    if not given(policy):
         raise GroupError(GroupErrorCode.NOTHING_TO_UPDATE, "Nothing to change was given.")
-    return changes
+    return policy
+
+
+async def _quiet_rules_changed(*, repos: Repositories, group_id: str, now: datetime) -> None:
+    """A new schedule or quiet policy: the quiet scan (domain/noticing) looks at every member of the
+    group again under it."""
+    await repos.memberships.evaluate_group_now(group_id, now=now)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
 
 from domain.errors import FieldIssue, NotPermittedError
 from domain.groups import validation as check
@@ -24,8 +23,9 @@ from domain.groups.policies import (
 from domain.groups.views import GroupView, view_of
 from infra.mongo.repositories.registry import Repositories
 from infra.queue import TaskQueue
+from schemas.commands import KEEP, given, or_keep
 from schemas.documents.base import new_id
-from schemas.documents.groups import GroupAccess, GroupDocument, GroupKind, SignpostLink
+from schemas.documents.groups import GroupAccess, GroupDocument, GroupKind, GroupUpdate, SignpostLink
 from schemas.documents.members import MemberDocument
 from schemas.documents.memberships import GroupRole, MembershipDocument
 from schemas.documents.moderation_actions import ModerationActionKind
@@ -90,20 +90,22 @@ async def update_group(
 ) -> GroupView:
     """Change the given fields (leads); nothing is written if any is invalid."""
     group, membership = await authorized(repos, viewer, group_id, GroupAction.UPDATE)
-    updates, issues = _updates(changes)
+    update, issues = _update(changes)
     _raise_if_any(issues)
-    if not updates and changes.capacity is None:
+    if not given(update) and changes.capacity is None:
         raise GroupError(GroupErrorCode.NOTHING_TO_UPDATE, "Nothing to change was given.")
     for _attempt in range(3):  # a capacity change races joins; re-read and retry
         refuse_if_archived(group)
-        updates |= _search_fields(updates.get("name", group.name), updates.get("description", group.description))
-        if "timezone" in updates and group.schedule is not None:  # the same wall-clock time, in the new zone
-            updates["next_checkin_at"] = next_occurrence(group.schedule, updates["timezone"], after=now)
+        name = group.name if update.name is KEEP else update.name
+        description = group.description if update.description is KEEP else update.description
+        update = replace(update, name_key=_name_key(name), search_text=_search_text(name, description))
+        if update.timezone is not KEEP and group.schedule is not None:  # the same wall-clock time, in the new zone
+            update = replace(update, next_checkin_at=next_occurrence(group.schedule, update.timezone, after=now))
         capacity = None if changes.capacity is None else (group.capacity, changes.capacity)
         if capacity is not None and group.member_count > capacity[1]:
             message = f"{group.member_count} people are in the group: the capacity can't be lower."
             raise GroupError(GroupErrorCode.CAPACITY_BELOW_MEMBERS, message)
-        updated = await repos.groups.update_live(group.id, updates, capacity=capacity, now=now)
+        updated = await repos.groups.update_live(group.id, update, capacity=capacity, now=now)
         if updated is not None:
             await note_leader_activity(repos, membership, now=now)
             return view_of(viewer, updated, membership)
@@ -192,38 +194,39 @@ def _new_group(draft: GroupDraft, *, created_by: str, now: datetime) -> GroupDoc
         created_at=now,
         updated_at=now,
         lead_check_at=now + LEADER_INACTIVE_AFTER,  # its lead just joined: nothing to check before then
-        **_search_fields(draft.name, draft.description),
+        name_key=_name_key(draft.name),
+        search_text=_search_text(draft.name, draft.description),
     )
 
 
-def _search_fields(name: str, description: str) -> dict[str, str]:
-    return {"name_key": name.casefold(), "search_text": f"{name}\n{description}".casefold()}
+def _name_key(name: str) -> str:
+    return name.casefold()
 
 
-def _updates(changes: GroupChanges) -> tuple[dict[str, Any], list[FieldIssue]]:
+def _search_text(name: str, description: str) -> str:
+    return f"{name}\n{description}".casefold()
+
+
+def _update(changes: GroupChanges) -> tuple[GroupUpdate, list[FieldIssue]]:
     """The stored fields to set, and every issue with the given values."""
-    updates: dict[str, Any] = {}
-    issues: list[FieldIssue] = []
-    if changes.name is not None:
-        updates["name"] = check.clean_name(changes.name)
-        issues += check.name_issues(updates["name"])
-    if changes.description is not None:
-        updates["description"] = check.clean_text(changes.description)
-        issues += check.description_issues(updates["description"])
-    if changes.house_rules is not None:
-        updates["house_rules"] = check.clean_text(changes.house_rules)
-        issues += check.house_rules_issues(updates["house_rules"])
-    if changes.capacity is not None:
-        issues += check.capacity_issues(changes.capacity)
-    if changes.timezone is not None:
-        updates["timezone"] = changes.timezone
-        issues += check.group_timezone_issues(changes.timezone)
-    if changes.signposting is not None:
-        links = check.clean_signposting(changes.signposting)
-        updates["signposting"] = [link.model_dump() for link in links]
-        issues += check.signposting_issues(links)
-    updates |= {key: getattr(changes, key).value for key in ("kind", "access") if getattr(changes, key) is not None}
-    return updates, issues
+    name = check.clean_name(changes.name) if changes.name is not None else None
+    description = check.clean_text(changes.description) if changes.description is not None else None
+    house_rules = check.clean_text(changes.house_rules) if changes.house_rules is not None else None
+    links = check.clean_signposting(changes.signposting) if changes.signposting is not None else None
+    issues = [
+        *(check.name_issues(name) if name is not None else []),
+        *(check.description_issues(description) if description is not None else []),
+        *(check.house_rules_issues(house_rules) if house_rules is not None else []),
+        *(check.capacity_issues(changes.capacity) if changes.capacity is not None else []),
+        *(check.group_timezone_issues(changes.timezone) if changes.timezone is not None else []),
+        *(check.signposting_issues(links) if links is not None else []),
+    ]
+    update = GroupUpdate(
+        name=or_keep(name), description=or_keep(description), house_rules=or_keep(house_rules),
+        kind=or_keep(changes.kind), access=or_keep(changes.access), timezone=or_keep(changes.timezone),
+        signposting=or_keep(links),
+    )  # fmt: skip
+    return update, issues
 
 
 def _raise_if_any(issues: list[FieldIssue]) -> None:

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from domain.errors import FieldIssue
 from domain.groups.errors import GroupError, GroupErrorCode
-from domain.members.validation import clean_display_name, timezone_issues
+from domain.members import clean_display_name, timezone_issues
 from schemas.documents.groups import SignpostLink
 
 NAME_MAX = 80

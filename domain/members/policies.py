@@ -1,12 +1,13 @@
-"""Age rules (under-18 status comes from the date of birth, never from the client), and when a
-sign-in still counts for a member.
+"""Age rules (under-18 status comes from the date of birth, never from the client), what the
+member's own choices allow, and when a sign-in still counts for a member.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from domain.identity import Identity
+from domain.members.time import is_on_break
 from schemas.documents.members import MemberDocument, Preferences
 
 MINIMUM_AGE = 16
@@ -31,6 +32,11 @@ def default_preferences(*, minor: bool) -> Preferences:
     if minor:
         return Preferences(nudges=False, let_leads_know_when_quiet=False, leads_may_message_me=False)
     return Preferences(leads_may_message_me=True)
+
+
+def may_tell_leads(member: MemberDocument, now: datetime) -> bool:
+    """Leads hear someone is quiet only with their consent, and never during a break."""
+    return member.preferences.let_leads_know_when_quiet and not is_on_break(member.preferences, now)
 
 
 def sign_in_ended(member: MemberDocument, identity: Identity) -> bool:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import zoneinfo
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Any
 
 from domain.errors import FieldIssue
 from domain.identity import Identity
 from domain.members.errors import MemberError, MemberErrorCode
 from domain.members.policies import default_preferences, is_minor
+from domain.members.time import local_date
 from domain.members.validation import (
     clean_display_name,
     date_of_birth_issues,
@@ -19,8 +18,9 @@ from domain.members.validation import (
 )
 from infra.mongo.repositories.members import MemberAlreadyExistsError
 from infra.mongo.repositories.registry import Repositories
+from schemas.commands import KEEP, given
 from schemas.documents.base import new_id
-from schemas.documents.members import Language, MemberDocument, Nation
+from schemas.documents.members import Language, MemberDocument, Nation, ProfileUpdate
 
 
 @dataclass(frozen=True)
@@ -32,16 +32,6 @@ class NewProfile:
     language: Language
 
 
-@dataclass(frozen=True)
-class ProfileChanges:
-    """Only the fields given change. The date of birth cannot: age rules rest on it."""
-
-    display_name: str | None = None
-    nation: Nation | None = None
-    timezone: str | None = None
-    language: Language | None = None
-
-
 async def get_member(*, repos: Repositories, identity: Identity) -> MemberDocument | None:
     """The member behind a Firebase user, if they have onboarded."""
     return await repos.members.get_by_firebase_uid(identity.firebase_uid)
@@ -50,7 +40,7 @@ async def get_member(*, repos: Repositories, identity: Identity) -> MemberDocume
 async def onboard(*, repos: Repositories, identity: Identity, profile: NewProfile, now: datetime) -> MemberDocument:
     """Create the member for this Firebase user, with defaults for their age."""
     name = clean_display_name(profile.display_name)
-    today = _local_date(now, profile.timezone)
+    today = local_date(now, profile.timezone)
     issues = [
         *display_name_issues(name),
         *date_of_birth_issues(profile.date_of_birth, today),
@@ -77,25 +67,19 @@ async def onboard(*, repos: Repositories, identity: Identity, profile: NewProfil
 
 
 async def update_profile(
-    *, repos: Repositories, member: MemberDocument, changes: ProfileChanges, now: datetime
+    *, repos: Repositories, member: MemberDocument, changes: ProfileUpdate, now: datetime
 ) -> MemberDocument:
     """Change the given profile fields; nothing is written if any is invalid."""
-    updates: dict[str, Any] = {}
-    issues: list[FieldIssue] = []
-    if changes.display_name is not None:
-        updates["display_name"] = clean_display_name(changes.display_name)
-        issues += display_name_issues(updates["display_name"])
-    if changes.timezone is not None:
-        updates["timezone"] = changes.timezone
-        issues += timezone_issues(changes.timezone)
-    if changes.nation is not None:
-        updates["nation"] = changes.nation.value
-    if changes.language is not None:
-        updates["language"] = changes.language.value
-    _raise_if_any(issues)
-    if not updates:
+    update = changes
+    if changes.display_name is not KEEP:
+        update = replace(update, display_name=clean_display_name(changes.display_name))
+    _raise_if_any([
+        *(display_name_issues(update.display_name) if update.display_name is not KEEP else []),
+        *(timezone_issues(update.timezone) if update.timezone is not KEEP else []),
+    ])  # fmt: skip
+    if not given(update):
         raise MemberError(MemberErrorCode.NOTHING_TO_UPDATE, "Nothing to change was given.")
-    updated = await repos.members.update_profile(member.id, updates, now=now)
+    updated = await repos.members.update_profile(member.id, update, now=now)
     if updated is None:
         raise MemberError(MemberErrorCode.NOT_ONBOARDED, "Your profile no longer exists.")
     return updated
@@ -104,12 +88,3 @@ async def update_profile(
 def _raise_if_any(issues: list[FieldIssue]) -> None:
     if issues:
         raise MemberError.from_issues(issues)
-
-
-def _local_date(now: datetime, timezone: str) -> date:
-    """Today where the member lives (UTC's for a zone that is refused anyway). Checked against
-    the known zones first: a name the zone files cannot hold fails with OSError, not a lookup miss.
-    """
-    if timezone_issues(timezone):
-        return now.date()
-    return now.astimezone(zoneinfo.ZoneInfo(timezone)).date()

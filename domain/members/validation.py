@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import zoneinfo
 from datetime import date
-from functools import cache
 
 import phonenumbers
 
 from domain.errors import FieldIssue
 from domain.members.errors import MemberErrorCode
 from domain.members.policies import MAXIMUM_AGE, MINIMUM_AGE, age_on
+from domain.members.time import iana_zones
 from domain.text import has_visible_text
 
 DISPLAY_NAME_MAX = 40
@@ -48,15 +47,9 @@ def date_of_birth_issues(date_of_birth: date, today: date) -> list[FieldIssue]:
 
 
 def timezone_issues(name: str) -> list[FieldIssue]:
-    if name not in _iana_zones():
+    if name not in iana_zones():
         return [_issue("timezone", MemberErrorCode.TIMEZONE_INVALID, "Use an IANA time zone such as Europe/London.")]
     return []
-
-
-@cache
-def _iana_zones() -> frozenset[str]:
-    # The system's tz folder adds files that are not zones a member lives in.
-    return frozenset(zoneinfo.available_timezones()) - {"localtime", "posixrules", "Factory"}
 
 
 def _looks_like_email(text: str) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from domain.errors import HiddenError, NotPermittedError
-from domain.groups.policies import is_active
+from domain.groups import is_active
 from domain.moderation import content as contents
 from domain.moderation.errors import ModerationError, ModerationErrorCode
 from domain.moderation.log import append
@@ -26,10 +26,7 @@ from domain.moderation.policies import (
     require_moderator,
     text_issues,
 )
-from domain.shares import reading
-from domain.shares.policies import Reader, Standing
-from domain.shares.services import ContentServices
-from domain.shares.validation import clean_body
+from domain.shares import Publishing, Reader, Standing, clean_body, share_place
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.memberships import MembershipDocument
 from schemas.documents.moderation_actions import ActorRole, ModerationActionKind, TargetKind
@@ -51,7 +48,7 @@ class Moderator:
 
 
 async def moderator_of(repos: Repositories, reader: Reader, group_id: str) -> Moderator:
-    group, membership = await reading.place(repos, reader, group_id)
+    group, membership = await share_place(repos, reader, group_id)
     found = require_moderator(reader, membership, group_exists=group is not None)
     return Moderator(reader, found, membership)
 
@@ -65,7 +62,7 @@ def checked_reason(raw: str) -> str:
 
 async def moderate_content(
     *,
-    services: ContentServices,
+    publishing: Publishing,
     reader: Reader,
     kind: ReportTargetKind,
     content_id: str,
@@ -74,8 +71,8 @@ async def moderate_content(
     now: datetime,
 ) -> tuple[contents.Content, Standing]:
     """Hide, restore or remove a share or response (leads and co-leads of its group, and staff)."""
-    repos = services.repos
-    content = await contents.load(repos, kind, content_id) if kind in contents.CONTENT_KINDS else None
+    repos = publishing.repos
+    content = await contents.load_content(repos, kind, content_id) if kind in contents.CONTENT_KINDS else None
     if content is None:
         raise HiddenError(content_id)
     moderator = await _moderator_seeing(repos, reader, content)
@@ -83,7 +80,7 @@ async def moderate_content(
     transition = refuse_transition(action, content.status)
     hidden_by = HiddenBy.MODERATOR if transition.to is ContentStatus.HIDDEN else None
     changed = await contents.change_status(
-        services, content, sources=transition.sources, to=transition.to, hidden_by=hidden_by, now=now
+        publishing, content, sources=transition.sources, to=transition.to, hidden_by=hidden_by, now=now
     )
     if changed is None:
         raise ModerationError(ModerationErrorCode.INVALID_TRANSITION, "It changed meanwhile: look again.")
@@ -146,10 +143,10 @@ async def mute_member(
 
 
 async def dismiss_report(
-    *, services: ContentServices, reader: Reader, report_id: str, reason: str, now: datetime
+    *, publishing: Publishing, reader: Reader, report_id: str, reason: str, now: datetime
 ) -> ReportDocument:
     """The reports on a target were not founded: close them, and bring back what they hid."""
-    repos = services.repos
+    repos = publishing.repos
     report = await repos.reports.get(report_id)
     if report is None:
         raise HiddenError(report_id)
@@ -158,7 +155,7 @@ async def dismiss_report(
     if report.status is ReportStatus.CLOSED:
         raise ModerationError(ModerationErrorCode.REPORT_CLOSED, "This report has already been dealt with.")
     if report.target_kind in contents.CONTENT_KINDS:
-        await _restore_if_hidden_by_reports(services, report, now=now)
+        await _restore_if_hidden_by_reports(publishing, report, now=now)
     entry = await append(
         repos, group_id=report.group_id, actor_id=reader.id, actor_role=moderator.role,
         action=ModerationActionKind.REPORTS_DISMISS, target_kind=contents.LOG_KIND[report.target_kind],
@@ -168,12 +165,12 @@ async def dismiss_report(
     return await repos.reports.get(report_id) or report
 
 
-async def _restore_if_hidden_by_reports(services: ContentServices, report: ReportDocument, *, now: datetime) -> None:
+async def _restore_if_hidden_by_reports(publishing: Publishing, report: ReportDocument, *, now: datetime) -> None:
     try:
-        content = await contents.load(services.repos, report.target_kind, report.target_id)
+        content = await contents.load_content(publishing.repos, report.target_kind, report.target_id)
     except HiddenError:
         return  # deleted by its author meanwhile
     if content.status is ContentStatus.HIDDEN and content.item.hidden_by is HiddenBy.REPORTS:
         await contents.change_status(
-            services, content, sources=(ContentStatus.HIDDEN,), to=ContentStatus.PUBLISHED, hidden_by=None, now=now
+            publishing, content, sources=(ContentStatus.HIDDEN,), to=ContentStatus.PUBLISHED, hidden_by=None, now=now
         )

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from domain.errors import HiddenError
-from domain.shares import lifecycle
-from domain.shares.services import ContentServices
+from domain.shares import Publishing, response_published, response_withdrawn, share_published, share_withdrawn
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.moderation_actions import TargetKind
 from schemas.documents.reports import ReportTargetKind
@@ -42,7 +41,7 @@ class Content:
         return self.item.status
 
 
-async def load(repos: Repositories, kind: ReportTargetKind, content_id: str) -> Content:
+async def load_content(repos: Repositories, kind: ReportTargetKind, content_id: str) -> Content:
     """A share or response by id, whatever its status; HiddenError when there is none."""
     item: ShareDocument | ResponseDocument | None
     if kind is ReportTargetKind.SHARE:
@@ -57,7 +56,7 @@ async def load(repos: Repositories, kind: ReportTargetKind, content_id: str) -> 
 
 
 async def change_status(
-    services: ContentServices,
+    publishing: Publishing,
     content: Content,
     *,
     sources: tuple[ContentStatus, ...],
@@ -66,7 +65,7 @@ async def change_status(
     now: datetime,
 ) -> Content | None:
     """Move the content on (conditionally) and apply what follows; None when it was not in `sources`."""
-    repos = services.repos
+    repos = publishing.repos
     changed: ShareDocument | ResponseDocument | None
     if isinstance(content.item, ShareDocument):
         changed = await repos.shares.change_status(content.id, from_statuses=sources, to=to, hidden_by=hidden_by)
@@ -74,12 +73,12 @@ async def change_status(
         changed = await repos.responses.change_status(content.id, from_statuses=sources, to=to, hidden_by=hidden_by)
     if changed is None:
         return None
-    await _follow(services, before=content.item, after=changed, now=now)
+    await _follow(publishing, before=content.item, after=changed, now=now)
     return Content(content.kind, changed)
 
 
 async def _follow(
-    services: ContentServices,
+    publishing: Publishing,
     *,
     before: ShareDocument | ResponseDocument,
     after: ShareDocument | ResponseDocument,
@@ -90,10 +89,10 @@ async def _follow(
         return
     if isinstance(after, ShareDocument):
         if now_visible:
-            await lifecycle.share_published(services, after, now=now)
+            await share_published(publishing, after, now=now)
         else:
-            await lifecycle.share_withdrawn(services, after)
+            await share_withdrawn(publishing, after)
     elif now_visible:
-        await lifecycle.response_published(services, after, actor_id=None, now=now)
+        await response_published(publishing, after, actor_id=None, now=now)
     else:
-        await lifecycle.response_withdrawn(services, after)
+        await response_withdrawn(publishing, after)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from domain.groups.access import note_leader_activity
+from domain.groups import note_leader_activity
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.base import new_id
 from schemas.documents.memberships import MembershipDocument

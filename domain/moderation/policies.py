@@ -13,9 +13,9 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from domain.errors import FieldIssue, HiddenError, NotPermittedError
-from domain.groups.policies import is_active
+from domain.groups import is_active
 from domain.moderation.errors import ModerationError, ModerationErrorCode
-from domain.shares.policies import Reader, Standing, shown_status, standing
+from domain.shares import Reader, Standing, shown_status, standing
 from schemas.documents.memberships import GroupRole, MembershipDocument
 from schemas.documents.moderation_actions import ActorRole, ModerationActionKind
 from schemas.documents.reports import ReportReason

@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from domain.errors import FieldIssue
-from domain.groups.policies import is_active
-from domain.groups.service import lead_notification_recipients
+from domain.groups import expect_digest, is_active, lead_notification_recipients
 from domain.moderation import content as contents
 from domain.moderation.errors import ModerationError, ModerationErrorCode
 from domain.moderation.log import append
@@ -23,14 +22,19 @@ from domain.moderation.policies import (
     hides_at_once,
     text_issues,
 )
-from domain.noticing.digest import expect_digest
-from domain.notifications.service import Notice, notify_later
-from domain.shares import reading
-from domain.shares.anonymity import to_minute
-from domain.shares.notices import jitter
-from domain.shares.policies import Reader, Standing, require_standing
-from domain.shares.services import ContentServices
-from domain.shares.validation import clean_body
+from domain.notifications import Notice, notify_later
+from domain.shares import (
+    Publishing,
+    Reader,
+    Standing,
+    clean_body,
+    get_response,
+    get_share,
+    jitter,
+    require_standing,
+    share_place,
+    to_minute,
+)
 from infra.mongo.repositories.registry import Repositories
 from infra.mongo.repositories.reports import ReportExistsError
 from schemas.documents.base import new_id
@@ -49,11 +53,9 @@ class ReportDraft:
     note: str = ""
 
 
-async def create_report(
-    *, services: ContentServices, reader: Reader, draft: ReportDraft, now: datetime
-) -> ReportDocument:
+async def create_report(*, publishing: Publishing, reader: Reader, draft: ReportDraft, now: datetime) -> ReportDocument:
     """Report something the reader can see in their group; once per reporter and target."""
-    repos = services.repos
+    repos = publishing.repos
     content: contents.Content | None = None
     if draft.target_kind is ReportTargetKind.MEMBER:
         group_id, found = await _member_target(repos, reader, draft)
@@ -73,8 +75,8 @@ async def create_report(
     except ReportExistsError:
         raise ModerationError(ModerationErrorCode.ALREADY_REPORTED, "You reported this already. Thank you.") from None
     if content is not None:
-        await _hide_if_due(services, content, report, found, now=now)
-    await _tell_leads(services, report, reporter=reader, now=now)
+        await _hide_if_due(publishing, content, report, found, now=now)
+    await _tell_leads(publishing, report, reporter=reader, now=now)
     await expect_digest(repos=repos, group_ids=[group_id], now=now)
     return report
 
@@ -82,10 +84,10 @@ async def create_report(
 async def _content_target(repos: Repositories, reader: Reader, draft: ReportDraft) -> tuple[contents.Content, Standing]:
     """The content, if the reader can see it and did not write it."""
     if draft.target_kind is ReportTargetKind.SHARE:
-        seen_share = await reading.get_share(repos=repos, reader=reader, share_id=draft.target_id)
+        seen_share = await get_share(repos=repos, reader=reader, share_id=draft.target_id)
         content, found = contents.Content(draft.target_kind, seen_share.item), seen_share.standing
     else:
-        seen_response = await reading.get_response(repos=repos, reader=reader, response_id=draft.target_id)
+        seen_response = await get_response(repos=repos, reader=reader, response_id=draft.target_id)
         content, found = contents.Content(draft.target_kind, seen_response.item), seen_response.standing
     authorship = await repos.authorship.get(content.id)
     if reader.wrote(authorship.author_key if authorship else None):
@@ -99,7 +101,7 @@ async def _member_target(repos: Repositories, reader: Reader, draft: ReportDraft
         raise ModerationError.from_issues(
             [FieldIssue("groupId", ModerationErrorCode.GROUP_REQUIRED, "Say which group this is about.")]
         )
-    found = require_standing(reader, *await reading.place(repos, reader, draft.group_id))
+    found = require_standing(reader, *await share_place(repos, reader, draft.group_id))
     if draft.target_id == reader.id:
         raise ModerationError(ModerationErrorCode.CANNOT_TARGET_SELF, "You can't report yourself.")
     if not is_active(await repos.memberships.get(draft.group_id, draft.target_id)):
@@ -108,41 +110,41 @@ async def _member_target(repos: Repositories, reader: Reader, draft: ReportDraft
 
 
 async def _hide_if_due(
-    services: ContentServices, content: contents.Content, report: ReportDocument, found: Standing, *, now: datetime
+    publishing: Publishing, content: contents.Content, report: ReportDocument, found: Standing, *, now: datetime
 ) -> None:
     """Three distinct reporters, or encouragement of self-harm reported by a moderator, hide it until reviewed."""
     if content.status is not ContentStatus.PUBLISHED:
         return
     due = hides_at_once(report.reason, found)
     if not due:
-        due = await services.repos.reports.count_waiting(content.id, limit=REPORTS_TO_HIDE) >= REPORTS_TO_HIDE
+        due = await publishing.repos.reports.count_waiting(content.id, limit=REPORTS_TO_HIDE) >= REPORTS_TO_HIDE
     if not due:
         return
     hidden = await contents.change_status(
-        services, content, sources=(ContentStatus.PUBLISHED,), to=ContentStatus.HIDDEN, hidden_by=HiddenBy.REPORTS,
+        publishing, content, sources=(ContentStatus.PUBLISHED,), to=ContentStatus.HIDDEN, hidden_by=HiddenBy.REPORTS,
         now=now,
     )  # fmt: skip
     if hidden is not None:
         await append(
-            services.repos, group_id=content.group_id, actor_id=None, actor_role=ActorRole.SYSTEM,
+            publishing.repos, group_id=content.group_id, actor_id=None, actor_role=ActorRole.SYSTEM,
             action=ModerationActionKind.CONTENT_HIDE, target_kind=contents.LOG_KIND[content.kind],
             target_id=content.id, reason=f"reported: {report.reason.value}", now=now,
         )  # fmt: skip
 
 
-async def _tell_leads(services: ContentServices, report: ReportDocument, *, reporter: Reader, now: datetime) -> None:
+async def _tell_leads(publishing: Publishing, report: ReportDocument, *, reporter: Reader, now: datetime) -> None:
     """The group's leads hear that something was reported (once a day per target), never by whom."""
-    recipients = await lead_notification_recipients(repos=services.repos, group_id=report.group_id, now=now)
+    recipients = await lead_notification_recipients(repos=publishing.repos, group_id=report.group_id, now=now)
     day = now.date().isoformat()
     notices = [
         Notice(
             member_id=member_id,
             kind=NotificationKind.REPORT_RECEIVED,
-            dedupe_key=f"report_received:{services.key.notice_key(report.target_id, day, member_id)}",
+            dedupe_key=f"report_received:{publishing.key.notice_key(report.target_id, day, member_id)}",
             not_before=jitter(now),
             params={"groupId": report.group_id},
         )
         for member_id in recipients
         if member_id != reporter.id
     ]
-    await notify_later(repos=services.repos, notices=notices, now=to_minute(now))
+    await notify_later(repos=publishing.repos, notices=notices, now=to_minute(now))

@@ -7,6 +7,10 @@ any group's rule could find them quiet (1 day, or one missed check-in's
 24-hour window); the scan then schedules the exact moment. Two commands
 whatever the number of groups, no reads. Anonymous posts and reactions never
 come here (ANON-6): they must not change anything a lead can see.
+
+Two more events live with the context that owns them, since those contexts sit
+below this one: a group's new rules (domain/groups/schedule.py) and a member's
+consent or break (domain/notifications/preferences.py).
 """
 
 from __future__ import annotations
@@ -36,18 +40,3 @@ async def note_named_post(*, repos: Repositories, member_id: str, group_id: str,
     """A share or reply under the member's name: activity in the group."""
     await end_quiet_spells(repos=repos, member_id=member_id, group_ids=[group_id], now=at)
     await repos.memberships.note_activity(member_id, group_id, evaluate_at=next_look(at), engaged_at=at)
-
-
-async def quiet_rules_changed(*, repos: Repositories, group_id: str, now: datetime) -> None:
-    """A new schedule or quiet policy: every member of the group is looked at again under it."""
-    await repos.memberships.evaluate_group_now(group_id, now=now)
-
-
-async def quiet_consent_changed(*, repos: Repositories, member_id: str, may_tell_leads: bool, now: datetime) -> None:
-    """Consent withdrawn or a break begun: leads stop seeing the member as quiet at once. Consent
-    given or a break ended: the scan looks at their open episodes again.
-    """
-    if may_tell_leads:
-        await repos.memberships.evaluate_episodes_now(member_id, now=now)
-    else:
-        await repos.memberships.withdraw_listings(member_id, now=now)

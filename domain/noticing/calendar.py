@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
+
+from domain.members import local_date, local_time_at
 
 CHECK_IN_TIME = time(9, 0)
 HEADS_UP_TIME = time(18, 0)
@@ -51,23 +53,18 @@ class DateRule:
         return None
 
 
-def at(day: date, clock: time, zone: ZoneInfo) -> datetime:
-    """A wall-clock time on a local day, in UTC."""
-    return datetime.combine(day, clock, tzinfo=zone).astimezone(UTC)
-
-
 def check_in_at(day: date, zone: ZoneInfo) -> datetime:
-    return at(day, CHECK_IN_TIME, zone)
+    return local_time_at(day, CHECK_IN_TIME, zone)
 
 
 def day_ends(day: date, zone: ZoneInfo) -> datetime:
     """Local midnight after `day`: a check-in not sent by then is not sent late."""
-    return at(day + _DAY, time(0, 0), zone)
+    return local_time_at(day + _DAY, time(0, 0), zone)
 
 
 def first_check_in(rule: DateRule, zone: ZoneInfo, now: datetime) -> tuple[date, datetime] | None:
     """The first day whose 09:00 (local) is not yet past, with that moment; None if none is left."""
-    today = now.astimezone(zone).date()
+    today = local_date(now, zone)
     day = rule.next_on_or_after(today)
     if day is not None and check_in_at(day, zone) < now:
         day = rule.next_on_or_after(day + _DAY)
@@ -82,7 +79,7 @@ def next_check_in(rule: DateRule, after: date, zone: ZoneInfo) -> tuple[date, da
 
 def heads_up_window(day: date, zone: ZoneInfo) -> tuple[datetime, datetime]:
     """When a lead in `zone` may be told about `day`: from 18:00 the evening before to midnight."""
-    return at(day - _DAY, HEADS_UP_TIME, zone), at(day, time(0, 0), zone)
+    return local_time_at(day - _DAY, HEADS_UP_TIME, zone), local_time_at(day, time(0, 0), zone)
 
 
 def first_heads_up(rule: DateRule, now: datetime) -> tuple[date, datetime] | None:

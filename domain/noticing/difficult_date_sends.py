@@ -20,17 +20,17 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from domain.groups.policies import lead_facing_recipients
+from domain.groups import lead_facing_recipients
+from domain.members import is_on_break, member_zone
 from domain.noticing import calendar
 from domain.noticing.difficult_dates import rule_of
-from domain.notifications.policies import is_on_break, member_zone
-from domain.notifications.service import notify
-from infra.mongo.pagination import Keyset
+from domain.notifications import notify
 from infra.mongo.repositories.registry import Repositories
 from infra.queue import TaskQueue
 from schemas.documents.difficult_dates import DifficultDateDocument
 from schemas.documents.members import MemberDocument
 from schemas.documents.notifications import NotificationKind
+from schemas.pagination import Keyset
 
 logger = logging.getLogger(__name__)
 

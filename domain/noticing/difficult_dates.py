@@ -12,15 +12,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from domain.errors import FieldIssue
+from domain.members import local_date, member_zone
 from domain.noticing import calendar
 from domain.noticing.errors import NoticingError, NoticingErrorCode
-from domain.notifications.policies import member_zone
-from infra.mongo.pagination import Keyset, Page
 from infra.mongo.repositories.difficult_dates import SlotTakenError
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.base import new_id
 from schemas.documents.difficult_dates import MAX_PER_MEMBER, DifficultDateDocument
 from schemas.documents.members import MemberDocument
+from schemas.pagination import Keyset, Page
 
 LABEL_MAX = 60
 YEARS_AHEAD_MAX = 10
@@ -46,7 +46,7 @@ async def add_difficult_date(
     """Record a date (at most 20 each); nothing is written if anything is invalid."""
     label = clean_label(draft.label)
     zone = member_zone(member)
-    _raise_if_any(draft_issues(draft, label, today=now.astimezone(zone).date()))
+    _raise_if_any(draft_issues(draft, label, today=local_date(now, zone)))
     rule = calendar.DateRule(month=draft.month, day=draft.day, year=draft.year)
     check_in = calendar.first_check_in(rule, zone, now)
     heads_up = calendar.first_heads_up(rule, now) if draft.share_with_leads else None

@@ -15,46 +15,25 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import datetime
 
-from domain.groups.policies import lead_facing_recipients
-from domain.noticing import calendar
-from domain.noticing.attention import Attention, attention_for
-from domain.notifications.policies import member_zone
-from domain.notifications.service import notify
-from infra.mongo.pagination import Keyset
+from domain.groups import Attention, attention_for, lead_facing_recipients, next_digest_at
+from domain.members import local_date, member_zone
+from domain.notifications import notify
 from infra.mongo.repositories.registry import Repositories
 from infra.queue import TaskQueue
 from schemas.documents.lead_digests import LeadDigestDocument
 from schemas.documents.members import MemberDocument
 from schemas.documents.memberships import MembershipDocument
 from schemas.documents.notifications import NotificationKind
+from schemas.pagination import Keyset
 
 logger = logging.getLogger(__name__)
 
-DIGEST_TIME = time(9, 0)
 BATCH_SIZE = 200
 MAX_BATCHES = 20
 LEADING_MAX = 200  # groups one person leads
-
-
-def next_digest_at(now: datetime, zone: ZoneInfo) -> datetime:
-    """The first 09:00 in `zone` after `now`, in UTC (wall-clock, so DST-correct)."""
-    today = now.astimezone(zone).date()
-    at = calendar.at(today, DIGEST_TIME, zone)
-    return at if at > now else calendar.at(today + timedelta(days=1), DIGEST_TIME, zone)
-
-
-async def expect_digest(*, repos: Repositories, group_ids: Sequence[str], now: datetime) -> None:
-    """Something now waits in these groups: each of their leads and co-leads is due a look at
-    their next 09:00 (who is told is decided then, with who is away then).
-    """
-    leaders = await repos.memberships.leaders_of_groups(list(group_ids)) if group_ids else []
-    for lead in await repos.members.get_many(list({m.member_id for m in leaders})) if leaders else []:
-        await repos.lead_digests.expect(lead.id, at=next_digest_at(now, member_zone(lead)), now=now)
 
 
 @dataclass
@@ -98,7 +77,7 @@ async def _digest(
     if any(attention.anything for attention in summary.values()):
         sent = await notify(
             repos=repos, queue=queue, member_id=lead.id, kind=NotificationKind.LEAD_DIGEST,
-            dedupe_key=f"lead_digest:{lead.id}:{now.astimezone(zone).date().isoformat()}", now=now,
+            dedupe_key=f"lead_digest:{lead.id}:{local_date(now, zone).isoformat()}", now=now,
         )  # fmt: skip
         outcome.sent += sent is not None
         await repos.lead_digests.move(digest.id, at=next_digest_at(now, zone), was=digest.next_at, now=now)

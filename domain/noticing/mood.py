@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from statistics import fmean
 
-from domain.notifications.policies import is_on_break, member_zone
-from domain.notifications.service import Notice, notify_later
+from domain.members import is_on_break, member_zone
+from domain.notifications import Notice, notify_later
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.members import MemberDocument
 from schemas.documents.notifications import NotificationKind

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from domain.groups.occurrences import ANSWER_WINDOW, next_occurrence
-from domain.notifications.policies import is_on_break
+from domain.groups import ANSWER_WINDOW, next_occurrence
+from domain.members import is_on_break
 from schemas.documents.groups import GroupDocument
 from schemas.documents.members import MemberDocument
 from schemas.documents.memberships import MembershipDocument, QuietEpisode, QuietStep
@@ -77,11 +77,6 @@ def next_step_at(episode: QuietEpisode) -> datetime | None:
     """When the next step is due; None after the last word (silence until they return)."""
     taken = STEPS.index(episode.step) + 1 if episode.step is not None else 0
     return step_at(episode, STEPS[taken]) if taken < len(STEPS) else None
-
-
-def may_tell_leads(member: MemberDocument, now: datetime) -> bool:
-    """Leads hear someone is quiet only with their consent, and never during a break."""
-    return member.preferences.let_leads_know_when_quiet and not is_on_break(member.preferences, now)
 
 
 def may_nudge(member: MemberDocument, now: datetime) -> bool:

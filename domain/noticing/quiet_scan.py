@@ -21,17 +21,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from domain.groups import expect_digest
+from domain.members import is_on_break, may_tell_leads
 from domain.noticing import quiet
-from domain.noticing.digest import expect_digest
-from domain.notifications.policies import is_on_break
-from domain.notifications.service import notify
-from infra.mongo.pagination import Keyset
+from domain.notifications import notify
 from infra.mongo.repositories.registry import Repositories
 from infra.queue import TaskQueue
 from schemas.documents.groups import GroupDocument
 from schemas.documents.members import MemberDocument
 from schemas.documents.memberships import MembershipDocument, MembershipStatus, QuietEpisode, QuietStep
 from schemas.documents.notifications import NotificationKind
+from schemas.pagination import Keyset
 
 logger = logging.getLogger(__name__)
 
@@ -140,6 +140,6 @@ def _listed_at(
     recorded for leads without consent.
     """
     listed = taken is not None and quiet.STEPS.index(taken) >= quiet.STEPS.index(QuietStep.LISTED)
-    if not listed or not quiet.may_tell_leads(member, now):
+    if not listed or not may_tell_leads(member, now):
         return None
     return episode.listed_at or quiet.step_at(episode, QuietStep.LISTED)

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from domain.errors import HiddenError
-from domain.groups.policies import is_active, lead_facing_recipients
+from domain.groups import is_active, lead_facing_recipients
+from domain.members import local_date, member_zone
 from domain.noticing.errors import NoticingError, NoticingErrorCode
-from domain.notifications.policies import member_zone
-from domain.notifications.service import notify
+from domain.notifications import notify
 from infra.mongo.repositories.registry import Repositories
 from infra.queue import TaskQueue
 from schemas.documents.groups import GroupDocument
@@ -55,7 +55,7 @@ async def tell_leads_support_requested(
     now: datetime,
 ) -> int:  # fmt: skip
     """Tell the leads the member would welcome a message, pointing at the thread to answer in; how many hear."""
-    day = now.astimezone(member_zone(member)).date().isoformat()
+    day = local_date(now, member_zone(member)).isoformat()
     for lead_id in place.recipients:
         await notify(
             repos=repos, queue=queue, member_id=lead_id, kind=NotificationKind.SUPPORT_REQUEST,

@@ -1,0 +1,33 @@
+"""Notifications: the outbox and inbox, the member's preferences, delivery to phones.
+
+Other contexts, the API and the workers import these from here, never from the modules
+(tests may reach into a module they test)."""
+
+from __future__ import annotations
+
+from domain.notifications.catalogue import text_for
+from domain.notifications.delivery import Pipeline, deliver
+from domain.notifications.errors import NotificationError, NotificationErrorCode
+from domain.notifications.policies import quiet_hours_end
+from domain.notifications.preferences import set_preferences
+from domain.notifications.reading import inbox_notification, inbox_page, mark_read, unread_count
+from domain.notifications.service import Notice, notify, notify_later
+from domain.notifications.sweeper import sweep
+
+__all__ = [
+    "Notice",
+    "NotificationError",
+    "NotificationErrorCode",
+    "Pipeline",
+    "deliver",
+    "inbox_notification",
+    "inbox_page",
+    "mark_read",
+    "notify",
+    "notify_later",
+    "quiet_hours_end",
+    "set_preferences",
+    "sweep",
+    "text_for",
+    "unread_count",
+]

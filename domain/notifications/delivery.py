@@ -15,12 +15,13 @@ with the second and the member sees one.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any
 
+from domain.members import local_date, member_zone
 from domain.notifications import policies
 from domain.notifications.catalogue import text_for
+from infra.mongo.repositories.notifications import PushOutcome
 from infra.mongo.repositories.registry import Repositories
 from infra.push import PushSender
 from infra.queue import TaskQueue
@@ -154,14 +155,14 @@ class _Run:
         if not devices:
             return await self._finish(PushStatus.FAILED, error="no_devices")
         if not self.notification.urgent and not await self._reserve_place(member):
-            zone = policies.member_zone(member)
+            zone = member_zone(member)
             return await self._defer(policies.next_morning(member.preferences, self.now, zone), reason="daily_cap")
         results = await self.pipeline.push.send([self._message(member, device) for device in devices])
         return await self._record(devices, results, accepted_before=accepted_before)
 
     async def _reserve_place(self, member: MemberDocument) -> bool:
         """One of the day's places under the daily cap, held by this notification (a retry keeps it)."""
-        day = policies.local_day(self.now, policies.member_zone(member))
+        day = local_date(self.now, member_zone(member))
         return await self.repos.push_budgets.reserve(
             member_id=member.id,
             day=day.isoformat(),
@@ -186,52 +187,64 @@ class _Run:
     async def _record(
         self, devices: list[DeviceDocument], results: list[PushResult], *, accepted_before: bool
     ) -> PushStatus:
-        attempts = self.notification.push.attempts + 1
-        outcomes = {
-            r.device_id: DeviceDelivery(
-                outcome=_SEND_OUTCOME[r.outcome], code=r.code, message_id=r.message_id, at=self.now
-            )
-            for r in results
-        }
-        changes: dict[str, Any] = {f"push.deliveries.{key}": value.model_dump() for key, value in outcomes.items()}
-        changes["push.attempts"] = attempts
+        tried = Tried(
+            attempts=self.notification.push.attempts + 1,
+            deliveries={
+                r.device_id: DeviceDelivery(
+                    outcome=_SEND_OUTCOME[r.outcome], code=r.code, message_id=r.message_id, at=self.now
+                )
+                for r in results
+            },
+        )
         retries = [r for r in results if r.outcome is SendOutcome.RETRY]
-        if retries and attempts < self.pipeline.settings.max_attempts:
-            status = await self._retry_later(retries, attempts, changes)
+        if retries and tried.attempts < self.pipeline.settings.max_attempts:
+            status = await self._retry_later(retries, tried)
         elif accepted_before or any(r.outcome is SendOutcome.ACCEPTED for r in results):
-            status = await self._finish(PushStatus.SENT, changes=changes | {"push.sent_at": self.now})
+            status = await self._finish(PushStatus.SENT, tried=tried, sent=True)
         else:
-            status = await self._finish(PushStatus.FAILED, error=_first_error(results), changes=changes)
+            status = await self._finish(PushStatus.FAILED, error=_first_error(results), tried=tried)
         bad = {r.device_id for r in results if r.outcome is SendOutcome.DEVICE_GONE}
         await self.repos.devices.delete_tokens([d for d in devices if d.id in bad])
         return status
 
-    async def _retry_later(self, retries: list[PushResult], attempts: int, changes: dict[str, Any]) -> PushStatus:
+    async def _retry_later(self, retries: list[PushResult], tried: Tried) -> PushStatus:
         settings = self.pipeline.settings
         retry_after = max((r.retry_after_seconds or 0.0 for r in retries), default=0.0)
         delay = policies.retry_delay(
-            attempts, retry_after, base=settings.retry_base_seconds, cap=settings.retry_max_seconds
+            tried.attempts, retry_after, base=settings.retry_base_seconds, cap=settings.retry_max_seconds
         )
-        status = await self._defer(self.now + timedelta(seconds=delay), reason=retries[0].code, changes=changes)
+        status = await self._defer(self.now + timedelta(seconds=delay), reason=retries[0].code, tried=tried)
         if delay <= MAX_COUNTDOWN_SECONDS:
             payload = DeliverNotification(notification_id=self.notification.id, member_id=self.notification.member_id)
             await self.pipeline.queue.enqueue(DELIVER, payload, countdown=delay)
         return status
 
-    async def _defer(self, until: datetime, *, reason: str | None, changes: dict[str, Any] | None = None) -> PushStatus:
-        held = {"push.not_before": until, "push.last_error": reason}
-        return await self._write(PushStatus.DEFERRED, (changes or {}) | held)
+    async def _defer(self, until: datetime, *, reason: str | None, tried: Tried | None = None) -> PushStatus:
+        return await self._write(PushOutcome(PushStatus.DEFERRED, not_before=until, last_error=reason), tried)
 
     async def _finish(
-        self, status: PushStatus, *, error: str | None = None, changes: dict[str, Any] | None = None
+        self, status: PushStatus, *, error: str | None = None, tried: Tried | None = None, sent: bool = False
     ) -> PushStatus:
-        return await self._write(status, (changes or {}) | {"push.not_before": None, "push.last_error": error})
+        outcome = PushOutcome(status, last_error=error, sent_at=self.now if sent else None)
+        return await self._write(outcome, tried)
 
-    async def _write(self, status: PushStatus, changes: dict[str, Any]) -> PushStatus:
-        changes |= {"push.status": status, "push.claim": None, "push.updated_at": self.now}
-        if not await self.repos.notifications.update_claimed(self.notification, self.claim, changes):
+    async def _write(self, outcome: PushOutcome, tried: Tried | None) -> PushStatus:
+        if tried is not None:
+            outcome = replace(outcome, attempts=tried.attempts, deliveries=tried.deliveries)
+        written = await self.repos.notifications.record_push_outcome(
+            self.notification, claim=self.claim, outcome=outcome, now=self.now
+        )
+        if not written:
             logger.warning("notification %s: claim lapsed before its outcome was written", self.notification.id)
-        return status
+        return outcome.status
+
+
+@dataclass(frozen=True)
+class Tried:
+    """A send that was tried: the attempt's number and each device's outcome."""
+
+    attempts: int
+    deliveries: dict[str, DeviceDelivery]
 
 
 def _still_to_do(earlier: dict[str, DeviceDelivery], device_id: str) -> bool:

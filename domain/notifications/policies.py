@@ -9,9 +9,10 @@ from __future__ import annotations
 import random
 import zoneinfo
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from enum import StrEnum
 
+from domain.members import is_on_break, local_date, local_time_at, member_zone, parse_clock
 from schemas.documents.members import MemberDocument, Preferences
 from schemas.documents.notifications import NotificationDocument, NotificationKind
 
@@ -38,34 +39,6 @@ class Decision:
     until: datetime | None = None
 
 
-def parse_clock(text: str) -> time | None:
-    """ "HH:MM" on a 24-hour clock, or None when it is anything else."""
-    hours, sep, minutes = text.partition(":")
-    if not (sep and len(hours) == 2 and len(minutes) == 2 and hours.isdigit() and minutes.isdigit()):
-        return None
-    if int(hours) > 23 or int(minutes) > 59:
-        return None
-    return time(int(hours), int(minutes))
-
-
-def member_zone(member: MemberDocument) -> zoneinfo.ZoneInfo:
-    try:
-        return zoneinfo.ZoneInfo(member.timezone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("UTC")
-
-
-def local_day(now: datetime, zone: zoneinfo.ZoneInfo) -> date:
-    return now.astimezone(zone).date()
-
-
-def _at(day: date, clock: time, zone: zoneinfo.ZoneInfo) -> datetime:
-    """A wall-clock time on a local day, in UTC. A time skipped by a spring-forward
-    gap lands just after the gap, since zoneinfo reads it with the offset before it.
-    """
-    return datetime.combine(day, clock, tzinfo=zone).astimezone(UTC)
-
-
 def quiet_hours_end(preferences: Preferences, now: datetime, zone: zoneinfo.ZoneInfo) -> datetime | None:
     """When the quiet hours that `now` falls in end (UTC); None outside them or when they are off."""
     start, end = parse_clock(preferences.quiet_hours_start), parse_clock(preferences.quiet_hours_end)
@@ -74,10 +47,10 @@ def quiet_hours_end(preferences: Preferences, now: datetime, zone: zoneinfo.Zone
     local = now.astimezone(zone)
     clock = local.time()
     if start < end:
-        return _at(local.date(), end, zone) if start <= clock < end else None
+        return local_time_at(local.date(), end, zone) if start <= clock < end else None
     if clock >= start:  # quiet hours run past midnight: they end tomorrow
-        return _at(local.date() + timedelta(days=1), end, zone)
-    return _at(local.date(), end, zone) if clock < end else None
+        return local_time_at(local.date() + timedelta(days=1), end, zone)
+    return local_time_at(local.date(), end, zone) if clock < end else None
 
 
 def next_morning(preferences: Preferences, now: datetime, zone: zoneinfo.ZoneInfo) -> datetime:
@@ -85,11 +58,7 @@ def next_morning(preferences: Preferences, now: datetime, zone: zoneinfo.ZoneInf
     end = parse_clock(preferences.quiet_hours_end)
     start = parse_clock(preferences.quiet_hours_start)
     wake = end if end is not None and end != start else time(0, 0)
-    return _at(local_day(now, zone) + timedelta(days=1), wake, zone)
-
-
-def is_on_break(preferences: Preferences, now: datetime) -> bool:
-    return preferences.on_break_until is not None and preferences.on_break_until > now
+    return local_time_at(local_date(now, zone) + timedelta(days=1), wake, zone)
 
 
 def decide(

@@ -10,86 +10,55 @@ turns anything on with the same single call as anyone else, never prompted to.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import datetime, timedelta
-from typing import Any
 
 from domain.errors import FieldIssue
-from domain.noticing.activity import quiet_consent_changed
-from domain.noticing.quiet import may_tell_leads
+from domain.members import may_tell_leads, parse_clock
 from domain.notifications.errors import NotificationError, NotificationErrorCode
-from domain.notifications.policies import parse_clock
 from infra.mongo.repositories.registry import Repositories
-from schemas.documents.members import MemberDocument, Preferences
+from schemas.commands import KEEP, given
+from schemas.documents.members import MemberDocument, Preferences, PreferencesUpdate
 
 DAILY_PUSH_CAP_MAX = 10
 LONGEST_BREAK = timedelta(days=365)
 
 
-@dataclass(frozen=True)
-class PreferenceChanges:
-    """Only the fields given change. `end_break` clears `on_break_until`."""
-
-    reminders: bool | None = None
-    nudges: bool | None = None
-    let_leads_know_when_quiet: bool | None = None
-    leads_may_message_me: bool | None = None
-    quiet_hours_start: str | None = None
-    quiet_hours_end: str | None = None
-    daily_push_cap: int | None = None
-    on_break_until: datetime | None = None
-    end_break: bool = False
-
-
 async def set_preferences(
-    *, repos: Repositories, member: MemberDocument, changes: PreferenceChanges, now: datetime
+    *, repos: Repositories, member: MemberDocument, changes: PreferencesUpdate, end_break: bool = False, now: datetime
 ) -> Preferences:
-    """Change the given preferences (nothing is written if any is invalid); held pushes are decided again."""
-    issues = _issues(changes, now)
+    """Change the given preferences, or end the break (nothing is written if any is invalid); held pushes
+    are decided again.
+    """
+    issues = _issues(changes, end_break, now)
     if issues:
         raise NotificationError.from_issues(issues)
-    updates = _updates(changes)
-    if not updates:
+    if end_break:
+        changes = replace(changes, on_break_until=None)
+    if not given(changes):
         raise NotificationError(NotificationErrorCode.NOTHING_TO_UPDATE, "Nothing to change was given.")
-    updated = await repos.members.update_profile(member.id, updates, now=now)
+    updated = await repos.members.update_preferences(member.id, changes, now=now)
     if updated is None:  # the member was deleted meanwhile: nothing of theirs to hold
         return member.preferences
     await repos.notifications.make_deferred_due(member.id, now=now)
-    if changes.let_leads_know_when_quiet is not None or changes.on_break_until is not None or changes.end_break:
+    if changes.let_leads_know_when_quiet is not KEEP or changes.on_break_until is not KEEP:  # a break begun or ended
         allowed = may_tell_leads(updated, now)
-        await quiet_consent_changed(repos=repos, member_id=member.id, may_tell_leads=allowed, now=now)
+        await _quiet_consent_changed(repos=repos, member_id=member.id, may_tell_leads=allowed, now=now)
     return updated.preferences
 
 
-def _updates(changes: PreferenceChanges) -> dict[str, Any]:
-    values = {
-        "reminders": changes.reminders,
-        "nudges": changes.nudges,
-        "let_leads_know_when_quiet": changes.let_leads_know_when_quiet,
-        "leads_may_message_me": changes.leads_may_message_me,
-        "quiet_hours_start": changes.quiet_hours_start,
-        "quiet_hours_end": changes.quiet_hours_end,
-        "daily_push_cap": changes.daily_push_cap,
-        "on_break_until": changes.on_break_until,
-    }
-    updates: dict[str, Any] = {f"preferences.{name}": value for name, value in values.items() if value is not None}
-    if changes.end_break:
-        updates["preferences.on_break_until"] = None
-    return updates
-
-
-def _issues(changes: PreferenceChanges, now: datetime) -> list[FieldIssue]:
+def _issues(changes: PreferencesUpdate, end_break: bool, now: datetime) -> list[FieldIssue]:
     issues: list[FieldIssue] = []
     for field, value in (("quietHoursStart", changes.quiet_hours_start), ("quietHoursEnd", changes.quiet_hours_end)):
-        if value is not None and parse_clock(value) is None:
+        if value is not KEEP and parse_clock(value) is None:
             issues.append(_issue(field, NotificationErrorCode.QUIET_HOURS_INVALID, "Use a 24-hour time such as 21:00."))
     cap = changes.daily_push_cap
-    if cap is not None and not 0 <= cap <= DAILY_PUSH_CAP_MAX:
+    if cap is not KEEP and not 0 <= cap <= DAILY_PUSH_CAP_MAX:
         message = f"Choose 0 to {DAILY_PUSH_CAP_MAX} a day (0 keeps everything but safety messages to the app)."
         issues.append(_issue("dailyPushCap", NotificationErrorCode.DAILY_PUSH_CAP_RANGE, message))
-    if changes.on_break_until is not None:
+    if isinstance(changes.on_break_until, datetime):
         issues += _break_issues(changes.on_break_until, now)
-    if changes.end_break and changes.on_break_until is not None:
+    if end_break and changes.on_break_until is not KEEP:
         message = "Either take a break until a time or end the break, not both."
         issues.append(_issue("endBreak", NotificationErrorCode.BREAK_CHOICE_CONFLICT, message))
     return issues
@@ -109,3 +78,14 @@ def _break_issues(until: datetime, now: datetime) -> list[FieldIssue]:
 
 def _issue(field: str, code: NotificationErrorCode, message: str) -> FieldIssue:
     return FieldIssue(field=field, code=code, message=message)
+
+
+async def _quiet_consent_changed(*, repos: Repositories, member_id: str, may_tell_leads: bool, now: datetime) -> None:
+    """What the service notices follows the member's say at once (domain/noticing): consent
+    withdrawn or a break begun, leads stop seeing the member as quiet; consent given or a break
+    ended, the quiet scan looks at their open episodes again.
+    """
+    if may_tell_leads:
+        await repos.memberships.evaluate_episodes_now(member_id, now=now)
+    else:
+        await repos.memberships.withdraw_listings(member_id, now=now)

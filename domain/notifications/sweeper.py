@@ -17,11 +17,11 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from infra.mongo.pagination import Keyset
 from infra.mongo.repositories.registry import Repositories
 from infra.queue import TaskQueue
 from infra.settings import PushSettings
 from schemas.documents.notifications import PushStatus
+from schemas.pagination import Keyset
 from schemas.tasks.notifications import DELIVER, DeliverNotification
 
 logger = logging.getLogger(__name__)

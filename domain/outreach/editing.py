@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from domain.crisis import Signposting
 from domain.errors import NotPermittedError
 from domain.outreach import events
 from domain.outreach.errors import OutreachError, OutreachErrorCode
@@ -15,7 +16,6 @@ from domain.outreach.messaging import Draft, ThreadServices, screen
 from domain.outreach.policies import EDIT_WINDOW, Participant, refuse_writing
 from domain.outreach.reading import ThreadView, get_thread, message_in_view
 from domain.outreach.validation import checked_body
-from domain.safety.service import Signposting
 from schemas.documents.messages import MessageDocument
 from schemas.documents.safeguarding_alerts import RiskLevel
 from schemas.documents.threads import ThreadKind, ThreadSide

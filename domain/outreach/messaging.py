@@ -15,14 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from domain.groups.access import note_leader_activity
+from domain.crisis import Signposting, SignpostSource, SupportDirectory, signpost
+from domain.groups import note_leader_activity
 from domain.outreach import events
 from domain.outreach.errors import OutreachError, OutreachErrorCode
 from domain.outreach.notices import tell_other_side
 from domain.outreach.policies import ESCALATE_AFTER, NUDGE_AFTER, refuse_writing
 from domain.outreach.validation import checked_body, checked_key, clean_text, fingerprint
-from domain.safety.directory import SupportDirectory
-from domain.safety.service import Signposting, SignpostSource, signpost
 from infra.mongo.repositories.messages import MessageKeyTakenError
 from infra.mongo.repositories.registry import Repositories
 from infra.pubsub import Broadcaster

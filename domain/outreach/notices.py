@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from domain.groups.policies import lead_facing_recipients
-from domain.notifications.service import notify
+from domain.groups import lead_facing_recipients
+from domain.notifications import notify
 from domain.outreach.policies import present_leaders
 from infra.mongo.repositories.registry import Repositories
 from infra.queue import TaskQueue

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from domain.errors import HiddenError, NotPermittedError
-from domain.groups.policies import Viewer, age_of, is_away, is_leader, is_present
+from domain.groups import Viewer, age_of, is_away, is_leader, is_present
 from domain.identity import Identity, Scope
-from domain.members.policies import ADULT_AGE, is_minor
+from domain.members import ADULT_AGE, is_minor
 from domain.outreach.errors import OutreachError, OutreachErrorCode
 from schemas.documents.groups import GroupDocument
 from schemas.documents.members import MemberDocument

@@ -7,14 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from domain.errors import HiddenError, NotPermittedError
-from domain.groups.access import authorized
-from domain.groups.policies import GroupAction
+from domain.groups import GroupAction, authorized
 from domain.outreach.policies import Participant, is_unread, may_write, require_side, side_of
-from infra.mongo.pagination import Keyset, Page
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.memberships import MembershipDocument
 from schemas.documents.messages import MessageDocument
 from schemas.documents.threads import ThreadDocument, ThreadKind, ThreadSide, ThreadStatus
+from schemas.pagination import Keyset, Page
 
 
 @dataclass(frozen=True)

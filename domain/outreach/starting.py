@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from domain.errors import HiddenError, NotPermittedError
-from domain.groups.access import authorized
-from domain.groups.policies import GroupAction, is_leader, is_present
+from domain.groups import GroupAction, authorized, is_leader, is_present
 from domain.outreach.catalogue import Opener, opener_text
 from domain.outreach.errors import OutreachError, OutreachErrorCode
 from domain.outreach.messaging import Draft, Posted, ThreadServices, post

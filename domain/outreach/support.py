@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from domain.noticing.support import support_place, tell_leads_support_requested
+from domain.noticing import support_place, tell_leads_support_requested
 from domain.outreach.messaging import Draft, Posted, ThreadServices, post, start_waiting
 from domain.outreach.policies import Participant
 from domain.outreach.reading import ThreadView

@@ -13,15 +13,13 @@ from datetime import datetime
 
 from domain.errors import HiddenError, NotPermittedError
 from domain.safeguarding.errors import SafeguardingError, SafeguardingErrorCode
-from domain.shares.policies import Reader, Standing
-from domain.shares.reading import Seen, T
-from domain.shares.validation import clean_body
-from infra.mongo.pagination import Keyset, Page
+from domain.shares import ContentT, Reader, Seen, Standing, clean_body
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.reports import ReportDocument
 from schemas.documents.responses import ResponseDocument
 from schemas.documents.safeguarding_alerts import AlertSourceKind, AlertStatus, SafeguardingAlertDocument
 from schemas.documents.shares import ShareDocument
+from schemas.pagination import Keyset, Page
 
 NOTE_MAX = 2_000
 
@@ -42,16 +40,16 @@ def require_staff(reader: Reader) -> None:
         raise NotPermittedError("This is for safeguarding staff only.")
 
 
-async def alerts(
+async def alert_page(
     *, repos: Repositories, staff: Reader, statuses: Sequence[AlertStatus], after: Keyset | None, first: int
 ) -> Page[AlertView]:
     """Alerts in these statuses across every group, newest first, with what each points at."""
     require_staff(staff)
     page = await repos.safeguarding_alerts.page(statuses=statuses or tuple(AlertStatus), after=after, first=first)
-    return Page(items=await views(repos, page.items), has_next=page.has_next)
+    return Page(items=await alert_views(repos, page.items), has_next=page.has_next)
 
 
-async def views(repos: Repositories, found: Sequence[SafeguardingAlertDocument]) -> list[AlertView]:
+async def alert_views(repos: Repositories, found: Sequence[SafeguardingAlertDocument]) -> list[AlertView]:
     """Each alert with its source: four queries for any number of alerts."""
     wanted = {kind: [a.source_id for a in found if a.source_kind is kind] for kind in AlertSourceKind}
     shares = {s.id: s for s in await repos.shares.get_many(wanted[AlertSourceKind.SHARE])}
@@ -71,21 +69,20 @@ async def views(repos: Repositories, found: Sequence[SafeguardingAlertDocument])
     ]
 
 
-def _staff_seen(item: T | None) -> Seen[T] | None:
+def _staff_seen(item: ContentT | None) -> Seen[ContentT] | None:
     return Seen(item, item.status, Standing.STAFF) if item is not None else None
 
 
-async def acknowledge(*, repos: Repositories, staff: Reader, alert_id: str, now: datetime) -> SafeguardingAlertDocument:
+async def acknowledge_alert(
+    *, repos: Repositories, staff: Reader, alert_id: str, now: datetime
+) -> SafeguardingAlertDocument:
     """A staff member takes an open alert."""
     alert = await _alert(repos, staff, alert_id)
-    changes = {"status": AlertStatus.ACKNOWLEDGED.value, "acknowledged_by": staff.id, "acknowledged_at": now}
-    changed = await repos.safeguarding_alerts.change(
-        alert.id, from_statuses=(AlertStatus.OPEN,), changes=changes | {"updated_at": now}
-    )
+    changed = await repos.safeguarding_alerts.acknowledge(alert.id, staff_id=staff.id, now=now)
     return changed or _refused(await _alert(repos, staff, alert_id))
 
 
-async def resolve(
+async def resolve_alert(
     *, repos: Repositories, staff: Reader, alert_id: str, note: str, now: datetime
 ) -> SafeguardingAlertDocument:
     """Close an alert with a note of what was done (it need not have been acknowledged first)."""
@@ -95,12 +92,7 @@ async def resolve(
         raise SafeguardingError(
             SafeguardingErrorCode.NOTE_LENGTH, f"Say what was done in 1 to {NOTE_MAX:,} characters."
         )
-    changes = {"status": AlertStatus.RESOLVED.value, "resolved_by": staff.id, "resolved_at": now, "updated_at": now}
-    changed = await repos.safeguarding_alerts.change(
-        alert.id,
-        from_statuses=(AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED),
-        changes=changes | {"resolution_note": note},
-    )
+    changed = await repos.safeguarding_alerts.resolve(alert.id, staff_id=staff.id, note=note, now=now)
     return changed or _refused(await _alert(repos, staff, alert_id))
 
 

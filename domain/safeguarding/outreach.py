@@ -15,7 +15,7 @@ from datetime import datetime
 from domain.errors import FieldIssue, HiddenError, NotPermittedError
 from domain.outreach import Opening, Participant, Started, ThreadServices, start_with_staff
 from domain.safeguarding.errors import SafeguardingError, SafeguardingErrorCode
-from domain.shares.anonymity import AnonymityKey, same_key
+from domain.shares import AnonymityKey, same_key
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.author_reveals import RevealStatus
 from schemas.documents.members import MemberDocument

@@ -15,12 +15,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from domain.errors import HiddenError
-from domain.moderation import content as contents
+from domain.moderation import CONTENT_KINDS, load_content
 from domain.safeguarding.alerts import require_staff
 from domain.safeguarding.errors import SafeguardingError, SafeguardingErrorCode
-from domain.shares.anonymity import AnonymityKey, same_key
-from domain.shares.policies import Reader
-from domain.shares.validation import clean_body
+from domain.shares import AnonymityKey, Reader, clean_body, same_key
 from infra.mongo.repositories.author_reveals import AuditStepTakenError
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.author_reveals import (
@@ -59,9 +57,9 @@ async def request_reveal(
 ) -> AuthorRevealRequestDocument:
     """Ask for the author of a share or response; a second staff member must approve."""
     require_staff(staff)
-    if kind not in contents.CONTENT_KINDS:
+    if kind not in CONTENT_KINDS:
         raise HiddenError(content_id)
-    content = await contents.load(repos, kind, content_id)
+    content = await load_content(repos, kind, content_id)
     justification = clean_body(justification)
     if not 1 <= len(justification) <= JUSTIFICATION_MAX:
         message = f"Say why, in 1 to {JUSTIFICATION_MAX:,} characters."

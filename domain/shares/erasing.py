@@ -8,14 +8,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from domain.shares import lifecycle
-from domain.shares.services import ContentServices
+from domain.shares.lifecycle import Publishing
 from schemas.documents.responses import ResponseDocument
 from schemas.documents.shares import ContentStatus, ShareDocument
 
 
-async def erase_share(services: ContentServices, share: ShareDocument, *, now: datetime) -> bool:
+async def erase_share(publishing: Publishing, share: ShareDocument, *, now: datetime) -> bool:
     """The share with its responses, reactions and links; False when it was already gone."""
-    repos = services.repos
+    repos = publishing.repos
     response_ids = await repos.responses.ids_for_share(share.id)
     if not await repos.shares.delete(share.id):
         return False
@@ -25,13 +25,13 @@ async def erase_share(services: ContentServices, share: ShareDocument, *, now: d
     await repos.bylines.delete_many([share.id, *response_ids])
     await repos.reports.close_waiting_for_targets([share.id, *response_ids], now=now)
     if share.status is ContentStatus.PUBLISHED:
-        await lifecycle.share_withdrawn(services, share)
+        await lifecycle.share_withdrawn(publishing, share)
     return True
 
 
-async def erase_response(services: ContentServices, response_id: str, *, now: datetime) -> ResponseDocument | None:
+async def erase_response(publishing: Publishing, response_id: str, *, now: datetime) -> ResponseDocument | None:
     """One response and its links; its share counts one fewer. None when it was already gone."""
-    repos = services.repos
+    repos = publishing.repos
     response = await repos.responses.delete(response_id)
     if response is None:
         return None
@@ -39,5 +39,5 @@ async def erase_response(services: ContentServices, response_id: str, *, now: da
     await repos.bylines.delete_many([response.id])
     await repos.reports.close_waiting_for_targets([response.id], now=now)
     if response.status is ContentStatus.PUBLISHED:
-        await lifecycle.response_withdrawn(services, response)
+        await lifecycle.response_withdrawn(publishing, response)
     return response

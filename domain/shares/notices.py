@@ -22,8 +22,8 @@ from __future__ import annotations
 import secrets
 from datetime import datetime, timedelta
 
-from domain.groups.service import lead_notification_recipients
-from domain.notifications.service import Notice, notify_later
+from domain.groups import lead_notification_recipients
+from domain.notifications import Notice, notify_later
 from domain.shares.anonymity import AnonymityKey, same_key, to_minute
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.notifications import NotificationKind

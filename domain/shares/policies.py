@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from domain.errors import HiddenError, NotPermittedError
-from domain.groups.policies import is_active
+from domain.groups import is_active
 from domain.identity import Identity, Scope
 from domain.shares.anonymity import AnonymityKey, same_key
 from domain.shares.errors import ShareError, ShareErrorCode

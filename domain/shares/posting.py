@@ -1,145 +1,64 @@
-"""Sharing a down day: posting it, editing it (briefly), deleting it.
-
-Every body passes the crisis screen before the mutation returns (CRISIS-2):
-its resources come back in the same response, high risk raises an alert for
-staff, and in a youth group high-risk content is held until staff review it
-(CRISIS-4). An anonymous share changes no per-member counter or timestamp
-anywhere (ANON-6): its only trace of the author is its `authorship` document.
+"""Sharing a down day: posting it, editing it (briefly), deleting it. The steps a new post
+takes (the crisis screen among them) are in domain/shares/writing.py, shared with responses.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Generic
 
+from domain.crisis import SignpostSource
 from domain.errors import HiddenError, NotPermittedError
-from domain.noticing.activity import note_named_post
-from domain.safety.service import Signposting, SignpostSource, signpost
 from domain.shares import lifecycle, reading
 from domain.shares.anonymity import to_minute
 from domain.shares.erasing import erase_share
 from domain.shares.errors import ShareError, ShareErrorCode
-from domain.shares.notices import tell_leads
-from domain.shares.policies import (
-    EDIT_WINDOW,
-    Reader,
-    Standing,
-    established_before,
-    refuse_posting,
-    refuse_small_anonymity_set,
-    standing,
+from domain.shares.lifecycle import Publishing
+from domain.shares.policies import EDIT_WINDOW, Reader
+from domain.shares.reading import Seen
+from domain.shares.writing import (
+    Posted,
+    Screened,
+    checked_body,
+    checked_new_post,
+    checked_place,
+    is_sensitive,
+    poster_standing,
+    signposted,
+    status_after_screen,
+    tell_leads_if_high,
+    write_post,
 )
-from domain.shares.reading import Seen, T
-from domain.shares.services import ContentServices
-from domain.shares.validation import body_issues, clean_body
 from infra.mongo.repositories.registry import Repositories
-from schemas.documents.authorship import AuthorshipDocument
-from schemas.documents.base import new_id
-from schemas.documents.bylines import BylineDocument
-from schemas.documents.groups import GroupDocument
-from schemas.documents.memberships import MembershipDocument
-from schemas.documents.safeguarding_alerts import AlertSourceKind, RiskLevel
+from schemas.documents.safeguarding_alerts import AlertSourceKind
 from schemas.documents.shares import ContentStatus, ShareDocument
-
-ANONYMITY_SET_COUNT_LIMIT = 5
-
-
-@dataclass(frozen=True)
-class Posted(Generic[T]):
-    """What the author sees after writing: their content, and support if the words call for it."""
-
-    seen: Seen[T]
-    signposting: Signposting
-
-
-async def checked_place(
-    repos: Repositories, reader: Reader, group_id: str, *, now: datetime
-) -> tuple[GroupDocument, MembershipDocument]:
-    """The group and the reader's membership, if they may post there now."""
-    group, membership = await reading.place(repos, reader, group_id)
-    if group is None:
-        raise HiddenError(group_id)
-    refuse_posting(reader, group, membership, now=now)
-    assert membership is not None  # noqa: S101 - refuse_posting requires an active membership
-    return group, membership
-
-
-def checked_body(raw: str) -> str:
-    body = clean_body(raw)
-    if issues := body_issues(body):
-        raise ShareError.from_issues(issues)
-    return body
-
-
-async def refuse_unless_anonymity_holds(repos: Repositories, group_id: str, *, now: datetime) -> None:
-    """Anonymous posting needs enough members who joined over a week ago (ANON-5), counted now."""
-    established = await repos.memberships.count_established(
-        group_id, joined_before=established_before(now), limit=ANONYMITY_SET_COUNT_LIMIT
-    )
-    refuse_small_anonymity_set(established)
-
-
-async def signposted(
-    services: ContentServices, reader: Reader, source: SignpostSource, body: str, *, group: GroupDocument, now: datetime
-) -> Signposting:
-    """Screen a body before it is stored: its support (with the services for the group's kind),
-    and the alert for high risk (CRISIS-2).
-    """
-    return await signpost(
-        repos=services.repos, directory=services.support, member=reader.member, source=source, texts=[body],
-        now=now, group_kind=group.kind,
-    )  # fmt: skip
-
-
-def status_after_screen(group: GroupDocument, level: RiskLevel) -> ContentStatus:
-    """High risk in a youth group waits for staff; everything else is published."""
-    return ContentStatus.HELD if group.youth and level is RiskLevel.HIGH else ContentStatus.PUBLISHED
-
-
-def is_sensitive(level: RiskLevel) -> bool:
-    return level is not RiskLevel.NONE
-
-
-async def record_authorship(repos: Repositories, reader: Reader, content_id: str, *, anonymous: bool) -> None:
-    """Written before the content, so content never exists without its author's key."""
-    await repos.authorship.insert(AuthorshipDocument(id=content_id, author_key=reader.author_key))
-    if not anonymous:
-        await repos.bylines.insert(BylineDocument(id=content_id, member_id=reader.id))
 
 
 async def create_share(
-    *, services: ContentServices, reader: Reader, group_id: str, body: str, anonymous: bool, now: datetime
+    *, publishing: Publishing, reader: Reader, group_id: str, body: str, anonymous: bool, now: datetime
 ) -> Posted[ShareDocument]:
     """Share a down day with the group, anonymous unless the member chooses their name."""
-    repos = services.repos
-    group, membership = await checked_place(repos, reader, group_id, now=now)
-    body = checked_body(body)
-    if anonymous:
-        await refuse_unless_anonymity_holds(repos, group.id, now=now)
-    share_id = new_id()
-    source = SignpostSource(kind=AlertSourceKind.SHARE, id=share_id, anonymous=anonymous)
-    support = await signposted(services, reader, source, body, group=group, now=now)
-    share = ShareDocument(
-        id=share_id, group_id=group.id, body=body, anonymous=anonymous,
-        status=status_after_screen(group, support.level), sensitive=is_sensitive(support.level),
-        created_at=now, created_minute=to_minute(now),
+    place = await checked_new_post(publishing.repos, reader, group_id, body, anonymous=anonymous, now=now)
+
+    def build(screened: Screened) -> ShareDocument:
+        return ShareDocument(
+            id=screened.id, group_id=place.group.id, body=place.body, anonymous=anonymous,
+            status=screened.status, sensitive=screened.sensitive, created_at=now, created_minute=to_minute(now),
+        )  # fmt: skip
+
+    share, support = await write_post(
+        publishing, reader, place, anonymous=anonymous, kind=AlertSourceKind.SHARE, build=build,
+        insert=publishing.repos.shares.insert, now=now,
     )  # fmt: skip
-    await record_authorship(repos, reader, share_id, anonymous=anonymous)
-    await repos.shares.insert(share)
-    if not anonymous:  # a named post is activity in the group; an anonymous one never is (ANON-6)
-        await note_named_post(repos=repos, member_id=reader.id, group_id=group.id, at=now)
-    await _after_screen(services, reader, share, support, now=now)
     if share.status is ContentStatus.PUBLISHED:
-        await lifecycle.share_published(services, share, now=now)
-    return Posted(Seen(share, share.status, _standing(reader, membership)), support)
+        await lifecycle.share_published(publishing, share, now=now)
+    return Posted(Seen(share, share.status, poster_standing(reader, place.membership)), support)
 
 
 async def edit_share(
-    *, services: ContentServices, reader: Reader, share_id: str, body: str, now: datetime
+    *, publishing: Publishing, reader: Reader, share_id: str, body: str, now: datetime
 ) -> Posted[ShareDocument]:
     """The author changes the words within 15 minutes of posting; they are screened again."""
-    repos = services.repos
+    repos = publishing.repos
     seen = await _own(repos, reader, share_id)
     share = seen.item
     group, membership = await checked_place(repos, reader, share.group_id, now=now)
@@ -149,7 +68,7 @@ async def edit_share(
         raise ShareError(ShareErrorCode.EDIT_WINDOW_CLOSED, "Shares can be edited for 15 minutes after posting.")
     body = checked_body(body)
     source = SignpostSource(kind=AlertSourceKind.SHARE, id=share.id, anonymous=share.anonymous)
-    support = await signposted(services, reader, source, body, group=group, now=now)
+    support = await signposted(publishing, reader, source, body, group=group, now=now)
     held = status_after_screen(group, support.level) is ContentStatus.HELD
     status = ContentStatus.HELD if held else share.status
     edited = await repos.shares.edit(
@@ -157,15 +76,15 @@ async def edit_share(
     )
     if edited is None:
         raise ShareError(ShareErrorCode.NOT_EDITABLE, "This share changed meanwhile: look again.")
-    await _after_screen(services, reader, edited, support, now=now)
-    await _announce_edit(services, before=share, after=edited)
-    return Posted(Seen(edited, edited.status, _standing(reader, membership)), support)
+    await tell_leads_if_high(publishing, reader, edited.group_id, edited.id, support, now=now)
+    await _announce_edit(publishing, before=share, after=edited)
+    return Posted(Seen(edited, edited.status, poster_standing(reader, membership)), support)
 
 
-async def delete_share(*, services: ContentServices, reader: Reader, share_id: str, now: datetime) -> ShareDocument:
+async def delete_share(*, publishing: Publishing, reader: Reader, share_id: str, now: datetime) -> ShareDocument:
     """The author deletes their share for good, with its responses and reactions (ANON: deletion is real)."""
-    share = (await _own(services.repos, reader, share_id)).item
-    if not await erase_share(services, share, now=now):
+    share = (await _own(publishing.repos, reader, share_id)).item
+    if not await erase_share(publishing, share, now=now):
         raise HiddenError(share_id)  # deleted meanwhile
     return share
 
@@ -179,26 +98,10 @@ async def _own(repos: Repositories, reader: Reader, share_id: str) -> Seen[Share
     return seen
 
 
-async def _after_screen(
-    services: ContentServices, reader: Reader, share: ShareDocument, support: Signposting, *, now: datetime
-) -> None:
-    if support.level is RiskLevel.HIGH:
-        await tell_leads(
-            repos=services.repos, key=services.key, group_id=share.group_id, content_id=share.id,
-            author_key=reader.author_key, now=now,
-        )  # fmt: skip
-
-
-async def _announce_edit(services: ContentServices, *, before: ShareDocument, after: ShareDocument) -> None:
+async def _announce_edit(publishing: Publishing, *, before: ShareDocument, after: ShareDocument) -> None:
     if before.status is not ContentStatus.PUBLISHED:
         return
     if after.status is ContentStatus.PUBLISHED:
-        await lifecycle.share_updated(services, after)
+        await lifecycle.share_updated(publishing, after)
     else:
-        await lifecycle.share_withdrawn(services, after)
-
-
-def _standing(reader: Reader, membership: MembershipDocument) -> Standing:
-    found = standing(reader, membership)
-    assert found is not None  # noqa: S101 - a poster is an active member
-    return found
+        await lifecycle.share_withdrawn(publishing, after)

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from domain.errors import HiddenError
-from domain.groups.policies import is_present
+from domain.groups import is_present
 from domain.shares.policies import Reader, Standing, listed_statuses, require_standing, shown_status
-from infra.mongo.pagination import Keyset, Page
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.groups import GroupDocument
 from schemas.documents.memberships import MembershipDocument
 from schemas.documents.responses import ResponseDocument
 from schemas.documents.shares import ContentStatus, ShareDocument
+from schemas.pagination import Keyset, Page
 
 T = TypeVar("T", ShareDocument, ResponseDocument)
 
@@ -39,7 +39,7 @@ class Seen(Generic[T]):
     standing: Standing
 
 
-async def place(
+async def share_place(
     repos: Repositories, reader: Reader, group_id: str
 ) -> tuple[GroupDocument | None, MembershipDocument | None]:
     """The group and the reader's membership: both reads always run."""
@@ -50,20 +50,20 @@ async def place(
 
 async def standing_in(*, repos: Repositories, reader: Reader, group_id: str) -> Standing:
     """The reader's standing in the group, read now; HiddenError for an outsider."""
-    return require_standing(reader, *await place(repos, reader, group_id))
+    return require_standing(reader, *await share_place(repos, reader, group_id))
 
 
 async def member_standing(*, repos: Repositories, reader: Reader, group_id: str) -> Standing:
     """As standing_in, for members present only (the live feed): staff read, they do not follow, and
     a member who asked to delete their account is signed out of it too.
     """
-    group, membership = await place(repos, reader, group_id)
+    group, membership = await share_place(repos, reader, group_id)
     if membership is None or not is_present(membership):
         raise HiddenError(group_id)
     return require_standing(reader, group, membership)
 
 
-async def feed(
+async def group_feed(
     *, repos: Repositories, reader: Reader, group_id: str, after: Keyset | None, first: int
 ) -> Page[Seen[ShareDocument]]:
     """A group's shares, newest minute first, random order within a minute (ANON-4)."""
@@ -110,7 +110,7 @@ async def _key(repos: Repositories, content_id: str) -> str | None:
 async def _visible(
     repos: Repositories, reader: Reader, item: T | None, item_id: str, author_key: str | None
 ) -> Seen[T]:
-    group, membership = await place(repos, reader, item.group_id if item else item_id)
+    group, membership = await share_place(repos, reader, item.group_id if item else item_id)
     if item is None:
         raise HiddenError(item_id)
     standing = require_standing(reader, group, membership)
@@ -126,7 +126,7 @@ def _seen(item: T, standing: Standing, *, is_author: bool) -> Seen[T]:
     return Seen(item, status, standing)
 
 
-async def threads(
+async def response_threads(
     *, repos: Repositories, reader: Reader, shares: Sequence[tuple[str, Standing]]
 ) -> dict[str, list[Seen[ResponseDocument]]]:
     """The responses the reader may see on each share, oldest first: two queries for any number of

@@ -12,11 +12,13 @@ only groups that are due.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from schemas.commands import KEEP, Keep
 from schemas.documents.base import Document
 from schemas.documents.weekdays import Weekday
 
@@ -98,3 +100,29 @@ class GroupDocument(Document):
     created_by: str
     created_at: datetime
     updated_at: datetime
+
+
+@dataclass(frozen=True)
+class QuietPolicyUpdate:
+    missed_check_ins: int | Keep = KEEP
+    inactive_days: int | Keep = KEEP
+
+
+@dataclass(frozen=True)
+class GroupUpdate:
+    """A live group's fields to set, already checked. `name_key` and `search_text` follow the
+    name and description (discovery reads them).
+    """
+
+    name: str | Keep = KEEP
+    description: str | Keep = KEEP
+    house_rules: str | Keep = KEEP
+    kind: GroupKind | Keep = KEEP
+    access: GroupAccess | Keep = KEEP
+    timezone: str | Keep = KEEP
+    signposting: list[SignpostLink] | Keep = KEEP
+    name_key: str | Keep = KEEP
+    search_text: str | Keep = KEEP
+    schedule: CheckInSchedule | Keep | None = KEEP
+    next_checkin_at: datetime | Keep | None = KEEP
+    quiet_policy: QuietPolicyUpdate | Keep = KEEP

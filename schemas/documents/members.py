@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+from schemas.commands import KEEP, Keep
 from schemas.documents.base import Document, StoredDate
 
 
@@ -62,3 +64,31 @@ class MemberDocument(Document):
         description="Sign-ins from before this no longer count, on any device or API process (set when the "
         "member asks to delete their account): the API checks it on every request, with the member it reads anyway.",
     )
+
+
+@dataclass(frozen=True)
+class ProfileUpdate:
+    """A member's profile fields to change: only those given (the rest KEEP). The domain checks
+    and cleans them before the repository stores them.
+    """
+
+    display_name: str | Keep = KEEP
+    timezone: str | Keep = KEEP
+    nation: Nation | Keep = KEEP
+    language: Language | Keep = KEEP
+
+
+@dataclass(frozen=True)
+class PreferencesUpdate:
+    """A member's preferences to change: only those given (the rest KEEP); `on_break_until=None`
+    ends a break. The domain checks them before the repository stores them.
+    """
+
+    reminders: bool | Keep = KEEP
+    nudges: bool | Keep = KEEP
+    let_leads_know_when_quiet: bool | Keep = KEEP
+    leads_may_message_me: bool | Keep = KEEP
+    quiet_hours_start: str | Keep = KEEP
+    quiet_hours_end: str | Keep = KEEP
+    daily_push_cap: int | Keep = KEEP
+    on_break_until: datetime | Keep | None = KEEP

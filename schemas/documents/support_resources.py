@@ -1,5 +1,5 @@
 """`support_resources`: helplines and services as data (CRISIS-1), seeded from
-the reviewed file `domain/safety/data/support_resources.toml`, never edited by hand.
+the reviewed file `domain/crisis/data/support_resources.toml`, never edited by hand.
 """
 
 from __future__ import annotations

@@ -9,13 +9,11 @@ import logging
 import secrets
 import string
 from collections import defaultdict
-from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
 from firebase_admin import auth
-from redis.asyncio import Redis
 
 from domain.shares.anonymity import AnonymityKey
 from infra.firebase import get_or_create_app
@@ -25,10 +23,10 @@ from tests.api.graphql.shares.conftest import share_cast  # noqa: F401 - the con
 from tests.factories.devices import no_quiet_hours, registered_device
 from tests.factories.groups import created_group, invite_code, joined
 from tests.factories.members import ONBOARD, TestMember, onboarded_member, profile, years_ago
-from tests.factories.operations import app_operation
 from tests.factories.shares import backdate_memberships
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator, AuthUser
+from tests.support.operations import app_operation
 
 
 @dataclass(frozen=True)
@@ -96,13 +94,6 @@ class Scene:
     lead: Canaried
     member: Canaried
     group_id: str
-
-
-@pytest.fixture(scope="module")
-async def redis(settings: Settings) -> AsyncIterator[Redis]:
-    client = Redis.from_url(settings.redis.url)
-    yield client
-    await client.aclose()
 
 
 @pytest.fixture

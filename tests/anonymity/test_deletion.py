@@ -20,13 +20,13 @@ from redis.asyncio import Redis
 from domain.accounts.anonymous_content import remove_due
 from domain.accounts.purge import purge_due
 from domain.shares.anonymity import AnonymityKey
-from domain.shares.services import ContentServices
+from domain.shares.lifecycle import Publishing
 from infra.mongo.client import Database
 from infra.mongo.indexes import INDEXES
 from infra.settings import Settings
 from tests.anonymity.conftest import Canaried, Recorder, Scene, leaks, secrets_of
-from tests.factories.live import LiveFeed, live_feed
 from tests.fixtures.app import GraphQLClient, RunningApi
+from tests.support.live import LiveFeed, live_feed
 
 
 @dataclass(frozen=True)
@@ -144,10 +144,10 @@ async def test_posts_asked_to_go_each_go_at_their_own_moment_as_an_authors_own_d
     assert all(purge_at <= moment < purge_at + spread for moment in moments)
 
     # And each goes alone at its moment, with the live event an author's own delete gives
-    services = ContentServices(repos=api.runtime.repos, broadcaster=api.runtime.broadcaster,
+    publishing = Publishing(repos=api.runtime.repos, broadcaster=api.runtime.broadcaster,
                                key=AnonymityKey.of(settings.anonymity_key.get_secret_value()))  # fmt: skip
     async with _following(api, redis, scene.lead, scene.group_id) as lead_feed:
-        events = [await _removed_at(services, lead_feed, moment) for moment in moments]
+        events = [await _removed_at(publishing, lead_feed, moment) for moment in moments]
         own = await rec.act(scene.member, "ShareCreate", groupId=scene.group_id, body="Mine.", anonymous=False)
         await lead_feed.next()  # its arrival
         await rec.act(scene.member, "ShareDelete", shareId=own["share"]["id"])
@@ -158,9 +158,9 @@ async def test_posts_asked_to_go_each_go_at_their_own_moment_as_an_authors_own_d
     assert await db.shares.count_documents({"_id": {"$in": [posts.first, posts.second]}}) == 0
 
 
-async def _removed_at(services: ContentServices, feed: LiveFeed, moment: datetime) -> tuple[str, str]:
+async def _removed_at(publishing: Publishing, feed: LiveFeed, moment: datetime) -> tuple[str, str]:
     """Run the removal tick at `moment`: exactly one post goes; its live event's shape and the id it names."""
-    assert await remove_due(services=services, now=moment) == 1
+    assert await remove_due(publishing=publishing, now=moment) == 1
     event = await feed.event()
     removed = event["contentId"]
     return _shape(event), removed

@@ -31,9 +31,9 @@ from infra.mongo.client import Database
 from infra.push import PushSender
 from infra.settings import PushSettings, Settings
 from tests.anonymity.conftest import Canaried, Recorder, Scene, leaks, record_text, secrets_of
-from tests.factories.live import LiveFeed, live_feed
 from tests.fixtures.app import GraphQLClient, RunningApi
 from tests.fixtures.fcm import FakeFcm
+from tests.support.live import LiveFeed, live_feed
 
 HIGH = "I want to kill myself"
 

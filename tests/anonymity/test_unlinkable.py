@@ -15,9 +15,9 @@ from api.main import create_app
 from domain.clock import FrozenClock
 from infra.mongo.client import Database
 from infra.settings import GraphQLSettings, Settings
-from tests.factories.operations import app_operation
 from tests.factories.shares import ShareCast, content_group
 from tests.fixtures.app import GraphQLClient, in_process
+from tests.support.operations import app_operation
 
 IDENTITY_WORDS = ("author", "member", "displayname", "name", "reporter", "uid", "email", "avatar", "profile", "user")
 ANONYMOUS_TYPES = ("AnonymousShare", "AnonymousResponse")

@@ -20,9 +20,9 @@ from schemas.documents.base import new_id
 from schemas.documents.memberships import GroupRole
 from tests.factories.members import TestMember as Person
 from tests.factories.members import onboarded_member
-from tests.factories.operations import app_operation
 from tests.fixtures.app import CommandCounter, GraphQLClient
 from tests.fixtures.auth import AuthEmulator
+from tests.support.operations import app_operation
 
 NOW = datetime.now(UTC).replace(microsecond=0)
 

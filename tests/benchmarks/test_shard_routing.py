@@ -17,9 +17,9 @@ from infra.mongo.client import Database
 from infra.mongo.sharding import route
 from infra.settings import Settings
 from tests.benchmarks.test_command_counts import World, world
-from tests.factories.operations import app_operation
 from tests.fixtures.app import CommandCounter, GraphQLClient, RunningApi
 from tests.fixtures.auth import AuthEmulator
+from tests.support.operations import app_operation
 
 _FOLLOWERS = frozenset({"getMore", "killCursors"})  # they go where their cursor's find went
 

@@ -12,11 +12,11 @@ from tests.factories.checkins import checked_in
 from tests.factories.devices import registered_device
 from tests.factories.groups import asked_to_join, created_group, invite_code, joined, mutate
 from tests.factories.noticing import added_date
-from tests.factories.operations import app_operation
 from tests.factories.outreach import key, said, started
 from tests.factories.shares import ShareCast, act, content_group, new_share_cast, responded, shared
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
+from tests.support.operations import app_operation
 
 
 @dataclass(frozen=True)

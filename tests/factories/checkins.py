@@ -6,8 +6,8 @@ import uuid
 from typing import Any
 
 from tests.factories.members import TestMember
-from tests.factories.operations import app_operation
 from tests.fixtures.app import GraphQLClient
+from tests.support.operations import app_operation
 
 
 def check_in_operation(name: str) -> str:

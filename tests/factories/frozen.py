@@ -10,6 +10,7 @@ from datetime import datetime
 
 from pymongo.monitoring import CommandListener
 
+from api.cli.migrate import migrate
 from api.main import create_app
 from api.runtime import ApiRuntime
 from domain.clock import FrozenClock
@@ -43,6 +44,7 @@ async def frozen_api(
     if isolated:
         mongo = settings.mongo.model_copy(update={"database": f"{settings.mongo.database}_{uuid.uuid4().hex[:8]}"})
         settings = settings.model_copy(update={"mongo": mongo})
+        await migrate(settings)
     clock = FrozenClock(at)
     app = create_app(settings, clock=clock, mongo_listeners=listeners, schema=served_schema())
     async with in_process(app) as clients:

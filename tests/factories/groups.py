@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from tests.factories.members import TestMember, onboarded_member, years_ago
-from tests.factories.operations import app_operation
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
+from tests.support.operations import app_operation
 
 OPERATIONS = Path(__file__).resolve().parents[2] / "schemas" / "graphql" / "operations" / "groups.graphql"
 _names = itertools.count(1)

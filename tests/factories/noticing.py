@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 from tests.factories.members import TestMember
-from tests.factories.operations import app_operation
 from tests.fixtures.app import GraphQLClient
+from tests.support.operations import app_operation
 
 
 def noticing_operation(name: str) -> str:

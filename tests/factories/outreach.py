@@ -10,9 +10,9 @@ from typing import Any
 
 from tests.factories.groups import created_group, invite_code, joined, mutate
 from tests.factories.members import TestMember, onboarded_member, years_ago
-from tests.factories.operations import app_operation
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
+from tests.support.operations import app_operation
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,9 @@ from typing import Any
 from infra.mongo.client import Database
 from tests.factories.groups import created_group, invite_code, joined, mutate
 from tests.factories.members import TestMember, onboarded_member, years_ago
-from tests.factories.operations import app_operation
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
+from tests.support.operations import app_operation
 
 ESTABLISHED = timedelta(days=8)
 
@@ -36,6 +36,10 @@ class ShareCast:
 
     def token(self, role: str) -> str | None:
         return None if role == "anonymous" else getattr(self, role).token
+
+
+# The content matrices' callers, in their columns' order (tests/security/matrix.py).
+SHARE_ROLES = ("anonymous", "outsider", "member", "author", "co_lead", "lead", "staff")
 
 
 async def new_share_cast(gql: GraphQLClient, auth_emulator: AuthEmulator) -> ShareCast:

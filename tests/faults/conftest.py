@@ -26,8 +26,8 @@ from infra.settings import (
     Settings,
     WorkerSettings,
 )
-from tests.fixtures.app import UNLIMITED
 from tests.fixtures.services import ServiceEnv
+from tests.support.settings import UNLIMITED
 
 # Production keeps the same order: the crisis answer's deadline, then the store's
 # server selection and the execution cut (equal here, as in the report of issue 13).

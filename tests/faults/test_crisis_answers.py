@@ -13,8 +13,9 @@ from typing import Any
 
 from pymongo import AsyncMongoClient
 
+from api.cli.migrate import migrate
 from api.main import create_app
-from domain.safety.messages import MessageKey, default_messages
+from domain.crisis.messages import MessageKey, default_messages
 from infra.settings import Settings
 from tests.factories.checkins import check_in_operation
 from tests.factories.members import TestMember as Person
@@ -60,6 +61,7 @@ class Api:
 
 @asynccontextmanager
 async def serving(settings: Settings) -> AsyncIterator[Api]:
+    await migrate(settings)  # as a deploy does before the API starts: the indexes hold the invariants
     async with in_process(create_app(settings)) as clients:
         yield Api(GraphQLClient(clients()))
 

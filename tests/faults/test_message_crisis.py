@@ -4,7 +4,7 @@ message is answered NOT_SAVED_YET with their helplines, screened from memory bef
 
 from __future__ import annotations
 
-from domain.safety.messages import MessageKey, default_messages
+from domain.crisis.messages import MessageKey, default_messages
 from tests.factories.outreach import act, key, led_group, new_outreach_cast, started
 from tests.faults.conftest import PrivateServers
 from tests.faults.test_crisis_answers import NOT_SAVED_YET, WALES_30_IN_A_CRISIS, WORRYING, ids, serving

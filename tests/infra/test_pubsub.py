@@ -15,13 +15,6 @@ from infra.settings import Settings
 
 
 @pytest.fixture
-async def redis(settings: Settings) -> AsyncIterator[Redis]:
-    client = Redis.from_url(settings.redis.url)
-    yield client
-    await client.aclose()
-
-
-@pytest.fixture
 async def two_processes(settings: Settings) -> AsyncIterator[tuple[Broadcaster, Broadcaster]]:
     """Two broadcasters with their own Redis clients, as two API processes have."""
     clients = [Redis.from_url(settings.redis.url) for _ in range(2)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from api.graphql.rate_limits import Bucket
+from api.graphql.execution.rate_limits import Bucket
 from api.graphql.schema import build_schema
 from infra.settings import GraphQLSettings
 

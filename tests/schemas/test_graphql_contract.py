@@ -13,8 +13,8 @@ from graphql import (
 from strawberry.permission import PermissionExtension
 from strawberry.types.base import StrawberryObjectDefinition
 
+from api.cli.sdl import SDL_PATH, current_sdl
 from api.graphql.schema import build_schema
-from api.graphql.sdl import SDL_PATH, current_sdl
 from infra.settings import GraphQLSettings
 
 BUILT_IN_SCALARS = {"String", "Boolean", "ID", "Int", "Float"}
@@ -25,7 +25,7 @@ def _schema() -> GraphQLSchema:
 
 
 def test_the_committed_sdl_matches_the_code() -> None:
-    assert SDL_PATH.read_text() == current_sdl(), "run `uv run python -m api.graphql.sdl` and commit the result"
+    assert SDL_PATH.read_text() == current_sdl(), "run `uv run python -m api.cli.sdl` and commit the result"
 
 
 def test_every_type_field_and_argument_has_a_description() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from graphql import OperationDefinitionNode, parse, validate
 
-from api.graphql.rate_limits import Bucket
+from api.graphql.execution.rate_limits import Bucket
 from api.graphql.schema import build_schema
 from infra.settings import GraphQLSettings
 

@@ -7,19 +7,17 @@ from pathlib import Path
 import pytest
 from graphql import parse
 
-from api.graphql.operation_plan import root_fields
-from api.graphql.rate_limits import META_FIELDS, OPERATION_TYPES
-from api.graphql.schema import build_schema
-from api.graphql.trusted_documents import (
+from api.cli.trusted_documents import build_manifest, main, manifest_text
+from api.graphql.execution.operation_plan import root_fields
+from api.graphql.execution.rate_limits import META_FIELDS, OPERATION_TYPES
+from api.graphql.execution.trusted_documents import (
     MANIFEST_PATH,
     InvalidTrustedDocumentsError,
     TrustedDocuments,
-    build_manifest,
-    main,
-    manifest_text,
     read_manifest,
     sha256,
 )
+from api.graphql.schema import build_schema
 from infra.settings import GraphQLSettings
 
 PROFILE = "fragment P on Member { id displayName }"
@@ -35,7 +33,7 @@ def _used_root_fields() -> set[tuple[str, str]]:
 
 def test_the_committed_manifest_matches_the_operations_folder() -> None:
     assert MANIFEST_PATH.read_text() == manifest_text(build_manifest()), (
-        "run `uv run python -m api.graphql.trusted_documents` and commit the result"
+        "run `uv run python -m api.cli.trusted_documents` and commit the result"
     )
     assert main(["--check"]) == 0
 

@@ -17,8 +17,8 @@ import websockets
 from graphql import parse
 from websockets.exceptions import ConnectionClosed
 
-from api.graphql.operation_plan import root_fields
-from api.graphql.trusted_documents import read_manifest
+from api.graphql.execution.operation_plan import root_fields
+from api.graphql.execution.trusted_documents import read_manifest
 from tests.fixtures.app import GraphQLClient
 
 MASKED = "MASKED"

@@ -23,14 +23,13 @@ from typing import Any
 
 from graphql import GraphQLSchema
 
-from api.graphql.rate_limits import OPERATION_TYPES
+from api.graphql.execution.rate_limits import OPERATION_TYPES
 from api.graphql.schema import build_schema
 from infra.settings import GraphQLSettings
+from tests.security.matrix import NF, NP, OK, F, U
 from tests.security.world import ROLES, World
 
 Variables = Callable[[World], dict[str, Any]]
-U, NF, F, OK = "UNAUTHENTICATED", "NOT_FOUND", "FORBIDDEN", "OK"
-NP = "NOT_PERMITTED"  # a mutation's typed refusal: the caller sees the object, may not do this
 SIGNED_IN = f"{U} {OK} {OK} {OK} {OK} {OK} {OK}"
 
 

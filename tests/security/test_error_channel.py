@@ -21,8 +21,8 @@ import pytest
 from graphql import GraphQLEnumType, GraphQLNonNull, GraphQLObjectType, GraphQLUnionType
 from strawberry.types.base import StrawberryObjectDefinition
 
-from api.graphql.errors import TOP_LEVEL_CODES, RefusalCode, TypedRefusals
-from api.graphql.permissions import IsAdmin, IsMember, IsSafeguarding, IsStaff
+from api.graphql.core.errors import TOP_LEVEL_CODES, RefusalCode, TypedRefusals
+from api.graphql.core.permissions import IsAdmin, IsMember, IsSafeguarding, IsStaff
 from api.graphql.schema import build_schema
 from infra.settings import GraphQLSettings
 from tests.fixtures.changes import Changes

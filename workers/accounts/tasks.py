@@ -10,12 +10,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from domain.accounts.anonymous_content import remove_due
-from domain.accounts.export import build_export, build_stale_exports
-from domain.accounts.purge import purge_due
-from domain.accounts.retention import purge_expired
-from domain.shares.anonymity import AnonymityKey
-from domain.shares.services import ContentServices
+from domain.accounts import build_export, build_stale_exports, purge_due, purge_expired, remove_due
+from domain.shares import AnonymityKey, Publishing
 from schemas.tasks.accounts import BUILD_EXPORT, RETENTION, TICK, BuildExport
 from workers.app import app
 from workers.runtime import WorkerRuntime, run
@@ -44,8 +40,8 @@ async def _tick(rt: WorkerRuntime) -> None:
     await build_stale_exports(repos=rt.repos, key=_key(rt), keep=_keep(rt), now=now)
     spread = timedelta(days=rt.settings.retention.anonymous_removal_spread_days)
     await purge_due(repos=rt.repos, accounts=rt.accounts, key=_key(rt), now=now, spread=spread)
-    services = ContentServices(repos=rt.repos, broadcaster=rt.broadcaster, key=_key(rt))
-    await remove_due(services=services, now=now)
+    publishing = Publishing(repos=rt.repos, broadcaster=rt.broadcaster, key=_key(rt))
+    await remove_due(publishing=publishing, now=now)
 
 
 @app.task(name=TICK)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from domain.checkins import reminders
+from domain.checkins import remind_due as remind_due_groups
+from domain.checkins import remind_group as remind_one_group
 from infra.mongo.client import TRANSIENT_ERRORS
 from schemas.tasks.checkins import REMIND_DUE, REMIND_GROUP, RemindGroup
 from workers.app import app
@@ -12,7 +13,7 @@ from workers.runtime import run
 @app.task(name=REMIND_DUE)
 def remind_due() -> None:
     run(
-        lambda rt: reminders.remind_due(
+        lambda rt: remind_due_groups(
             repos=rt.repos,
             queue=rt.queue,
             now=rt.clock.now(),
@@ -34,7 +35,7 @@ def remind_due() -> None:
 def remind_group(group_id: str, occurrence_at: str) -> None:
     payload = RemindGroup.model_validate({"group_id": group_id, "occurrence_at": occurrence_at})
     run(
-        lambda rt: reminders.remind_group(
+        lambda rt: remind_one_group(
             repos=rt.repos,
             queue=rt.queue,
             group_id=payload.group_id,

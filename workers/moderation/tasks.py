@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from domain.moderation.escalation import escalate_due
+from domain.moderation import escalate_due
 from schemas.tasks.moderation import ESCALATE
 from workers.app import app
 from workers.runtime import run

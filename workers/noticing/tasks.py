@@ -7,10 +7,8 @@ Each reads only what is due through an indexed `*_at` field, and is idempotent
 
 from __future__ import annotations
 
-from domain.groups.lead_watch import watch_leads
-from domain.noticing.difficult_date_sends import send_due_difficult_dates
-from domain.noticing.digest import send_digests
-from domain.noticing.quiet_scan import scan_quiet
+from domain.groups import watch_leads
+from domain.noticing import scan_quiet, send_digests, send_due_difficult_dates
 from schemas.tasks.noticing import DIFFICULT_DATES, LEAD_DIGESTS, LEAD_WATCH, QUIET_SCAN
 from workers.app import app
 from workers.runtime import run

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from domain.notifications.delivery import deliver as deliver_notification
-from domain.notifications.sweeper import sweep as sweep_due
+from domain.notifications import deliver as deliver_notification
+from domain.notifications import sweep as sweep_due
 from infra.mongo.client import TRANSIENT_ERRORS
 from schemas.tasks.notifications import DELIVER, SWEEP, DeliverNotification
 from workers.app import app

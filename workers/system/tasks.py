@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from domain.system.service import record_tick
+from domain.system import record_tick
 from schemas.tasks.system import TICK
 from workers.app import app
 from workers.runtime import run

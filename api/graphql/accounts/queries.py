@@ -7,10 +7,10 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.accounts.types import DataExport
-from api.graphql.context import Info
-from api.graphql.errors import NotFoundError
-from api.graphql.permissions import IsMember
-from domain.accounts.export import view_export
+from api.graphql.core.context import Info
+from api.graphql.core.errors import NotFoundError
+from api.graphql.core.permissions import IsMember
+from domain.accounts import view_export
 
 
 async def resolve_data_export(

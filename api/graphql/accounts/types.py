@@ -8,7 +8,7 @@ from enum import Enum
 import strawberry
 from strawberry.scalars import JSON
 
-from domain.accounts.export import ExportState, ExportView
+from domain.accounts import ExportState, ExportView
 
 
 @strawberry.enum(description="Where a data export is.")

@@ -9,15 +9,14 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.checkins.types import CheckIn, GroupCheckIn, GroupWellbeing, MoodTrend
-from api.graphql.context import Info
-from api.graphql.errors import PublicError, access_denials
+from api.graphql.core.context import Info
+from api.graphql.core.errors import PublicError, access_denials
+from api.graphql.core.pagination import Connection, connection, decode_cursor, page_size
+from api.graphql.core.permissions import IsMember
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import After, PageSize
-from api.graphql.pagination import Connection, connection, decode_cursor, page_size
-from api.graphql.permissions import IsMember
-from domain.checkins import reading
-from domain.checkins.errors import CheckInError
-from infra.mongo.pagination import Page
+from domain.checkins import CheckInError, group_check_ins, group_wellbeing, mood_trend, my_check_ins
+from schemas.pagination import Page
 
 Days = Annotated[int, strawberry.argument(description="How many days, 1 to 90.")]
 GroupId = Annotated[strawberry.ID, strawberry.argument(description="The group's id.")]
@@ -34,9 +33,7 @@ def _size(info: Info, first: int | None) -> int:
 async def resolve_my_check_ins(info: Info, first: PageSize = None, after: After = None) -> Connection[CheckIn]:
     context = info.context
     member = await context.require_member()
-    page = await reading.my_check_ins(
-        repos=context.repos, member=member, after=decode_cursor(after), first=_size(info, first)
-    )
+    page = await my_check_ins(repos=context.repos, member=member, after=decode_cursor(after), first=_size(info, first))
     return connection(page, node=CheckIn.from_document, keyset=lambda item: (item.recorded_at, item.id))
 
 
@@ -44,7 +41,7 @@ async def resolve_my_mood_trend(info: Info, days: Days = 30) -> MoodTrend:
     context = info.context
     member = await context.require_member()
     try:
-        trend = await reading.mood_trend(repos=context.repos, member=member, days=days, now=context.clock.now())
+        trend = await mood_trend(repos=context.repos, member=member, days=days, now=context.clock.now())
     except CheckInError as error:
         raise InvalidCheckInRequestError(error.message) from None
     return MoodTrend.from_result(trend)
@@ -56,7 +53,7 @@ async def resolve_group_check_ins(
     context = info.context
     viewer = await group_viewer(info)
     with access_denials():
-        page = await reading.group_check_ins(
+        page = await group_check_ins(
             repos=context.repos, viewer=viewer, group_id=group_id, after=decode_cursor(after), first=_size(info, first)
         )
     authors = await context.loaders.member_by_id.load_many([item.member_id for item in page.items])
@@ -73,7 +70,7 @@ async def resolve_group_wellbeing(info: Info, group_id: GroupId, days: Days = 7)
     viewer = await group_viewer(info)
     try:
         with access_denials():
-            wellbeing = await reading.group_wellbeing(
+            wellbeing = await group_wellbeing(
                 repos=context.repos, viewer=viewer, group_id=group_id, days=days, now=context.clock.now()
             )
     except CheckInError as error:

@@ -7,11 +7,10 @@ from typing import Self
 
 import strawberry
 
-from domain.checkins.policies import MINIMUM_MEMBERS
-from domain.checkins.policies import MoodCell as MoodCellResult
-from domain.checkins.reading import MoodDay as MoodDayResult
-from domain.checkins.reading import MoodTrend as MoodTrendResult
-from domain.checkins.reading import Wellbeing
+from domain.checkins import MINIMUM_MEMBERS, Wellbeing
+from domain.checkins import MoodCell as MoodCellResult
+from domain.checkins import MoodDay as MoodDayResult
+from domain.checkins import MoodTrend as MoodTrendResult
 from schemas.documents.checkins import AnsweredOccurrence, CheckInDocument, CheckInTag, CheckInVisibility
 from schemas.documents.members import MemberDocument
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from api.graphql.context import Info
-from domain.groups.policies import Viewer
+from api.graphql.core.context import Info
+from domain.groups import Viewer
 
 
 async def group_viewer(info: Info) -> Viewer:

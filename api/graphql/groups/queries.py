@@ -6,17 +6,16 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import access_denials
+from api.graphql.core.context import Info
+from api.graphql.core.errors import access_denials
+from api.graphql.core.pagination import Connection, connection, decode_cursor, page_size
+from api.graphql.core.permissions import IsMember
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.requests import JoinRequest, Leadership, LeadershipGroup
 from api.graphql.groups.types import After, Group, PageSize
-from api.graphql.pagination import Connection, connection, decode_cursor, page_size
-from api.graphql.permissions import IsMember
-from domain.groups import reading
-from domain.groups.views import GroupView
-from infra.mongo.pagination import SortValue
+from domain.groups import GroupView, discover_groups, get_group, my_groups, my_leadership, pending_join_requests
 from schemas.documents.groups import GroupKind
+from schemas.pagination import SortValue
 
 GroupId = Annotated[strawberry.ID, strawberry.argument(description="The group's id.")]
 
@@ -41,13 +40,13 @@ async def resolve_group(
     info: Info, group_id: Annotated[strawberry.ID, strawberry.argument(name="id", description="The group's id.")]
 ) -> Group:
     with access_denials():
-        view = await reading.get_group(repos=info.context.repos, viewer=await group_viewer(info), group_id=group_id)
+        view = await get_group(repos=info.context.repos, viewer=await group_viewer(info), group_id=group_id)
     return Group.from_view(view)
 
 
 async def resolve_my_groups(info: Info, first: PageSize = None, after: After = None) -> Connection[Group]:
     viewer = await group_viewer(info)
-    page = await reading.my_groups(
+    page = await my_groups(
         repos=info.context.repos, viewer=viewer, after=decode_cursor(after), first=_size(info, first)
     )
     return connection(page, node=Group.from_view, keyset=_joined_keyset)
@@ -62,7 +61,7 @@ async def resolve_groups(
     after: After = None,
 ) -> Connection[Group]:
     viewer = await group_viewer(info)
-    page = await reading.discover(
+    page = await discover_groups(
         repos=info.context.repos,
         viewer=viewer,
         kind=filter_.kind if filter_ else None,
@@ -78,7 +77,7 @@ async def resolve_join_requests(
 ) -> Connection[JoinRequest]:
     viewer = await group_viewer(info)
     with access_denials():
-        page = await reading.pending_join_requests(
+        page = await pending_join_requests(
             repos=info.context.repos,
             viewer=viewer,
             group_id=group_id,
@@ -90,7 +89,7 @@ async def resolve_join_requests(
 
 async def resolve_my_leadership(info: Info, first: PageSize = None, after: After = None) -> Leadership:
     viewer = await group_viewer(info)
-    leadership = await reading.my_leadership(
+    leadership = await my_leadership(
         repos=info.context.repos,
         viewer=viewer,
         after=decode_cursor(after),

@@ -7,10 +7,10 @@ from typing import Self
 
 import strawberry
 
-from api.graphql.context import Info
+from api.graphql.core.context import Info
+from api.graphql.core.pagination import Connection
 from api.graphql.groups.types import Group
-from api.graphql.pagination import Connection
-from domain.groups.reading import LeadershipEntry
+from domain.groups import LeadershipEntry
 from schemas.documents.invites import InviteDocument
 from schemas.documents.join_requests import JoinRequestDocument, JoinRequestStatus
 from schemas.documents.memberships import GroupRole

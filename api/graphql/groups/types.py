@@ -7,20 +7,18 @@ from typing import Annotated, Self
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.groups.loaders import MemberPageKey
-from api.graphql.pagination import Connection, connection, decode_cursor, page_size
-from api.graphql.types import Weekday
-from domain.groups.join_requests import Decision
-from domain.groups.policies import is_away
-from domain.groups.views import GroupView
-from infra.mongo.pagination import Page
+from api.graphql.core.context import Info
+from api.graphql.core.loaders import MemberPageKey
+from api.graphql.core.pagination import Connection, connection, decode_cursor, page_size
+from api.graphql.core.types import Weekday
+from domain.groups import Decision, GroupView, is_away
 from schemas.documents.groups import CheckInSchedule as StoredSchedule
 from schemas.documents.groups import GroupAccess, GroupKind
 from schemas.documents.groups import QuietPolicy as StoredQuietPolicy
 from schemas.documents.groups import SignpostLink as StoredSignpostLink
 from schemas.documents.members import MemberDocument
 from schemas.documents.memberships import GroupRole, MembershipDocument
+from schemas.pagination import Page
 
 strawberry.enum(
     GroupAccess, description="OPEN: discoverable, join at once. CLOSED: invisible to non-members; invite or request."

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import strawberry
 
-from api.graphql.context import Info
+from api.graphql.core.context import Info
+from api.graphql.core.permissions import IsAuthenticated
 from api.graphql.members.types import Member
-from api.graphql.permissions import IsAuthenticated
 
 
 async def resolve_me(info: Info) -> Member | None:

@@ -8,10 +8,10 @@ from typing import Self
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.types import Language, Nation
-from domain.accounts.deletion import AccountStatus, account_state
-from domain.members.policies import is_minor
+from api.graphql.core.context import Info
+from api.graphql.core.types import Language, Nation
+from domain.accounts import AccountStatus, account_state
+from domain.members import is_minor
 from schemas.documents.members import MemberDocument
 
 

@@ -6,14 +6,14 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import access_denials
+from api.graphql.core.context import Info
+from api.graphql.core.errors import access_denials
+from api.graphql.core.pagination import Connection, connection, decode_cursor, page_size
+from api.graphql.core.permissions import IsMember
 from api.graphql.moderation.types import Report
-from api.graphql.pagination import Connection, connection, decode_cursor, page_size
-from api.graphql.permissions import IsMember
 from api.graphql.shares.access import request_context
 from api.graphql.shares.types import After, PageSize
-from domain.moderation.queue import moderation_queue
+from domain.moderation import moderation_queue
 
 
 async def resolve_moderation_queue(

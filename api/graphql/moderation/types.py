@@ -24,11 +24,9 @@ from api.graphql.shares.types import (
     response_of,
     share_of,
 )
-from domain.moderation.content import Content as ModeratedContent
-from domain.moderation.policies import ContentAction
-from domain.moderation.queue import QueueItem
-from domain.shares.policies import Standing
-from domain.shares.reading import Seen
+from domain.moderation import Content as ModeratedContent
+from domain.moderation import ContentAction, QueueItem
+from domain.shares import Seen, Standing
 from schemas.documents.members import MemberDocument
 from schemas.documents.reports import ReportDocument, ReportReason, ReportStatus, ReportTargetKind
 from schemas.documents.responses import ResponseDocument

@@ -6,14 +6,13 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import access_denials
+from api.graphql.core.context import Info
+from api.graphql.core.errors import access_denials
+from api.graphql.core.pagination import Connection, connection, decode_cursor, page_size
+from api.graphql.core.permissions import IsMember
 from api.graphql.groups.access import group_viewer
 from api.graphql.noticing.types import DifficultDate, QuietMember
-from api.graphql.pagination import Connection, connection, decode_cursor, page_size
-from api.graphql.permissions import IsMember
-from domain.noticing.attention import quiet_members
-from domain.noticing.difficult_dates import my_difficult_dates
+from domain.noticing import my_difficult_dates, quiet_members
 
 
 async def resolve_my_difficult_dates(

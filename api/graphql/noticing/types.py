@@ -7,8 +7,8 @@ from typing import Self
 
 import strawberry
 
-from api.graphql.context import Info
-from domain.noticing.attention import QuietMember as QuietMemberEntry
+from api.graphql.core.context import Info
+from domain.noticing import QuietMember as QuietMemberEntry
 from schemas.documents.difficult_dates import DifficultDateDocument
 
 

@@ -6,12 +6,12 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import access_denials
+from api.graphql.core.context import Info
+from api.graphql.core.errors import access_denials
+from api.graphql.core.pagination import Connection, connection, decode_cursor, page_size
+from api.graphql.core.permissions import IsMember
 from api.graphql.notifications.types import Notification, NotificationPreferences, named_members
-from api.graphql.pagination import Connection, connection, decode_cursor, page_size
-from api.graphql.permissions import IsMember
-from domain.notifications import inbox
+from domain.notifications import inbox_notification, inbox_page, unread_count
 
 
 async def resolve_notifications(
@@ -22,7 +22,7 @@ async def resolve_notifications(
     context = info.context
     member = await context.require_member()
     size = page_size(first, limit=context.runtime.settings.graphql.max_page_size)
-    page = await inbox.page(repos=context.repos, member=member, first=size, after=decode_cursor(after))
+    page = await inbox_page(repos=context.repos, member=member, first=size, after=decode_cursor(after))
     names = await named_members(context, page.items)
     return connection(
         page,
@@ -40,14 +40,14 @@ async def resolve_notification(
     context = info.context
     member = await context.require_member()
     with access_denials():
-        notification = await inbox.one(repos=context.repos, member=member, notification_id=notification_id)
+        notification = await inbox_notification(repos=context.repos, member=member, notification_id=notification_id)
     names = await named_members(context, [notification])
     return Notification.from_document(notification, language=member.language, names=names)
 
 
 async def resolve_unread_notification_count(info: Info) -> int:
     member = await info.context.require_member()
-    return await inbox.unread_count(repos=info.context.repos, member=member)
+    return await unread_count(repos=info.context.repos, member=member)
 
 
 async def resolve_notification_preferences(info: Info) -> NotificationPreferences:

@@ -10,8 +10,8 @@ from typing import Self
 import strawberry
 from strawberry.types.enum import EnumValueDefinition
 
-from api.graphql.context import Context
-from domain.notifications.catalogue import text_for
+from api.graphql.core.context import Context
+from domain.notifications import text_for
 from domain.outreach import leads_may_message
 from schemas.documents.members import Language, MemberDocument, Preferences
 from schemas.documents.notifications import NotificationDocument

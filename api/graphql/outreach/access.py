@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from api.graphql.context import Context, Info
-from api.graphql.loaders import Loaders
+from api.graphql.core.context import Context, Info
+from api.graphql.core.loaders import Loaders
+from api.graphql.crisis.types import Signposting
 from api.graphql.outreach.types import Message, Thread
-from api.graphql.safety.types import Signposting
 from domain.outreach import Participant, Posted, ThreadServices, ThreadView
 from schemas.documents.messages import MessageDocument
 

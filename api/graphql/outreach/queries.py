@@ -6,12 +6,12 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import access_denials
+from api.graphql.core.context import Info
+from api.graphql.core.errors import access_denials
+from api.graphql.core.pagination import Connection, connection, decode_cursor, page_size
+from api.graphql.core.permissions import IsMember, IsSafeguarding
 from api.graphql.outreach.access import participant, thread_of
 from api.graphql.outreach.types import After, PageSize, Thread, ThreadOpener, thread_keyset
-from api.graphql.pagination import Connection, connection, decode_cursor, page_size
-from api.graphql.permissions import IsMember, IsSafeguarding
 from domain import outreach
 
 

@@ -16,13 +16,13 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Context, Info
-from api.graphql.errors import PublicError, access_denials
-from api.graphql.live import live_events
-from api.graphql.loaders import Loaders
+from api.graphql.core.context import Context, Info
+from api.graphql.core.errors import PublicError, access_denials
+from api.graphql.core.live import live_events
+from api.graphql.core.loaders import Loaders
+from api.graphql.core.permissions import IsMember
 from api.graphql.outreach.access import message_of, participant, thread_of
 from api.graphql.outreach.types import Message, Thread
-from api.graphql.permissions import IsMember
 from domain import outreach
 from domain.outreach import Participant, ThreadView
 from schemas.events import ThreadEvent, ThreadEventKind, thread_channel

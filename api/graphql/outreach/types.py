@@ -7,10 +7,10 @@ from typing import Annotated, Self
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.loaders import Loaders
-from api.graphql.pagination import Connection, connection, decode_cursor, page_size
-from api.graphql.types import Language
+from api.graphql.core.context import Info
+from api.graphql.core.loaders import Loaders
+from api.graphql.core.pagination import Connection, connection, decode_cursor, page_size
+from api.graphql.core.types import Language
 from domain.outreach import OPENERS, Opener, OpenerSituation, ThreadView, header, messages
 from schemas.documents.messages import MessageDocument
 from schemas.documents.threads import ThreadEnding, ThreadKind, ThreadSide, ThreadStatus

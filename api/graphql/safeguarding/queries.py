@@ -6,14 +6,14 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import access_denials
-from api.graphql.pagination import Connection, connection, decode_cursor, page_size
-from api.graphql.permissions import IsMember, IsSafeguarding
+from api.graphql.core.context import Info
+from api.graphql.core.errors import access_denials
+from api.graphql.core.pagination import Connection, connection, decode_cursor, page_size
+from api.graphql.core.permissions import IsMember, IsSafeguarding
 from api.graphql.safeguarding.types import SafeguardingAlert
 from api.graphql.shares.access import request_context
 from api.graphql.shares.types import After, PageSize
-from domain.safeguarding import alerts
+from domain.safeguarding import alert_page
 from schemas.documents.safeguarding_alerts import AlertStatus
 
 
@@ -28,7 +28,7 @@ async def resolve_safeguarding_alerts(
     ctx = await request_context(info)
     size = page_size(first, limit=info.context.runtime.settings.graphql.max_page_size)
     with access_denials():
-        page = await alerts.alerts(
+        page = await alert_page(
             repos=info.context.repos, staff=ctx.reader, statuses=status or [], after=decode_cursor(after), first=size
         )
     return connection(

@@ -12,10 +12,10 @@ from typing import Self
 
 import strawberry
 
-import api.graphql.safety.types  # noqa: F401 - registers RiskLevel, with its description, before it is used here
+import api.graphql.crisis.types  # noqa: F401 - registers RiskLevel, with its description, before it is used here
 from api.graphql.shares.access import ContentContext
 from api.graphql.shares.types import Response, Share, response_of, share_of
-from domain.safeguarding.alerts import AlertView
+from domain.safeguarding import AlertView
 from schemas.documents.author_reveals import AuthorRevealRequestDocument, RevealReason, RevealStatus
 from schemas.documents.reports import ReportDocument, ReportReason, ReportStatus, ReportTargetKind
 from schemas.documents.safeguarding_alerts import AlertSourceKind, AlertStatus, RiskCategory, RiskLevel

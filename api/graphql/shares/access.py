@@ -1,15 +1,13 @@
-"""The reader and services the content operations need, from the request (or socket) context."""
+"""What the content operations need from the request (or socket) context: the reader, and `Publishing`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from api.graphql.context import Context, Info
+from api.graphql.core.context import Context, Info
 from api.graphql.shares.loaders import ContentLoaders
-from domain.shares.anonymity import AnonymityKey
-from domain.shares.policies import Reader
-from domain.shares.services import ContentServices
+from domain.shares import AnonymityKey, Publishing, Reader
 from schemas.documents.members import MemberDocument
 
 
@@ -28,9 +26,9 @@ def anonymity_key(context: Context) -> AnonymityKey:
     return AnonymityKey.of(context.runtime.settings.anonymity_key.get_secret_value())
 
 
-def services(context: Context) -> ContentServices:
+def publishing(context: Context) -> Publishing:
     runtime = context.runtime
-    return ContentServices(
+    return Publishing(
         repos=runtime.repos, broadcaster=runtime.broadcaster, key=anonymity_key(context), support=runtime.support
     )
 

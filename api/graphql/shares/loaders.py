@@ -9,9 +9,7 @@ from dataclasses import dataclass
 
 from strawberry.dataloader import DataLoader
 
-from domain.shares import reading
-from domain.shares.policies import Reader, Standing
-from domain.shares.reading import Seen
+from domain.shares import Reader, Seen, Standing, response_threads
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.responses import ResponseDocument
 from schemas.documents.shares import ReactionKind
@@ -60,5 +58,5 @@ async def _reactions(repos: Repositories, reader: Reader, share_ids: Sequence[st
 async def _threads(
     repos: Repositories, reader: Reader, keys: Sequence[ThreadKey]
 ) -> list[list[Seen[ResponseDocument]]]:
-    found = await reading.threads(repos=repos, reader=reader, shares=[(k.share_id, k.standing) for k in keys])
+    found = await response_threads(repos=repos, reader=reader, shares=[(k.share_id, k.standing) for k in keys])
     return [found[key.share_id] for key in keys]

@@ -6,13 +6,13 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import access_denials
-from api.graphql.pagination import Connection, connection, decode_cursor, page_size
-from api.graphql.permissions import IsMember
+from api.graphql.core.context import Info
+from api.graphql.core.errors import access_denials
+from api.graphql.core.pagination import Connection, connection, decode_cursor, page_size
+from api.graphql.core.permissions import IsMember
 from api.graphql.shares.access import request_context
 from api.graphql.shares.types import After, PageSize, Share, share_of
-from domain.shares import reading
+from domain.shares import get_share, group_feed
 
 
 async def resolve_group_feed(
@@ -24,7 +24,7 @@ async def resolve_group_feed(
     ctx = await request_context(info)
     size = page_size(first, limit=info.context.runtime.settings.graphql.max_page_size)
     with access_denials():
-        page = await reading.feed(
+        page = await group_feed(
             repos=info.context.repos, reader=ctx.reader, group_id=group_id, after=decode_cursor(after), first=size
         )
     return connection(
@@ -37,7 +37,7 @@ async def resolve_share(
 ) -> Share:
     ctx = await request_context(info)
     with access_denials():
-        seen = await reading.get_share(repos=info.context.repos, reader=ctx.reader, share_id=share_id)
+        seen = await get_share(repos=info.context.repos, reader=ctx.reader, share_id=share_id)
     return share_of(seen, ctx)
 
 

@@ -17,15 +17,14 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Context, Info
-from api.graphql.errors import PublicError, access_denials
-from api.graphql.live import live_events
-from api.graphql.permissions import IsMember
+from api.graphql.core.context import Context, Info
+from api.graphql.core.errors import PublicError, access_denials
+from api.graphql.core.live import live_events
+from api.graphql.core.permissions import IsMember
 from api.graphql.shares.access import content_reader, fresh_context
 from api.graphql.shares.types import ReactionCount, Response, Share, reaction_counts, response_of, share_of
 from domain.errors import HiddenError
-from domain.shares import reading
-from domain.shares.policies import Reader
+from domain.shares import Reader, get_response, get_share, member_standing
 from schemas.events import FeedEvent, FeedEventKind, feed_channel
 
 
@@ -75,10 +74,10 @@ async def group_feed(
     context = info.context
     reader = await content_reader(info)
     with access_denials():
-        await reading.member_standing(repos=context.repos, reader=reader, group_id=group_id)
+        await member_standing(repos=context.repos, reader=reader, group_id=group_id)
     async for event in live_events(context, feed_channel(group_id), FeedEvent, interrupted=FeedInterruptedError):
         try:
-            await reading.member_standing(repos=context.repos, reader=reader, group_id=group_id)
+            await member_standing(repos=context.repos, reader=reader, group_id=group_id)
         except HiddenError:
             return  # no longer a member: nothing more for them
         payload = await _payload(context, reader, event)
@@ -94,9 +93,9 @@ async def _payload(context: Context, reader: Reader, event: FeedEvent) -> GroupF
     repos = context.repos
     try:
         if event.kind is FeedEventKind.RESPONSE_ADDED and event.response_id is not None:
-            response = await reading.get_response(repos=repos, reader=reader, response_id=event.response_id)
+            response = await get_response(repos=repos, reader=reader, response_id=event.response_id)
             return ResponseAdded(response=response_of(response, ctx))
-        seen = await reading.get_share(repos=repos, reader=reader, share_id=event.share_id)
+        seen = await get_share(repos=repos, reader=reader, share_id=event.share_id)
     except HiddenError:
         return None
     if event.kind is FeedEventKind.REACTIONS_CHANGED:

@@ -18,15 +18,14 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.pagination import Connection, connection, decode_cursor, page_size
+from api.graphql.core.context import Info
+from api.graphql.core.pagination import Connection, connection, decode_cursor, page_size
 from api.graphql.shares.access import ContentContext
 from api.graphql.shares.loaders import ThreadKey
-from domain.shares.policies import Standing
-from domain.shares.reading import Seen
-from infra.mongo.pagination import page_of
+from domain.shares import Seen, Standing
 from schemas.documents.responses import ResponseDocument
 from schemas.documents.shares import ContentStatus, ReactionKind, ShareDocument
+from schemas.pagination import page_of
 
 strawberry.enum(
     ContentStatus,

@@ -6,11 +6,11 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.pagination import Connection, connection, decode_cursor, page_size
-from api.graphql.permissions import IsStaff
+from api.graphql.core.context import Info
+from api.graphql.core.pagination import Connection, connection, decode_cursor, page_size
+from api.graphql.core.permissions import IsStaff
 from api.graphql.staff.types import StaffAlert
-from domain.groups import lead_watch
+from domain.groups import staff_alerts
 from schemas.documents.staff_alerts import StaffAlertStatus
 
 
@@ -24,7 +24,7 @@ async def resolve_staff_alerts(
 ) -> Connection[StaffAlert]:
     context = info.context
     size = page_size(first, limit=context.runtime.settings.graphql.max_page_size)
-    page = await lead_watch.staff_alerts(repos=context.repos, status=status, first=size, after=decode_cursor(after))
+    page = await staff_alerts(repos=context.repos, status=status, first=size, after=decode_cursor(after))
     return connection(page, node=StaffAlert.from_document, keyset=lambda alert: (alert.created_at, alert.id))
 
 

@@ -7,7 +7,7 @@ from typing import Self
 
 import strawberry
 
-from api.graphql.context import Info
+from api.graphql.core.context import Info
 from schemas.documents.staff_alerts import StaffAlertDocument, StaffAlertKind, StaffAlertStatus
 
 strawberry.enum(

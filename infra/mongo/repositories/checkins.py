@@ -15,8 +15,9 @@ from typing import Any
 from pymongo.errors import DuplicateKeyError
 
 from infra.mongo.client import Database
-from infra.mongo.pagination import Keyset, Page, after_filter, page_of, sort_spec
+from infra.mongo.pagination import after_filter, sort_spec
 from schemas.documents.checkins import CheckInDocument, CheckInVisibility
+from schemas.pagination import Keyset, Page, page_of
 
 
 class IdempotencyKeyTakenError(Exception):

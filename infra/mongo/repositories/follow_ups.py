@@ -10,8 +10,9 @@ from pymongo import ReturnDocument
 from pymongo.errors import DuplicateKeyError
 
 from infra.mongo.client import Database
-from infra.mongo.pagination import Keyset, after_filter, sort_spec
+from infra.mongo.pagination import after_filter, sort_spec
 from schemas.documents.follow_ups import FollowUpAnswer, FollowUpDocument, FollowUpStatus
+from schemas.pagination import Keyset
 
 
 class FollowUpsRepository:

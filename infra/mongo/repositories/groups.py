@@ -17,8 +17,10 @@ from typing import Any
 from pymongo import ReturnDocument
 
 from infra.mongo.client import Database
-from infra.mongo.pagination import Keyset, Page, after_filter, page_of, sort_spec
-from schemas.documents.groups import GroupAccess, GroupDocument, GroupKind
+from infra.mongo.commands import set_fields
+from infra.mongo.pagination import after_filter, sort_spec
+from schemas.documents.groups import GroupAccess, GroupDocument, GroupKind, GroupUpdate
+from schemas.pagination import Keyset, Page, page_of
 
 
 @dataclass(frozen=True)
@@ -85,11 +87,11 @@ class GroupsRepository:
         )
 
     async def update_live(
-        self, group_id: str, changes: dict[str, Any], *, capacity: tuple[int, int] | None, now: datetime
+        self, group_id: str, changes: GroupUpdate, *, capacity: tuple[int, int] | None, now: datetime
     ) -> GroupDocument | None:
         """Apply `changes` unless archived; `capacity` (old, new) also needs the members to fit."""
         query: dict[str, Any] = {"_id": group_id, "archived": False}
-        update: dict[str, Any] = {"$set": {**changes, "updated_at": now}}
+        update: dict[str, Any] = {"$set": {**set_fields(changes), "updated_at": now}}
         if capacity is not None:
             old, new = capacity
             query |= {"capacity": old, "member_count": {"$lte": new}}

@@ -8,8 +8,9 @@ from datetime import datetime
 from pymongo.errors import DuplicateKeyError
 
 from infra.mongo.client import Database
-from infra.mongo.pagination import Keyset, Page, after_filter, page_of, sort_spec
+from infra.mongo.pagination import after_filter, sort_spec
 from schemas.documents.join_requests import JoinRequestDocument, JoinRequestStatus
+from schemas.pagination import Keyset, Page, page_of
 
 _PENDING = JoinRequestStatus.PENDING.value
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from infra.mongo.client import Database
-from infra.mongo.pagination import Keyset, after_filter, sort_spec
+from infra.mongo.pagination import after_filter, sort_spec
 from schemas.documents.lead_digests import LeadDigestDocument
+from schemas.pagination import Keyset
 
 
 class LeadDigestsRepository:

@@ -10,7 +10,8 @@ from pymongo import ReturnDocument
 from pymongo.errors import DuplicateKeyError
 
 from infra.mongo.client import Database
-from schemas.documents.members import MemberDocument
+from infra.mongo.commands import set_fields
+from schemas.documents.members import MemberDocument, PreferencesUpdate, ProfileUpdate
 
 
 class MemberAlreadyExistsError(Exception):
@@ -42,7 +43,17 @@ class MembersRepository:
         cursor = self._collection.find(query, {"_id": 1}).sort("_id", 1).limit(limit)
         return [raw["_id"] async for raw in cursor]
 
-    async def update_profile(self, member_id: str, changes: dict[str, Any], *, now: datetime) -> MemberDocument | None:
+    async def update_profile(self, member_id: str, update: ProfileUpdate, *, now: datetime) -> MemberDocument | None:
+        """The member after the change; None when they no longer exist."""
+        return await self._set(member_id, set_fields(update), now=now)
+
+    async def update_preferences(
+        self, member_id: str, update: PreferencesUpdate, *, now: datetime
+    ) -> MemberDocument | None:
+        """The member after the change; None when they no longer exist."""
+        return await self._set(member_id, set_fields(update, under="preferences"), now=now)
+
+    async def _set(self, member_id: str, changes: dict[str, Any], *, now: datetime) -> MemberDocument | None:
         raw = await self._collection.find_one_and_update(
             {"_id": member_id},
             {"$set": {**changes, "updated_at": now}},

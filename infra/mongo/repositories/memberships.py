@@ -10,8 +10,9 @@ from pymongo import ReturnDocument
 from pymongo.errors import DuplicateKeyError
 
 from infra.mongo.client import Database
-from infra.mongo.pagination import Keyset, Page, after_filter, page_of, sort_spec
+from infra.mongo.pagination import after_filter, sort_spec
 from schemas.documents.memberships import GroupRole, MembershipDocument, MembershipStatus, QuietEpisode
+from schemas.pagination import Keyset, Page, page_of
 
 _ACTIVE = MembershipStatus.ACTIVE.value
 LEADER_ROLES = (GroupRole.LEAD.value, GroupRole.CO_LEAD.value)

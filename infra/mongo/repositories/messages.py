@@ -10,9 +10,10 @@ from pymongo import ReturnDocument
 from pymongo.errors import DuplicateKeyError
 
 from infra.mongo.client import Database
-from infra.mongo.pagination import Keyset, Page, after_filter, page_of, sort_spec
+from infra.mongo.pagination import after_filter, sort_spec
 from schemas.documents.messages import MessageDocument
 from schemas.documents.safeguarding_alerts import RiskLevel
+from schemas.pagination import Keyset, Page, page_of
 
 HISTORY = "created_at"
 

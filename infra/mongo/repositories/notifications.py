@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from pymongo.errors import BulkWriteError, DuplicateKeyError
 
 from infra.mongo.client import Database
-from infra.mongo.pagination import Keyset, Page, after_filter, page_of, sort_spec
-from schemas.documents.notifications import NotificationDocument, PushStatus
+from infra.mongo.pagination import after_filter, sort_spec
+from schemas.documents.notifications import DeviceDelivery, NotificationDocument, PushStatus
+from schemas.pagination import Keyset, Page, page_of
 
 _DUPLICATE_KEY = 11000
+
+
+@dataclass(frozen=True)
+class PushOutcome:
+    """How one try of a push ended. `not_before`: when a held one may go (None once terminal);
+    `attempts`, `deliveries` and `sent_at` when a send was tried (left as they are otherwise).
+    """
+
+    status: PushStatus
+    not_before: datetime | None = None
+    last_error: str | None = None
+    attempts: int | None = None
+    deliveries: Mapping[str, DeviceDelivery] = field(default_factory=dict)
+    sent_at: datetime | None = None
 
 
 class NotificationsRepository:
@@ -55,8 +71,24 @@ class NotificationsRepository:
         query = _one(notification.id, notification.member_id)
         await self._collection.update_one(query, {"$set": {**changes, "push.updated_at": now}})
 
-    async def update_claimed(self, notification: NotificationDocument, claim: str, changes: dict[str, Any]) -> bool:
-        """Write under a claim; False when the claim lapsed and another worker took over."""
+    async def record_push_outcome(
+        self, notification: NotificationDocument, *, claim: str, outcome: PushOutcome, now: datetime
+    ) -> bool:
+        """Write how a try ended and release the claim; False when the claim lapsed and another
+        worker took over (nothing is written then).
+        """
+        changes: dict[str, Any] = {
+            "push.status": outcome.status,
+            "push.claim": None,
+            "push.updated_at": now,
+            "push.not_before": outcome.not_before,
+            "push.last_error": outcome.last_error,
+            **{f"push.deliveries.{device}": delivery.model_dump() for device, delivery in outcome.deliveries.items()},
+        }
+        if outcome.attempts is not None:
+            changes["push.attempts"] = outcome.attempts
+        if outcome.sent_at is not None:
+            changes["push.sent_at"] = outcome.sent_at
         query = _one(notification.id, notification.member_id) | {"push.claim": claim}
         result = await self._collection.update_one(query, {"$set": changes})
         return result.modified_count == 1

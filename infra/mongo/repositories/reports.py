@@ -9,8 +9,9 @@ from typing import Any
 from pymongo.errors import DuplicateKeyError
 
 from infra.mongo.client import Database
-from infra.mongo.pagination import Keyset, Page, after_filter, page_of, sort_spec
+from infra.mongo.pagination import after_filter, sort_spec
 from schemas.documents.reports import ReportDocument, ReportStatus
+from schemas.pagination import Keyset, Page, page_of
 
 WAITING = (ReportStatus.OPEN.value, ReportStatus.ESCALATED.value)
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from pymongo import ReturnDocument
 from pymongo.errors import DuplicateKeyError
 
 from infra.mongo.client import Database
-from infra.mongo.pagination import Keyset, Page, after_filter, page_of, sort_spec
+from infra.mongo.pagination import after_filter, sort_spec
 from schemas.documents.safeguarding_alerts import AlertStatus, SafeguardingAlertDocument
+from schemas.pagination import Keyset, Page, page_of
 
 
 class SafeguardingAlertsRepository:
@@ -38,15 +40,30 @@ class SafeguardingAlertsRepository:
         cursor = self._collection.find(query).sort(sort_spec("created_at", descending=True)).limit(first + 1)
         return page_of([SafeguardingAlertDocument.from_mongo(raw) async for raw in cursor], first)
 
-    async def change(
-        self, alert_id: str, *, from_statuses: Sequence[AlertStatus], changes: dict[str, Any]
+    async def acknowledge(self, alert_id: str, *, staff_id: str, now: datetime) -> SafeguardingAlertDocument | None:
+        """A staff member takes an open alert; None when it was not open."""
+        changes = {"status": AlertStatus.ACKNOWLEDGED.value, "acknowledged_by": staff_id, "acknowledged_at": now}
+        return await self._move(alert_id, from_statuses=(AlertStatus.OPEN,), changes=changes, now=now)
+
+    async def resolve(
+        self, alert_id: str, *, staff_id: str, note: str, now: datetime
+    ) -> SafeguardingAlertDocument | None:
+        """Close an open or taken alert with a note; None when it was already resolved."""
+        changes = {"status": AlertStatus.RESOLVED.value, "resolved_by": staff_id, "resolved_at": now}
+        from_statuses = (AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED)
+        return await self._move(
+            alert_id, from_statuses=from_statuses, changes=changes | {"resolution_note": note}, now=now
+        )
+
+    async def _move(
+        self, alert_id: str, *, from_statuses: Sequence[AlertStatus], changes: dict[str, Any], now: datetime
     ) -> SafeguardingAlertDocument | None:
         """Move the alert on from one of `from_statuses`; None when it was in none of them
         (exclusive on MongoDB; FerretDB 1.24 updates query-then-write).
         """
         raw = await self._collection.find_one_and_update(
             {"_id": alert_id, "status": {"$in": [s.value for s in from_statuses]}},
-            {"$set": changes},
+            {"$set": {**changes, "updated_at": now}},
             return_document=ReturnDocument.AFTER,
         )
         return SafeguardingAlertDocument.from_mongo(raw) if raw else None

@@ -8,8 +8,9 @@ from typing import Any
 from pymongo import ReturnDocument
 
 from infra.mongo.client import Database
-from infra.mongo.pagination import Keyset, Page, after_filter, page_of, sort_spec
+from infra.mongo.pagination import after_filter, sort_spec
 from schemas.documents.shares import ContentStatus, HiddenBy, ReactionKind, ShareDocument
+from schemas.pagination import Keyset, Page, page_of
 
 FEED_SORT = "created_minute"
 

@@ -8,8 +8,9 @@ from datetime import datetime
 from pymongo.errors import DuplicateKeyError
 
 from infra.mongo.client import Database
-from infra.mongo.pagination import Keyset, Page, after_filter, page_of, sort_spec
+from infra.mongo.pagination import after_filter, sort_spec
 from schemas.documents.staff_alerts import StaffAlertDocument, StaffAlertKind, StaffAlertStatus, open_key
+from schemas.pagination import Keyset, Page, page_of
 
 
 class StaffAlertsRepository:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import AsyncGenerator
 
 import pytest
 import strawberry
 from strawberry.extensions import SchemaExtension
+from strawberry.types import ExecutionResult
 
 from api.graphql.schema import SCHEMA_CONFIG, Schema, build_schema, schema_extensions
 from api.main import create_app
@@ -154,6 +156,36 @@ async def test_the_timeout_also_cuts_operations_sent_over_the_socket() -> None:
     schema = build_schema(GraphQLSettings(execution_timeout_seconds=0.2), production=False, query=_SlowQuery)
     results = [result async for result in await schema.stream("{ slow }")]
     assert [[error.message for error in result.errors or []] for result in results] == [["Unexpected error."]]
+
+
+@strawberry.type
+class _Tick:
+    number: int
+
+    @strawberry.field
+    async def slowly(self) -> int:
+        await asyncio.sleep(0.3)  # longer than the timeout, for each event
+        return self.number
+
+
+@strawberry.type
+class _SlowTicks:
+    @strawberry.subscription
+    async def ticks(self) -> AsyncGenerator[_Tick, None]:
+        for number in range(2):
+            yield _Tick(number=number)
+
+
+async def test_a_subscription_is_never_cut_since_it_lasts_as_long_as_it_is_wanted() -> None:
+    schema = build_schema(
+        GraphQLSettings(execution_timeout_seconds=0.2), production=False, query=_SlowQuery, subscription=_SlowTicks
+    )
+    events = await schema.subscribe("subscription { ticks { slowly } }")
+    assert not isinstance(events, ExecutionResult)
+    assert [(event.data, event.errors) async for event in events] == [
+        ({"ticks": {"slowly": 0}}, None),
+        ({"ticks": {"slowly": 1}}, None),
+    ]
 
 
 class _BrokenBeforeExecution(SchemaExtension):

@@ -7,13 +7,14 @@ London changes on the last Sundays: 29 March 2026 (01:00 GMT → 02:00 BST) and
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
 from domain.groups.occurrences import answered_occurrence, latest_occurrence, next_occurrence
 from schemas.documents.groups import CheckInSchedule
 from schemas.documents.support_resources import Weekday
+from tests.support.time import utc
 
 LONDON = "Europe/London"
 EVERY_DAY = tuple(Weekday)
@@ -21,10 +22,6 @@ EVERY_DAY = tuple(Weekday)
 
 def schedule(local_time: str, *days: Weekday) -> CheckInSchedule:
     return CheckInSchedule(weekdays=days or EVERY_DAY, local_time=local_time)
-
-
-def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
-    return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from domain.noticing.digest import DigestOutcome, next_digest_at, send_digests
+from domain.groups.attention import next_digest_at
+from domain.noticing.digest import DigestOutcome, send_digests
 from domain.noticing.quiet_scan import scan_quiet
 from domain.notifications.catalogue import text_for
 from infra.settings import Settings

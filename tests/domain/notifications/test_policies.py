@@ -2,30 +2,27 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from domain.members.time import parse_clock
 from domain.notifications.policies import (
     Action,
     Decision,
     decide,
     next_morning,
-    parse_clock,
     quiet_hours_end,
     retry_delay,
 )
 from schemas.documents.members import Language, MemberDocument, Nation, Preferences
 from schemas.documents.notifications import NotificationDocument, NotificationKind, PushState, PushStatus
+from tests.support.time import utc
 
 LONDON = ZoneInfo("Europe/London")
 NEW_YORK = ZoneInfo("America/New_York")
 DEFAULT = Preferences()  # quiet hours 21:00 to 08:00
-
-
-def utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)  # type: ignore[misc]
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from infra.mongo.client import Database
-from infra.mongo.pagination import Keyset, after_filter, page_of, sort_spec
+from infra.mongo.pagination import after_filter, sort_spec
+from schemas.pagination import Keyset, page_of
 
 
 @pytest.mark.parametrize("descending", [True, False])

@@ -8,10 +8,10 @@ from infra.mongo.client import Database
 from infra.settings import Settings
 from tests.factories.accounts import run_app
 from tests.factories.members import onboarded_member
-from tests.factories.operations import app_operation
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
 from tests.fixtures.workers import celery_processes
+from tests.support.operations import app_operation
 from tests.workers.notifications.support import eventually
 
 

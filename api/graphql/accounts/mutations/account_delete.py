@@ -8,11 +8,13 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, error_fields
-from api.graphql.types import FieldError
-from domain.accounts.deletion import request_deletion
-from domain.accounts.errors import AccountError, AccountErrorCode
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
+from api.graphql.execution.rate_limits import Bucket, RateLimited
+from domain.accounts import AccountError, AccountErrorCode, request_deletion
 
 
 @strawberry.enum(description="Why accountDelete did not start the deletion.")
@@ -59,6 +61,13 @@ AccountDeleteResult = Annotated[
 ]
 
 
+@mutation(
+    description=(
+        "Delete the signed-in member's account: hidden and signed out now, deleted after the grace period (21 days)."
+    ),
+    permission_classes=[IsMember],
+    extensions=[RateLimited(Bucket.SENSITIVE)],
+)
 async def account_delete(
     info: Info,
     data: Annotated[AccountDeleteInput, strawberry.argument(name="input", description="The confirmation.")],

@@ -7,12 +7,14 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import OnboardingRequiredError, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import OnboardingRequiredError, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsAuthenticated
+from api.graphql.core.types import FieldError
+from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.members.types import Member
-from api.graphql.types import FieldError
-from domain.accounts.deletion import restore
-from domain.accounts.errors import AccountError, AccountErrorCode
+from domain.accounts import AccountError, AccountErrorCode, restore
 
 
 @strawberry.enum(description="Why accountRestore did not restore the account.")
@@ -41,6 +43,11 @@ AccountRestoreResult = Annotated[
 ]
 
 
+@mutation(
+    description="Cancel a pending account deletion, during its grace period, after signing in again.",
+    permission_classes=[IsAuthenticated],
+    extensions=[RateLimited(Bucket.SENSITIVE)],
+)
 async def account_restore(info: Info) -> AccountRestoreResult:
     context = info.context
     member = await context.member()  # not require_member: a member waiting to be deleted is who calls this

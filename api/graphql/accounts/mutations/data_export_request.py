@@ -9,11 +9,13 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.accounts.types import DataExport
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, error_fields
-from api.graphql.types import FieldError
-from domain.accounts.errors import AccountError, AccountErrorCode
-from domain.accounts.export import ExportState, ExportView, request_export
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
+from api.graphql.execution.rate_limits import Bucket, RateLimited
+from domain.accounts import AccountError, AccountErrorCode, ExportState, ExportView, request_export
 
 
 @strawberry.enum(description="Why dataExportRequest did not start an export.")
@@ -42,6 +44,11 @@ DataExportRequestResult = Annotated[
 ]
 
 
+@mutation(
+    description="Start a copy of everything the service holds about the signed-in member (one at a time).",
+    permission_classes=[IsMember],
+    extensions=[RateLimited(Bucket.SENSITIVE)],
+)
 async def data_export_request(info: Info) -> DataExportRequestResult:
     context = info.context
     member = await context.require_member()

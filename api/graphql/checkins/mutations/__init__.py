@@ -1,21 +1,13 @@
-"""Mutations of the check-ins context, one file each."""
+"""Mutations of the check-ins context, one file each; each file
+declares its own field (permission, rate limit, description beside the resolver).
+"""
 
 from __future__ import annotations
 
-import strawberry
+from strawberry.types.field import StrawberryField
 
 from api.graphql.checkins.mutations.check_in_submit import check_in_submit
-from api.graphql.permissions import WritesWhatMayNeedHelp
-from api.graphql.rate_limits import Bucket, RateLimited
 
-
-@strawberry.type
-class CheckInMutations:
-    check_in_submit = strawberry.mutation(
-        resolver=check_in_submit,
-        description="Record how the member is (once per idempotency key). A low mood or worrying words bring "
-        "kind words and the member's helplines in the same response.",
-        permission_classes=[WritesWhatMayNeedHelp],
-        # Member content that can raise safeguarding alerts; the bucket lets it through when Redis is down.
-        extensions=[RateLimited(Bucket.SENSITIVE)],
-    )
+MUTATIONS: list[StrawberryField] = [
+    check_in_submit,
+]

@@ -9,16 +9,16 @@ from typing import Annotated
 import strawberry
 
 from api.graphql.checkins.types import CheckIn
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, RefusalError, access_denials
-from api.graphql.input_limits import MaxItems
-from api.graphql.safety.answers import CrisisAnswer, NotSavedYetError
-from api.graphql.safety.types import Signposting
-from api.graphql.types import FieldError
-from domain.checkins import service
-from domain.checkins.errors import CheckInError, CheckInErrorCode
-from domain.checkins.service import Submitted
-from domain.checkins.validation import CheckInDraft
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, RefusalError, access_denials
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import WritesWhatMayNeedHelp
+from api.graphql.core.types import FieldError
+from api.graphql.crisis.answers import CrisisAnswer, NotSavedYetError
+from api.graphql.crisis.types import Signposting
+from api.graphql.execution.input_limits import MaxItems
+from api.graphql.execution.rate_limits import Bucket, RateLimited
+from domain.checkins import CheckInDraft, CheckInError, CheckInErrorCode, Submitted, submit_check_in
 from schemas.documents.checkins import CheckInTag, CheckInVisibility
 
 
@@ -99,6 +99,13 @@ CheckInSubmitResult = Annotated[
 ]
 
 
+@mutation(
+    description="Record how the member is (once per idempotency key). A low mood or worrying words bring "
+    "kind words and the member's helplines in the same response.",
+    permission_classes=[WritesWhatMayNeedHelp],
+    # Member content that can raise safeguarding alerts; the bucket lets it through when Redis is down.
+    extensions=[RateLimited(Bucket.SENSITIVE)],
+)
 async def check_in_submit(
     info: Info,
     data: Annotated[CheckInSubmitInput, strawberry.argument(name="input", description="The check-in.")],
@@ -108,7 +115,7 @@ async def check_in_submit(
 
     async def record() -> Submitted:
         member = await context.require_member()
-        return await service.submit(
+        return await submit_check_in(
             repos=context.repos, directory=context.runtime.support, member=member, draft=data.to_draft(),
             now=context.clock.now(),
         )  # fmt: skip

@@ -1,23 +1,15 @@
-"""Mutations of the devices context, one file each."""
+"""Mutations of the devices context, one file each; each file
+declares its own field (permission, rate limit, description beside the resolver).
+"""
 
 from __future__ import annotations
 
-import strawberry
+from strawberry.types.field import StrawberryField
 
 from api.graphql.devices.mutations.device_register import device_register
 from api.graphql.devices.mutations.device_unregister import device_unregister
-from api.graphql.permissions import IsMember
 
-
-@strawberry.type
-class DeviceMutations:
-    device_register = strawberry.mutation(
-        resolver=device_register,
-        description="Register this phone for the signed-in member's pushes; a token registered before moves to them.",
-        permission_classes=[IsMember],
-    )
-    device_unregister = strawberry.mutation(
-        resolver=device_unregister,
-        description="Stop pushes to one of the signed-in member's phones.",
-        permission_classes=[IsMember],
-    )
+MUTATIONS: list[StrawberryField] = [
+    device_register,
+    device_unregister,
+]

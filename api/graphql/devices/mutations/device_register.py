@@ -7,12 +7,13 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
 from api.graphql.devices.types import Device
-from api.graphql.errors import RefusalCode, error_fields
-from api.graphql.types import FieldError
-from domain.devices import service
-from domain.devices.errors import DeviceError, DeviceErrorCode
+from domain.devices import DeviceError, DeviceErrorCode, register_device
 from schemas.documents.devices import Platform
 
 
@@ -50,6 +51,10 @@ DeviceRegisterResult = Annotated[
 ]
 
 
+@mutation(
+    description="Register this phone for the signed-in member's pushes; a token registered before moves to them.",
+    permission_classes=[IsMember],
+)
 async def device_register(
     info: Info,
     data: Annotated[DeviceRegisterInput, strawberry.argument(name="input", description="The phone's registration.")],
@@ -57,7 +62,7 @@ async def device_register(
     context = info.context
     member = await context.require_member()
     try:
-        device = await service.register(
+        device = await register_device(
             repos=context.repos,
             member=member,
             token=data.token,

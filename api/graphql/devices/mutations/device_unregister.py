@@ -7,12 +7,13 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
 from api.graphql.devices.types import Device
-from api.graphql.errors import RefusalCode, error_fields
-from api.graphql.types import FieldError
-from domain.devices import service
-from domain.devices.errors import DeviceError, DeviceErrorCode
+from domain.devices import DeviceError, DeviceErrorCode, unregister_device
 
 
 @strawberry.enum(description="Why deviceUnregister removed nothing.")
@@ -47,6 +48,10 @@ DeviceUnregisterResult = Annotated[
 ]
 
 
+@mutation(
+    description="Stop pushes to one of the signed-in member's phones.",
+    permission_classes=[IsMember],
+)
 async def device_unregister(
     info: Info,
     data: Annotated[DeviceUnregisterInput, strawberry.argument(name="input", description="The phone to remove.")],
@@ -54,7 +59,7 @@ async def device_unregister(
     context = info.context
     member = await context.require_member()
     try:
-        removed = await service.unregister(repos=context.repos, member=member, token=data.token)
+        removed = await unregister_device(repos=context.repos, member=member, token=data.token)
     except DeviceError as error:
         return DeviceUnregisterError(**error_fields(error, DeviceUnregisterErrorCode))
     return DeviceUnregisterSuccess(device=Device.from_document(removed))

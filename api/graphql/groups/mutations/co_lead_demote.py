@@ -7,13 +7,14 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
-from api.graphql.types import FieldError
-from domain.groups import leadership
-from domain.groups.errors import GroupError, GroupErrorCode
+from domain.groups import GroupError, GroupErrorCode, demote_co_lead
 
 
 @strawberry.enum(description="Why coLeadDemote changed nothing.")
@@ -52,6 +53,10 @@ CoLeadDemoteResult = Annotated[
 ]
 
 
+@mutation(
+    description="Make a co-lead a member again. Leads only.",
+    permission_classes=[IsMember],
+)
 async def co_lead_demote(
     info: Info,
     data: Annotated[CoLeadDemoteInput, strawberry.argument(name="input", description="The group and the member.")],
@@ -60,7 +65,7 @@ async def co_lead_demote(
     viewer = await group_viewer(info)
     try:
         with access_denials():
-            view = await leadership.demote_co_lead(
+            view = await demote_co_lead(
                 repos=context.repos, viewer=viewer, group_id=data.group_id, member_id=data.member_id,
                 now=context.clock.now(),
             )  # fmt: skip

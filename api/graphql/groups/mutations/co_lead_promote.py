@@ -7,13 +7,14 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
-from api.graphql.types import FieldError
-from domain.groups import leadership
-from domain.groups.errors import GroupError, GroupErrorCode
+from domain.groups import GroupError, GroupErrorCode, promote_co_lead
 
 
 @strawberry.enum(description="Why coLeadPromote changed nothing.")
@@ -53,6 +54,7 @@ CoLeadPromoteResult = Annotated[
 ]
 
 
+@mutation(description="Make a member a co-lead. Leads only.", permission_classes=[IsMember])
 async def co_lead_promote(
     info: Info,
     data: Annotated[CoLeadPromoteInput, strawberry.argument(name="input", description="The group and the member.")],
@@ -61,7 +63,7 @@ async def co_lead_promote(
     viewer = await group_viewer(info)
     try:
         with access_denials():
-            view = await leadership.promote_co_lead(
+            view = await promote_co_lead(
                 repos=context.repos, viewer=viewer, group_id=data.group_id, member_id=data.member_id,
                 now=context.clock.now(),
             )  # fmt: skip

@@ -7,13 +7,14 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
-from api.graphql.types import FieldError
-from domain.groups import service
-from domain.groups.errors import GroupError, GroupErrorCode
+from domain.groups import GroupError, GroupErrorCode, archive_group
 
 
 @strawberry.enum(description="Why groupArchive did not archive the group.")
@@ -48,6 +49,10 @@ GroupArchiveResult = Annotated[
 ]
 
 
+@mutation(
+    description="Archive a group: it stays readable and nothing changes it again. Leads only.",
+    permission_classes=[IsMember],
+)
 async def group_archive(
     info: Info,
     data: Annotated[GroupArchiveInput, strawberry.argument(name="input", description="Which group.")],
@@ -56,7 +61,7 @@ async def group_archive(
     viewer = await group_viewer(info)
     try:
         with access_denials():
-            view = await service.archive_group(
+            view = await archive_group(
                 repos=context.repos, queue=context.runtime.queue, viewer=viewer, group_id=data.group_id,
                 now=context.clock.now(),
             )  # fmt: skip

@@ -7,13 +7,14 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group, SignpostLinkInput
-from api.graphql.types import FieldError
-from domain.groups import service
-from domain.groups.errors import GroupError, GroupErrorCode
+from domain.groups import GroupDraft, GroupError, GroupErrorCode, create_group
 from schemas.documents.groups import GroupAccess, GroupKind
 
 
@@ -76,13 +77,17 @@ GroupCreateResult = Annotated[
 ]
 
 
+@mutation(
+    description="Start a group and lead it. Youth groups are created by staff, who name their lead.",
+    permission_classes=[IsMember],
+)
 async def group_create(
     info: Info,
     data: Annotated[GroupCreateInput, strawberry.argument(name="input", description="The group to create.")],
 ) -> GroupCreateResult:
     context = info.context
     viewer = await group_viewer(info)
-    draft = service.GroupDraft(
+    draft = GroupDraft(
         name=data.name,
         description=data.description,
         kind=data.kind,
@@ -96,7 +101,7 @@ async def group_create(
     )
     try:
         with access_denials():
-            view = await service.create_group(repos=context.repos, viewer=viewer, draft=draft, now=context.clock.now())
+            view = await create_group(repos=context.repos, viewer=viewer, draft=draft, now=context.clock.now())
     except GroupError as error:
         return GroupCreateError(**error_fields(error, GroupCreateErrorCode))
     return GroupCreateSuccess(group=Group.from_view(view))

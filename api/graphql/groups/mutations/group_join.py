@@ -7,13 +7,15 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
+from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
-from api.graphql.types import FieldError
-from domain.groups import membership
-from domain.groups.errors import GroupError, GroupErrorCode
+from domain.groups import GroupError, GroupErrorCode, join_group
 
 
 @strawberry.enum(description="Why groupJoin did not add the member.")
@@ -61,6 +63,11 @@ GroupJoinResult = Annotated[
 ]
 
 
+@mutation(
+    description="Join an open group at once, or any group with an invite code.",
+    permission_classes=[IsMember],
+    extensions=[RateLimited(Bucket.GUESSABLE)],  # it takes invite codes: guessing them is the attack
+)
 async def group_join(
     info: Info,
     data: Annotated[GroupJoinInput, strawberry.argument(name="input", description="Which group, or the code.")],
@@ -69,7 +76,7 @@ async def group_join(
     viewer = await group_viewer(info)
     try:
         with access_denials():
-            view = await membership.join_group(
+            view = await join_group(
                 repos=context.repos, viewer=viewer, group_id=data.group_id, invite_code=data.invite_code,
                 now=context.clock.now(),
             )  # fmt: skip

@@ -7,12 +7,13 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
-from api.graphql.types import FieldError
-from domain.groups import membership
-from domain.groups.errors import GroupError, GroupErrorCode
+from domain.groups import GroupError, GroupErrorCode, leave_group
 
 
 @strawberry.enum(description="Why groupLeave did not take the member out.")
@@ -47,6 +48,10 @@ GroupLeaveResult = Annotated[
 ]
 
 
+@mutation(
+    description="Leave a group. The last lead hands over first.",
+    permission_classes=[IsMember],
+)
 async def group_leave(
     info: Info,
     data: Annotated[GroupLeaveInput, strawberry.argument(name="input", description="Which group.")],
@@ -55,9 +60,7 @@ async def group_leave(
     viewer = await group_viewer(info)
     try:
         with access_denials():
-            await membership.leave_group(
-                repos=context.repos, viewer=viewer, group_id=data.group_id, now=context.clock.now()
-            )
+            await leave_group(repos=context.repos, viewer=viewer, group_id=data.group_id, now=context.clock.now())
     except GroupError as error:
         return GroupLeaveError(**error_fields(error, GroupLeaveErrorCode))
     return GroupLeaveSuccess(group_id=data.group_id)

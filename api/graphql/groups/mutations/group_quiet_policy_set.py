@@ -7,13 +7,14 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
-from api.graphql.types import FieldError
-from domain.groups import schedule
-from domain.groups.errors import GroupError, GroupErrorCode
+from domain.groups import GroupError, GroupErrorCode, set_quiet_policy
 
 
 @strawberry.enum(description="Why groupQuietPolicySet changed nothing.")
@@ -60,6 +61,10 @@ GroupQuietPolicySetResult = Annotated[
 ]
 
 
+@mutation(
+    description="Set when a member of the group counts as quiet. Leads only.",
+    permission_classes=[IsMember],
+)
 async def group_quiet_policy_set(
     info: Info,
     data: Annotated[GroupQuietPolicySetInput, strawberry.argument(name="input", description="The group and values.")],
@@ -68,7 +73,7 @@ async def group_quiet_policy_set(
     viewer = await group_viewer(info)
     try:
         with access_denials():
-            view = await schedule.set_quiet_policy(
+            view = await set_quiet_policy(
                 repos=context.repos, viewer=viewer, group_id=data.group_id, missed_check_ins=data.missed_check_ins,
                 inactive_days=data.inactive_days, now=context.clock.now(),
             )  # fmt: skip

@@ -7,15 +7,15 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError, Weekday
+from api.graphql.execution.input_limits import MaxItems
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
-from api.graphql.input_limits import MaxItems
-from api.graphql.types import FieldError, Weekday
-from domain.groups import schedule
-from domain.groups.errors import GroupError, GroupErrorCode
-from domain.groups.validation import nothing_given
+from domain.groups import GroupError, GroupErrorCode, ScheduleDraft, nothing_given, set_schedule
 
 
 @strawberry.enum(description="Why groupScheduleSet changed nothing.")
@@ -66,6 +66,10 @@ GroupScheduleSetResult = Annotated[
 ]
 
 
+@mutation(
+    description="Set the days and local time the group checks in, or clear them. Leads only.",
+    permission_classes=[IsMember],
+)
 async def group_schedule_set(
     info: Info,
     data: Annotated[GroupScheduleSetInput, strawberry.argument(name="input", description="The group and when.")],
@@ -75,10 +79,10 @@ async def group_schedule_set(
     if data.schedule is None:  # omitted: unlike null, it asks for no change
         return GroupScheduleSetError(**error_fields(nothing_given("schedule"), GroupScheduleSetErrorCode))
     given = data.schedule.value
-    draft = schedule.ScheduleDraft(given.weekdays, given.local_time) if given else None
+    draft = ScheduleDraft(given.weekdays, given.local_time) if given else None
     try:
         with access_denials():
-            view = await schedule.set_schedule(
+            view = await set_schedule(
                 repos=context.repos, viewer=viewer, group_id=data.group_id, draft=draft, now=context.clock.now()
             )
     except GroupError as error:

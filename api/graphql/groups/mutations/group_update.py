@@ -7,13 +7,14 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group, SignpostLinkInput
-from api.graphql.types import FieldError
-from domain.groups import service
-from domain.groups.errors import GroupError, GroupErrorCode
+from domain.groups import GroupChanges, GroupError, GroupErrorCode, update_group
 from schemas.documents.groups import GroupAccess, GroupKind
 
 
@@ -88,6 +89,7 @@ GroupUpdateResult = Annotated[
 ]
 
 
+@mutation(description="Change a group's details. Leads only.", permission_classes=[IsMember])
 async def group_update(
     info: Info,
     data: Annotated[GroupUpdateInput, strawberry.argument(name="input", description="The fields to change.")],
@@ -95,7 +97,7 @@ async def group_update(
     context = info.context
     viewer = await group_viewer(info)
     signposting = None if data.signposting is None else [link.to_stored() for link in data.signposting]
-    changes = service.GroupChanges(
+    changes = GroupChanges(
         name=data.name,
         description=data.description,
         house_rules=data.house_rules,
@@ -107,7 +109,7 @@ async def group_update(
     )
     try:
         with access_denials():
-            view = await service.update_group(
+            view = await update_group(
                 repos=context.repos, viewer=viewer, group_id=data.group_id, changes=changes, now=context.clock.now()
             )
     except GroupError as error:

@@ -7,13 +7,14 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.requests import Invite
-from api.graphql.types import FieldError
-from domain.groups import invites
-from domain.groups.errors import GroupError, GroupErrorCode
+from domain.groups import GroupError, GroupErrorCode, InviteTerms, create_invite
 
 
 @strawberry.enum(description="Why inviteCreate made no invite.")
@@ -60,6 +61,10 @@ InviteCreateResult = Annotated[
 ]
 
 
+@mutation(
+    description="Make an invite code for a group (leads and co-leads); the code is shown once.",
+    permission_classes=[IsMember],
+)
 async def invite_create(
     info: Info,
     data: Annotated[InviteCreateInput, strawberry.argument(name="input", description="The invite to make.")],
@@ -68,9 +73,9 @@ async def invite_create(
     viewer = await group_viewer(info)
     try:
         with access_denials():
-            made = await invites.create_invite(
+            made = await create_invite(
                 repos=context.repos, viewer=viewer, group_id=data.group_id, now=context.clock.now(),
-                terms=invites.InviteTerms(data.max_uses, data.valid_for_days, asks_leads=data.asks_leads),
+                terms=InviteTerms(data.max_uses, data.valid_for_days, asks_leads=data.asks_leads),
             )  # fmt: skip
     except GroupError as error:
         return InviteCreateError(**error_fields(error, InviteCreateErrorCode))

@@ -7,13 +7,15 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
+from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.requests import JoinRequest
-from api.graphql.types import FieldError
-from domain.groups import join_requests
-from domain.groups.errors import GroupError, GroupErrorCode
+from domain.groups import GroupError, GroupErrorCode, create_request
 
 
 @strawberry.enum(description="Why joinRequestCreate made no request.")
@@ -63,6 +65,11 @@ JoinRequestCreateResult = Annotated[
 ]
 
 
+@mutation(
+    description="Ask the leads of a closed group to let you in, with a code they shared (a request link).",
+    permission_classes=[IsMember],
+    extensions=[RateLimited(Bucket.GUESSABLE)],
+)
 async def join_request_create(
     info: Info,
     data: Annotated[JoinRequestCreateInput, strawberry.argument(name="input", description="The request.")],
@@ -70,7 +77,7 @@ async def join_request_create(
     context = info.context
     viewer = await group_viewer(info)
     try:
-        request = await join_requests.create_request(
+        request = await create_request(
             repos=context.repos, viewer=viewer, code=data.invite_code, message=data.message, now=context.clock.now()
         )
     except GroupError as error:

@@ -7,13 +7,14 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.requests import JoinRequest
-from api.graphql.types import FieldError
-from domain.groups import join_requests
-from domain.groups.errors import GroupError, GroupErrorCode
+from domain.groups import Decision, GroupError, GroupErrorCode, decide_request
 
 
 @strawberry.enum(description="Why joinRequestDecide changed nothing.")
@@ -31,7 +32,7 @@ class JoinRequestDecideErrorCode(Enum):
 @strawberry.input(description="The request and the answer.")
 class JoinRequestDecideInput:
     request_id: strawberry.ID = strawberry.field(description="The pending request.")
-    decision: join_requests.Decision = strawberry.field(description="APPROVE or DECLINE.")
+    decision: Decision = strawberry.field(description="APPROVE or DECLINE.")
 
 
 @strawberry.type(description="The request was answered and the requester told.")
@@ -54,6 +55,10 @@ JoinRequestDecideResult = Annotated[
 ]
 
 
+@mutation(
+    description="Approve or decline a join request (leads and co-leads); the requester is told either way.",
+    permission_classes=[IsMember],
+)
 async def join_request_decide(
     info: Info,
     data: Annotated[JoinRequestDecideInput, strawberry.argument(name="input", description="The answer.")],
@@ -62,7 +67,7 @@ async def join_request_decide(
     viewer = await group_viewer(info)
     try:
         with access_denials():
-            request = await join_requests.decide_request(
+            request = await decide_request(
                 repos=context.repos, queue=context.runtime.queue, viewer=viewer, request_id=data.request_id,
                 decision=data.decision, now=context.clock.now(),
             )  # fmt: skip

@@ -8,14 +8,14 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
-from api.graphql.types import FieldError
-from domain.groups import leadership
-from domain.groups.errors import GroupError, GroupErrorCode
-from domain.groups.validation import nothing_given
+from domain.groups import GroupError, GroupErrorCode, nothing_given, set_away
 
 
 @strawberry.enum(description="Why leadAwaySet changed nothing.")
@@ -57,6 +57,10 @@ LeadAwaySetResult = Annotated[
 ]
 
 
+@mutation(
+    description="Mark yourself away from leading a group until a time, or back.",
+    permission_classes=[IsMember],
+)
 async def lead_away_set(
     info: Info,
     data: Annotated[LeadAwaySetInput, strawberry.argument(name="input", description="The group and the time.")],
@@ -67,7 +71,7 @@ async def lead_away_set(
         return LeadAwaySetError(**error_fields(nothing_given("until"), LeadAwaySetErrorCode))
     try:
         with access_denials():
-            view = await leadership.set_away(
+            view = await set_away(
                 repos=context.repos, viewer=viewer, group_id=data.group_id, until=data.until.value,
                 now=context.clock.now(),
             )  # fmt: skip

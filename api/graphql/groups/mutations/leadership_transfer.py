@@ -7,13 +7,14 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
-from api.graphql.types import FieldError
-from domain.groups import leadership
-from domain.groups.errors import GroupError, GroupErrorCode
+from domain.groups import GroupError, GroupErrorCode, transfer_leadership
 
 
 @strawberry.enum(description="Why leadershipTransfer changed nothing.")
@@ -55,6 +56,10 @@ LeadershipTransferResult = Annotated[
 ]
 
 
+@mutation(
+    description="Hand the lead role to another member; the outgoing lead stays on as a co-lead.",
+    permission_classes=[IsMember],
+)
 async def leadership_transfer(
     info: Info,
     data: Annotated[
@@ -65,7 +70,7 @@ async def leadership_transfer(
     viewer = await group_viewer(info)
     try:
         with access_denials():
-            view = await leadership.transfer_leadership(
+            view = await transfer_leadership(
                 repos=context.repos, viewer=viewer, group_id=data.group_id, member_id=data.member_id,
                 now=context.clock.now(),
             )  # fmt: skip

@@ -7,13 +7,14 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
-from api.graphql.types import FieldError
-from domain.groups import membership
-from domain.groups.errors import GroupError, GroupErrorCode
+from domain.groups import GroupError, GroupErrorCode, remove_member
 
 
 @strawberry.enum(description="Why memberRemove removed nobody.")
@@ -54,6 +55,10 @@ MemberRemoveResult = Annotated[
 ]
 
 
+@mutation(
+    description="Remove someone from a group, with a reason kept in the moderation log. They cannot rejoin.",
+    permission_classes=[IsMember],
+)
 async def member_remove(
     info: Info,
     data: Annotated[MemberRemoveInput, strawberry.argument(name="input", description="Who and why.")],
@@ -62,7 +67,7 @@ async def member_remove(
     viewer = await group_viewer(info)
     try:
         with access_denials():
-            view = await membership.remove_member(
+            view = await remove_member(
                 repos=context.repos, viewer=viewer, group_id=data.group_id, member_id=data.member_id,
                 reason=data.reason, now=context.clock.now(),
             )  # fmt: skip

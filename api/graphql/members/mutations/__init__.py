@@ -1,23 +1,15 @@
-"""Mutations of the members context, one file each."""
+"""Mutations of the members context, one file each; each file
+declares its own field (permission, rate limit, description beside the resolver).
+"""
 
 from __future__ import annotations
 
-import strawberry
+from strawberry.types.field import StrawberryField
 
 from api.graphql.members.mutations.member_onboard import member_onboard
 from api.graphql.members.mutations.member_update import member_update
-from api.graphql.permissions import IsAuthenticated, IsMember
 
-
-@strawberry.type
-class MemberMutations:
-    member_onboard = strawberry.mutation(
-        resolver=member_onboard,
-        description="Create the signed-in user's member profile. Once per Firebase user.",
-        permission_classes=[IsAuthenticated],
-    )
-    member_update = strawberry.mutation(
-        resolver=member_update,
-        description="Change the signed-in member's profile. The date of birth cannot change.",
-        permission_classes=[IsMember],
-    )
+MUTATIONS: list[StrawberryField] = [
+    member_onboard,
+    member_update,
+]

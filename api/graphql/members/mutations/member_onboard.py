@@ -8,12 +8,13 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsAuthenticated
+from api.graphql.core.types import FieldError
 from api.graphql.members.types import Member
-from api.graphql.types import FieldError
-from domain.members import service
-from domain.members.errors import MemberError, MemberErrorCode
+from domain.members import MemberError, MemberErrorCode, NewProfile, onboard
 from schemas.documents.members import Language, Nation
 
 
@@ -57,13 +58,17 @@ MemberOnboardResult = Annotated[
 ]
 
 
+@mutation(
+    description="Create the signed-in user's member profile. Once per Firebase user.",
+    permission_classes=[IsAuthenticated],
+)
 async def member_onboard(
     info: Info,
     data: Annotated[MemberOnboardInput, strawberry.argument(name="input", description="The member's profile.")],
 ) -> MemberOnboardResult:
     context = info.context
     now = context.clock.now()
-    profile = service.NewProfile(
+    profile = NewProfile(
         display_name=data.display_name,
         date_of_birth=data.date_of_birth,
         nation=data.nation,
@@ -71,9 +76,7 @@ async def member_onboard(
         language=data.language,
     )
     try:
-        member = await service.onboard(
-            repos=context.repos, identity=context.require_identity(), profile=profile, now=now
-        )
+        member = await onboard(repos=context.repos, identity=context.require_identity(), profile=profile, now=now)
     except MemberError as error:
         return MemberOnboardError(**error_fields(error, MemberOnboardErrorCode))
     return MemberOnboardSuccess(member=Member.from_document(member, today=now.date()))

@@ -7,13 +7,15 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
 from api.graphql.members.types import Member
-from api.graphql.types import FieldError
-from domain.members import service
-from domain.members.errors import MemberError, MemberErrorCode
-from schemas.documents.members import Language, Nation
+from domain.members import MemberError, MemberErrorCode, update_profile
+from schemas.commands import or_keep
+from schemas.documents.members import Language, Nation, ProfileUpdate
 
 
 @strawberry.enum(description="Why memberUpdate changed nothing.")
@@ -63,6 +65,10 @@ MemberUpdateResult = Annotated[
 ]
 
 
+@mutation(
+    description="Change the signed-in member's profile. The date of birth cannot change.",
+    permission_classes=[IsMember],
+)
 async def member_update(
     info: Info,
     data: Annotated[MemberUpdateInput, strawberry.argument(name="input", description="The fields to change.")],
@@ -70,11 +76,12 @@ async def member_update(
     context = info.context
     member = await context.require_member()
     now = context.clock.now()
-    changes = service.ProfileChanges(
-        display_name=data.display_name, nation=data.nation, timezone=data.timezone, language=data.language
-    )
+    changes = ProfileUpdate(
+        display_name=or_keep(data.display_name), nation=or_keep(data.nation), timezone=or_keep(data.timezone),
+        language=or_keep(data.language),
+    )  # fmt: skip
     try:
-        updated = await service.update_profile(repos=context.repos, member=member, changes=changes, now=now)
+        updated = await update_profile(repos=context.repos, member=member, changes=changes, now=now)
     except MemberError as error:
         return MemberUpdateError(**error_fields(error, MemberUpdateErrorCode))
     return MemberUpdateSuccess(member=Member.from_document(updated, today=now.date()))

@@ -7,14 +7,14 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
 from api.graphql.moderation.types import ContentItem, ContentKind, content_item
-from api.graphql.shares.access import request_context, services
-from api.graphql.types import FieldError
-from domain.moderation.actions import moderate_content
-from domain.moderation.errors import ModerationError, ModerationErrorCode
-from domain.moderation.policies import ContentAction
+from api.graphql.shares.access import publishing, request_context
+from domain.moderation import ContentAction, ModerationError, ModerationErrorCode, moderate_content
 
 
 @strawberry.enum(description="Why contentModerate changed nothing.")
@@ -55,6 +55,11 @@ ContentModerateResult = Annotated[
 ]
 
 
+@mutation(
+    description="Hide, restore or remove a share or response, with a reason kept in the moderation log. "
+    "Leads and co-leads of its group, and safeguarding staff.",
+    permission_classes=[IsMember],
+)
 async def content_moderate(
     info: Info,
     data: Annotated[ContentModerateInput, strawberry.argument(name="input", description="What, and why.")],
@@ -63,7 +68,7 @@ async def content_moderate(
     try:
         with access_denials():
             content, standing = await moderate_content(
-                services=services(info.context), reader=ctx.reader, kind=data.target_kind.target_kind,
+                publishing=publishing(info.context), reader=ctx.reader, kind=data.target_kind.target_kind,
                 content_id=data.target_id, action=data.action, reason=data.reason, now=ctx.now,
             )  # fmt: skip
     except ModerationError as error:

@@ -8,12 +8,13 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
 from api.graphql.shares.access import request_context
-from api.graphql.types import FieldError
-from domain.moderation.actions import mute_member
-from domain.moderation.errors import ModerationError, ModerationErrorCode
+from domain.moderation import ModerationError, ModerationErrorCode, mute_member
 
 
 @strawberry.enum(description="Why memberMute changed nothing.")
@@ -55,6 +56,10 @@ MemberMuteResult = Annotated[
 ]
 
 
+@mutation(
+    description="Pause a member's posting in a group for some hours (0 lifts it); they still read and react.",
+    permission_classes=[IsMember],
+)
 async def member_mute(
     info: Info, data: Annotated[MemberMuteInput, strawberry.argument(name="input", description="Who, how long, why.")]
 ) -> MemberMuteResult:

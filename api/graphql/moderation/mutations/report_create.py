@@ -7,13 +7,15 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
+from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.moderation.types import ReportReceipt
-from api.graphql.shares.access import request_context, services
-from api.graphql.types import FieldError
-from domain.moderation.errors import ModerationError, ModerationErrorCode
-from domain.moderation.reports import ReportDraft, create_report
+from api.graphql.shares.access import publishing, request_context
+from domain.moderation import ModerationError, ModerationErrorCode, ReportDraft, create_report
 from schemas.documents.reports import ReportReason, ReportTargetKind
 
 
@@ -59,6 +61,11 @@ ReportCreateResult = Annotated[
 ]
 
 
+@mutation(
+    description="Report a share, a response or a member. The reporter is never shown to anyone but staff.",
+    permission_classes=[IsMember],
+    extensions=[RateLimited(Bucket.SENSITIVE)],
+)
 async def report_create(
     info: Info, data: Annotated[ReportCreateInput, strawberry.argument(name="input", description="What and why.")]
 ) -> ReportCreateResult:
@@ -69,7 +76,9 @@ async def report_create(
     )  # fmt: skip
     try:
         with access_denials():
-            report = await create_report(services=services(info.context), reader=ctx.reader, draft=draft, now=ctx.now)
+            report = await create_report(
+                publishing=publishing(info.context), reader=ctx.reader, draft=draft, now=ctx.now
+            )
     except ModerationError as error:
         return ReportCreateError(**error_fields(error, ReportCreateErrorCode))
     return ReportCreateSuccess(report=ReportReceipt.from_document(report))

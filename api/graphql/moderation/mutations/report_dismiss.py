@@ -7,12 +7,13 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials, error_fields
-from api.graphql.shares.access import request_context, services
-from api.graphql.types import FieldError
-from domain.moderation.actions import dismiss_report
-from domain.moderation.errors import ModerationError, ModerationErrorCode
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
+from api.graphql.shares.access import publishing, request_context
+from domain.moderation import ModerationError, ModerationErrorCode, dismiss_report
 
 
 @strawberry.enum(description="Why reportDismiss changed nothing.")
@@ -49,6 +50,10 @@ ReportDismissResult = Annotated[
 ]
 
 
+@mutation(
+    description="Close the reports on something that needs no action; what they hid comes back.",
+    permission_classes=[IsMember],
+)
 async def report_dismiss(
     info: Info, data: Annotated[ReportDismissInput, strawberry.argument(name="input", description="Which, and why.")]
 ) -> ReportDismissResult:
@@ -56,7 +61,7 @@ async def report_dismiss(
     try:
         with access_denials():
             report = await dismiss_report(
-                services=services(info.context), reader=ctx.reader, report_id=data.report_id, reason=data.reason,
+                publishing=publishing(info.context), reader=ctx.reader, report_id=data.report_id, reason=data.reason,
                 now=ctx.now,
             )  # fmt: skip
     except ModerationError as error:

@@ -1,34 +1,17 @@
-"""Mutations of the noticing context, one file each."""
+"""Mutations of the noticing context, one file each; each file
+declares its own field (permission, rate limit, description beside the resolver).
+"""
 
 from __future__ import annotations
 
-import strawberry
+from strawberry.types.field import StrawberryField
 
 from api.graphql.noticing.mutations.difficult_date_add import difficult_date_add
 from api.graphql.noticing.mutations.difficult_date_remove import difficult_date_remove
 from api.graphql.noticing.mutations.support_request import support_request
-from api.graphql.permissions import IsMember, WritesWhatMayNeedHelp
-from api.graphql.rate_limits import Bucket, RateLimited
 
-
-@strawberry.type
-class NoticingMutations:
-    difficult_date_add = strawberry.mutation(
-        resolver=difficult_date_add,
-        description="Name a day that may be hard (up to 20): a gentle check-in at 09:00 that day, and, if chosen, "
-        "a heads-up to the member's leads the evening before.",
-        permission_classes=[IsMember],
-    )
-    difficult_date_remove = strawberry.mutation(
-        resolver=difficult_date_remove,
-        description="Remove one of the signed-in member's difficult dates.",
-        permission_classes=[IsMember],
-    )
-    support_request = strawberry.mutation(
-        resolver=support_request,
-        description="Tell one of the member's groups' leads \"I'm having a hard time and would welcome a message\" "
-        "(once a day per group), opening the member's conversation with them, with their own words if they add "
-        "some: the only way anything about how a member feels reaches a lead.",
-        permission_classes=[WritesWhatMayNeedHelp],
-        extensions=[RateLimited(Bucket.SENSITIVE)],
-    )
+MUTATIONS: list[StrawberryField] = [
+    difficult_date_add,
+    difficult_date_remove,
+    support_request,
+]

@@ -7,12 +7,13 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
 from api.graphql.noticing.types import DifficultDate
-from api.graphql.types import FieldError
-from domain.noticing.difficult_dates import DifficultDateDraft, add_difficult_date
-from domain.noticing.errors import NoticingError, NoticingErrorCode
+from domain.noticing import DifficultDateDraft, NoticingError, NoticingErrorCode, add_difficult_date
 
 
 @strawberry.enum(description="Why difficultDateAdd added nothing.")
@@ -67,6 +68,11 @@ DifficultDateAddResult = Annotated[
 ]
 
 
+@mutation(
+    description="Name a day that may be hard (up to 20): a gentle check-in at 09:00 that day, and, if chosen, "
+    "a heads-up to the member's leads the evening before.",
+    permission_classes=[IsMember],
+)
 async def difficult_date_add(
     info: Info,
     data: Annotated[DifficultDateAddInput, strawberry.argument(name="input", description="The day.")],

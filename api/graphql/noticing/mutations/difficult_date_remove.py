@@ -7,11 +7,12 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, error_fields
-from api.graphql.types import FieldError
-from domain.noticing.difficult_dates import remove_difficult_date
-from domain.noticing.errors import NoticingError, NoticingErrorCode
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
+from domain.noticing import NoticingError, NoticingErrorCode, remove_difficult_date
 
 
 @strawberry.enum(description="Why difficultDateRemove removed nothing.")
@@ -45,6 +46,10 @@ DifficultDateRemoveResult = Annotated[
 ]
 
 
+@mutation(
+    description="Remove one of the signed-in member's difficult dates.",
+    permission_classes=[IsMember],
+)
 async def difficult_date_remove(
     info: Info,
     data: Annotated[DifficultDateRemoveInput, strawberry.argument(name="input", description="The date to remove.")],

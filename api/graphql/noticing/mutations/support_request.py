@@ -9,15 +9,18 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, RefusalError, access_denials
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, RefusalError, access_denials
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import WritesWhatMayNeedHelp
+from api.graphql.core.types import FieldError
+from api.graphql.crisis.answers import CrisisAnswer, NotSavedYetError
+from api.graphql.crisis.types import Signposting
+from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.outreach.access import message_of, participant, signposting_of, thread_of, thread_services
 from api.graphql.outreach.types import Message, Thread
-from api.graphql.safety.answers import CrisisAnswer, NotSavedYetError
-from api.graphql.safety.types import Signposting
-from api.graphql.types import FieldError
 from domain import outreach
-from domain.noticing.errors import NoticingError, NoticingErrorCode
+from domain.noticing import NoticingError, NoticingErrorCode
 from domain.outreach import OutreachError, OutreachErrorCode
 
 
@@ -78,6 +81,13 @@ SupportRequestResult = Annotated[
 ]
 
 
+@mutation(
+    description="Tell one of the member's groups' leads \"I'm having a hard time and would welcome a message\" "
+    "(once a day per group), opening the member's conversation with them, with their own words if they add "
+    "some: the only way anything about how a member feels reaches a lead.",
+    permission_classes=[WritesWhatMayNeedHelp],
+    extensions=[RateLimited(Bucket.SENSITIVE)],
+)
 async def support_request(
     info: Info,
     data: Annotated[SupportRequestInput, strawberry.argument(name="input", description="Which group's leads.")],

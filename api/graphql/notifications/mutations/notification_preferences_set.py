@@ -8,12 +8,15 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
 from api.graphql.notifications.types import NotificationPreferences
-from api.graphql.types import FieldError
-from domain.notifications.errors import NotificationError, NotificationErrorCode
-from domain.notifications.preferences import PreferenceChanges, set_preferences
+from domain.notifications import NotificationError, NotificationErrorCode, set_preferences
+from schemas.commands import or_keep
+from schemas.documents.members import PreferencesUpdate
 
 
 @strawberry.enum(description="Why notificationPreferencesSet changed nothing.")
@@ -93,6 +96,11 @@ NotificationPreferencesSetResult = Annotated[
 ]
 
 
+@mutation(
+    description="Change what pushes may do and what the service notices: reminders, nudges, whether leads "
+    "hear of a quiet spell, quiet hours, a daily cap, a break.",
+    permission_classes=[IsMember],
+)
 async def notification_preferences_set(
     info: Info,
     data: Annotated[
@@ -101,21 +109,21 @@ async def notification_preferences_set(
 ) -> NotificationPreferencesSetResult:
     context = info.context
     member = await context.require_member()
-    changes = PreferenceChanges(
-        reminders=data.reminders,
-        nudges=data.nudges,
-        let_leads_know_when_quiet=data.let_leads_know_when_quiet,
-        leads_may_message_me=data.leads_may_message_me,
-        quiet_hours_start=data.quiet_hours_start,
-        quiet_hours_end=data.quiet_hours_end,
-        daily_push_cap=data.daily_push_cap,
-        on_break_until=data.on_break_until,
-        end_break=data.end_break is True,
+    changes = PreferencesUpdate(
+        reminders=or_keep(data.reminders),
+        nudges=or_keep(data.nudges),
+        let_leads_know_when_quiet=or_keep(data.let_leads_know_when_quiet),
+        leads_may_message_me=or_keep(data.leads_may_message_me),
+        quiet_hours_start=or_keep(data.quiet_hours_start),
+        quiet_hours_end=or_keep(data.quiet_hours_end),
+        daily_push_cap=or_keep(data.daily_push_cap),
+        on_break_until=or_keep(data.on_break_until),  # omitted or null: unchanged; endBreak ends a break
     )
     try:
         preferences = await set_preferences(
-            repos=context.repos, member=member, changes=changes, now=context.clock.now()
-        )
+            repos=context.repos, member=member, changes=changes, end_break=data.end_break is True,
+            now=context.clock.now(),
+        )  # fmt: skip
     except NotificationError as error:
         return NotificationPreferencesSetError(**error_fields(error, NotificationPreferencesSetErrorCode))
     return NotificationPreferencesSetSuccess(preferences=NotificationPreferences.of(member, preferences))

@@ -7,12 +7,13 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
 from api.graphql.notifications.types import Notification, named_members
-from api.graphql.types import FieldError
-from domain.notifications import inbox
-from domain.notifications.errors import NotificationError, NotificationErrorCode
+from domain.notifications import NotificationError, NotificationErrorCode, mark_read, unread_count
 
 
 @strawberry.enum(description="Why notificationsMarkRead changed nothing.")
@@ -50,6 +51,10 @@ NotificationsMarkReadResult = Annotated[
 ]
 
 
+@mutation(
+    description="Mark some of the signed-in member's notifications read.",
+    permission_classes=[IsMember],
+)
 async def notifications_mark_read(
     info: Info,
     data: Annotated[NotificationsMarkReadInput, strawberry.argument(name="input", description="What was seen.")],
@@ -57,7 +62,7 @@ async def notifications_mark_read(
     context = info.context
     member = await context.require_member()
     try:
-        marked = await inbox.mark_read(repos=context.repos, member=member, ids=data.ids, now=context.clock.now())
+        marked = await mark_read(repos=context.repos, member=member, ids=data.ids, now=context.clock.now())
     except NotificationError as error:
         return NotificationsMarkReadError(**error_fields(error, NotificationsMarkReadErrorCode))
     names = await named_members(context, marked.notifications)
@@ -66,5 +71,5 @@ async def notifications_mark_read(
             Notification.from_document(n, language=member.language, names=names) for n in marked.notifications
         ],
         not_found_ids=[strawberry.ID(i) for i in marked.not_found_ids],
-        unread_count=await inbox.unread_count(repos=context.repos, member=member),
+        unread_count=await unread_count(repos=context.repos, member=member),
     )

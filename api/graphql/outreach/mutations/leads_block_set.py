@@ -7,10 +7,12 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, access_denials
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
 from api.graphql.outreach.access import participant
-from api.graphql.types import FieldError
 from domain import outreach
 
 
@@ -46,6 +48,10 @@ LeadsBlockSetResult = Annotated[
 ]
 
 
+@mutation(
+    description="Block (or unblock) one of the member's groups' leads from starting conversations with them.",
+    permission_classes=[IsMember],
+)
 async def leads_block_set(
     info: Info, data: Annotated[LeadsBlockSetInput, strawberry.argument(name="input", description="The choice.")]
 ) -> LeadsBlockSetResult:

@@ -7,11 +7,13 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
 from api.graphql.outreach.access import message_of, participant, thread_services
 from api.graphql.outreach.types import Message
-from api.graphql.types import FieldError
 from domain import outreach
 from domain.outreach import OutreachError, OutreachErrorCode
 
@@ -50,6 +52,10 @@ MessageDeleteResult = Annotated[
 ]
 
 
+@mutation(
+    description="Delete a message the viewer sent, within 15 minutes: its words go for good.",
+    permission_classes=[IsMember],
+)
 async def message_delete(
     info: Info, data: Annotated[MessageDeleteInput, strawberry.argument(name="input", description="The message.")]
 ) -> MessageDeleteResult:

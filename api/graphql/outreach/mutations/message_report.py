@@ -9,10 +9,13 @@ from typing import Annotated
 import strawberry
 
 import api.graphql.moderation.types  # noqa: F401 - registers ReportReason, with its description, before it is used here
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
+from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.outreach.access import participant
-from api.graphql.types import FieldError
 from domain import outreach
 from domain.outreach import MessageReportDraft, OutreachError, OutreachErrorCode
 from schemas.documents.reports import ReportReason
@@ -57,6 +60,12 @@ MessageReportResult = Annotated[
 ]
 
 
+@mutation(
+    description="Report a message in one of the viewer's conversations to the safeguarding team (never to the "
+    "group's leads).",
+    permission_classes=[IsMember],
+    extensions=[RateLimited(Bucket.SENSITIVE)],
+)
 async def message_report(
     info: Info, data: Annotated[MessageReportInput, strawberry.argument(name="input", description="The report.")]
 ) -> MessageReportResult:

@@ -7,13 +7,16 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, RefusalError, access_denials
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, RefusalError, access_denials
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import WritesWhatMayNeedHelp
+from api.graphql.core.types import FieldError
+from api.graphql.crisis.answers import CrisisAnswer, NotSavedYetError
+from api.graphql.crisis.types import Signposting
+from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.outreach.access import message_of, participant, signposting_of, thread_of, thread_services
 from api.graphql.outreach.types import Message, Thread
-from api.graphql.safety.answers import CrisisAnswer, NotSavedYetError
-from api.graphql.safety.types import Signposting
-from api.graphql.types import FieldError
 from domain import outreach
 from domain.outreach import Draft, OutreachError, OutreachErrorCode
 
@@ -67,6 +70,12 @@ MessageSendResult = Annotated[
 ]
 
 
+@mutation(
+    description="Say something in one of the viewer's conversations (once per client key). A member's words "
+    "are screened: worrying ones bring helplines in the answer.",
+    permission_classes=[WritesWhatMayNeedHelp],
+    extensions=[RateLimited(Bucket.SENSITIVE)],
+)
 async def message_send(
     info: Info, data: Annotated[MessageSendInput, strawberry.argument(name="input", description="The message.")]
 ) -> MessageSendResult:

@@ -7,13 +7,16 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, RefusalError, access_denials
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, RefusalError, access_denials
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import WritesWhatMayNeedHelp
+from api.graphql.core.types import FieldError
+from api.graphql.crisis.answers import CrisisAnswer, NotSavedYetError
+from api.graphql.crisis.types import Signposting
+from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.outreach.access import message_of, participant, thread_services
 from api.graphql.outreach.types import Message
-from api.graphql.safety.answers import CrisisAnswer, NotSavedYetError
-from api.graphql.safety.types import Signposting
-from api.graphql.types import FieldError
 from domain import outreach
 from domain.outreach import OutreachError, OutreachErrorCode
 
@@ -62,6 +65,11 @@ MessageUpdateResult = Annotated[
 ]
 
 
+@mutation(
+    description="Change the words of a message the viewer sent, within 15 minutes; screened again.",
+    permission_classes=[WritesWhatMayNeedHelp],
+    extensions=[RateLimited(Bucket.SENSITIVE)],
+)
 async def message_update(
     info: Info, data: Annotated[MessageUpdateInput, strawberry.argument(name="input", description="The change.")]
 ) -> MessageUpdateResult:

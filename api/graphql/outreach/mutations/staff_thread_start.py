@@ -9,15 +9,17 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember, IsSafeguarding
+from api.graphql.core.types import FieldError
+from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.outreach.access import message_of, participant, thread_of, thread_services
 from api.graphql.outreach.types import Message, Thread
 from api.graphql.shares.access import anonymity_key
-from api.graphql.types import FieldError
 from domain.outreach import Opening, OutreachError, OutreachErrorCode
-from domain.safeguarding.errors import SafeguardingError, SafeguardingErrorCode
-from domain.safeguarding.outreach import Basis, reach_member
+from domain.safeguarding import Basis, SafeguardingError, SafeguardingErrorCode, reach_member
 
 
 @strawberry.enum(description="Why staffThreadStart started nothing.")
@@ -78,6 +80,12 @@ StaffThreadStartResult = Annotated[
 ]
 
 
+@mutation(
+    description="Safeguarding staff reach the member behind an alert or an approved break-glass reveal: a "
+    "conversation between the member and the safeguarding team only. Safeguarding staff only.",
+    permission_classes=[IsMember, IsSafeguarding],
+    extensions=[RateLimited(Bucket.SENSITIVE)],
+)
 async def staff_thread_start(
     info: Info,
     data: Annotated[StaffThreadStartInput, strawberry.argument(name="input", description="Who, and what to say.")],

@@ -9,11 +9,13 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, access_denials
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
 from api.graphql.outreach.access import participant, thread_of, thread_services
 from api.graphql.outreach.types import Thread
-from api.graphql.types import FieldError
 from domain import outreach
 
 
@@ -53,6 +55,11 @@ ThreadCloseResult = Annotated[
 ]
 
 
+@mutation(
+    description="End a conversation, from either side; the member may also block the group's leads from "
+    "starting new ones.",
+    permission_classes=[IsMember],
+)
 async def thread_close(
     info: Info, data: Annotated[ThreadCloseInput, strawberry.argument(name="input", description="The thread.")]
 ) -> ThreadCloseResult:

@@ -7,11 +7,13 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, access_denials
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
 from api.graphql.outreach.access import participant, thread_of, thread_services
 from api.graphql.outreach.types import Thread
-from api.graphql.types import FieldError
 from domain import outreach
 
 
@@ -46,6 +48,10 @@ ThreadMarkSeenResult = Annotated[
 ]
 
 
+@mutation(
+    description="The viewer's side has seen the conversation up to now.",
+    permission_classes=[IsMember],
+)
 async def thread_mark_seen(
     info: Info, data: Annotated[ThreadMarkSeenInput, strawberry.argument(name="input", description="The thread.")]
 ) -> ThreadMarkSeenResult:

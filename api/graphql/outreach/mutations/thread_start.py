@@ -9,13 +9,16 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, RefusalError, access_denials
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, RefusalError, access_denials
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import WritesWhatMayNeedHelp
+from api.graphql.core.types import FieldError
+from api.graphql.crisis.answers import CrisisAnswer, NotSavedYetError
+from api.graphql.crisis.types import Signposting
+from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.outreach.access import message_of, participant, signposting_of, thread_of, thread_services
 from api.graphql.outreach.types import Message, Thread
-from api.graphql.safety.answers import CrisisAnswer, NotSavedYetError
-from api.graphql.safety.types import Signposting
-from api.graphql.types import FieldError
 from domain import outreach
 from domain.outreach import Opener, Opening, OutreachError, OutreachErrorCode
 
@@ -87,6 +90,12 @@ ThreadStartResult = Annotated[
 ]
 
 
+@mutation(
+    description="Start a private conversation: a lead or co-lead with a member of their group (if the member "
+    "allows it), or a member with their group's leads and co-leads. Where one is open, the message joins it.",
+    permission_classes=[WritesWhatMayNeedHelp],
+    extensions=[RateLimited(Bucket.SENSITIVE)],
+)
 async def thread_start(
     info: Info,
     data: Annotated[ThreadStartInput, strawberry.argument(name="input", description="Who with, and what to say.")],

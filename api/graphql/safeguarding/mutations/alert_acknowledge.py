@@ -7,13 +7,14 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember, IsSafeguarding
+from api.graphql.core.types import FieldError
 from api.graphql.safeguarding.types import SafeguardingAlert
 from api.graphql.shares.access import request_context
-from api.graphql.types import FieldError
-from domain.safeguarding import alerts
-from domain.safeguarding.errors import SafeguardingError, SafeguardingErrorCode
+from domain.safeguarding import SafeguardingError, SafeguardingErrorCode, acknowledge_alert, alert_views
 
 
 @strawberry.enum(description="Why alertAcknowledge changed nothing.")
@@ -48,6 +49,10 @@ AlertAcknowledgeResult = Annotated[
 ]
 
 
+@mutation(
+    description="Take an open alert. Safeguarding staff only.",
+    permission_classes=[IsMember, IsSafeguarding],
+)
 async def alert_acknowledge(
     info: Info, data: Annotated[AlertAcknowledgeInput, strawberry.argument(name="input", description="Which alert.")]
 ) -> AlertAcknowledgeResult:
@@ -55,8 +60,8 @@ async def alert_acknowledge(
     repos = info.context.repos
     try:
         with access_denials():
-            alert = await alerts.acknowledge(repos=repos, staff=ctx.reader, alert_id=data.alert_id, now=ctx.now)
+            alert = await acknowledge_alert(repos=repos, staff=ctx.reader, alert_id=data.alert_id, now=ctx.now)
     except SafeguardingError as error:
         return AlertAcknowledgeError(**error_fields(error, AlertAcknowledgeErrorCode))
-    [view] = await alerts.views(repos, [alert])
+    [view] = await alert_views(repos, [alert])
     return AlertAcknowledgeSuccess(alert=SafeguardingAlert.from_view(view, ctx))

@@ -7,13 +7,14 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember, IsSafeguarding
+from api.graphql.core.types import FieldError
 from api.graphql.safeguarding.types import SafeguardingAlert
 from api.graphql.shares.access import request_context
-from api.graphql.types import FieldError
-from domain.safeguarding import alerts
-from domain.safeguarding.errors import SafeguardingError, SafeguardingErrorCode
+from domain.safeguarding import SafeguardingError, SafeguardingErrorCode, alert_views, resolve_alert
 
 
 @strawberry.enum(description="Why alertResolve changed nothing.")
@@ -49,6 +50,10 @@ AlertResolveResult = Annotated[
 ]
 
 
+@mutation(
+    description="Resolve an alert with a note of what was done. Safeguarding staff only.",
+    permission_classes=[IsMember, IsSafeguarding],
+)
 async def alert_resolve(
     info: Info, data: Annotated[AlertResolveInput, strawberry.argument(name="input", description="Which, and how.")]
 ) -> AlertResolveResult:
@@ -56,10 +61,10 @@ async def alert_resolve(
     repos = info.context.repos
     try:
         with access_denials():
-            alert = await alerts.resolve(
+            alert = await resolve_alert(
                 repos=repos, staff=ctx.reader, alert_id=data.alert_id, note=data.note, now=ctx.now
             )
     except SafeguardingError as error:
         return AlertResolveError(**error_fields(error, AlertResolveErrorCode))
-    [view] = await alerts.views(repos, [alert])
+    [view] = await alert_views(repos, [alert])
     return AlertResolveSuccess(alert=SafeguardingAlert.from_view(view, ctx))

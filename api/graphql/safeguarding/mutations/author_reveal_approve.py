@@ -7,13 +7,15 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember, IsSafeguarding
+from api.graphql.core.types import FieldError
+from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.safeguarding.types import AuthorRevealRequest
 from api.graphql.shares.access import anonymity_key, request_context
-from api.graphql.types import FieldError
-from domain.safeguarding.errors import SafeguardingError, SafeguardingErrorCode
-from domain.safeguarding.reveal import approve_reveal
+from domain.safeguarding import SafeguardingError, SafeguardingErrorCode, approve_reveal
 
 
 @strawberry.enum(description="Why authorRevealApprove revealed nothing.")
@@ -52,6 +54,12 @@ AuthorRevealApproveResult = Annotated[
 ]
 
 
+@mutation(
+    description="Break-glass, step two: approve another staff member's request; the author's member id is "
+    "returned here, to the approver alone. Safeguarding staff only; audited.",
+    permission_classes=[IsMember, IsSafeguarding],
+    extensions=[RateLimited(Bucket.SENSITIVE)],
+)
 async def author_reveal_approve(
     info: Info,
     data: Annotated[AuthorRevealApproveInput, strawberry.argument(name="input", description="Which request.")],

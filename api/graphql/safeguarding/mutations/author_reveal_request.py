@@ -7,14 +7,16 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember, IsSafeguarding
+from api.graphql.core.types import FieldError
+from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.moderation.types import ContentKind
 from api.graphql.safeguarding.types import AuthorRevealRequest
 from api.graphql.shares.access import request_context
-from api.graphql.types import FieldError
-from domain.safeguarding.errors import SafeguardingError, SafeguardingErrorCode
-from domain.safeguarding.reveal import request_reveal
+from domain.safeguarding import SafeguardingError, SafeguardingErrorCode, request_reveal
 from schemas.documents.author_reveals import RevealReason
 
 
@@ -52,6 +54,12 @@ AuthorRevealRequestResult = Annotated[
 ]
 
 
+@mutation(
+    description="Break-glass, step one: ask who wrote a share or response, for risk to life or a legal duty. "
+    "Safeguarding staff only; audited.",
+    permission_classes=[IsMember, IsSafeguarding],
+    extensions=[RateLimited(Bucket.SENSITIVE)],
+)
 async def author_reveal_request(
     info: Info,
     data: Annotated[AuthorRevealRequestInput, strawberry.argument(name="input", description="What, and why.")],

@@ -7,13 +7,14 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials, error_fields
-from api.graphql.shares.access import request_context, services
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
+from api.graphql.shares.access import publishing, request_context
 from api.graphql.shares.types import Share, share_of
-from api.graphql.types import FieldError
-from domain.shares import responding
-from domain.shares.errors import ShareError, ShareErrorCode
+from domain.shares import ShareError, ShareErrorCode, remove_reaction
 from schemas.documents.shares import ReactionKind
 
 
@@ -52,6 +53,7 @@ ReactionRemoveResult = Annotated[
 ]
 
 
+@mutation(description="Take back a reaction.", permission_classes=[IsMember])
 async def reaction_remove(
     info: Info,
     data: Annotated[ReactionRemoveInput, strawberry.argument(name="input", description="Which share, which reaction.")],
@@ -59,8 +61,8 @@ async def reaction_remove(
     ctx = await request_context(info)
     try:
         with access_denials():
-            seen = await responding.remove_reaction(
-                services=services(info.context), reader=ctx.reader, share_id=data.share_id, kind=data.kind
+            seen = await remove_reaction(
+                publishing=publishing(info.context), reader=ctx.reader, share_id=data.share_id, kind=data.kind
             )
     except ShareError as error:
         return ReactionRemoveError(**error_fields(error, ReactionRemoveErrorCode))

@@ -7,16 +7,17 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, RefusalError, access_denials
-from api.graphql.safety.answers import CrisisAnswer, NotSavedYetError
-from api.graphql.safety.types import Signposting
-from api.graphql.shares.access import ContentContext, request_context, services
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, RefusalError, access_denials
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import WritesWhatMayNeedHelp
+from api.graphql.core.types import FieldError
+from api.graphql.crisis.answers import CrisisAnswer, NotSavedYetError
+from api.graphql.crisis.types import Signposting
+from api.graphql.execution.rate_limits import Bucket, RateLimited
+from api.graphql.shares.access import ContentContext, publishing, request_context
 from api.graphql.shares.types import Share, share_of
-from api.graphql.types import FieldError
-from domain.shares import posting
-from domain.shares.errors import ShareError, ShareErrorCode
-from domain.shares.posting import Posted
+from domain.shares import Posted, ShareError, ShareErrorCode, create_share
 from schemas.documents.shares import ShareDocument
 
 
@@ -70,6 +71,12 @@ ShareCreateResult = Annotated[
 ]
 
 
+@mutation(
+    description="Share a down day with a group the member is in, anonymous unless they choose their name. "
+    "Screened for crisis words before it returns.",
+    permission_classes=[WritesWhatMayNeedHelp],
+    extensions=[RateLimited(Bucket.SENSITIVE)],
+)
 async def share_create(
     info: Info,
     data: Annotated[ShareCreateInput, strawberry.argument(name="input", description="What to share, and where.")],
@@ -78,8 +85,8 @@ async def share_create(
 
     async def share() -> tuple[ContentContext, Posted[ShareDocument]]:
         ctx = await request_context(info)
-        return ctx, await posting.create_share(
-            services=services(info.context), reader=ctx.reader, group_id=data.group_id, body=data.body,
+        return ctx, await create_share(
+            publishing=publishing(info.context), reader=ctx.reader, group_id=data.group_id, body=data.body,
             anonymous=data.anonymous, now=ctx.now,
         )  # fmt: skip
 

@@ -7,12 +7,13 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, access_denials, error_fields
-from api.graphql.shares.access import request_context, services
-from api.graphql.types import FieldError
-from domain.shares import posting
-from domain.shares.errors import ShareError, ShareErrorCode
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, access_denials, error_fields
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
+from api.graphql.shares.access import publishing, request_context
+from domain.shares import ShareError, ShareErrorCode, delete_share
 
 
 @strawberry.enum(description="Why shareDelete deleted nothing.")
@@ -47,14 +48,18 @@ ShareDeleteResult = Annotated[
 ]
 
 
+@mutation(
+    description="Delete the member's own share for good, with its responses and reactions.",
+    permission_classes=[IsMember],
+)
 async def share_delete(
     info: Info, data: Annotated[ShareDeleteInput, strawberry.argument(name="input", description="Which share.")]
 ) -> ShareDeleteResult:
     ctx = await request_context(info)
     try:
         with access_denials():
-            share = await posting.delete_share(
-                services=services(info.context), reader=ctx.reader, share_id=data.share_id, now=ctx.now
+            share = await delete_share(
+                publishing=publishing(info.context), reader=ctx.reader, share_id=data.share_id, now=ctx.now
             )
     except ShareError as error:
         return ShareDeleteError(**error_fields(error, ShareDeleteErrorCode))

@@ -7,16 +7,17 @@ from typing import Annotated
 
 import strawberry
 
-from api.graphql.context import Info
-from api.graphql.errors import RefusalCode, RefusalError, access_denials
-from api.graphql.safety.answers import CrisisAnswer, NotSavedYetError
-from api.graphql.safety.types import Signposting
-from api.graphql.shares.access import ContentContext, request_context, services
+from api.graphql.core.context import Info
+from api.graphql.core.errors import RefusalCode, RefusalError, access_denials
+from api.graphql.core.fields import mutation
+from api.graphql.core.permissions import WritesWhatMayNeedHelp
+from api.graphql.core.types import FieldError
+from api.graphql.crisis.answers import CrisisAnswer, NotSavedYetError
+from api.graphql.crisis.types import Signposting
+from api.graphql.execution.rate_limits import Bucket, RateLimited
+from api.graphql.shares.access import ContentContext, publishing, request_context
 from api.graphql.shares.types import Share, share_of
-from api.graphql.types import FieldError
-from domain.shares import posting
-from domain.shares.errors import ShareError, ShareErrorCode
-from domain.shares.posting import Posted
+from domain.shares import Posted, ShareError, ShareErrorCode, edit_share
 from schemas.documents.shares import ShareDocument
 
 
@@ -66,6 +67,11 @@ ShareUpdateResult = Annotated[
 ]
 
 
+@mutation(
+    description="Change the words of the member's own share, within 15 minutes of posting.",
+    permission_classes=[WritesWhatMayNeedHelp],
+    extensions=[RateLimited(Bucket.SENSITIVE)],
+)
 async def share_update(
     info: Info,
     data: Annotated[ShareUpdateInput, strawberry.argument(name="input", description="The share and its new words.")],
@@ -74,8 +80,8 @@ async def share_update(
 
     async def edit() -> tuple[ContentContext, Posted[ShareDocument]]:
         ctx = await request_context(info)
-        return ctx, await posting.edit_share(
-            services=services(info.context), reader=ctx.reader, share_id=data.share_id, body=data.body, now=ctx.now
+        return ctx, await edit_share(
+            publishing=publishing(info.context), reader=ctx.reader, share_id=data.share_id, body=data.body, now=ctx.now
         )
 
     try:

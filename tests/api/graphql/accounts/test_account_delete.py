@@ -24,10 +24,10 @@ from tests.factories.frozen import frozen_api
 from tests.factories.groups import created_group, invite_code, joined, mutate, operation
 from tests.factories.members import TestMember as Person
 from tests.factories.members import onboarded_member
-from tests.factories.operations import app_operation
 from tests.factories.shares import act, shared
 from tests.fixtures.app import GraphQLClient, in_process
 from tests.fixtures.auth import AuthEmulator
+from tests.support.operations import app_operation
 
 
 async def new_person(gql: GraphQLClient, auth_emulator: AuthEmulator, name: str) -> Person:

@@ -17,9 +17,9 @@ from infra.settings import Settings
 from tests.factories.accounts import Footprint, author_footprint, run_app
 from tests.factories.frozen import frozen_api
 from tests.factories.members import onboarded_member
-from tests.factories.operations import app_operation
 from tests.fixtures.app import GraphQLClient, RunningApi
 from tests.fixtures.auth import AuthEmulator
+from tests.support.operations import app_operation
 
 WEEK = timedelta(days=7)
 

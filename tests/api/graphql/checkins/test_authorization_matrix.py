@@ -6,7 +6,7 @@ changes nothing and enqueues nothing.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,11 +17,9 @@ from tests.factories.groups import Cast, mutate, populated_group
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
 from tests.fixtures.changes import Changes
+from tests.security.matrix import ABSENT, LISTED, NF, NP, OB, OK, F, U, check, roles_matrix
 
 ROLES = ("anonymous", "not_onboarded", "outsider", "member", "co_lead", "lead", "staff")
-OK, LISTED, ABSENT = "ok", "listed", "absent"
-U, OB, NF, F = "UNAUTHENTICATED", "ONBOARDING_REQUIRED", "NOT_FOUND", "FORBIDDEN"
-NP = "NOT_PERMITTED"  # a mutation's typed refusal (api/graphql/errors.py)
 
 
 @dataclass(frozen=True)
@@ -51,36 +49,7 @@ async def world(gql: GraphQLClient, cast: Cast, not_onboarded: str) -> World:
     return World(cast, group_id, shared["id"], private["id"], not_onboarded)
 
 
-def by_role(*outcomes: str) -> Any:
-    assert len(outcomes) == len(ROLES)
-    return pytest.mark.parametrize(
-        ("role", "expected"), [pytest.param(r, o, id=r) for r, o in zip(ROLES, outcomes, strict=True)]
-    )
-
-
-def outcome_of(body: dict[str, Any]) -> str:
-    """A top-level error's code, a mutation's typed code, or OK."""
-    if body.get("errors"):
-        code: str = body["errors"][0]["extensions"]["code"]
-        return code
-    typename = body.get("__typename", "")
-    return body["code"] if typename.endswith("Error") else OK
-
-
-async def check(
-    changes: Changes,
-    expected: str,
-    act: Callable[[], Awaitable[dict[str, Any]]],
-    listed: Callable[[dict[str, Any]], bool] | None = None,
-) -> None:
-    before = await changes.mark()
-    body = await act()
-    got = outcome_of(body)
-    if listed is not None and got == OK:
-        got = LISTED if listed(body["data"]) else ABSENT
-    assert got == expected, body
-    if expected not in (OK, LISTED):
-        assert await changes.since(before) == []
+by_role = roles_matrix(ROLES)
 
 
 def query(gql: GraphQLClient, name: str, token: str | None, **variables: Any) -> Awaitable[dict[str, Any]]:

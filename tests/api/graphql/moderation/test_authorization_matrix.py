@@ -7,10 +7,12 @@ from __future__ import annotations
 import pytest
 
 from infra.mongo.client import Database
-from tests.api.graphql.shares.test_authorization_matrix import NF, NP, OK, F, U, by_role, check
-from tests.factories.shares import ShareCast, act, content_group, run, shared
+from tests.factories.shares import SHARE_ROLES, ShareCast, act, content_group, run, shared
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.changes import Changes
+from tests.security.matrix import NF, NP, OK, F, U, check, roles_matrix
+
+by_role = roles_matrix(SHARE_ROLES)
 
 HIGH = "I want to kill myself"
 

@@ -15,13 +15,13 @@ from redis.asyncio import Redis
 
 from infra.settings import Settings
 from schemas.events import thread_channel
-from tests.factories.live import LiveFeed, subscribed
 from tests.factories.members import TestMember as Person
-from tests.factories.operations import app_operation
 from tests.factories.outreach import OutreachCast, act, led_group, new_outreach_cast, said, started
 from tests.fixtures.app import GraphQLClient, RunningApi
 from tests.fixtures.auth import AuthEmulator
 from tests.security.calls import subscribe_once, without_locations
+from tests.support.live import LiveFeed, subscribed
+from tests.support.operations import app_operation
 
 
 @pytest.fixture(scope="module")

@@ -24,10 +24,10 @@ from schemas.documents.notifications import NotificationKind, PushStatus
 from tests.factories.checkins import checked_in
 from tests.factories.devices import no_quiet_hours, registered_device
 from tests.factories.frozen import FrozenApi, frozen_api
-from tests.factories.operations import app_operation
 from tests.factories.outreach import OutreachCast, act, key, led_group, new_outreach_cast, said, started
 from tests.fixtures.auth import AuthEmulator
 from tests.fixtures.fcm import FakeFcm
+from tests.support.operations import app_operation
 
 MONDAY_NOON = datetime(2027, 3, 1, 12, 0, tzinfo=UTC)  # London on GMT: noon there too
 DAY = timedelta(days=1)

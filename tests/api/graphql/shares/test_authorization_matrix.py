@@ -4,20 +4,13 @@ a co-lead, the lead and safeguarding staff. Every refusal changes nothing and no
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from typing import Any
-
 import pytest
 
 from infra.mongo.client import Database
-from tests.factories.shares import ShareCast, act, content_group, run, shared
+from tests.factories.shares import SHARE_ROLES, ShareCast, act, content_group, run, shared
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.changes import Changes
-
-ROLES = ("anonymous", "outsider", "member", "author", "co_lead", "lead", "staff")
-OK = "ok"
-U, NF, F = "UNAUTHENTICATED", "NOT_FOUND", "FORBIDDEN"
-NP = "NOT_PERMITTED"  # a mutation's typed refusal (api/graphql/errors.py)
+from tests.security.matrix import NF, NP, OK, U, check, roles_matrix
 
 
 @pytest.fixture(scope="module")
@@ -31,27 +24,7 @@ async def share_id(gql: GraphQLClient, share_cast: ShareCast, group_id: str) -> 
     return str(share["id"])
 
 
-def by_role(*outcomes: str) -> Any:
-    assert len(outcomes) == len(ROLES)
-    return pytest.mark.parametrize(
-        ("role", "expected"), [pytest.param(r, o, id=r) for r, o in zip(ROLES, outcomes, strict=True)]
-    )
-
-
-def outcome_of(body: dict[str, Any]) -> str:
-    if body.get("errors"):
-        code: str = body["errors"][0]["extensions"]["code"]
-        return code
-    typename = body.get("__typename", "")
-    return body["code"] if typename.endswith("Error") else OK
-
-
-async def check(changes: Changes, expected: str, act_: Callable[[], Awaitable[dict[str, Any]]]) -> None:
-    before = await changes.mark()
-    body = await act_()
-    assert outcome_of(body) == expected, body
-    if expected != OK:
-        assert await changes.since(before) == []
+by_role = roles_matrix(SHARE_ROLES)
 
 
 @by_role(U, NF, OK, OK, OK, OK, OK)

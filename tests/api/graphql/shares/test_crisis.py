@@ -10,7 +10,6 @@ from api.main import create_app
 from infra.local.services import free_port
 from infra.mongo.client import Database
 from infra.settings import RedisSettings, Settings, WorkerSettings
-from tests.factories.operations import app_operation
 from tests.factories.shares import (
     ShareCast,
     YoungPeople,
@@ -24,6 +23,7 @@ from tests.factories.shares import (
 )
 from tests.fixtures.app import GraphQLClient, in_process
 from tests.fixtures.changes import Changes
+from tests.support.operations import app_operation
 
 HIGH = "I want to kill myself"
 ALWAYS = ["emergency-999", "emergency-a-and-e", "samaritans", "shout"]

@@ -4,10 +4,8 @@ same serializers as the queries, and carried between API processes by Redis.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
-import pytest
 from redis.asyncio import Redis
 
 from api.main import create_app
@@ -15,9 +13,7 @@ from infra.mongo.client import Database
 from infra.settings import Settings
 from tests.factories.accounts import run_app
 from tests.factories.groups import created_group, invite_code, joined, mutate
-from tests.factories.live import live_feed
 from tests.factories.members import onboarded_member
-from tests.factories.operations import app_operation
 from tests.factories.shares import (
     ShareCast,
     YoungPeople,
@@ -30,13 +26,8 @@ from tests.factories.shares import (
 )
 from tests.fixtures.app import GraphQLClient, RunningApi, in_process
 from tests.fixtures.auth import AuthEmulator
-
-
-@pytest.fixture(scope="module")
-async def redis(settings: Settings) -> AsyncIterator[Redis]:
-    client = Redis.from_url(settings.redis.url)
-    yield client
-    await client.aclose()
+from tests.support.live import live_feed
+from tests.support.operations import app_operation
 
 
 def following(api: RunningApi, redis: Redis, token: str, group_id: str) -> Any:

@@ -1,0 +1,57 @@
+"""Queries of crisis signposting."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from api.graphql.core.context import Info
+from api.graphql.core.errors import PublicError
+from api.graphql.core.permissions import IsPublic
+from api.graphql.crisis.types import SupportResource
+from api.graphql.execution.rate_limits import RateLimitExempt
+from domain.crisis import CrisisError
+from schemas.documents.groups import GroupKind
+from schemas.documents.members import Language, Nation
+
+
+class InvalidSupportRequestError(PublicError):
+    code = "BAD_USER_INPUT"
+
+
+async def resolve_support_resources(
+    info: Info,
+    nation: Annotated[Nation, strawberry.argument(description="Where the person lives.")],
+    age: Annotated[
+        int | None, strawberry.argument(description="Their age, 0 to 120; leave out to list resources for every age.")
+    ] = None,
+    language: Annotated[Language, strawberry.argument(description="Language of the names and texts.")] = Language.EN,
+    group_kind: Annotated[
+        GroupKind | None,
+        strawberry.argument(
+            description="The kind of group the person is in, for the services of that kind (Cruse, "
+            "for bereavement); leave out for everyone's."
+        ),
+    ] = None,
+) -> list[SupportResource]:
+    # Deliberately not a paginated connection: a short list that must arrive whole,
+    # so that no helpline is ever hidden on a second page.
+    context = info.context
+    try:
+        resources = context.runtime.support.resources(nation=nation, age=age, group_kind=group_kind)  # from memory
+    except CrisisError as error:
+        raise InvalidSupportRequestError(error.message) from None
+    now = context.clock.now()
+    return [SupportResource.from_document(item, language=language, now=now) for item in resources]
+
+
+@strawberry.type
+class CrisisQueries:
+    support_resources: list[SupportResource] = strawberry.field(
+        resolver=resolve_support_resources,
+        description="Helplines and services for a nation and age: emergencies first, then lines open 24/7, "
+        "then the rest. Works without signing in and is never rate limited.",
+        permission_classes=[IsPublic],
+        extensions=[RateLimitExempt(reason="someone in crisis must always reach help (CRISIS-1, CRISIS-3)")],
+    )

@@ -1,0 +1,56 @@
+"""The moderation queue: one per group, shared by its leads and co-leads (and open to staff).
+
+Each waiting report comes with what it is about, as a moderator may see it;
+never with who reported it (ANON-10), and never with who wrote anonymous content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from domain.moderation.actions import moderator_of
+from domain.shares import ContentT, Reader, Seen, Standing, shown_status
+from infra.mongo.repositories.registry import Repositories
+from schemas.documents.members import MemberDocument
+from schemas.documents.reports import ReportDocument, ReportTargetKind
+from schemas.documents.responses import ResponseDocument
+from schemas.documents.shares import ShareDocument
+from schemas.pagination import Keyset, Page
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """A waiting report and its target (None when the target is gone or not for this moderator)."""
+
+    report: ReportDocument
+    share: Seen[ShareDocument] | None = None
+    response: Seen[ResponseDocument] | None = None
+    member: MemberDocument | None = None
+
+
+async def moderation_queue(
+    *, repos: Repositories, reader: Reader, group_id: str, after: Keyset | None, first: int
+) -> Page[QueueItem]:
+    """A group's waiting reports, oldest first, with their targets: four queries for any page."""
+    moderator = await moderator_of(repos, reader, group_id)
+    page = await repos.reports.page_waiting(group_id, after=after, first=first)
+    wanted = {kind: [r.target_id for r in page.items if r.target_kind is kind] for kind in ReportTargetKind}
+    shares = {s.id: s for s in await repos.shares.get_many(wanted[ReportTargetKind.SHARE])}
+    responses = {r.id: r for r in await repos.responses.get_many(wanted[ReportTargetKind.RESPONSE])}
+    members = {m.id: m for m in await repos.members.get_many(wanted[ReportTargetKind.MEMBER])}
+    items = [
+        QueueItem(
+            report=report,
+            share=_seen(shares.get(report.target_id), moderator.standing),
+            response=_seen(responses.get(report.target_id), moderator.standing),
+            member=members.get(report.target_id) if report.target_kind is ReportTargetKind.MEMBER else None,
+        )
+        for report in page.items
+    ]
+    return Page(items=items, has_next=page.has_next)
+
+
+def _seen(item: ContentT | None, standing: Standing) -> Seen[ContentT] | None:
+    """The content as a moderator sees it (never as its author: a lead's own held share is staff's to review)."""
+    status = shown_status(item.status, standing, is_author=False) if item is not None else None
+    return Seen(item, status, standing) if item is not None and status is not None else None
