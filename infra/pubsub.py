@@ -22,6 +22,7 @@ from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 
+PUBLISH_TIMEOUT_SECONDS = 0.5
 # Keeps the connection in subscribe mode, so the reader blocks instead of failing.
 _IDLE_CHANNEL = "pubsub:idle"
 _RECONNECT_DELAY_SECONDS = 1.0
@@ -100,6 +101,18 @@ class Broadcaster:
 
     async def publish(self, channel: str, data: bytes) -> None:
         await self._redis.publish(channel, data)
+
+    async def publish_hint(self, channel: str, data: bytes, *, kind: str) -> bool:
+        """Publish a live event that is only a hint (what it names is stored already): when Redis is slow
+        or down, log its kind and go on, so the write that caused it still succeeds (CRISIS-3).
+        """
+        try:
+            async with asyncio.timeout(PUBLISH_TIMEOUT_SECONDS):
+                await self.publish(channel, data)
+        except (RedisError, OSError, TimeoutError) as error:
+            logger.warning("live event not published (%s): %s", kind, type(error).__name__)
+            return False
+        return True
 
     @contextlib.asynccontextmanager
     async def subscribe(self, channel: str) -> AsyncIterator[Subscription]:

@@ -199,6 +199,9 @@ class RetentionSettings(BaseSettings):
     resolved_alert_days: int = Field(
         default=365, ge=1, description="Resolved safeguarding and staff alerts are deleted this long after."
     )
+    closed_thread_days: int = Field(
+        default=365, ge=1, description="A closed conversation is deleted, with its messages, this long after it ended."
+    )
     export_days: int = Field(default=7, ge=1, le=30, description="A data export can be downloaded this long.")
     deletion_grace_days: int = Field(
         default=21, ge=1, le=60, description="After accountDelete, the member can restore their account this long."

@@ -1,4 +1,5 @@
-"""Live events between processes (Redis pub/sub): what changed in a group's feed, by id only.
+"""Live events between processes (Redis pub/sub): what changed in a group's feed or in a
+private thread, by id only.
 
 An event carries no words and no member: each API process that receives it
 re-reads the content for each of its subscribers, re-checks their membership,
@@ -35,3 +36,25 @@ class FeedEvent(BaseModel):
 
 def feed_channel(group_id: str) -> str:
     return f"group-feed:{group_id}"
+
+
+class ThreadEventKind(StrEnum):
+    MESSAGE_ADDED = "message_added"
+    MESSAGE_UPDATED = "message_updated"  # edited by its author
+    MESSAGE_DELETED = "message_deleted"  # deleted by its author: its words are gone
+    SEEN = "seen"  # one side has seen the thread up to now
+    CLOSED = "closed"
+
+
+class ThreadEvent(BaseModel):
+    """A change in one thread; each subscriber's process re-reads it and re-checks who may see it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: ThreadEventKind
+    thread_id: str
+    message_id: str | None = None
+
+
+def thread_channel(thread_id: str) -> str:
+    return f"thread:{thread_id}"

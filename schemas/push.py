@@ -25,6 +25,7 @@ class PushKey(StrEnum):
     MEMBER_ID = "memberId"
     FOLLOW_UP_ID = "followUpId"
     DIFFICULT_DATE_ID = "difficultDateId"
+    THREAD_ID = "threadId"
 
 
 _GROUP = (PushKey.GROUP_ID,)
@@ -43,7 +44,9 @@ PUSH_DATA_KEYS: Mapping[NotificationKind, tuple[PushKey, ...]] = {
     NotificationKind.QUIET_LAST_WORD: _GROUP,
     NotificationKind.LEAD_DIGEST: (),
     NotificationKind.MOOD_SUPPORT: (),
-    NotificationKind.SUPPORT_REQUEST: (PushKey.GROUP_ID, PushKey.MEMBER_ID),
+    NotificationKind.SUPPORT_REQUEST: (PushKey.GROUP_ID, PushKey.MEMBER_ID, PushKey.THREAD_ID),
+    NotificationKind.THREAD_MESSAGE: (PushKey.THREAD_ID,),  # never the group or the sender: opens the thread
+    NotificationKind.THREAD_WAITING: (PushKey.GROUP_ID, PushKey.THREAD_ID),
 }
 COMMON_KEYS = ("notificationId", "kind")
 

@@ -22,6 +22,7 @@ TASK_MODULES = [
     "workers.noticing.tasks",
     "workers.crisis.tasks",
     "workers.accounts.tasks",
+    "workers.outreach.tasks",
 ]
 
 

@@ -52,6 +52,9 @@ from api.graphql.noticing import mutations as noticing_mutations
 from api.graphql.noticing.queries import NoticingQueries
 from api.graphql.notifications import mutations as notifications_mutations
 from api.graphql.notifications.queries import NotificationQueries
+from api.graphql.outreach import mutations as outreach_mutations
+from api.graphql.outreach.queries import OutreachQueries
+from api.graphql.outreach.subscriptions import OutreachSubscriptions
 from api.graphql.safeguarding import mutations as safeguarding_mutations
 from api.graphql.safeguarding.queries import SafeguardingQueries
 from api.graphql.shares import mutations as shares_mutations
@@ -80,6 +83,7 @@ class Query(
     NoticingQueries,
     StaffQueries,
     AccountQueries,
+    OutreachQueries,
 ):
     pass
 
@@ -99,13 +103,14 @@ Mutation = answer_refusals_typed(create_type(
         *noticing_mutations.MUTATIONS,
         *crisis_mutations.MUTATIONS,
         *accounts_mutations.MUTATIONS,
+        *outreach_mutations.MUTATIONS,
     ],
     description="Changing: every mutation returns a union of its success and its typed error.",
 ))  # fmt: skip
 
 
 @strawberry.type(description="Following: live changes over graphql-transport-ws, authenticated at connection_init.")
-class Subscription(ShareSubscriptions):
+class Subscription(ShareSubscriptions, OutreachSubscriptions):
     pass
 
 

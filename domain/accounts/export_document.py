@@ -1,6 +1,8 @@
 """What goes into a member's export: their data, in plain JSON, and nobody else's (ANON-11).
 
-Their own anonymous shares and responses are in it: they are theirs. Responses
+Their own anonymous shares and responses are in it: they are theirs. So are their
+conversations, each message marked as theirs or as their leads' (or the safeguarding
+team's), never with a lead's name. Responses
 others wrote to their shares appear with the words and the minute only, never
 who wrote them or whether it was named. Other members appear nowhere: no
 member lists, no reported member's id, no notification params (a lead's
@@ -18,10 +20,12 @@ from domain.shares import AnonymityKey
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.checkins import CheckInDocument
 from schemas.documents.members import MemberDocument
+from schemas.documents.messages import MessageDocument
 from schemas.documents.notifications import NotificationDocument
 from schemas.documents.reports import ReportDocument, ReportTargetKind
 from schemas.documents.responses import ResponseDocument
 from schemas.documents.shares import ContentStatus, ShareDocument
+from schemas.documents.threads import ThreadDocument, ThreadKind
 
 FORMAT_VERSION = 1
 Json = dict[str, Any]
@@ -65,6 +69,7 @@ async def gather(*, repos: Repositories, key: AnonymityKey, member: MemberDocume
         "followUps": [{"askedAt": _time(f.asked_at), "status": f.status.value,
                        "answer": f.answer.model_dump(mode="json") if f.answer else None}
                       for f in await data.follow_ups(member.id)],
+        **await _conversations(repos, member.id),
     }  # fmt: skip
 
 
@@ -119,6 +124,39 @@ def _content(content: Content) -> Json:
              "at": _time(r.created_minute)}
             for r in content.responses
         ],
+    }  # fmt: skip
+
+
+async def _conversations(repos: Repositories, member_id: str) -> Json:
+    """Their threads with every message in them, who wrote each told only as their side (a lead's name
+    is another member's); what they wrote as a lead in others' threads; the messages they reported.
+    """
+    data = repos.personal_data
+    threads = await data.threads(member_id)
+    said: dict[str, list[MessageDocument]] = {}
+    for message in await data.messages_in([t.id for t in threads]) if threads else []:
+        said.setdefault(message.thread_id, []).append(message)
+    own = {t.id for t in threads}
+    return {
+        "threads": [_thread(t, said.get(t.id, []), member_id) for t in threads],
+        "messagesAsLead": [{"threadId": m.thread_id, "body": m.body, "at": _time(m.created_at),
+                            "editedAt": _time(m.edited_at), "deletedAt": _time(m.deleted_at)}
+                           for m in await data.messages_written(member_id) if m.thread_id not in own],
+        "messageReportsMade": [{"reason": r.reason.value, "note": r.note, "createdAt": _time(r.created_at)}
+                               for r in await data.message_reports_made(member_id)],
+    }  # fmt: skip
+
+
+def _thread(thread: ThreadDocument, messages: list[MessageDocument], member_id: str) -> Json:
+    ordered = sorted(messages, key=lambda m: (m.created_at, m.id))
+    return {
+        "id": thread.id, "with": "safeguarding_team" if thread.kind is ThreadKind.STAFF else "group_leads",
+        "groupId": thread.group_id, "status": thread.status.value, "startedBy": thread.started_by.value,
+        "createdAt": _time(thread.created_at), "closedAt": _time(thread.closed_at),
+        "ending": thread.ending.value if thread.ending else None,
+        "messages": [{"from": "me" if m.author_id == member_id else m.sender.value, "body": m.body,
+                      "at": _time(m.created_at), "editedAt": _time(m.edited_at), "deletedAt": _time(m.deleted_at)}
+                     for m in ordered],
     }  # fmt: skip
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from domain.accounts.anonymous_content import schedule_removals
+from domain.outreach import end_member_threads
 from domain.shares import AnonymityKey
 from infra.firebase import FirebaseAccounts
 from infra.mongo.repositories.registry import Repositories
@@ -50,6 +51,9 @@ COVERAGE: dict[str, str] = {
     "reports": "reporter and reported member tombstoned", "safeguarding_alerts": "member and staff tombstoned",
     "author_reveal_requests": "staff tombstoned", "author_reveal_audit": "staff tombstoned (kept 6 years)",
     "staff_alerts": "holds no member", "support_resources": "holds no member", "worker_heartbeats": "holds no member",
+    "messages": "theirs deleted (on either side of any thread)",
+    "threads": "theirs closed (the leads see it has ended), member tombstoned; a lead's writing is forgotten",
+    "message_reports": "reporter tombstoned",
 }  # fmt: skip
 
 
@@ -129,6 +133,15 @@ async def _own_documents(purge: Purge) -> None:
     await erasure.delete_notifications(member_id)
 
 
+async def _threads(purge: Purge) -> None:
+    """Their messages go; their own threads end ("This conversation has ended" for the leads), and they
+    are no longer among those first told in the threads they answered as a lead.
+    """
+    await purge.repos.erasure.delete_by_member("messages", purge.member_id, field="author_id")
+    await end_member_threads(repos=purge.repos, member_id=purge.member_id, now=purge.now)
+    await purge.repos.erasure.forget_thread_writer(purge.member_id)
+
+
 async def _memberships(purge: Purge) -> None:
     for membership in await purge.repos.erasure.memberships(purge.member_id):
         counted = membership.status is MembershipStatus.ACTIVE  # a removal gave the place back then
@@ -142,6 +155,7 @@ _TOMBSTONED = (
     ("safeguarding_alerts", "member_id"), ("safeguarding_alerts", "acknowledged_by"),
     ("safeguarding_alerts", "resolved_by"), ("author_reveal_requests", "requested_by"),
     ("author_reveal_requests", "approved_by"), ("author_reveal_audit", "staff_member_id"),
+    ("threads", "member_id"), ("threads", "opened_by"), ("message_reports", "reporter_member_id"),
 )  # fmt: skip
 
 
@@ -163,6 +177,7 @@ STEPS: tuple[tuple[str, Callable[[Purge], Awaitable[None]]], ...] = (
     ("content", _content),
     ("reactions", _reactions),
     ("own_documents", _own_documents),
+    ("threads", _threads),
     ("memberships", _memberships),
     ("logs", _logs),
     ("firebase_user", _firebase_user),

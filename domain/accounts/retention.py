@@ -1,8 +1,9 @@
 """The daily retention purge (REG-4): what has been kept long enough is deleted.
 
 Periods are settings: notifications 90 days after they were made, closed
-reports and resolved alerts a year after they were closed, exports 7 days
-after they were ready. Idempotent: a second run the same day finds nothing.
+reports and resolved alerts a year after they were closed, closed conversations
+(with their messages) a year after they ended, exports 7 days after they were ready.
+Idempotent: a second run the same day finds nothing.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class RetentionOutcome:
     safeguarding_alerts: int
     staff_alerts: int
     exports: int
+    threads: int
 
 
 async def purge_expired(*, repos: Repositories, settings: RetentionSettings, now: datetime) -> RetentionOutcome:
@@ -36,6 +38,7 @@ async def purge_expired(*, repos: Repositories, settings: RetentionSettings, now
         safeguarding_alerts=await store.resolved_alerts_before(resolved, batch=batch),
         staff_alerts=await store.resolved_staff_alerts_before(resolved, batch=batch),
         exports=await store.exports_expired(now, batch=batch),
+        threads=await store.closed_threads_before(now - timedelta(days=settings.closed_thread_days), batch=batch),
     )
     logger.info("retention purge", extra=outcome.__dict__)
     return outcome

@@ -14,7 +14,16 @@ from domain.groups.lead_watch import staff_alerts, watch_leads
 from domain.groups.leadership import assign_lead, demote_co_lead, promote_co_lead, set_away, transfer_leadership
 from domain.groups.membership import join_group, leave_group, remove_member
 from domain.groups.occurrences import ANSWER_WINDOW, answered_occurrence, next_occurrence
-from domain.groups.policies import GroupAction, Viewer, is_active, is_away, is_present, lead_facing_recipients
+from domain.groups.policies import (
+    GroupAction,
+    Viewer,
+    age_of,
+    is_active,
+    is_away,
+    is_leader,
+    is_present,
+    lead_facing_recipients,
+)
 from domain.groups.reading import (
     LeadershipEntry,
     discover_groups,
@@ -49,6 +58,7 @@ __all__ = [
     "LeadershipEntry",
     "ScheduleDraft",
     "Viewer",
+    "age_of",
     "answered_occurrence",
     "archive_group",
     "assign_lead",
@@ -64,6 +74,7 @@ __all__ = [
     "get_group",
     "is_active",
     "is_away",
+    "is_leader",
     "is_present",
     "join_group",
     "lead_facing_recipients",

@@ -1,5 +1,6 @@
-"""What waits for a group's leads: members shown as quiet, join requests, reports. Read by the
-leads' digest (domain/noticing/digest.py) and by `myLeadership`. Never anything about moods.
+"""What waits for a group's leads: members shown as quiet, join requests, reports, members waiting
+for a reply in a conversation. Read by the leads' digest (domain/noticing/digest.py) and by
+`myLeadership`. Never anything about moods.
 
 Something starting to wait (a join request, a report, a member listed as quiet) makes each
 of the group's leads due a look at their next 09:00: `expect_digest` writes that moment,
@@ -20,6 +21,7 @@ from schemas.documents.memberships import MembershipDocument
 
 GROUP_MEMBERS_MAX = 100  # a group's capacity
 REPORTS_READ_MAX = 2_000  # waiting reports read to count; far above any real queue
+THREADS_READ_MAX = 2_000  # threads waiting for a reply, read to count: at most one per member and group
 DIGEST_TIME = time(9, 0)
 
 
@@ -31,17 +33,19 @@ class Attention:
     pending_join_requests: int = 0
     open_reports: int = 0
     oldest_report_at: datetime | None = None  # to the minute, as leads see reports
+    threads_waiting: int = 0  # conversations whose member waits for the leadership's reply
+    oldest_wait_since: datetime | None = None
 
     @property
     def anything(self) -> bool:
-        return bool(self.quiet_members or self.pending_join_requests or self.open_reports)
+        return bool(self.quiet_members or self.pending_join_requests or self.open_reports or self.threads_waiting)
 
 
 async def attention_for(
     repos: Repositories, group_ids: Sequence[str], *, viewer_id: str, pending: dict[str, int] | None = None
 ) -> dict[str, Attention]:
-    """Each group's waiting work in three queries (two when the caller counted the pending join
-    requests), whatever the number of groups; the viewer is never listed to themselves.
+    """Each group's waiting work in four queries (three when the caller counted the pending join
+    requests), whatever the number of groups; the viewer is never listed (or counted) to themselves.
     """
     if not group_ids:
         return {}
@@ -55,6 +59,10 @@ async def attention_for(
     reports: dict[str, list[datetime]] = defaultdict(list)
     for group_id, minute in await repos.reports.waiting_in_groups(group_ids, limit=REPORTS_READ_MAX):
         reports[group_id].append(minute)
+    waits: dict[str, list[datetime]] = defaultdict(list)
+    for group_id, member_id, since in await repos.threads.waiting_in_groups(group_ids, limit=THREADS_READ_MAX):
+        if member_id != viewer_id:
+            waits[group_id].append(since)
     return {
         group_id: Attention(
             quiet_members=tuple(
@@ -63,6 +71,8 @@ async def attention_for(
             pending_join_requests=pending.get(group_id, 0),
             open_reports=len(reports[group_id]),
             oldest_report_at=min(reports[group_id], default=None),
+            threads_waiting=len(waits[group_id]),
+            oldest_wait_since=min(waits[group_id], default=None),
         )
         for group_id in group_ids
     }

@@ -15,6 +15,7 @@ from infra.mongo.repositories.registry import Repositories
 from schemas.documents.groups import GroupAccess, GroupDocument
 from schemas.documents.memberships import GroupRole, MembershipDocument
 from schemas.documents.moderation_actions import ModerationActionKind
+from schemas.documents.threads import ThreadEnding
 
 
 async def join_group(
@@ -70,6 +71,7 @@ async def leave_group(*, repos: Repositories, viewer: Viewer, group_id: str, now
     if membership is None or not is_active(membership):
         raise GroupError(GroupErrorCode.NOT_A_MEMBER, "You're not in this group.")
     await _take_out(repos, group, membership, remove=None)
+    await _end_conversation(repos, group.id, membership.member_id, now=now)
 
 
 async def remove_member(
@@ -89,11 +91,17 @@ async def remove_member(
     if not may_remove(viewer, membership, target):
         raise NotPermittedError("Co-leads can remove members, not other leads.")
     await _take_out(repos, group, target, remove=now)
+    await _end_conversation(repos, group.id, member_id, now=now)
     await log_action(
         repos, group_id=group.id, viewer=viewer, membership=membership,
         action=ModerationActionKind.MEMBER_REMOVE, target_id=member_id, now=now, reason=reason,
     )  # fmt: skip
     return await current_view(repos, viewer, group.id)
+
+
+async def _end_conversation(repos: Repositories, group_id: str, member_id: str, *, now: datetime) -> None:
+    """Out of the group, out of its leadership's inbox: their open conversation with it ends."""
+    await repos.threads.close_open_for(group_id, member_id, ending=ThreadEnding.MEMBER_LEFT, at=now)
 
 
 async def _take_out(

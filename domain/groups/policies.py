@@ -45,6 +45,7 @@ class GroupAction(StrEnum):
     VIEW_CHECK_INS = "view_check_ins"  # check-ins members shared with the group
     VIEW_WELLBEING = "view_wellbeing"  # the group's aggregate wellbeing figures
     VIEW_QUIET = "view_quiet"  # members who have gone quiet and allow their leads to know
+    MESSAGE_MEMBERS = "message_members"  # start and answer private conversations as the group's leadership
 
 
 _MEMBER_ACTIONS = frozenset({GroupAction.VIEW, GroupAction.VIEW_MEMBERS, GroupAction.VIEW_CHECK_INS})
@@ -56,6 +57,7 @@ _CO_LEAD_ACTIONS = _MEMBER_ACTIONS | {
     GroupAction.SET_AWAY,
     GroupAction.VIEW_WELLBEING,
     GroupAction.VIEW_QUIET,
+    GroupAction.MESSAGE_MEMBERS,
 }
 _LEAD_ACTIONS = _CO_LEAD_ACTIONS | {
     GroupAction.UPDATE,

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from domain.groups.access import authorized
-from domain.groups.attention import attention_for
+from domain.groups.attention import Attention, attention_for
 from domain.groups.policies import GroupAction, Viewer, discoverable_youth, has_active_leader
 from domain.groups.views import GroupView, view_of
 from infra.mongo.repositories.groups import Discovery
 from infra.mongo.repositories.memberships import LEADER_ROLES
 from infra.mongo.repositories.registry import Repositories
-from schemas.documents.groups import GroupKind
+from schemas.documents.groups import GroupDocument, GroupKind
 from schemas.documents.join_requests import JoinRequestDocument
 from schemas.documents.memberships import GroupRole, MembershipDocument
 from schemas.pagination import Keyset, Page
@@ -38,6 +38,8 @@ class LeadershipEntry:
     quiet_members: int = 0  # gone quiet, and let their leads know
     open_reports: int = 0
     oldest_open_report_at: datetime | None = None
+    threads_waiting: int = 0  # conversations whose member waits for a reply from the group's leadership
+    oldest_wait_since: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -104,21 +106,37 @@ async def my_leadership(
     leaders = await _leaders_by_group(repos, [m.group_id for m in page.items])
     on_page = [m.group_id for m in page.items if m.group_id in live]
     waiting = await attention_for(repos, on_page, viewer_id=viewer.id, pending=pending)
+    attention = {m.group_id: waiting.get(m.group_id, Attention()) for m in page.items}
     entries = [
-        LeadershipEntry(
-            view=view_of(viewer, groups[m.group_id], m),
-            role=m.role,
-            pending_join_requests=pending.get(m.group_id, 0),
-            has_active_leader=has_active_leader(leaders[m.group_id], now),
-            quiet_members=len(waiting[m.group_id].quiet_members) if m.group_id in waiting else 0,
-            open_reports=waiting[m.group_id].open_reports if m.group_id in waiting else 0,
-            oldest_open_report_at=waiting[m.group_id].oldest_report_at if m.group_id in waiting else None,
-        )
+        _entry(viewer, groups[m.group_id], m, pending=pending, waiting=attention[m.group_id], leaders=leaders, now=now)
         for m in page.items
         if m.group_id in groups
     ]
     total = sum(pending.get(m.group_id, 0) for m in leading)
     return Leadership(pending_join_requests=total, groups=Page(items=entries, has_next=page.has_next))
+
+
+def _entry(
+    viewer: Viewer,
+    group: GroupDocument,
+    membership: MembershipDocument,
+    *,
+    pending: dict[str, int],
+    waiting: Attention,
+    leaders: dict[str, list[MembershipDocument]],
+    now: datetime,
+) -> LeadershipEntry:
+    return LeadershipEntry(
+        view=view_of(viewer, group, membership),
+        role=membership.role,
+        pending_join_requests=pending.get(group.id, 0),
+        has_active_leader=has_active_leader(leaders[group.id], now),
+        quiet_members=len(waiting.quiet_members),
+        open_reports=waiting.open_reports,
+        oldest_open_report_at=waiting.oldest_report_at,
+        threads_waiting=waiting.threads_waiting,
+        oldest_wait_since=waiting.oldest_wait_since,
+    )
 
 
 async def _leaders_by_group(repos: Repositories, group_ids: list[str]) -> dict[str, list[MembershipDocument]]:

@@ -29,6 +29,7 @@ from schemas.documents.groups import GroupAccess, GroupDocument, GroupKind, Grou
 from schemas.documents.members import MemberDocument
 from schemas.documents.memberships import GroupRole, MembershipDocument
 from schemas.documents.moderation_actions import ModerationActionKind
+from schemas.documents.threads import ThreadEnding
 
 DEFAULT_CAPACITY = 30
 
@@ -123,6 +124,7 @@ async def archive_group(
     if archived is None:
         raise archived_error()
     await decline_all_pending(repos=repos, queue=queue, group_id=group.id, decided_by=viewer.id, now=now)
+    await repos.threads.close_open_for(group.id, None, ending=ThreadEnding.GROUP_ARCHIVED, at=now)
     return view_of(viewer, archived, membership)
 
 

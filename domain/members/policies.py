@@ -26,10 +26,12 @@ def is_minor(date_of_birth: date | None, today: date) -> bool:
 
 
 def default_preferences(*, minor: bool) -> Preferences:
-    """High privacy by default for under-18s: no nudges, leads not told (AADC-1, AADC-5)."""
+    """High privacy by default for under-18s: no nudges, leads not told, no conversations started by
+    leads (AADC-1, AADC-5); each one theirs to turn on.
+    """
     if minor:
-        return Preferences(nudges=False, let_leads_know_when_quiet=False)
-    return Preferences()
+        return Preferences(nudges=False, let_leads_know_when_quiet=False, leads_may_message_me=False)
+    return Preferences(leads_may_message_me=True)
 
 
 def may_tell_leads(member: MemberDocument, now: datetime) -> bool:

@@ -18,13 +18,14 @@ from domain.noticing.errors import NoticingError, NoticingErrorCode
 from domain.noticing.mood import notice_mood
 from domain.noticing.quiet_scan import scan_quiet
 from domain.noticing.reading import QuietMember, quiet_members
-from domain.noticing.support import request_support
+from domain.noticing.support import SupportPlace, support_place, tell_leads_support_requested
 
 __all__ = [
     "DifficultDateDraft",
     "NoticingError",
     "NoticingErrorCode",
     "QuietMember",
+    "SupportPlace",
     "add_difficult_date",
     "end_quiet_spells",
     "my_difficult_dates",
@@ -33,8 +34,9 @@ __all__ = [
     "notice_mood",
     "quiet_members",
     "remove_difficult_date",
-    "request_support",
     "scan_quiet",
     "send_digests",
     "send_due_difficult_dates",
+    "support_place",
+    "tell_leads_support_requested",
 ]

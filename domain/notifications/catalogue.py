@@ -154,6 +154,19 @@ CATALOGUE: dict[NotificationKind, dict[Language, Text]] = {
             inbox_body="Mae {name} yn dweud: Rydw i'n cael amser anodd a byddwn i'n croesawu neges.",
         ),
     },
+    NotificationKind.THREAD_MESSAGE: {
+        Language.EN: Text("New message", "You have a new message. Open the app to read it."),
+        Language.CY: Text("Neges newydd", "Mae gennych chi neges newydd. Agorwch yr ap i'w darllen."),
+    },
+    NotificationKind.THREAD_WAITING: {
+        Language.EN: Text(
+            "For group leads", "Someone in a group you lead is waiting for a reply. Open the app to answer them."
+        ),
+        Language.CY: Text(
+            "I arweinwyr grŵp",
+            "Mae rhywun mewn grŵp rydych chi'n ei arwain yn aros am ateb. Agorwch yr ap i'w ateb.",
+        ),
+    },
 }
 
 

@@ -1,5 +1,6 @@
 """The member's say over pushes and over what the service notices: reminders and nudges,
-whether their leads may be told they have gone quiet, quiet hours, a daily cap, a break.
+whether their leads may be told they have gone quiet, whether leads may start a conversation
+with them, quiet hours, a daily cap, a break.
 
 Defaults come from the member's age at onboarding (`domain/members/policies.py`)
 and are stored: from then on only the member changes them. A member who turns

@@ -7,16 +7,19 @@ from __future__ import annotations
 
 from domain.safeguarding.alerts import AlertView, acknowledge_alert, alert_page, alert_views, resolve_alert
 from domain.safeguarding.errors import SafeguardingError, SafeguardingErrorCode
+from domain.safeguarding.outreach import Basis, reach_member
 from domain.safeguarding.reveal import approve_reveal, request_reveal
 
 __all__ = [
     "AlertView",
+    "Basis",
     "SafeguardingError",
     "SafeguardingErrorCode",
     "acknowledge_alert",
     "alert_page",
     "alert_views",
     "approve_reveal",
+    "reach_member",
     "request_reveal",
     "resolve_alert",
 ]

@@ -32,6 +32,7 @@ class AlertView:
     share: Seen[ShareDocument] | None = None
     response: Seen[ResponseDocument] | None = None
     report: ReportDocument | None = None
+    thread_id: str | None = None  # the conversation a message (screened or reported) was said in
 
 
 def require_staff(reader: Reader) -> None:
@@ -49,17 +50,20 @@ async def alert_page(
 
 
 async def alert_views(repos: Repositories, found: Sequence[SafeguardingAlertDocument]) -> list[AlertView]:
-    """Each alert with its source: three queries for any number of alerts."""
+    """Each alert with its source: four queries for any number of alerts."""
     wanted = {kind: [a.source_id for a in found if a.source_kind is kind] for kind in AlertSourceKind}
     shares = {s.id: s for s in await repos.shares.get_many(wanted[AlertSourceKind.SHARE])}
     responses = {r.id: r for r in await repos.responses.get_many(wanted[AlertSourceKind.RESPONSE])}
     reports = {r.id: r for r in await repos.reports.get_many(wanted[AlertSourceKind.REPORT])}
+    said = [*wanted[AlertSourceKind.MESSAGE], *wanted[AlertSourceKind.MESSAGE_REPORT]]
+    threads = {m.id: m.thread_id for m in await repos.messages.get_many(said)} if said else {}
     return [
         AlertView(
             alert=alert,
             share=_staff_seen(shares.get(alert.source_id)),
             response=_staff_seen(responses.get(alert.source_id)),
             report=reports.get(alert.source_id) if alert.source_kind is AlertSourceKind.REPORT else None,
+            thread_id=threads.get(alert.source_id),
         )
         for alert in found
     ]

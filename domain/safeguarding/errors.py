@@ -16,6 +16,11 @@ class SafeguardingErrorCode(StrEnum):
     ALREADY_APPROVED = "already_approved"
     REQUEST_EXPIRED = "request_expired"
     AUTHOR_NOT_FOUND = "author_not_found"
+    BASIS_REQUIRED = "basis_required"  # reaching a member needs one alert or one approved reveal
+    ALERT_WITHOUT_MEMBER = "alert_without_member"  # anonymous words: only break-glass finds the member
+    REVEAL_NOT_APPROVED = "reveal_not_approved"
+    NOT_THE_APPROVER = "not_the_approver"
+    NOT_THE_AUTHOR = "not_the_author"
 
 
 class SafeguardingError(DomainError):

@@ -175,6 +175,33 @@ INDEXES: dict[str, list[IndexModel]] = {
     "content_removals": [
         IndexModel([("due_at", ASCENDING)], name="due"),
     ],
+    "threads": [
+        # One open thread per member and group (or per member with staff); closing frees the key.
+        IndexModel([("open_key", ASCENDING)], name="open_key_unique", unique=True),
+        IndexModel([("member_id", ASCENDING), ("activity_at", DESCENDING), ("_id", DESCENDING)], name="member_threads"),
+        IndexModel([("group_id", ASCENDING), ("activity_at", DESCENDING), ("_id", DESCENDING)], name="group_threads"),
+        IndexModel([("group_id", ASCENDING), ("waiting_since", ASCENDING)], name="group_waiting"),
+        IndexModel(
+            [("staff_readable", ASCENDING), ("activity_at", DESCENDING), ("_id", DESCENDING)], name="staff_threads"
+        ),
+        # The follow-through tick reads only threads whose nudge or alert is due.
+        IndexModel([("nudge_at", ASCENDING), ("_id", ASCENDING)], name="nudge_due"),
+        IndexModel([("escalate_at", ASCENDING), ("_id", ASCENDING)], name="escalate_due"),
+        IndexModel([("status", ASCENDING), ("closed_at", ASCENDING)], name="retention"),
+    ],
+    "messages": [
+        # The thread first: prefixed by the shard key (infra/mongo/sharding.py), so unique across shards.
+        IndexModel([("thread_id", ASCENDING), ("client_key", ASCENDING)], name="thread_key_unique", unique=True),
+        IndexModel([("thread_id", ASCENDING), ("created_at", DESCENDING), ("_id", DESCENDING)], name="thread_history"),
+        IndexModel([("author_id", ASCENDING)], name="author"),  # a member's export and deletion
+    ],
+    "message_reports": [
+        IndexModel(
+            [("message_id", ASCENDING), ("reporter_member_id", ASCENDING)], name="message_reporter_unique", unique=True
+        ),
+        IndexModel([("thread_id", ASCENDING)], name="thread"),
+        IndexModel([("reporter_member_id", ASCENDING)], name="reporter"),
+    ],
 }
 
 # Indexes a new one replaced, dropped once every index above exists. A unique index changes by

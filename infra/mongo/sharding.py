@@ -71,11 +71,12 @@ SHARDING: dict[str, Placement] = {
     ),
     "responses": Sharded(("share_id",), "a share's thread is read by share"),
     "reactions": Sharded(("reactor_key",), "read as 'my reactions to these shares' and unique per reactor"),
-    # Planned by issues 15 and 16: their unique indexes start with these keys.
     "messages": Sharded(
-        ("conversation_id",), "a conversation's thread; idempotency key per conversation", planned=True
+        ("thread_id",),
+        "a thread's history, read and written by thread; the client key unique per thread; a message by "
+        "id alone (editing, reporting) reads every shard",
     ),
-    "conversations": Unsharded("one per member and group at most, small; listed by group and by member", planned=True),
+    # Planned by issue 16: its unique indexes start with these keys.
     "sessions": Sharded(("group_id",), "a group's sessions, read by group", planned=True),
     "attendance": Sharded(
         ("group_id",),
@@ -103,6 +104,11 @@ SHARDING: dict[str, Placement] = {
     "account_deletions": Unsharded("a 21-day grace list"),
     "content_removals": Unsharded("a deleted member's anonymous content waiting to go: rare, short-lived"),
     "support_resources": Unsharded("the helplines: a few dozen documents"),
+    "threads": Unsharded(
+        "at most one open per member and group (the open key is unique across them); listed by member, by "
+        "group and for staff"
+    ),
+    "message_reports": Unsharded("reports of private messages to staff: rare"),
     "worker_heartbeats": Unsharded("one per periodic task"),
 }
 

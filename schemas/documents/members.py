@@ -38,6 +38,11 @@ class Preferences(BaseModel):
     quiet_hours_end: str = "08:00"
     daily_push_cap: int = 3
     on_break_until: AwareDatetime | None = None
+    leads_may_message_me: bool | None = Field(
+        default=None,
+        description="Leads may start a conversation with the member; None (stored before issue 15) means the "
+        "default for the member's age when they joined: on for adults, off for under-18s.",
+    )
 
 
 class MemberDocument(Document):
@@ -82,6 +87,7 @@ class PreferencesUpdate:
     reminders: bool | Keep = KEEP
     nudges: bool | Keep = KEEP
     let_leads_know_when_quiet: bool | Keep = KEEP
+    leads_may_message_me: bool | Keep = KEEP
     quiet_hours_start: str | Keep = KEEP
     quiet_hours_end: str | Keep = KEEP
     daily_push_cap: int | Keep = KEEP

@@ -83,6 +83,9 @@ class MembershipDocument(Document):
     quiet: QuietEpisode | None = Field(default=None, description="The open quiet episode, if any.")
     quiet_episodes: int = Field(default=0, description="How many quiet episodes have started.")
     quiet_ended_at: datetime | None = Field(default=None, description="When the last episode ended: 14 days' rest.")
+    leads_blocked: bool = Field(
+        default=False, description="The member blocked the group's leads from starting conversations with them."
+    )
 
     @model_validator(mode="before")
     @classmethod

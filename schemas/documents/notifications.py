@@ -33,6 +33,8 @@ class NotificationKind(StrEnum):
     LEAD_DIGEST = "lead_digest"  # leads: once a day at 09:00, what waits in their groups
     MOOD_SUPPORT = "mood_support"  # to the member, privately, when their moods slide; at most weekly
     SUPPORT_REQUEST = "support_request"  # leads: a member would welcome a message (they asked us to say)
+    THREAD_MESSAGE = "thread_message"  # a new message in one of the member's conversations
+    THREAD_WAITING = "thread_waiting"  # leads: a member has waited 48 hours for a reply in their group
 
 
 class PushStatus(StrEnum):

@@ -42,6 +42,8 @@ class AlertSourceKind(StrEnum):
     SHARE = "share"
     RESPONSE = "response"
     REPORT = "report"  # a member's report that is about risk, or that waited too long for the leads
+    MESSAGE = "message"  # words in a private conversation (the message's id)
+    MESSAGE_REPORT = "message_report"  # someone in a conversation reported a message (the message's id)
 
 
 class AlertStatus(StrEnum):

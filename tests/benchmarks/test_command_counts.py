@@ -120,8 +120,8 @@ async def test_my_leadership_costs_the_same_for_1_and_30_groups(
         counts.append(len(commands))
     assert counts == [counts[0]] * 2
     # As in tests/api/graphql/groups/test_command_counts.py: the member, their roles, the groups,
-    # the pending counts, the leaders, the quiet members, the open reports.
-    assert counts[0] == 7
+    # the pending counts, the leaders, the quiet members, the open reports, the waiting conversations.
+    assert counts[0] == 8
 
 
 async def test_a_check_in_costs_the_same_in_1_and_30_groups(

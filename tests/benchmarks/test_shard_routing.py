@@ -85,7 +85,7 @@ async def test_the_main_screens_reach_one_shard_but_where_docs_scale_md_says(giv
     assert leadership == [
         f"aggregate join_requests: {one}", f"find groups: {one}", f"find members: {one}",
         "find memberships: every shard", "find memberships: every shard", f"find memberships: {one}",
-        f"find reports: {one}",
+        f"find reports: {one}", f"find threads: {one}",
     ]  # fmt: skip
 
 

@@ -10,8 +10,9 @@ from infra.mongo.client import Database
 from infra.settings import Settings
 from tests.factories.checkins import checked_in
 from tests.factories.devices import registered_device
-from tests.factories.groups import asked_to_join, created_group, mutate
+from tests.factories.groups import asked_to_join, created_group, invite_code, joined, mutate
 from tests.factories.noticing import added_date
+from tests.factories.outreach import key, said, started
 from tests.factories.shares import ShareCast, act, content_group, new_share_cast, responded, shared
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
@@ -50,15 +51,23 @@ async def run_app(gql: GraphQLClient, name: str, token: str, **variables: Any) -
 
 
 async def _a_lead_and_asking_for_support(gql: GraphQLClient, cast: ShareCast, group_id: str) -> None:
-    """The author led a group (a digest waits for them, about a join request) since archived, and
-    asked their own group's leads for a kind word.
+    """The author led a group (a digest waits for them, about a join request; they wrote to a member
+    there) since archived, and asked their own group's leads for a kind word, in their own words:
+    the lead answered, and the author reported the answer.
     """
     own_group_id = await created_group(gql, cast.author, name="Mornings")
     await asked_to_join(gql, cast.member, cast.author, own_group_id, message="Hello")
+    await joined(gql, cast.peer, code=await invite_code(gql, cast.author, own_group_id))
+    await started(gql, cast.author, own_group_id, member=cast.peer, body="How are mornings going?")
     archived = await mutate(gql, "GroupArchive", cast.author.token, groupId=own_group_id)
     assert archived["__typename"] == "GroupArchiveSuccess", archived
-    support = await run_app(gql, "SupportRequest", cast.author.token, input={"groupId": group_id})
+    support = await run_app(gql, "SupportRequest", cast.author.token,
+                            input={"groupId": group_id, "message": "Could we talk?", "clientKey": key()})  # fmt: skip
     assert support["__typename"] == "SupportRequestSuccess", support
+    answer = await said(gql, cast.lead, support["thread"]["id"], "Of course. Tomorrow?")
+    reported = await mutate(gql, "MessageReport", cast.author.token, messageId=answer["threadMessage"]["id"],
+                            reason="OTHER")  # fmt: skip
+    assert reported["__typename"] == "MessageReportSuccess", reported
 
 
 async def author_footprint(gql: GraphQLClient, db: Database, auth_emulator: AuthEmulator) -> Footprint:

@@ -96,10 +96,18 @@ QUERIES: dict[str, Case] = {
     "dataExport": case(
         f"{U} {NF} {NF} {NF} {NF} {NF} {NF}", lambda w: {"id": w.export_id}, "id", own=lambda w: {"id": w.own["export"]}
     ),
+    "thread": case(
+        f"{U} {NF} {NF} {OK} {OK} {NF} {NF}", lambda w: {"id": w.thread_id}, "id", own=lambda w: {"id": w.own["thread"]}
+    ),
+    "myThreads": case(SIGNED_IN, lambda w: {"first": 10}),
+    "groupThreads": case(f"{U} {NF} {F} {OK} {OK} {F} {NF}", lambda w: {"groupId": w.group_id}, "groupId"),
+    "safeguardingThreads": case(f"{U} {F} {F} {F} {F} {F} {OK}", lambda w: {"first": 10}),
+    "threadOpeners": case(SIGNED_IN),
 }
 
 SUBSCRIPTIONS: dict[str, Case] = {
     "groupFeed": case(f"{U} {NF} {OK} {OK} {OK} {NF} {NF}", lambda w: {"groupId": w.group_id}, "groupId"),
+    "threadLive": case(f"{U} {NF} {NF} {OK} {OK} {NF} {NF}", lambda w: {"threadId": w.thread_id}, "threadId"),
 }
 
 MUTATIONS: dict[str, Case] = {
@@ -297,6 +305,59 @@ MUTATIONS: dict[str, Case] = {
         f"{U} CONFIRMATION_MISMATCH CONFIRMATION_MISMATCH CONFIRMATION_MISMATCH CONFIRMATION_MISMATCH "
         "CONFIRMATION_MISMATCH CONFIRMATION_MISMATCH",
         lambda w: {"confirm": "Not my name"},
+    ),
+    "threadStart": case(
+        f"{U} {NF} {NP} {OK} {OK} {NP} {NF}",
+        lambda w: {"groupId": w.group_id, "memberId": w.id_of("peer"), "body": "Hello", "clientKey": _key()},
+        "groupId",
+        harmless=True,
+    ),
+    "staffThreadStart": case(
+        f"{U} {F} {F} {F} {F} {F} {OK}",
+        lambda w: {"alertId": w.named_alert_id, "body": "We're here for you.", "clientKey": _key()},
+        "alertId",
+        harmless=True,
+    ),
+    "messageSend": case(
+        f"{U} {NF} {NF} {OK} {OK} {NF} {NF}",
+        lambda w: {"threadId": w.thread_id, "body": "Hello", "clientKey": _key()},
+        "threadId",
+        harmless=True,
+        own=lambda w: {"threadId": w.own["thread"], "body": "Me again.", "clientKey": _key()},
+    ),
+    "messageUpdate": case(
+        f"{U} {NF} {NF} {NP} {NP} {NF} {NF}",
+        lambda w: {"messageId": w.message_id, "body": "Mine now"},
+        "messageId",
+        own=lambda w: {"messageId": w.own["message"], "body": "Edited."},
+    ),
+    "messageDelete": case(
+        f"{U} {NF} {NF} {NP} {NP} {NF} {NF}",
+        lambda w: {"messageId": w.message_id},
+        "messageId",
+        own=lambda w: {"messageId": w.own["message_to_delete"]},
+    ),
+    "messageReport": case(
+        f"{U} {NF} {NF} {OK} {OK} {NF} {NF}", lambda w: {"messageId": w.message_id, "reason": "SPAM"}, "messageId"
+    ),
+    "threadMarkSeen": case(
+        f"{U} {NF} {NF} {OK} {OK} {NF} {NF}",
+        lambda w: {"threadId": w.thread_id},
+        "threadId",
+        harmless=True,
+        own=lambda w: {"threadId": w.own["thread"]},
+    ),
+    "threadClose": case(
+        f"{U} {NF} {NF} {OK} {OK} {NF} {NF}",
+        lambda w: {"threadId": w.thread_id},
+        "threadId",
+        own=lambda w: {"threadId": w.own["thread"]},
+    ),
+    "leadsBlockSet": case(
+        f"{U} {NF} {OK} {OK} {OK} {NF} {NF}",
+        lambda w: {"groupId": w.group_id, "blocked": False},
+        "groupId",
+        harmless=True,
     ),
     "accountRestore": case(
         f"{U} NOT_PENDING_DELETION NOT_PENDING_DELETION NOT_PENDING_DELETION NOT_PENDING_DELETION "

@@ -36,7 +36,10 @@ STAFF_ONLY = (IsStaff, IsAdmin, IsSafeguarding)
 PENDING_EXCEPTIONS = {"memberOnboard": "ALREADY_ONBOARDED", "accountRestore": OK}
 
 
-ANSWERED_WITH_SUPPORT = {"checkInSubmit", "shareCreate", "shareUpdate", "responseCreate"}
+ANSWERED_WITH_SUPPORT = {
+    "checkInSubmit", "shareCreate", "shareUpdate", "responseCreate", "supportRequest", "threadStart", "messageSend",
+    "messageUpdate",
+}  # fmt: skip
 
 
 @cache

@@ -18,6 +18,7 @@ from tests.factories.devices import registered_device
 from tests.factories.groups import asked_to_join, created_group, invite_code, joined, mutate
 from tests.factories.members import TestMember, onboarded_member, years_ago
 from tests.factories.noticing import added_date
+from tests.factories.outreach import said, started
 from tests.factories.shares import act, backdate_memberships, responded, shared
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
@@ -53,6 +54,9 @@ class World:
     device_token: str
     follow_up_id: str
     export_id: str
+    thread_id: str  # the lead's conversation with the peer
+    message_id: str  # the peer's message in it
+    named_alert_id: str  # the alert raised by the peer's check-in: a named member behind it
     own: dict[str, str]  # the member's own objects, by purpose (for the owner's allowed calls)
     pending: TestMember  # asked to delete their account, then signed in again (a fresh token)
 
@@ -143,7 +147,23 @@ async def _own(gql: GraphQLClient, db: Database, member: TestMember, peer: TestM
         "difficult_date": await added_date(gql, member), "device": await registered_device(gql, member),
         "notification": await _one(db, "notifications", {"member_id": member.id}),
         "export": await _export(gql, member),
+        **await _own_thread(gql, member, group_id),
     }  # fmt: skip
+
+
+async def _own_thread(gql: GraphQLClient, member: TestMember, group_id: str) -> dict[str, str]:
+    """The member's conversation with the group's leads, with a message to edit and one to delete."""
+    opened = await started(gql, member, group_id, body="Mine, to edit.")
+    to_delete = await said(gql, member, opened["thread"]["id"], "Mine, to delete.")
+    return {"thread": opened["thread"]["id"], "message": opened["threadMessage"]["id"],
+            "message_to_delete": to_delete["threadMessage"]["id"]}  # fmt: skip
+
+
+async def _thread(gql: GraphQLClient, lead: TestMember, peer: TestMember, group_id: str) -> tuple[str, str]:
+    """The lead's conversation with the peer, and the peer's answer in it."""
+    opened = await started(gql, lead, group_id, member=peer, body="How are you doing?")
+    answer = await said(gql, peer, opened["thread"]["id"], "Getting by, thanks.")
+    return opened["thread"]["id"], answer["threadMessage"]["id"]
 
 
 async def _pending_deletion(gql: GraphQLClient, auth_emulator: AuthEmulator) -> TestMember:
@@ -168,6 +188,7 @@ async def new_world(gql: GraphQLClient, db: Database, auth_emulator: AuthEmulato
     await responded(gql, people["member"], share["id"], "Me too.", anonymous=False)  # tells the peer: a notification
     check_in = await checked_in(gql, peer, mood=2, note=HIGH_RISK, visibility="GROUP", groupId=group_id)
     crisis_share = await shared(gql, peer, group_id, HIGH_RISK)
+    thread_id, message_id = await _thread(gql, people["lead"], peer, group_id)
     return World(
         people=people, group_id=group_id, other_group_id=other_group_id, share_id=share["id"],
         response_id=response["id"], check_in_id=check_in["id"],
@@ -181,6 +202,8 @@ async def new_world(gql: GraphQLClient, db: Database, auth_emulator: AuthEmulato
         device_token=await registered_device(gql, peer),
         follow_up_id=await _one(db, "follow_ups", {"member_id": peer.id}),
         export_id=await _export(gql, peer),
+        thread_id=thread_id, message_id=message_id,
+        named_alert_id=await _one(db, "safeguarding_alerts", {"source_id": check_in["id"]}),
         own=await _own(gql, db, people["member"], peer, group_id, share["id"]),
         pending=await _pending_deletion(gql, auth_emulator),
     )  # fmt: skip

@@ -1,4 +1,4 @@
-"""A graphql-transport-ws client for the live feed, as the app uses it."""
+"""A graphql-transport-ws client for the live subscriptions (the group feed, a thread), as the app uses it."""
 
 from __future__ import annotations
 
@@ -39,11 +39,11 @@ class LiveFeed:
                 continue
             return message
 
-    async def event(self, *, within: float = 5.0) -> dict[str, Any]:
+    async def event(self, *, within: float = 5.0, field: str = "groupFeed") -> dict[str, Any]:
         """The next event's data; fails on anything else."""
         message = await self.next(within=within)
         assert message["type"] == "next", message
-        data: dict[str, Any] = message["payload"]["data"]["groupFeed"]
+        data: dict[str, Any] = message["payload"]["data"][field]
         return data
 
     async def nothing(self, *, within: float = 0.5) -> None:
@@ -60,16 +60,29 @@ async def live_feed(
     """Connect, subscribe to GroupFeedLive, and (given the API's broadcaster and Redis) wait until
     the subscription is listening, so events published next are not missed.
     """
+    live = subscribed(ws_url, token, "GroupFeedLive", {"groupId": group_id}, channel=feed_channel(group_id),
+                      broadcaster=broadcaster, redis=redis)  # fmt: skip
+    async with live as feed:
+        yield feed
+
+
+@contextlib.asynccontextmanager
+async def subscribed(
+    ws_url: str, token: str, operation: str, variables: dict[str, Any], *, channel: str,
+    broadcaster: Broadcaster | None = None, redis: Redis | None = None,
+) -> AsyncIterator[LiveFeed]:  # fmt: skip
+    """Connect, subscribe to the app's `operation`, and (given the API's broadcaster and Redis) wait until
+    it listens on `channel`, so events published next are not missed.
+    """
     async with websockets.connect(ws_url, subprotocols=[websockets.Subprotocol("graphql-transport-ws")]) as socket:
         await socket.send(json.dumps({"type": "connection_init", "payload": {"authorization": f"Bearer {token}"}}))
         assert json.loads(await socket.recv()) == {"type": "connection_ack"}
-        before = broadcaster.local_subscribers(feed_channel(group_id)) if broadcaster else 0
-        query = app_operation("GroupFeedLive")
-        payload = {"query": query, "variables": {"groupId": group_id}, "operationName": "GroupFeedLive"}
+        before = broadcaster.local_subscribers(channel) if broadcaster else 0
+        payload = {"query": app_operation(operation), "variables": variables, "operationName": operation}
         await socket.send(json.dumps({"id": "1", "type": "subscribe", "payload": payload}))
         feed = LiveFeed(socket)
         if broadcaster is not None and redis is not None:
-            await _listening(broadcaster, redis, feed_channel(group_id), before + 1)
+            await _listening(broadcaster, redis, channel, before + 1)
         yield feed
 
 

@@ -87,6 +87,14 @@ class LeadershipGroup:
     oldest_open_report_at: datetime | None = strawberry.field(
         description="When the longest-waiting report was made, to the minute; null when none waits."
     )
+    waiting_thread_count: int = strawberry.field(
+        description="Conversations whose member waits for a reply from the group's leads and co-leads "
+        "(groupThreads with waitingOnly). Any of them may answer: after 48 hours the others are nudged, "
+        "after 72 staff are told."
+    )
+    oldest_wait_since: datetime | None = strawberry.field(
+        description="Since when the longest-waiting member has waited for a reply; null when nobody waits."
+    )
 
     @classmethod
     def from_entry(cls, entry: LeadershipEntry) -> Self:
@@ -98,6 +106,8 @@ class LeadershipGroup:
             quiet_member_count=entry.quiet_members,
             open_report_count=entry.open_reports,
             oldest_open_report_at=entry.oldest_open_report_at,
+            waiting_thread_count=entry.threads_waiting,
+            oldest_wait_since=entry.oldest_wait_since,
         )
 
 

@@ -52,7 +52,7 @@ async def resolve_unread_notification_count(info: Info) -> int:
 
 async def resolve_notification_preferences(info: Info) -> NotificationPreferences:
     member = await info.context.require_member()
-    return NotificationPreferences.from_preferences(member.preferences)
+    return NotificationPreferences.of(member)
 
 
 @strawberry.type

@@ -12,7 +12,8 @@ from strawberry.types.enum import EnumValueDefinition
 
 from api.graphql.core.context import Context
 from domain.notifications import text_for
-from schemas.documents.members import Language, Preferences
+from domain.outreach import leads_may_message
+from schemas.documents.members import Language, MemberDocument, Preferences
 from schemas.documents.notifications import NotificationDocument
 from schemas.documents.notifications import NotificationKind as Kind
 from schemas.push import COMMON_KEYS, PUSH_DATA_KEYS, PushKey
@@ -49,7 +50,9 @@ class NotificationKindValue(Enum):
     QUIET_LAST_WORD = _kind(Kind.QUIET_LAST_WORD, "Two weeks into a quiet spell: one last kind word.")
     LEAD_DIGEST = _kind(Kind.LEAD_DIGEST, "Leads: the day's summary is ready (read it from myLeadership).")
     MOOD_SUPPORT = _kind(Kind.MOOD_SUPPORT, "The member's moods have been low: support, privately.")
-    SUPPORT_REQUEST = _kind(Kind.SUPPORT_REQUEST, "Leads: a member would welcome a message.")
+    SUPPORT_REQUEST = _kind(Kind.SUPPORT_REQUEST, "Leads: a member would welcome a message (answer in the thread).")
+    THREAD_MESSAGE = _kind(Kind.THREAD_MESSAGE, "A new message in one of the member's conversations: open the thread.")
+    THREAD_WAITING = _kind(Kind.THREAD_WAITING, "Leads: a member has waited 48 hours for a reply in their group.")
 
 
 async def named_members(context: Context, notifications: Sequence[NotificationDocument]) -> dict[str, str]:
@@ -87,6 +90,9 @@ class Notification:
     difficult_date_id: strawberry.ID | None = strawberry.field(
         description="The member's difficult date, for DIFFICULT_DATE_CHECK_IN."
     )
+    thread_id: strawberry.ID | None = strawberry.field(
+        description="The conversation, for THREAD_MESSAGE, THREAD_WAITING and SUPPORT_REQUEST."
+    )
     title: str = strawberry.field(description="In the member's language; the same words as the push.")
     body: str = strawberry.field(description="In the member's language; safe to show on a lock screen.")
     params: list[NotificationParam] = strawberry.field(
@@ -112,6 +118,7 @@ class Notification:
             member_id=_id(params, PushKey.MEMBER_ID),
             follow_up_id=_id(params, PushKey.FOLLOW_UP_ID),
             difficult_date_id=_id(params, PushKey.DIFFICULT_DATE_ID),
+            thread_id=_id(params, PushKey.THREAD_ID),
             title=text.title,
             body=text.body,
             params=[NotificationParam(key=key, value=value) for key, value in sorted(notification.params.items())],
@@ -142,10 +149,18 @@ class NotificationPreferences:
         description="Until then nothing but safety messages is pushed (all still reach the inbox), and the "
         "service notices nothing: no nudges, no difficult-date check-ins, nothing told to leads."
     )
+    leads_may_message_me: bool = strawberry.field(
+        description="The leads and co-leads of the member's groups may start a private conversation with them. On "
+        "for adults, off for under-18s until they turn it on; the member can always start one themselves, and the "
+        "safeguarding team can always reach them."
+    )
 
     @classmethod
-    def from_preferences(cls, preferences: Preferences) -> Self:
+    def of(cls, member: MemberDocument, preferences: Preferences | None = None) -> Self:
+        """The member's preferences (or these, just stored for them)."""
+        preferences = preferences or member.preferences
         return cls(
+            leads_may_message_me=leads_may_message(member.model_copy(update={"preferences": preferences})),
             reminders=preferences.reminders,
             nudges=preferences.nudges,
             let_leads_know_when_quiet=preferences.let_leads_know_when_quiet,

@@ -56,7 +56,9 @@ class StaffReport:
 class SafeguardingAlert:
     id: strawberry.ID = strawberry.field(description="The alert's id.")
     source_kind: AlertSourceKind = strawberry.field(description="What raised it.")
-    source_id: strawberry.ID = strawberry.field(description="The check-in's, share's, response's or report's id.")
+    source_id: strawberry.ID = strawberry.field(
+        description="The check-in's, share's, response's or report's id; the message's for MESSAGE and MESSAGE_REPORT."
+    )
     level: RiskLevel = strawberry.field(description="HIGH or CONCERN.")
     categories: list[RiskCategory] = strawberry.field(description="What the screen recognised; empty for reports.")
     status: AlertStatus = strawberry.field(description="Where it stands.")
@@ -72,6 +74,9 @@ class SafeguardingAlert:
     share: Share | None = strawberry.field(description="The share it is about, in any status.")
     response: Response | None = strawberry.field(description="The response it is about, in any status.")
     report: StaffReport | None = strawberry.field(description="The report it is about, with its reporter.")
+    thread_id: strawberry.ID | None = strawberry.field(
+        description="For MESSAGE and MESSAGE_REPORT: the conversation the message is in (open it with `thread`)."
+    )
 
     @classmethod
     def from_view(cls, view: AlertView, ctx: ContentContext) -> Self:
@@ -86,6 +91,7 @@ class SafeguardingAlert:
             share=share_of(view.share, ctx) if view.share is not None else None,
             response=response_of(view.response, ctx) if view.response is not None else None,
             report=StaffReport.from_document(view.report) if view.report is not None else None,
+            thread_id=_optional_id(view.thread_id),
         )  # fmt: skip
 
 

@@ -12,24 +12,20 @@ subscribe again.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import AsyncGenerator
 from typing import Annotated
 
 import strawberry
-from pydantic import ValidationError
 
 from api.graphql.core.context import Context, Info
 from api.graphql.core.errors import PublicError, access_denials
+from api.graphql.core.live import live_events
 from api.graphql.core.permissions import IsMember
 from api.graphql.shares.access import content_reader, fresh_context
 from api.graphql.shares.types import ReactionCount, Response, Share, reaction_counts, response_of, share_of
 from domain.errors import HiddenError
 from domain.shares import Reader, get_response, get_share, member_standing
-from infra.pubsub import SubscriptionLostError
 from schemas.events import FeedEvent, FeedEventKind, feed_channel
-
-logger = logging.getLogger(__name__)
 
 
 class FeedInterruptedError(PublicError):
@@ -79,29 +75,14 @@ async def group_feed(
     reader = await content_reader(info)
     with access_denials():
         await member_standing(repos=context.repos, reader=reader, group_id=group_id)
-    async with context.runtime.broadcaster.subscribe(feed_channel(group_id)) as events:
+    async for event in live_events(context, feed_channel(group_id), FeedEvent, interrupted=FeedInterruptedError):
         try:
-            async for raw in events:
-                event = _parse(raw)
-                if event is None:
-                    continue
-                try:
-                    await member_standing(repos=context.repos, reader=reader, group_id=group_id)
-                except HiddenError:
-                    return  # no longer a member: nothing more for them
-                payload = await _payload(context, reader, event)
-                if payload is not None:
-                    yield payload
-        except SubscriptionLostError:
-            raise FeedInterruptedError from None
-
-
-def _parse(raw: bytes) -> FeedEvent | None:
-    try:
-        return FeedEvent.model_validate_json(raw)
-    except ValidationError:
-        logger.warning("unreadable feed event ignored")
-        return None
+            await member_standing(repos=context.repos, reader=reader, group_id=group_id)
+        except HiddenError:
+            return  # no longer a member: nothing more for them
+        payload = await _payload(context, reader, event)
+        if payload is not None:
+            yield payload
 
 
 async def _payload(context: Context, reader: Reader, event: FeedEvent) -> GroupFeedEvent | None:

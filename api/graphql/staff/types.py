@@ -10,7 +10,11 @@ import strawberry
 from api.graphql.core.context import Info
 from schemas.documents.staff_alerts import StaffAlertDocument, StaffAlertKind, StaffAlertStatus
 
-strawberry.enum(StaffAlertKind, description="What a staff alert is about. NO_ACTIVE_LEAD: no leader acted in 14 days.")
+strawberry.enum(
+    StaffAlertKind,
+    description="What a staff alert is about. NO_ACTIVE_LEAD: no leader acted in 14 days. MEMBER_WAITING: a member "
+    "has waited 72 hours for a reply from their group's leads (the thread is open to safeguarding staff).",
+)
 strawberry.enum(StaffAlertStatus, description="OPEN until what raised it is over (it then resolves by itself).")
 
 
@@ -25,6 +29,9 @@ class StaffAlert:
     kind: StaffAlertKind = strawberry.field(description="What it is about.")
     status: StaffAlertStatus = strawberry.field(description="Open, or resolved by itself.")
     group_id: strawberry.ID = strawberry.field(description="The group it is about.")
+    thread_id: strawberry.ID | None = strawberry.field(
+        description="The conversation a member waits in, for MEMBER_WAITING; null otherwise."
+    )
     group_name: str | None = strawberry.field(
         resolver=resolve_group_name, description="The group's name now; null if the group no longer exists."
     )
@@ -41,6 +48,7 @@ class StaffAlert:
             kind=alert.kind,
             status=alert.status,
             group_id=strawberry.ID(alert.group_id),
+            thread_id=strawberry.ID(alert.thread_id) if alert.thread_id else None,
             last_leader_activity_at=alert.last_leader_activity_at,
             created_at=alert.created_at,
             resolved_at=alert.resolved_at,

@@ -95,3 +95,7 @@ class ErasureRepository:
         return [
             MembershipDocument.from_mongo(raw) async for raw in self._db["memberships"].find({"member_id": member_id})
         ]
+
+    async def forget_thread_writer(self, member_id: str) -> None:
+        """A lead or co-lead who wrote in threads is no longer first told of their members' messages."""
+        await self._db["threads"].update_many({"team_writers": member_id}, {"$pull": {"team_writers": member_id}})

@@ -127,6 +127,15 @@ class MembershipsRepository:
         )
         return MembershipDocument.from_mongo(raw) if raw else None
 
+    async def set_leads_blocked(self, group_id: str, member_id: str, *, blocked: bool) -> MembershipDocument | None:
+        """The member blocks (or unblocks) the group's leads from starting conversations; None if not active."""
+        raw = await self._collection.find_one_and_update(
+            self._active(group_id, member_id),
+            {"$set": {"leads_blocked": blocked}},
+            return_document=ReturnDocument.AFTER,
+        )
+        return MembershipDocument.from_mongo(raw) if raw else None
+
     async def change_role(
         self, group_id: str, member_id: str, *, from_roles: Sequence[GroupRole], to: GroupRole
     ) -> bool:

@@ -18,11 +18,14 @@ from schemas.documents.difficult_dates import DifficultDateDocument
 from schemas.documents.follow_ups import FollowUpDocument
 from schemas.documents.join_requests import JoinRequestDocument
 from schemas.documents.memberships import MembershipDocument
+from schemas.documents.message_reports import MessageReportDocument
+from schemas.documents.messages import MessageDocument
 from schemas.documents.notifications import NotificationDocument
 from schemas.documents.reactions import ReactionDocument
 from schemas.documents.reports import ReportDocument
 from schemas.documents.responses import ResponseDocument
 from schemas.documents.shares import ShareDocument
+from schemas.documents.threads import ThreadDocument
 
 _CAP = 50_000  # far above what one member makes in years; a bound, not a page
 
@@ -82,3 +85,18 @@ class PersonalDataRepository:
     async def responses_to(self, share_ids: Sequence[str]) -> list[ResponseDocument]:
         found = await self._find("responses", {"share_id": {"$in": list(share_ids)}})
         return [ResponseDocument.from_mongo(raw) for raw in found]
+
+    async def threads(self, member_id: str) -> list[ThreadDocument]:
+        """The threads the member is the member of (not those they answer as a lead)."""
+        return [ThreadDocument.from_mongo(raw) for raw in await self._find("threads", {"member_id": member_id})]
+
+    async def messages_in(self, thread_ids: Sequence[str]) -> list[MessageDocument]:
+        found = await self._find("messages", {"thread_id": {"$in": list(thread_ids)}})
+        return [MessageDocument.from_mongo(raw) for raw in found]
+
+    async def messages_written(self, member_id: str) -> list[MessageDocument]:
+        return [MessageDocument.from_mongo(raw) for raw in await self._find("messages", {"author_id": member_id})]
+
+    async def message_reports_made(self, member_id: str) -> list[MessageReportDocument]:
+        found = await self._find("message_reports", {"reporter_member_id": member_id})
+        return [MessageReportDocument.from_mongo(raw) for raw in found]

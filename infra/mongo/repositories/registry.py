@@ -22,6 +22,8 @@ from infra.mongo.repositories.join_requests import JoinRequestsRepository
 from infra.mongo.repositories.lead_digests import LeadDigestsRepository
 from infra.mongo.repositories.members import MembersRepository
 from infra.mongo.repositories.memberships import MembershipsRepository
+from infra.mongo.repositories.message_reports import MessageReportsRepository
+from infra.mongo.repositories.messages import MessagesRepository
 from infra.mongo.repositories.moderation_actions import ModerationActionsRepository
 from infra.mongo.repositories.notifications import NotificationsRepository
 from infra.mongo.repositories.personal_data import PersonalDataRepository
@@ -35,6 +37,7 @@ from infra.mongo.repositories.safeguarding_alerts import SafeguardingAlertsRepos
 from infra.mongo.repositories.shares import SharesRepository
 from infra.mongo.repositories.staff_alerts import StaffAlertsRepository
 from infra.mongo.repositories.support_resources import SupportResourcesRepository
+from infra.mongo.repositories.threads import ThreadsRepository
 from infra.mongo.repositories.worker_heartbeats import WorkerHeartbeatsRepository
 
 
@@ -68,6 +71,9 @@ class Repositories:
     data_exports: DataExportsRepository
     account_deletions: AccountDeletionsRepository
     content_removals: ContentRemovalsRepository
+    threads: ThreadsRepository
+    messages: MessagesRepository
+    message_reports: MessageReportsRepository
     personal_data: PersonalDataRepository
     erasure: ErasureRepository
     retention: RetentionRepository
@@ -103,6 +109,9 @@ class Repositories:
             data_exports=DataExportsRepository(db),
             account_deletions=AccountDeletionsRepository(db),
             content_removals=ContentRemovalsRepository(db),
+            threads=ThreadsRepository(db),
+            messages=MessagesRepository(db),
+            message_reports=MessageReportsRepository(db),
             personal_data=PersonalDataRepository(db),
             erasure=ErasureRepository(db),
             retention=RetentionRepository(db),

@@ -15,6 +15,7 @@ from schemas.documents.data_exports import ExportStatus
 from schemas.documents.reports import ReportStatus
 from schemas.documents.safeguarding_alerts import AlertStatus
 from schemas.documents.staff_alerts import StaffAlertStatus
+from schemas.documents.threads import ThreadStatus
 
 
 class RetentionRepository:
@@ -40,6 +41,20 @@ class RetentionRepository:
         """Finished exports past their 7 days; one still building is left to finish."""
         query = {"expires_at": {"$lte": now}, "status": {"$in": [ExportStatus.READY.value, ExportStatus.FAILED.value]}}
         return await self._purge("data_exports", query, batch)
+
+    async def closed_threads_before(self, cutoff: datetime, *, batch: int) -> int:
+        """Threads closed before `cutoff`, with their messages and their reports; the thread goes last,
+        so a run stopped half-way finds it again.
+        """
+        query = {"status": ThreadStatus.CLOSED.value, "closed_at": {"$lt": cutoff}}
+        deleted = 0
+        while ids := [raw["_id"] async for raw in self._db["threads"].find(query, {"_id": 1}).limit(batch)]:
+            await self._db["messages"].delete_many({"thread_id": {"$in": ids}})
+            await self._db["message_reports"].delete_many({"thread_id": {"$in": ids}})
+            deleted += (await self._db["threads"].delete_many({"_id": {"$in": ids}, **query})).deleted_count
+            if len(ids) < batch:
+                break
+        return deleted
 
     async def _purge(self, collection: str, query: dict[str, Any], batch: int) -> int:
         deleted = 0

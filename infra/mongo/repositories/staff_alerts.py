@@ -44,6 +44,11 @@ class StaffAlertsRepository:
         )
         return result.modified_count == 1
 
+    async def resolve_open(self, kind: StaffAlertKind, subject_id: str, *, now: datetime) -> bool:
+        """Resolve the open alert of this kind about a group or thread, if there is one."""
+        raw = await self._collection.find_one({"open_key": open_key(kind, subject_id)})
+        return raw is not None and await self.resolve(StaffAlertDocument.from_mongo(raw), now=now)
+
     async def page(self, status: StaffAlertStatus, *, first: int, after: Keyset | None) -> Page[StaffAlertDocument]:
         """Alerts in one status, newest first."""
         query = {"status": status.value, **after_filter("created_at", after, descending=True)}

@@ -104,7 +104,7 @@ async def test_the_purge_leaves_no_trace_of_the_member_in_any_collection(
     before = await traces(api, identifiers)
     assert {"members", "checkins", "authorship", "reactions", "notifications", "memberships",
             "join_requests", "difficult_dates", "data_exports", "reports", "moderation_actions",
-            "account_deletions"} <= set(before)  # fmt: skip
+            "account_deletions", "threads", "messages", "message_reports"} <= set(before)  # fmt: skip
 
     # When the grace period is over and the purge runs
     assert await purge(api, settings) == 1
@@ -154,6 +154,41 @@ async def test_named_content_goes_and_anonymous_content_stays_unchanged_and_unli
     # And the report on the share that is gone needs nobody now; the one on the share that stays waits
     statuses = [(await db.reports.find_one({"_id": r["report"]["id"]}) or {}).get("status") for r in reports]
     assert statuses == ["closed", "open"]
+
+
+async def test_their_messages_go_their_threads_end_and_the_leads_see_it_has_ended(
+    api: FrozenApi, world: Footprint, settings: Settings
+) -> None:
+    # Given the author's thread with their leads (their words, the lead's answer) and one they wrote in as a lead
+    db, author = api.db, world.cast.author
+    [own] = await db.threads.find({"member_id": author.id}).to_list(None)
+    [as_lead] = await db.threads.find({"opened_by": author.id, "member_id": {"$ne": author.id}}).to_list(None)
+
+    # When the purge runs
+    await purge(api, settings)
+
+    # Then none of their messages is left anywhere; the lead's answer stays until the closed thread's retention
+    assert await db.messages.count_documents({"author_id": author.id}) == 0
+    assert [m["body"] for m in await db.messages.find({"thread_id": own["_id"]}).to_list(None)] == [
+        "Of course. Tomorrow?"
+    ]
+    assert await db.messages.count_documents({"thread_id": as_lead["_id"]}) == 0
+    # Their thread ended, and the lead sees it has, with nobody's name on it
+    ended = await api.gql(
+        "query($id: ID!) { thread(id: $id) { status ending header memberName canWrite } }", {"id": own["_id"]},
+        token=world.cast.lead.token,
+    )  # fmt: skip
+    assert ended["data"]["thread"] == {
+        "status": "CLOSED", "ending": "ACCOUNT_DELETED", "canWrite": False, "memberName": None,
+        "header": "This conversation has ended. Your group's leads and co-leads all see this conversation and can "
+        "answer it. Nobody else in the group can. The service's safeguarding team can also read this conversation, "
+        "because something in it was reported, raised a concern, or waited a long time for a reply.",
+    }  # fmt: skip
+    # And the report of the lead's answer they made stays for staff, under their tombstone
+    deletion_tombstone = (await db.threads.find_one({"_id": own["_id"]}) or {}).get("member_id")
+    [report] = await db.message_reports.find({}).to_list(None)
+    assert report["reporter_member_id"] == deletion_tombstone
+    assert deletion_tombstone.startswith("tombstone-")
 
 
 async def test_logs_keep_the_action_under_a_tombstone_id(api: FrozenApi, world: Footprint, settings: Settings) -> None:

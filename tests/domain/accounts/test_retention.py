@@ -1,5 +1,6 @@
 """The daily retention purge: notifications after 90 days, closed reports and resolved alerts
-after a year, exports after their 7 days; in batches, idempotent, and nothing younger touched.
+after a year, closed conversations (with their messages and reports) a year after they ended,
+exports after their 7 days; in batches, idempotent, and nothing younger touched.
 A database of its own: the purge reads everything that is due.
 """
 
@@ -55,10 +56,26 @@ async def seed(api: FrozenApi) -> None:
         {"_id": "keep-export-ready", "active_key": "k1", "status": "ready", "expires_at": NOW + DAY},
         {"_id": "keep-export-running", "active_key": "k2", "status": "running", "expires_at": NOW - DAY},
     ])  # fmt: skip
+    await db.threads.insert_many([
+        {"_id": f"{name}-thread", "open_key": key, "status": status, "closed_at": at}
+        for name, key, status, at in [("old", "closed:1", "closed", NOW - 366 * DAY),
+                                      ("keep-recent", "closed:2", "closed", NOW - 364 * DAY),
+                                      ("keep-open", "group:g:m", "open", None)]
+    ])  # fmt: skip
+    await db.messages.insert_many([
+        {"_id": f"{thread}-message-{i}", "thread_id": f"{thread}-thread", "client_key": f"k{i}"}
+        for thread in ("old", "keep-recent", "keep-open") for i in range(2)
+    ])  # fmt: skip
+    await db.message_reports.insert_many([
+        {"_id": f"{thread}-report", "thread_id": f"{thread}-thread", "message_id": f"{thread}-message-0",
+         "reporter_member_id": "r"}
+        for thread in ("old", "keep-open")
+    ])  # fmt: skip
 
 
 async def remaining(api: FrozenApi) -> dict[str, list[Any]]:
-    names = ["notifications", "reports", "safeguarding_alerts", "staff_alerts", "data_exports"]
+    names = ["notifications", "reports", "safeguarding_alerts", "staff_alerts", "data_exports", "threads", "messages",
+             "message_reports"]  # fmt: skip
     return {name: sorted(raw["_id"] for raw in await api.db[name].find({}, {"_id": 1}).to_list(None)) for name in names}
 
 
@@ -72,15 +89,23 @@ async def test_what_has_been_kept_long_enough_goes_and_nothing_else(api: FrozenA
     second = await purge_expired(repos=api.runtime.repos, settings=small, now=NOW)
 
     # Then exactly the old ones are gone, and the second run found nothing
-    assert first == RetentionOutcome(notifications=2, reports=1, safeguarding_alerts=1, staff_alerts=1, exports=1)
-    assert second == RetentionOutcome(notifications=0, reports=0, safeguarding_alerts=0, staff_alerts=0, exports=0)
+    assert first == RetentionOutcome(
+        notifications=2, reports=1, safeguarding_alerts=1, staff_alerts=1, exports=1, threads=1
+    )
+    assert second == RetentionOutcome(
+        notifications=0, reports=0, safeguarding_alerts=0, staff_alerts=0, exports=0, threads=0
+    )
     assert await remaining(api) == {
         "notifications": ["keep-notification-2"],
         "reports": ["keep-report-open", "keep-report-recent"],
         "safeguarding_alerts": ["keep-alert-open", "keep-alert-recent"],
         "staff_alerts": ["keep-staff-alert"],
         "data_exports": ["keep-export-ready", "keep-export-running"],
-    }
+        "threads": ["keep-open-thread", "keep-recent-thread"],
+        "messages": ["keep-open-message-0", "keep-open-message-1", "keep-recent-message-0",
+                     "keep-recent-message-1"],
+        "message_reports": ["keep-open-report"],
+    }  # fmt: skip
 
 
 async def test_the_periods_are_settings(api: FrozenApi, settings: Settings) -> None:

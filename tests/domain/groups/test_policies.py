@@ -62,7 +62,7 @@ def test_each_role_adds_to_the_one_below() -> None:
     assert member == {GroupAction.VIEW, GroupAction.VIEW_MEMBERS, GroupAction.VIEW_CHECK_INS}
     assert co_lead - member == {
         GroupAction.INVITE, GroupAction.REVIEW_REQUESTS, GroupAction.REMOVE_MEMBER, GroupAction.SET_AWAY,
-        GroupAction.VIEW_WELLBEING, GroupAction.VIEW_QUIET,
+        GroupAction.VIEW_WELLBEING, GroupAction.VIEW_QUIET, GroupAction.MESSAGE_MEMBERS,
     }  # fmt: skip
     assert lead - co_lead == {
         GroupAction.UPDATE, GroupAction.ARCHIVE, GroupAction.MANAGE_CO_LEADS, GroupAction.TRANSFER_LEADERSHIP,

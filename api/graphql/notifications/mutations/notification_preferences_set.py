@@ -48,6 +48,11 @@ class NotificationPreferencesSetInput:
         description="Let the leads of the member's groups be told when the member has not checked in for a "
         "while (never their moods or notes). Omitted or null: unchanged.",
     )
+    leads_may_message_me: bool | None = strawberry.field(
+        default=None,
+        description="Let the leads and co-leads of the member's groups start a private conversation with them (the "
+        "member can always start one). Omitted or null: unchanged.",
+    )
     quiet_hours_start: str | None = strawberry.field(
         default=None,
         description="HH:MM, 24-hour, in the member's time zone; the same as the end means none. Omitted or null: "
@@ -108,6 +113,7 @@ async def notification_preferences_set(
         reminders=or_keep(data.reminders),
         nudges=or_keep(data.nudges),
         let_leads_know_when_quiet=or_keep(data.let_leads_know_when_quiet),
+        leads_may_message_me=or_keep(data.leads_may_message_me),
         quiet_hours_start=or_keep(data.quiet_hours_start),
         quiet_hours_end=or_keep(data.quiet_hours_end),
         daily_push_cap=or_keep(data.daily_push_cap),
@@ -120,4 +126,4 @@ async def notification_preferences_set(
         )  # fmt: skip
     except NotificationError as error:
         return NotificationPreferencesSetError(**error_fields(error, NotificationPreferencesSetErrorCode))
-    return NotificationPreferencesSetSuccess(preferences=NotificationPreferences.from_preferences(preferences))
+    return NotificationPreferencesSetSuccess(preferences=NotificationPreferences.of(member, preferences))

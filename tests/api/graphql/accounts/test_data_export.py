@@ -77,6 +77,20 @@ async def test_their_anonymous_content_is_in_it_and_replies_carry_no_author(docu
     assert [(r["body"], r["anonymous"]) for r in document["responses"]] == [("Same here, hang on.", True)]
 
 
+async def test_their_conversations_are_in_it_each_message_by_side_never_by_a_leads_name(document: Any) -> None:
+    [own] = document["threads"]
+    assert (own["with"], own["status"], own["startedBy"]) == ("group_leads", "open", "member")
+    assert [(m["from"], m["body"]) for m in own["messages"]] == [
+        ("me", "Could we talk?"),
+        ("leadership", "Of course. Tomorrow?"),
+    ]
+    # What they wrote as a lead in another member's conversation (that thread, not its member), and the report
+    assert [m["body"] for m in document["messagesAsLead"]] == ["How are mornings going?"]
+    assert document["messageReportsMade"] == [
+        {"reason": "other", "note": "", "createdAt": document["messageReportsMade"][0]["createdAt"]}
+    ]
+
+
 async def test_nothing_in_it_identifies_another_member(document: Any, footprint: Footprint, settings: Settings) -> None:
     # Every other person's id, Firebase uid and keys, and the names no screen showed the member
     key = AnonymityKey.of(settings.anonymity_key.get_secret_value())

@@ -64,5 +64,6 @@ async def test_my_leadership_costs_the_same_for_1_and_5_groups(
         assert body["data"]["myLeadership"]["pendingJoinRequestCount"] == size
         counts.append(commands)
     # The member, the page of roles (every role, as it holds them all), the groups, the pending
-    # counts, the page's leaders, the members listed as quiet there, the reports waiting there.
-    assert counts[0] == counts[1] == ["find", "find", "find", "aggregate", "find", "find", "find"]
+    # counts, the page's leaders, the members listed as quiet there, the reports waiting there, the
+    # conversations waiting for a reply there.
+    assert counts[0] == counts[1] == ["find", "find", "find", "aggregate", "find", "find", "find", "find"]

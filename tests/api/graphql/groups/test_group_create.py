@@ -57,7 +57,7 @@ async def test_a_member_creates_a_group_and_leads_it(gql: GraphQLClient, cast: C
          "away_until": None, "removed_at": None, "last_checkin_at": None,
          "muted_until": None, "last_active_at": None, "last_engaged_at": None,
          "next_evaluation_at": joined_at,  # the quiet scan looks at a new membership at once
-         "quiet": None, "quiet_episodes": 0, "quiet_ended_at": None, "hidden": False},
+         "quiet": None, "quiet_episodes": 0, "quiet_ended_at": None, "hidden": False, "leads_blocked": False},
     ]  # fmt: skip
 
 

@@ -58,6 +58,7 @@ async def test_a_new_user_onboards_and_reads_their_profile(
             "quiet_hours_end": "08:00",
             "daily_push_cap": 3,
             "on_break_until": None,
+            "leads_may_message_me": True,
         },
         "deletion_requested_at": None,
         "sign_ins_valid_after": None,
@@ -74,6 +75,7 @@ async def test_under_18s_get_high_privacy_defaults_derived_from_their_date_of_bi
     assert stored is not None
     assert stored["preferences"]["nudges"] is False
     assert stored["preferences"]["let_leads_know_when_quiet"] is False
+    assert stored["preferences"]["leads_may_message_me"] is False
 
 
 async def test_someone_who_turns_16_today_can_join(gql: GraphQLClient, auth_emulator: AuthEmulator) -> None:

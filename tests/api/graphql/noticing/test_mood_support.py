@@ -127,11 +127,18 @@ async def test_a_member_tells_their_lead_they_would_welcome_a_message_once_a_day
 ) -> None:
     api, cast, group_id = frozen
     body = await _ask(api, cast.member.token, group_id)
-    assert body["data"]["supportRequest"] == {"__typename": "SupportRequestSuccess", "leadersTold": 1}
-    await _ask(api, cast.member.token, group_id)  # twice the same day: told once
+    result = body["data"]["supportRequest"]
+    assert (result["__typename"], result["leadersTold"], result["threadMessage"], result["signposting"]) == (
+        "SupportRequestSuccess", 1, None, None,
+    )  # fmt: skip
+    thread_id = result["thread"]["id"]
+    again = await _ask(api, cast.member.token, group_id)  # twice the same day: told once, the same thread
+    assert again["data"]["supportRequest"]["thread"]["id"] == thread_id
 
     [told] = await _sent(api, NotificationKind.SUPPORT_REQUEST)
-    assert (told["member_id"], told["params"]) == (cast.lead.id, {"memberId": cast.member.id, "groupId": group_id})
+    assert (told["member_id"], told["params"]) == (
+        cast.lead.id, {"memberId": cast.member.id, "groupId": group_id, "threadId": thread_id},
+    )  # fmt: skip
     inbox = await api.gql(INBOX, {}, token=cast.lead.token)
     [notice] = [n for n in inbox["data"]["notifications"]["nodes"] if n["kind"] == "SUPPORT_REQUEST"]
     lead = await api.db.members.find_one({"_id": cast.lead.id})
@@ -169,6 +176,7 @@ async def test_refused_callers_tell_nobody(
     assert body["data"] is None
     assert [e["extensions"]["code"] for e in body["errors"]] == [expected]
     assert await api.db.notifications.count_documents({"kind": NotificationKind.SUPPORT_REQUEST.value}) == 0
+    assert await api.db.threads.count_documents({}) == 0
 
 
 async def test_with_no_other_leader_or_in_an_archived_group_a_typed_error_and_nobody_told(
@@ -185,3 +193,4 @@ async def test_with_no_other_leader_or_in_an_archived_group_a_typed_error_and_no
     body = await _ask(api, cast.member.token, group_id)
     assert body["data"]["supportRequest"]["code"] == "GROUP_ARCHIVED"
     assert await api.db.notifications.count_documents({"kind": NotificationKind.SUPPORT_REQUEST.value}) == 0
+    assert await api.db.threads.count_documents({}) == 0

@@ -22,7 +22,7 @@ NOW = datetime(2027, 11, 22, 12, 0, tzinfo=UTC)
 READ = """
 query Consent {
   me { isUnder18 }
-  notificationPreferences { nudges letLeadsKnowWhenQuiet }
+  notificationPreferences { nudges letLeadsKnowWhenQuiet leadsMayMessageMe }
 }
 """
 FIELDS = """
@@ -45,10 +45,10 @@ async def test_a_member_of_17_starts_with_both_off_and_one_of_18_with_both_on(
 
         # Then the defaults follow their age on the day they joined
         assert await _read(api.gql, seventeen.token) == {
-            "isUnder18": True, "nudges": False, "letLeadsKnowWhenQuiet": False,
+            "isUnder18": True, "nudges": False, "letLeadsKnowWhenQuiet": False, "leadsMayMessageMe": False,
         }  # fmt: skip
         assert await _read(api.gql, eighteen.token) == {
-            "isUnder18": False, "nudges": True, "letLeadsKnowWhenQuiet": True,
+            "isUnder18": False, "nudges": True, "letLeadsKnowWhenQuiet": True, "leadsMayMessageMe": True,
         }  # fmt: skip
 
 
@@ -64,11 +64,30 @@ async def test_turning_18_keeps_the_members_own_choices(settings: Settings, auth
 
         # Then they are adults, and nothing flipped on by itself: their settings are their own
         assert await _read(api.gql, kept_off.token) == {
-            "isUnder18": False, "nudges": False, "letLeadsKnowWhenQuiet": False,
+            "isUnder18": False, "nudges": False, "letLeadsKnowWhenQuiet": False, "leadsMayMessageMe": False,
         }  # fmt: skip
         assert await _read(api.gql, chose.token) == {
-            "isUnder18": False, "nudges": True, "letLeadsKnowWhenQuiet": False,
+            "isUnder18": False, "nudges": True, "letLeadsKnowWhenQuiet": False, "leadsMayMessageMe": False,
         }  # fmt: skip
+
+
+async def test_a_member_stored_before_leads_could_message_reads_as_their_joining_age_allowed(
+    settings: Settings, auth_emulator: AuthEmulator
+) -> None:
+    async with frozen_api(settings, NOW) as api:
+        # Given members onboarded at 17 and at 30 whose documents predate the setting (no value stored)
+        young = await onboarded_member(api.gql, auth_emulator, dateOfBirth=date(2009, 11, 23).isoformat())
+        adult = await onboarded_member(api.gql, auth_emulator, dateOfBirth=date(1997, 1, 1).isoformat())
+        await api.db.members.update_many(
+            {"_id": {"$in": [young.id, adult.id]}}, {"$unset": {"preferences.leads_may_message_me": ""}}
+        )
+
+        # When the younger has since turned 18
+        api.clock.advance(timedelta(days=2))
+
+        # Then each reads as the default of the age they joined at: nothing flips on by itself
+        assert (await _read(api.gql, young.token))["leadsMayMessageMe"] is False
+        assert (await _read(api.gql, adult.token))["leadsMayMessageMe"] is True
 
 
 async def test_an_under_18_turns_both_on_in_one_call_and_nothing_is_sent_or_queued(
@@ -86,7 +105,9 @@ async def test_an_under_18_turns_both_on_in_one_call_and_nothing_is_sent_or_queu
     # Then each is one call, and the service sent them nothing about it
     assert on["data"]["notificationPreferencesSet"]["preferences"]["letLeadsKnowWhenQuiet"] is True
     assert off["data"]["notificationPreferencesSet"]["preferences"]["letLeadsKnowWhenQuiet"] is False
-    assert await _read(gql, young.token) == {"isUnder18": True, "nudges": True, "letLeadsKnowWhenQuiet": False}
+    assert await _read(gql, young.token) == {
+        "isUnder18": True, "nudges": True, "letLeadsKnowWhenQuiet": False, "leadsMayMessageMe": False,
+    }  # fmt: skip
     assert await db.notifications.count_documents({"member_id": young.id}) == 0
     assert await broker.llen("celery") == queued
     await broker.aclose()
@@ -97,5 +118,5 @@ async def test_the_preferences_hold_only_the_settings_and_no_prompt_to_lower_pri
     body = await gql(FIELDS)
     assert {field["name"] for field in body["data"]["__type"]["fields"]} == {
         "reminders", "nudges", "letLeadsKnowWhenQuiet", "quietHoursStart", "quietHoursEnd", "dailyPushCap",
-        "onBreakUntil",
+        "onBreakUntil", "leadsMayMessageMe",
     }  # fmt: skip
