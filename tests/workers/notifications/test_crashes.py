@@ -46,6 +46,20 @@ def workers(settings: Settings, fake_fcm: FakeFcm, tmp_path: Path) -> Iterator[l
 
 
 @pytest.fixture
+def standby(
+    settings: Settings, fake_fcm: FakeFcm, workers: list[subprocess.Popen[bytes]], tmp_path: Path
+) -> Iterator[Path]:
+    """A second worker beside the first (no beat of its own), ready before the test starts: the
+    one left when the first is killed. Its logs' folder.
+    """
+    logs = tmp_path / "standby"
+    logs.mkdir()
+    with celery_processes(settings, logs, beat=False, concurrency=2, **fake_fcm.env(), **CRASH_ENV):
+        wait_until_ready(logs)
+        yield logs
+
+
+@pytest.fixture
 def slow_fcm(fake_fcm: FakeFcm) -> Iterator[FakeFcm]:
     """FCM taking 0.25 s to answer, so kills land while runs are sending."""
     fake_fcm.delay_seconds = 0.25
@@ -127,19 +141,17 @@ async def test_worker_children_killed_mid_batch_lose_nothing_and_show_nothing_tw
     await _assert_nothing_lost_nothing_visible_twice(db, slow_fcm, phones, written, killed=killed)
 
 
-async def test_a_whole_worker_killed_mid_batch_loses_nothing_and_a_new_worker_finishes(
-    settings: Settings, api: RunningApi, gql: GraphQLClient, auth_emulator: AuthEmulator, db: Database,
-    slow_fcm: FakeFcm, workers: list[subprocess.Popen[bytes]], tmp_path: Path,
+async def test_a_whole_worker_killed_mid_batch_loses_nothing_and_the_worker_left_finishes(
+    api: RunningApi, gql: GraphQLClient, auth_emulator: AuthEmulator, db: Database, slow_fcm: FakeFcm,
+    workers: list[subprocess.Popen[bytes]], standby: Path, tmp_path: Path,
 ) -> None:  # fmt: skip
     phones = await _phones(gql, auth_emulator, members=6)
     written = await _notify_all(api.runtime, phones, each=3)
     await eventually(lambda: _received(slow_fcm, phones) >= 8, within=60, logs=tmp_path)
-    # When the worker and its children are SIGKILLed (its unacknowledged tasks wait in Redis
+    # When the first worker and its children are SIGKILLed (its unacknowledged tasks wait in Redis
     # for the visibility timeout: the sweeper finds their notifications long before that)
     children = children_of(workers[0].pid)
     kill([workers[0].pid, *children], signal.SIGKILL)
-    second = tmp_path / "second"
-    second.mkdir()
-    with celery_processes(settings, second, beat=False, concurrency=2, **slow_fcm.env(), **CRASH_ENV):
-        await eventually(lambda: _all_terminal(db, list(written)), within=90, logs=second)
+    # Then the worker left finishes every notification, once the killed runs' claims lapse
+    await eventually(lambda: _all_terminal(db, list(written)), within=90, logs=standby)
     await _assert_nothing_lost_nothing_visible_twice(db, slow_fcm, phones, written, killed=len(children))
