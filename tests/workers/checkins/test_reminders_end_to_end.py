@@ -31,7 +31,7 @@ from tests.factories.members import onboarded_member
 from tests.fixtures.app import GraphQLClient, RunningApi
 from tests.fixtures.auth import AuthEmulator
 from tests.fixtures.fcm import FakeFcm
-from tests.fixtures.workers import celery_processes
+from tests.fixtures.workers import celery_processes, wait_until_ready
 from tests.workers.notifications.support import eventually, in_status
 
 LONDON = ZoneInfo("Europe/London")
@@ -56,6 +56,7 @@ def workers(settings: Settings, fake_fcm: FakeFcm, tmp_path_factory: pytest.Temp
     with celery_processes(
         settings, logs, beat=True, tick_seconds=1.0, concurrency=2, **fake_fcm.env(), **WORKER_ENV
     ) as processes:
+        wait_until_ready(logs)  # the start-up is the fixture\'s time, not the first test\'s
         yield Workers(processes, logs)
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from infra.settings import Settings
 from tests.fixtures.fcm import FakeFcm
-from tests.fixtures.workers import celery_processes
+from tests.fixtures.workers import celery_processes, wait_until_ready
 
 # Short waits so tests take seconds: the production defaults are in infra/settings.py.
 PUSH_ENV = {
@@ -36,4 +36,5 @@ def push_workers(
     with celery_processes(
         settings, logs, beat=True, tick_seconds=1.0, concurrency=2, **fake_fcm.env(), **PUSH_ENV
     ) as processes:
+        wait_until_ready(logs)  # the start-up is the fixture\'s time, not the first test\'s
         yield PushWorkers(processes, logs)
