@@ -67,19 +67,22 @@ def recurrence_issues(draft: RecurrenceDraft, first: date) -> list[FieldIssue]:
 
 
 def local_dates(draft: RecurrenceDraft, first: date) -> tuple[list[date], Recurrence]:
-    """The series' local dates, the first included, and the rule as stored."""
+    """The series' local dates, the first included, and the rule as stored. A rule takes a count
+    or an end date, never both (RFC 5545); given both, the end date bounds it and the count cuts it.
+    """
     start = datetime.combine(first, time())
-    limit = min(draft.until, first + HORIZON) if draft.until else first + HORIZON
-    count = draft.count or (None if draft.until else DEFAULT_COUNT)
+    horizon = first + HORIZON
+    until = datetime.combine(min(draft.until, horizon), time()) if draft.until else None
+    count = None if until else draft.count or DEFAULT_COUNT
     week: int | None = None
     if draft.frequency is Frequency.MONTHLY:
         week = draft.week_of_month or week_of_month(first)
-        rule = rrule(MONTHLY, dtstart=start, byweekday=weekday(first.weekday(), week), count=count,
-                     until=datetime.combine(limit, time()))  # fmt: skip
+        rule = rrule(MONTHLY, dtstart=start, byweekday=weekday(first.weekday(), week), until=until, count=count)
     else:
         interval = 2 if draft.frequency is Frequency.FORTNIGHTLY else 1
-        rule = rrule(WEEKLY, dtstart=start, interval=interval, count=count, until=datetime.combine(limit, time()))
-    days = [moment.date() for moment in rule][: COUNT_RANGE[1]]
+        rule = rrule(WEEKLY, dtstart=start, interval=interval, until=until, count=count)
+    days = [moment.date() for moment in rule if moment.date() <= horizon]
+    days = days[: draft.count or COUNT_RANGE[1]]
     return days, Recurrence(frequency=draft.frequency, week_of_month=week, count=len(days))
 
 
