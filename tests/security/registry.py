@@ -393,7 +393,7 @@ MUTATIONS: dict[str, Case] = {
         },
         "groupId",
         harmless=True,
-    ),  # fmt: skip
+    ),
     "sessionUpdate": case(
         f"{U} {NF} {NP} {OK} {OK} {NP} {NF}",
         lambda w: {"sessionId": w.session_id, "description": "Tea and biscuits."},

@@ -5,7 +5,7 @@ bad input refused with nothing changed.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -32,7 +32,8 @@ async def test_a_weekly_in_person_group_with_an_online_option_keeps_seven_pm_acr
         ("2027-03-25T19:00:00+00:00", "19:00", "2027-03-25"),
         ("2027-04-01T18:00:00+00:00", "19:00", "2027-04-01"),
     ]
-    assert {s["seriesId"] for s in sessions} == {sessions[0]["seriesId"]} and sessions[0]["seriesId"]
+    assert sessions[0]["seriesId"]
+    assert {s["seriesId"] for s in sessions} == {sessions[0]["seriesId"]}
     assert sessions[0]["recurrence"] == {"frequency": "WEEKLY", "weekOfMonth": None, "count": 3}
     assert sessions[0]["venue"]["name"] == "St Mary's church hall"  # the group's usual venue
     assert sessions[0]["venue"]["postcode"] == "CF10 1AA"
@@ -113,13 +114,14 @@ async def test_bad_input_is_refused_with_every_reason_and_changes_nothing(
     gql: GraphQLClient, live_group: tuple[str, OutreachCast], changes: Changes
 ) -> None:
     group_id, cast = live_group
-    day = date.today() + timedelta(days=30)
+    day = datetime.now(UTC).date() + timedelta(days=30)
     link = "https://meet.example.org/a"
     mark = await changes.mark()
     online = await mutate(gql, "SessionCreate", cast.lead.token,
                           **session_input(group_id, day, mode="ONLINE", durationMinutes=5, title=""))  # fmt: skip
+    plain = "http://meet.example.org"
     insecure = await mutate(gql, "SessionCreate", cast.lead.token,
-                            **session_input(group_id, day, mode="ONLINE", joiningLink="http://meet.example.org"))  # fmt: skip
+                            **session_input(group_id, day, mode="ONLINE", joiningLink=plain))  # fmt: skip
     past = await mutate(gql, "SessionCreate", cast.lead.token,
                         **session_input(group_id, date(2020, 1, 2), mode="ONLINE", joiningLink=link))  # fmt: skip
     no_venue = await mutate(gql, "SessionCreate", cast.lead.token, **session_input(group_id, day))
