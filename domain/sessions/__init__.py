@@ -12,6 +12,7 @@ from domain.sessions.policies import CHECK_IN_OPENS_BEFORE, LINK_OPENS_BEFORE, S
 from domain.sessions.reading import Person, SessionDetail, SessionView, group_sessions, group_venues, session_detail
 from domain.sessions.recurrence import RecurrenceDraft
 from domain.sessions.scheduling import SessionChanges, SessionDraft, cancel_session, create_session, update_session
+from domain.sessions.ticks import SessionsTick, sessions_tick
 from domain.sessions.venues import VenueDraft, create_venue, set_home_area, update_venue
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "SessionError",
     "SessionErrorCode",
     "SessionView",
+    "SessionsTick",
     "VenueDraft",
     "answer_session",
     "cancel_session",
@@ -37,6 +39,7 @@ __all__ = [
     "group_venues",
     "mark_attendance",
     "session_detail",
+    "sessions_tick",
     "set_home_area",
     "update_session",
     "update_venue",

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from domain.groups import GroupAction, Viewer, is_active, note_leader_activity
+from domain.noticing import note_attended
 from domain.sessions.access import session_in_group
 from domain.sessions.errors import SessionError, SessionErrorCode
 from domain.sessions.policies import check_in_open, register_open
@@ -54,6 +55,7 @@ async def mark_attendance(
     for member_id in wanted:
         await repos.attendance.mark(group.id, session.id, member_id, marked=MarkedBy.LEAD,
                                     starts_at=session.starts_at, now=now)  # fmt: skip
+    await note_attended(repos=repos, group_id=group.id, member_ids=wanted, at=now)
     await note_leader_activity(repos, membership, now=now)
     return await repos.attendance.of_session(group.id, session.id)
 
@@ -71,5 +73,7 @@ async def check_in(
     given = code.strip().upper().encode()
     if not hmac.compare_digest(given, session.check_in_code.encode()):
         raise SessionError(SessionErrorCode.CHECK_IN_CODE_WRONG, "That code doesn't match. Ask your lead to show it.")
-    return await repos.attendance.mark(group.id, session.id, viewer.id, marked=MarkedBy.SELF,
-                                       starts_at=session.starts_at, now=now)  # fmt: skip
+    record = await repos.attendance.mark(group.id, session.id, viewer.id, marked=MarkedBy.SELF,
+                                         starts_at=session.starts_at, now=now)  # fmt: skip
+    await note_attended(repos=repos, group_id=group.id, member_ids=[viewer.id], at=now)
+    return record

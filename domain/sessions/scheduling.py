@@ -34,6 +34,7 @@ from schemas.documents.notifications import NotificationKind
 from schemas.documents.sessions import SessionDocument, SessionMode, SessionUpdate
 
 REMINDERS_BEFORE = (timedelta(hours=24), timedelta(hours=2))
+REGISTER_GRACE = timedelta(hours=12)  # who stopped coming is read once the register is in
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read aloud across a room
 CODE_LENGTH = 6
 
@@ -149,6 +150,7 @@ async def create_session(
             free_places=draft.capacity,
             check_in_code=check_in_code(),
             reminder_at=first_reminder(start, now),
+            missed_check_at=start + duration + REGISTER_GRACE,
             created_by=viewer.id,
             created_at=now,
             updated_at=now,
@@ -262,6 +264,7 @@ async def _move(
         session.id,
         SessionUpdate(
             starts_at=start, ends_at=start + timedelta(minutes=minutes), reminder_at=first_reminder(start, now),
+            missed_check_at=start + timedelta(minutes=minutes) + REGISTER_GRACE,
             moved_from=session.moved_from or session.starts_at, updated_at=now,
         ),
     )  # fmt: skip

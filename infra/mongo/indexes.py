@@ -211,6 +211,7 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("group_id", ASCENDING), ("series_id", ASCENDING), ("starts_at", ASCENDING)], name="series"),
         # Beat's reminder tick reads only sessions whose reminder is due.
         IndexModel([("reminder_at", ASCENDING), ("_id", ASCENDING)], name="reminder_due"),
+        IndexModel([("missed_check_at", ASCENDING), ("_id", ASCENDING)], name="missed_check_due"),
     ],
     "rsvps": [
         # Group first: prefixed by the shard key. One answer per member and session.

@@ -5,7 +5,9 @@ Places are counted on the session: `free_places` changes only by conditional
 single-document updates (a place is taken only while one is free), so capacity holds
 under concurrent answers without transactions; `waiting_seq` numbers the waiting list.
 `reminder_at` is when beat's reminder tick next looks at it (24 hours, then 2 hours
-before the start; null after the last or once cancelled), read through an index.
+before the start; null after the last or once cancelled), and `missed_check_at` when the
+sessions tick looks at who stopped coming (12 hours after the end, when the register is
+in); both read through an index.
 """
 
 from __future__ import annotations
@@ -62,6 +64,7 @@ class SessionDocument(Document):
     waiting_seq: int = 0
     check_in_code: str = Field(description="The short code a lead shows in the room for self check-in.")
     reminder_at: datetime | None = None
+    missed_check_at: datetime | None = None
     cancelled_at: datetime | None = None
     created_by: str
     created_at: datetime
@@ -79,4 +82,5 @@ class SessionUpdate:
     ends_at: datetime | Keep = KEEP
     moved_from: datetime | Keep | None = KEEP
     reminder_at: datetime | Keep | None = KEEP
+    missed_check_at: datetime | Keep | None = KEEP
     updated_at: datetime | Keep = KEEP

@@ -87,7 +87,7 @@ class SessionsRepository:
     async def cancel(self, session_id: str, *, now: datetime) -> SessionDocument | None:
         raw = await self._collection.find_one_and_update(
             {"_id": session_id, **_LIVE},
-            {"$set": {"cancelled_at": now, "updated_at": now, "reminder_at": None}},
+            {"$set": {"cancelled_at": now, "updated_at": now, "reminder_at": None, "missed_check_at": None}},
             return_document=ReturnDocument.AFTER,
         )
         return SessionDocument.from_mongo(raw) if raw else None
@@ -131,5 +131,17 @@ class SessionsRepository:
         """Move the reminder on from `was`: exactly one tick wins it."""
         result = await self._collection.update_one(
             {"_id": session_id, "reminder_at": was}, {"$set": {"reminder_at": next_at}}
+        )
+        return result.modified_count == 1
+
+    async def due_missed_checks(self, now: datetime, *, limit: int) -> list[SessionDocument]:
+        query = {"missed_check_at": {"$lte": now}}
+        cursor = self._collection.find(query).sort([("missed_check_at", 1), ("_id", 1)]).limit(limit)
+        return [SessionDocument.from_mongo(raw) async for raw in cursor]
+
+    async def claim_missed_check(self, session_id: str, *, was: datetime) -> bool:
+        """Take the look at who stopped coming: exactly one tick wins it."""
+        result = await self._collection.update_one(
+            {"_id": session_id, "missed_check_at": was}, {"$set": {"missed_check_at": None}}
         )
         return result.modified_count == 1
