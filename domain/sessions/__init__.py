@@ -6,6 +6,7 @@ Other contexts, the API and the workers import these from here, never from the m
 from __future__ import annotations
 
 from domain.sessions.attendance import check_in, mark_attendance
+from domain.sessions.calendar import feed_for, feed_path, issue_feed, revoke_feed
 from domain.sessions.errors import SessionError, SessionErrorCode
 from domain.sessions.going import answer_session, fill_places, withdraw_member
 from domain.sessions.policies import CHECK_IN_OPENS_BEFORE, LINK_OPENS_BEFORE, SessionAccess
@@ -34,10 +35,14 @@ __all__ = [
     "check_in",
     "create_session",
     "create_venue",
+    "feed_for",
+    "feed_path",
     "fill_places",
     "group_sessions",
     "group_venues",
+    "issue_feed",
     "mark_attendance",
+    "revoke_feed",
     "session_detail",
     "sessions_tick",
     "set_home_area",

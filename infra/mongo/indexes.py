@@ -226,6 +226,9 @@ INDEXES: dict[str, list[IndexModel]] = {
         ),
         IndexModel([("member_id", ASCENDING), ("session_id", ASCENDING)], name="member_sessions"),
     ],
+    "calendar_feeds": [
+        IndexModel([("token_hash", ASCENDING)], name="token_hash_unique", unique=True),
+    ],
     "attendance": [
         IndexModel(
             [("group_id", ASCENDING), ("session_id", ASCENDING), ("member_id", ASCENDING)],

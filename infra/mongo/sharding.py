@@ -115,6 +115,7 @@ SHARDING: dict[str, Placement] = {
     ),
     "message_reports": Unsharded("reports of private messages to staff: rare"),
     "venues": Unsharded("at most 20 per group"),
+    "calendar_feeds": Unsharded("one per member who asked for one; the token hash is unique across them"),
     "worker_heartbeats": Unsharded("one per periodic task"),
 }
 

@@ -417,6 +417,8 @@ MUTATIONS: dict[str, Case] = {
         lambda w: {"sessionId": w.session_id, "present": [w.id_of("member")]},
         "sessionId",
     ),
+    "calendarFeedIssue": case(SIGNED_IN, harmless=True),
+    "calendarFeedRevoke": case(SIGNED_IN, harmless=True),
     "accountRestore": case(
         f"{U} NOT_PENDING_DELETION NOT_PENDING_DELETION NOT_PENDING_DELETION NOT_PENDING_DELETION "
         "NOT_PENDING_DELETION NOT_PENDING_DELETION"

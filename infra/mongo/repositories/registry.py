@@ -10,6 +10,7 @@ from infra.mongo.repositories.attendance import AttendanceRepository
 from infra.mongo.repositories.author_reveals import AuthorRevealsRepository
 from infra.mongo.repositories.authorship import AuthorshipRepository
 from infra.mongo.repositories.bylines import BylinesRepository
+from infra.mongo.repositories.calendar_feeds import CalendarFeedsRepository
 from infra.mongo.repositories.checkins import CheckInsRepository
 from infra.mongo.repositories.content_removals import ContentRemovalsRepository
 from infra.mongo.repositories.data_exports import DataExportsRepository
@@ -82,6 +83,7 @@ class Repositories:
     sessions: SessionsRepository
     rsvps: RsvpsRepository
     attendance: AttendanceRepository
+    calendar_feeds: CalendarFeedsRepository
     personal_data: PersonalDataRepository
     erasure: ErasureRepository
     retention: RetentionRepository
@@ -124,6 +126,7 @@ class Repositories:
             sessions=SessionsRepository(db),
             rsvps=RsvpsRepository(db),
             attendance=AttendanceRepository(db),
+            calendar_feeds=CalendarFeedsRepository(db),
             personal_data=PersonalDataRepository(db),
             erasure=ErasureRepository(db),
             retention=RetentionRepository(db),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from strawberry.types.field import StrawberryField
 
 from api.graphql.sessions.mutations.attendance_mark import attendance_mark
+from api.graphql.sessions.mutations.calendar_feed_issue import calendar_feed_issue
+from api.graphql.sessions.mutations.calendar_feed_revoke import calendar_feed_revoke
 from api.graphql.sessions.mutations.group_home_area_set import group_home_area_set
 from api.graphql.sessions.mutations.session_answer import session_answer
 from api.graphql.sessions.mutations.session_cancel import session_cancel
@@ -24,4 +26,6 @@ MUTATIONS: list[StrawberryField] = [
     session_answer,
     session_check_in,
     attendance_mark,
+    calendar_feed_issue,
+    calendar_feed_revoke,
 ]
