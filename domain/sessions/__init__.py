@@ -8,7 +8,7 @@ from __future__ import annotations
 from domain.sessions.attendance import check_in, mark_attendance
 from domain.sessions.calendar import feed_for, feed_path, issue_feed, revoke_feed
 from domain.sessions.errors import SessionError, SessionErrorCode
-from domain.sessions.going import answer_session, fill_places, withdraw_member
+from domain.sessions.going import answer_session, fill_places, forget_member, withdraw_member
 from domain.sessions.policies import CHECK_IN_OPENS_BEFORE, LINK_OPENS_BEFORE, SessionAccess
 from domain.sessions.reading import Person, SessionDetail, SessionView, group_sessions, group_venues, session_detail
 from domain.sessions.recurrence import RecurrenceDraft
@@ -38,6 +38,7 @@ __all__ = [
     "feed_for",
     "feed_path",
     "fill_places",
+    "forget_member",
     "group_sessions",
     "group_venues",
     "issue_feed",

@@ -147,3 +147,18 @@ async def withdraw_member(
 
 def count_of(rsvps: Sequence[RsvpDocument], answer: Answer) -> int:
     return sum(1 for rsvp in rsvps if rsvp.answer is answer)
+
+
+async def forget_member(*, repos: Repositories, member_id: str, now: datetime) -> None:
+    """A deleted member's answers, attendance and calendar address go; their places at coming sessions
+    are given back (the waiting list moves up at the session's next change of answer).
+    """
+    for rsvp in await repos.rsvps.for_member(member_id):
+        if rsvp.answer is Answer.GOING:
+            session = await repos.sessions.get(rsvp.session_id)
+            deleted = await repos.rsvps.delete_one(rsvp.id, answer=Answer.GOING)
+            if deleted and session is not None and session.ends_at > now:
+                await repos.sessions.release_place(session.id)
+    await repos.rsvps.delete_for_member(member_id)
+    await repos.attendance.delete_for_member(member_id)
+    await repos.calendar_feeds.delete(member_id)

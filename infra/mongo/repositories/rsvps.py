@@ -95,6 +95,10 @@ class RsvpsRepository:
         }
         return [RsvpDocument.from_mongo(raw) async for raw in self._collection.find(query)]
 
+    async def delete_one(self, rsvp_id: str, *, answer: Answer) -> bool:
+        """Delete this answer if it is still `answer` (a purge rerun does not give a place back twice)."""
+        return (await self._collection.delete_one({"_id": rsvp_id, "answer": answer.value})).deleted_count == 1
+
     async def delete_for_member(self, member_id: str) -> int:
         return (await self._collection.delete_many({"member_id": member_id})).deleted_count
 
