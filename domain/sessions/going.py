@@ -59,7 +59,10 @@ async def _go(
     if current is not None and current.answer in PLACE_HOLDERS:
         return current  # already going or in line: answering again changes nothing
     others: tuple[Answer | None, ...] = (None, Answer.NOT_GOING, Answer.MAYBE)
-    if await repos.sessions.take_place(session.id):
+    # Someone already in line goes first: a newcomer joins the line rather than take a place just freed.
+    if not await repos.rsvps.anyone_waiting(session.group_id, session.id) and await repos.sessions.take_place(
+        session.id
+    ):
         changed = await repos.rsvps.change(
             session.group_id, session.id, member_id, replaces=others, answer=Answer.GOING, wait_position=None, now=now
         )

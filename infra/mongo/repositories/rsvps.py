@@ -65,6 +65,10 @@ class RsvpsRepository:
         )
         return RsvpDocument.from_mongo(raw) if raw else None
 
+    async def anyone_waiting(self, group_id: str, session_id: str) -> bool:
+        query = {"group_id": group_id, "session_id": session_id, "answer": Answer.WAITING.value}
+        return await self._collection.find_one(query, {"_id": 1}) is not None
+
     async def of_session(self, group_id: str, session_id: str, *, answers: Sequence[Answer]) -> list[RsvpDocument]:
         query = {"group_id": group_id, "session_id": session_id, "answer": {"$in": [a.value for a in answers]}}
         cursor = self._collection.find(query).sort([("answer", 1), ("wait_position", 1), ("answered_at", 1)])
