@@ -151,7 +151,10 @@ async def _group_with(gql: GraphQLClient, lead: Person, people: list[Person]) ->
 
 
 async def _session_for(gql: GraphQLClient, lead: Person, members: list[Person], *, capacity: int) -> tuple[str, str]:
-    group_id = await _group_with(gql, lead, members)
+    group_id = await created_group(gql, lead)
+    code = await invite_code(gql, lead, group_id, maxUses=len(members))
+    for person in members:
+        await joined(gql, person, code=code)
     day = datetime.now(UTC).date() + timedelta(days=30)
     [session] = await planned(gql, lead, group_id, day, mode="ONLINE", joiningLink="https://meet.example.org/x",
                               capacity=capacity)  # fmt: skip
