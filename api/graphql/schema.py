@@ -57,6 +57,8 @@ from api.graphql.outreach.queries import OutreachQueries
 from api.graphql.outreach.subscriptions import OutreachSubscriptions
 from api.graphql.safeguarding import mutations as safeguarding_mutations
 from api.graphql.safeguarding.queries import SafeguardingQueries
+from api.graphql.sessions import mutations as sessions_mutations
+from api.graphql.sessions.queries import SessionQueries
 from api.graphql.shares import mutations as shares_mutations
 from api.graphql.shares.queries import ShareQueries
 from api.graphql.shares.subscriptions import ShareSubscriptions
@@ -84,6 +86,7 @@ class Query(
     StaffQueries,
     AccountQueries,
     OutreachQueries,
+    SessionQueries,
 ):
     pass
 
@@ -104,6 +107,7 @@ Mutation = answer_refusals_typed(create_type(
         *crisis_mutations.MUTATIONS,
         *accounts_mutations.MUTATIONS,
         *outreach_mutations.MUTATIONS,
+        *sessions_mutations.MUTATIONS,
     ],
     description="Changing: every mutation returns a union of its success and its typed error.",
 ))  # fmt: skip
