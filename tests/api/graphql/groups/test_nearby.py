@@ -197,3 +197,21 @@ async def test_a_group_is_placed_by_its_usual_venue_when_its_home_area_gives_no_
     assert moved is not None
     assert placed["location"] == {"type": "Point", "coordinates": [-3.03636, 53.06358]}  # LL11's centre
     assert moved["location"] == {"type": "Point", "coordinates": [-3.94018, 51.6269]}  # SA1's
+
+
+async def test_groups_at_the_same_distance_page_by_id_on_both_paths(
+    gql: GraphQLClient, fallback: GraphQLClient, cast: Cast
+) -> None:
+    ids = set()
+    for name in ("Llandrindod A", "Llandrindod B"):
+        group_id = await created_group(gql, cast.lead, name=name, access="OPEN")
+        await mutate(gql, "GroupHomeAreaSet", cast.lead.token, groupId=group_id, nation="WALES",
+                     localAuthority="Powys", outwardCode="LD1")  # fmt: skip
+        ids.add(group_id)
+    near = {"nation": "WALES", "outwardCode": "LD1"}
+
+    for client in (gql, fallback):
+        first = (await nearby(client, cast.outsider.token, near, first=1))["data"]["groups"]
+        second = await nearby(client, cast.outsider.token, near, first=1, after=first["pageInfo"]["endCursor"])
+        pages = [first["nodes"][0]["id"], second["data"]["groups"]["nodes"][0]["id"]]
+        assert pages == sorted(ids)  # one place each, by id, however many share the centre
