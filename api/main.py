@@ -15,6 +15,7 @@ from api.graphql.schema import Schema, build_schema
 from api.health import router as health_router
 from api.middleware import RequestGuard
 from api.runtime import ApiRuntime
+from api.texting import router as texting_router
 from domain.clock import Clock, SystemClock
 from infra.logging import configure_logging, drop_wire_data
 from infra.settings import Settings, get_settings
@@ -54,6 +55,7 @@ def create_app(
         RequestGuard, max_body_bytes=graphql.max_body_bytes, body_timeout_seconds=graphql.body_timeout_seconds
     )
     app.include_router(health_router)
+    app.include_router(texting_router)
     schema = schema or app_schema(settings)
     app.include_router(build_router(schema, production=production), prefix="/graphql")
     return app

@@ -47,6 +47,7 @@ PUSH_DATA_KEYS: Mapping[NotificationKind, tuple[PushKey, ...]] = {
     NotificationKind.SUPPORT_REQUEST: (PushKey.GROUP_ID, PushKey.MEMBER_ID, PushKey.THREAD_ID),
     NotificationKind.THREAD_MESSAGE: (PushKey.THREAD_ID,),  # never the group or the sender: opens the thread
     NotificationKind.THREAD_WAITING: (PushKey.GROUP_ID, PushKey.THREAD_ID),
+    NotificationKind.TEXT_WELCOME: _GROUP,  # by text only: the group the member was registered into
 }
 COMMON_KEYS = ("notificationId", "kind")
 

@@ -21,8 +21,8 @@ from domain.notifications import notify
 from infra.mongo.repositories.registry import Repositories
 from infra.queue import TaskQueue
 from schemas.documents.groups import GroupDocument
-from schemas.documents.members import MemberDocument
-from schemas.documents.notifications import NotificationKind
+from schemas.documents.members import MemberDocument, ReminderChannel
+from schemas.documents.notifications import Channel, NotificationKind
 from schemas.pagination import Keyset
 from schemas.tasks.checkins import REMIND_GROUP, RemindGroup
 
@@ -87,6 +87,7 @@ async def _fan_out(
         sent = await notify(
             repos=repos, queue=queue, member_id=member.id, kind=NotificationKind.CHECK_IN_REMINDER,
             dedupe_key=reminder_key(group.id, occurrence, member.id), now=now, params={"groupId": group.id},
+            channel=reminder_channel(member),
         )  # fmt: skip
         written += sent is not None
     return written
@@ -97,6 +98,13 @@ def wants_reminders(member: MemberDocument) -> bool:
     A break is left to the pipeline, which keeps the reminder to the inbox.
     """
     return member.preferences.reminders
+
+
+def reminder_channel(member: MemberDocument) -> Channel:
+    """A text for a member without the app, or one who chose texts (low data); a push otherwise."""
+    if member.joins_by_text or member.preferences.reminder_channel is ReminderChannel.TEXT:
+        return Channel.SMS
+    return Channel.PUSH
 
 
 def reminder_key(group_id: str, occurrence: datetime, member_id: str) -> str:

@@ -9,7 +9,7 @@ from datetime import datetime
 from infra.mongo.repositories.registry import Repositories
 from infra.queue import TaskQueue
 from schemas.documents.base import new_id
-from schemas.documents.notifications import NotificationDocument, NotificationKind, PushState, PushStatus
+from schemas.documents.notifications import Channel, NotificationDocument, NotificationKind, PushState, PushStatus
 from schemas.push import params_mismatch
 from schemas.tasks.notifications import DELIVER, DeliverNotification
 
@@ -24,6 +24,7 @@ async def notify(
     now: datetime,
     params: dict[str, str] | None = None,
     urgent: bool = False,
+    channel: Channel = Channel.PUSH,
 ) -> NotificationDocument | None:
     """Record a notification for a member and enqueue its delivery.
 
@@ -39,6 +40,7 @@ async def notify(
         params=params or {},
         dedupe_key=dedupe_key,
         urgent=urgent,
+        channel=channel,
         created_at=now,
         push=PushState(not_before=now),  # queued now: the sweeper re-enqueues it if still pending after a grace
     )

@@ -35,6 +35,18 @@ class NotificationKind(StrEnum):
     SUPPORT_REQUEST = "support_request"  # leads: a member would welcome a message (they asked us to say)
     THREAD_MESSAGE = "thread_message"  # a new message in one of the member's conversations
     THREAD_WAITING = "thread_waiting"  # leads: a member has waited 48 hours for a reply in their group
+    TEXT_WELCOME = "text_welcome"  # by text only: the first text to a member registered by phone (reply YES)
+
+
+class Channel(StrEnum):
+    """How a notification reaches the member: a push to their phones, or a text message."""
+
+    PUSH = "push"
+    SMS = "sms"
+
+
+# The one "device" a text goes to, in `push.deliveries`.
+PHONE = "phone"
 
 
 class PushStatus(StrEnum):
@@ -55,6 +67,7 @@ class DeliveryOutcome(StrEnum):
     RETRY = "retry"  # 429, 503 and the like: tried again later
     DEVICE_REMOVED = "device_removed"  # FCM says the token is gone or invalid; the device was deleted
     FAILED = "failed"  # a permanent error that is not the token's (a payload problem: a bug)
+    IN_FLIGHT = "in_flight"  # texts: written before Twilio is asked, so a run after a crash looks before resending
 
 
 class DeviceDelivery(BaseModel):
@@ -66,6 +79,9 @@ class DeviceDelivery(BaseModel):
     code: str | None = None
     message_id: str | None = None
     at: datetime
+    receipt: str | None = Field(
+        default=None, description="Texts: the last delivery receipt's status (delivered, undelivered, failed)."
+    )
 
 
 class PushState(BaseModel):
@@ -99,6 +115,7 @@ class NotificationDocument(Document):
     )
     dedupe_key: str
     urgent: bool = Field(default=False, description="Safety messages: not held by quiet hours or the daily cap.")
+    channel: Channel = Field(default=Channel.PUSH, description="Push to the member's phones, or a text message.")
     created_at: datetime
     read_at: datetime | None = None
     push: PushState = Field(default_factory=PushState)
