@@ -54,9 +54,7 @@ def pipeline(api: RunningApi, push_sender: PushSender, text_sender: TextSender, 
     )  # fmt: skip
 
 
-async def register(
-    gql: GraphQLClient, lead: Person, group_id: str, number: str, **overrides: Any
-) -> dict[str, Any]:
+async def register(gql: GraphQLClient, lead: Person, group_id: str, number: str, **overrides: Any) -> dict[str, Any]:
     values = {
         "groupId": group_id, "phoneNumber": number, "displayName": "Bryn", "nation": "WALES", "language": "CY",
         "consent": True, "adultConfirmed": True,

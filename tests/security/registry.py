@@ -367,8 +367,13 @@ MUTATIONS: dict[str, Case] = {
     "textMemberRegister": case(
         f"{U} {NF} {NP} {OK} {OK} {OK} {NF}",
         lambda w: {
-            "groupId": w.group_id, "phoneNumber": _mobile(), "displayName": "Bryn", "nation": "WALES",
-            "language": "CY", "consent": True, "adultConfirmed": True,
+            "groupId": w.group_id,
+            "phoneNumber": _mobile(),
+            "displayName": "Bryn",
+            "nation": "WALES",
+            "language": "CY",
+            "consent": True,
+            "adultConfirmed": True,
         },
         "groupId",
     ),
