@@ -53,6 +53,7 @@ class NotificationKindValue(Enum):
     SUPPORT_REQUEST = _kind(Kind.SUPPORT_REQUEST, "Leads: a member would welcome a message (answer in the thread).")
     THREAD_MESSAGE = _kind(Kind.THREAD_MESSAGE, "A new message in one of the member's conversations: open the thread.")
     THREAD_WAITING = _kind(Kind.THREAD_WAITING, "Leads: a member has waited 48 hours for a reply in their group.")
+    TEXT_WELCOME = _kind(Kind.TEXT_WELCOME, "By text only: the first text to someone a lead added by phone.")
 
 
 async def named_members(context: Context, notifications: Sequence[NotificationDocument]) -> dict[str, str]:
