@@ -63,13 +63,17 @@ async def text_member(
     )  # fmt: skip
     member_id = result["member"]["id"]
     [welcome] = await frozen.db.notifications.find({"member_id": member_id}).to_list(None)
-    assert await deliver(pipeline=pipeline, notification_id=welcome["_id"], member_id=member_id, now=frozen.now) == "sent"
+    assert (
+        await deliver(pipeline=pipeline, notification_id=welcome["_id"], member_id=member_id, now=frozen.now) == "sent"
+    )
     await reply(frozen, fake, settings, number, "YES")
     return member_id, number, group_id
 
 
 async def reply(frozen: FrozenApi, fake: FakeTwilio, settings: Settings, number: str, body: str) -> list[str]:
-    response = await post_signed(frozen.gql.http, settings, fake, "/twilio/inbound", fake.inbound(from_=number, body=body))
+    response = await post_signed(
+        frozen.gql.http, settings, fake, "/twilio/inbound", fake.inbound(from_=number, body=body)
+    )
     assert response.status_code == 200
     return [part.split("</Message>")[0] for part in response.text.split("<Message>")[1:]]
 
