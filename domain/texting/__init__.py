@@ -8,7 +8,7 @@ from __future__ import annotations
 from domain.texting.errors import TextingError, TextingErrorCode
 from domain.texting.inbound import Answer, InboundText, answer_text, first_support
 from domain.texting.receipts import record_receipt
-from domain.texting.registration import TEXT_UID_PREFIX, register_text_member
+from domain.texting.registration import TEXT_UID_PREFIX, register_text_member, set_own_number
 from domain.texting.validation import TextMemberDraft
 
 __all__ = [
@@ -22,4 +22,5 @@ __all__ = [
     "first_support",
     "record_receipt",
     "register_text_member",
+    "set_own_number",
 ]

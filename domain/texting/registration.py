@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from domain.errors import DomainError
-from domain.groups import GroupError, GroupErrorCode, Viewer, admit_registered, may_register_by_text
+from domain.errors import DomainError, HiddenError
+from domain.groups import GroupError, GroupErrorCode, Viewer, admit_registered, is_active, may_register_by_text
 from domain.members import age_on, default_preferences, is_minor, local_date
 from domain.notifications import notify
 from domain.texting import validation as check
 from domain.texting.errors import TextingError, TextingErrorCode
 from infra.mongo.repositories.registry import Repositories
 from infra.mongo.repositories.text_contacts import PhoneTakenError
-from infra.phones import PhoneVault
+from infra.phones import PhoneVault, normalise
 from infra.queue import TaskQueue
 from schemas.documents.base import new_id
 from schemas.documents.groups import GroupDocument
@@ -100,3 +100,42 @@ async def confirm(*, repos: Repositories, member_id: str, now: datetime) -> bool
         await repos.text_contacts.set_status(member_id, TextStatus.ACTIVE, now=now, only_from=TextStatus.PENDING)
         is not None
     )
+
+
+async def set_own_number(
+    *,
+    repos: Repositories,
+    queue: TaskQueue,
+    vault: PhoneVault,
+    member: MemberDocument,
+    group_id: str,
+    phone_number: str,
+    consent: bool,
+    region: str,
+    now: datetime,
+) -> TextContactDocument:
+    """An app member gives their own number, for a group they are in, to get reminders by text (low data);
+    it is confirmed by their YES to the first text. A new number replaces the old one.
+    """
+    phone = normalise(phone_number, region=region)
+    issues = check.phone_and_consent_issues(phone, consent)
+    if issues or phone is None:
+        raise TextingError.from_issues(issues)
+    membership = await repos.memberships.get(group_id, member.id)
+    if membership is None or not is_active(membership):
+        raise HiddenError(group_id)
+    contact = TextContactDocument(
+        id=member.id, phone_hash=vault.lookup_hash(phone), phone_sealed=vault.seal(phone), group_id=group_id,
+        registered_by=member.id, consent_at=now, text_only=False, created_at=now, updated_at=now,
+    )  # fmt: skip
+    await repos.text_contacts.delete(member.id)
+    try:
+        await repos.text_contacts.insert(contact)
+    except PhoneTakenError:
+        message = "This number can't be used: it may already be in use."
+        raise TextingError(TextingErrorCode.PHONE_TAKEN, message) from None
+    await notify(
+        repos=repos, queue=queue, member_id=member.id, kind=NotificationKind.TEXT_WELCOME,
+        dedupe_key=f"text_welcome:{member.id}:{new_id()}", now=now, params={"groupId": group_id}, channel=Channel.SMS,
+    )  # fmt: skip
+    return contact

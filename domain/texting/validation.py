@@ -37,14 +37,8 @@ class CleanDraft:
 
 def clean(draft: TextMemberDraft, *, region: str, today: date) -> tuple[CleanDraft | None, list[FieldIssue]]:
     """The draft made ready to store, or every issue with it."""
-    issues: list[FieldIssue] = []
     phone = normalise(draft.phone_number, region=region)
-    if phone is None:
-        message = "Give a mobile number that takes texts, such as 07400 123456 or +44 7400 123456."
-        issues.append(_issue("phoneNumber", TextingErrorCode.PHONE_INVALID, message))
-    if not draft.consent:
-        message = "Record that the member agreed to be texted and to have their check-ins kept."
-        issues.append(_issue("consent", TextingErrorCode.CONSENT_REQUIRED, message))
+    issues = phone_and_consent_issues(phone, draft.consent)
     name = clean_display_name(draft.display_name)
     if display_name_issues(name):
         message = "Use 1 to 40 letters, numbers or punctuation, and no contact details: their group sees it."
@@ -53,6 +47,18 @@ def clean(draft: TextMemberDraft, *, region: str, today: date) -> tuple[CleanDra
     if issues or phone is None or born is None:
         return None, issues
     return CleanDraft(phone=phone, display_name=name, date_of_birth=born), []
+
+
+def phone_and_consent_issues(phone: str | None, consent: bool) -> list[FieldIssue]:
+    """A member giving their own number: a mobile that takes texts, and their consent."""
+    issues = []
+    if phone is None:
+        message = "Give a mobile number that takes texts, such as 07400 123456 or +44 7400 123456."
+        issues.append(_issue("phoneNumber", TextingErrorCode.PHONE_INVALID, message))
+    if not consent:
+        message = "Agree to be texted reminders at this number."
+        issues.append(_issue("consent", TextingErrorCode.CONSENT_REQUIRED, message))
+    return issues
 
 
 def _date_of_birth(draft: TextMemberDraft, today: date, issues: list[FieldIssue]) -> date | None:

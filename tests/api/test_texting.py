@@ -16,19 +16,23 @@ import httpx
 import pytest
 
 from domain.accounts.export_document import gather
-from domain.notifications import Pipeline, Texting, deliver
+from domain.checkins.reminders import reminder_channel
+from domain.notifications import Pipeline, Texting, deliver, notify
 from domain.shares import AnonymityKey
 from infra.mongo.client import Database
 from infra.push import PushSender
 from infra.settings import PushSettings, Settings
 from infra.sms import TextSender
+from schemas.documents.notifications import Channel, NotificationKind
 from schemas.documents.text_budgets import PLATFORM
+from tests.factories.devices import preferences_set, registered_device
 from tests.factories.groups import created_group, mutate
 from tests.factories.members import TestMember as Person
 from tests.factories.members import onboarded_member
 from tests.fixtures.app import GraphQLClient, RunningApi
 from tests.fixtures.auth import AuthEmulator
 from tests.fixtures.changes import Changes
+from tests.fixtures.fcm import FakeFcm
 from tests.fixtures.twilio import FakeTwilio, post_signed
 
 HIGH = "I want to kill myself"
@@ -334,3 +338,78 @@ async def test_the_export_holds_the_number_and_its_consent(
     )  # fmt: skip
     assert texting["consentRecordedAt"] is not None
     assert texting["confirmedAt"] is not None
+
+
+async def test_reminder_texts_warn_staff_at_80_percent_and_stop_at_the_budget(
+    api: RunningApi, gql: GraphQLClient, http: httpx.AsyncClient, settings: Settings, fake_twilio: FakeTwilio,
+    db: Database, pipeline: Pipeline, lead: Person,
+) -> None:  # fmt: skip
+    member_id, number, group_id = await confirmed(gql, http, settings, fake_twilio, db, pipeline, lead)
+    no_limits = {"preferences.quiet_hours_start": "00:00", "preferences.quiet_hours_end": "00:00",
+                 "preferences.daily_push_cap": 10}  # fmt: skip
+    await db.members.update_one({"_id": member_id}, {"$set": no_limits})
+    runtime, now = api.runtime, api.runtime.clock.now()
+    month, limit = f"{now:%Y-%m}", settings.text.monthly_budget_default
+    budget_id = f"{PLATFORM}:{month}"
+
+    async def reminder() -> str:
+        sent = await notify(
+            repos=runtime.repos, queue=runtime.queue, member_id=member_id, kind=NotificationKind.CHECK_IN_REMINDER,
+            dedupe_key=f"test:{uuid.uuid4()}", params={"groupId": group_id}, now=now, channel=Channel.SMS,
+        )  # fmt: skip
+        assert sent is not None
+        return str(await deliver(pipeline=pipeline, notification_id=sent.id, member_id=member_id, now=now))
+
+    try:
+        await db.text_budgets.update_one(
+            {"_id": budget_id}, {"$set": {"sent": int(limit * 0.8) - 1, "warned_at": None}}
+        )
+        assert await reminder() == "sent"  # the 80% text
+        query = {"kind": "text_budget_low", "open_key": f"text_budget_low:{budget_id}"}
+        assert len(await db.staff_alerts.find(query).to_list(None)) == 1
+        assert await reminder() == "sent"  # warned once a month, not again
+        assert await db.staff_alerts.count_documents({"kind": "text_budget_low"}) == 1
+        await db.text_budgets.update_one({"_id": budget_id}, {"$set": {"sent": limit}})
+        before = len(fake_twilio.texts(number))
+        assert await reminder() == "failed"
+        assert len(fake_twilio.texts(number)) == before
+    finally:
+        await db.text_budgets.update_one({"_id": budget_id}, {"$set": {"sent": 0, "warned_at": None}})
+
+
+async def test_a_member_with_the_app_chooses_texts_for_reminders_at_their_own_number(
+    api: RunningApi, gql: GraphQLClient, http: httpx.AsyncClient, settings: Settings, fake_twilio: FakeTwilio,
+    db: Database, pipeline: Pipeline, lead: Person, fake_fcm: FakeFcm,
+) -> None:  # fmt: skip
+    group_id = await created_group(gql, lead)
+    await preferences_set(gql, lead, quietHoursStart="00:00", quietHoursEnd="00:00")
+    phone = await registered_device(gql, lead)
+    chose = await mutate(gql, "NotificationPreferencesSet", lead.token, reminderChannel="TEXT")
+    assert chose["preferences"]["reminderChannel"] == "TEXT"
+    runtime, now = api.runtime, api.runtime.clock.now()
+
+    async def reminder() -> str:
+        sent = await notify(
+            repos=runtime.repos, queue=runtime.queue, member_id=lead.id, kind=NotificationKind.CHECK_IN_REMINDER,
+            dedupe_key=f"test:{uuid.uuid4()}", params={"groupId": group_id}, now=now,
+            channel=reminder_channel((await runtime.repos.members.get_many([lead.id]))[0]),
+        )  # fmt: skip
+        assert sent is not None
+        assert sent.channel is Channel.SMS
+        return str(await deliver(pipeline=pipeline, notification_id=sent.id, member_id=lead.id, now=now))
+
+    # Without a confirmed number, a reminder still comes, as a push
+    assert await reminder() == "sent"
+    assert len(fake_fcm.received(phone)) == 1
+
+    typed = mobile()
+    result = await mutate(gql, "TextNumberSet", lead.token, groupId=group_id, phoneNumber=typed, consent=True)
+    assert result == {"__typename": "TextNumberSetSuccess", "confirmed": False}
+    [welcome] = await outbox(db, lead.id, "text_welcome")
+    await deliver(pipeline=pipeline, notification_id=welcome["_id"], member_id=lead.id, now=welcome["created_at"])
+    assert twiml_messages(await text_in(http, settings, fake_twilio, e164(typed), "YES"))[0].startswith("Thanks")
+
+    # With it, reminders are texts, not pushes
+    assert await reminder() == "sent"
+    assert [t.body for t in fake_twilio.texts(e164(typed))][-1].startswith("Time to check in.")
+    assert len(fake_fcm.received(phone)) == 1

@@ -377,6 +377,11 @@ MUTATIONS: dict[str, Case] = {
         },
         "groupId",
     ),
+    "textNumberSet": case(
+        f"{U} {NF} {OK} {OK} {OK} {NF} {NF}",
+        lambda w: {"groupId": w.group_id, "phoneNumber": _mobile(), "consent": True},
+        "groupId",
+    ),
     "accountRestore": case(
         f"{U} NOT_PENDING_DELETION NOT_PENDING_DELETION NOT_PENDING_DELETION NOT_PENDING_DELETION "
         "NOT_PENDING_DELETION NOT_PENDING_DELETION"
