@@ -413,3 +413,28 @@ async def test_a_member_with_the_app_chooses_texts_for_reminders_at_their_own_nu
     assert await reminder() == "sent"
     assert [t.body for t in fake_twilio.texts(e164(typed))][-1].startswith("Time to check in.")
     assert len(fake_fcm.received(phone)) == 1
+
+
+async def test_a_nudge_for_someone_without_the_app_goes_by_text_and_app_only_kinds_do_not(
+    api: RunningApi, gql: GraphQLClient, http: httpx.AsyncClient, settings: Settings, fake_twilio: FakeTwilio,
+    db: Database, pipeline: Pipeline, lead: Person,
+) -> None:  # fmt: skip
+    member_id, number, group_id = await confirmed(gql, http, settings, fake_twilio, db, pipeline, lead)
+    no_limits = {"preferences.quiet_hours_start": "00:00", "preferences.quiet_hours_end": "00:00"}
+    await db.members.update_one({"_id": member_id}, {"$set": no_limits})
+    runtime, now = api.runtime, api.runtime.clock.now()
+
+    async def notified(kind: NotificationKind, params: dict[str, str]) -> str:
+        sent = await notify(
+            repos=runtime.repos, queue=runtime.queue, member_id=member_id, kind=kind,
+            dedupe_key=f"test:{uuid.uuid4()}", params=params, now=now,
+        )  # fmt: skip
+        assert sent is not None
+        assert sent.channel is Channel.PUSH
+        return str(await deliver(pipeline=pipeline, notification_id=sent.id, member_id=member_id, now=now))
+
+    assert await notified(NotificationKind.QUIET_NUDGE, {"groupId": group_id}) == "sent"
+    assert fake_twilio.texts(number)[-1].body.startswith(
+        "Rydyn ni wedi gweld eich colli chi."
+    )  # Welsh, lock-screen safe
+    assert await notified(NotificationKind.THREAD_MESSAGE, {"threadId": "thread-1"}) == "suppressed"
