@@ -438,3 +438,35 @@ async def test_a_nudge_for_someone_without_the_app_goes_by_text_and_app_only_kin
         "Rydyn ni wedi gweld eich colli chi."
     )  # Welsh, lock-screen safe
     assert await notified(NotificationKind.THREAD_MESSAGE, {"threadId": "thread-1"}) == "suppressed"
+
+
+@pytest.mark.engine_contract
+async def test_two_leads_registering_one_number_at_once_add_one_member(
+    gql: GraphQLClient, auth_emulator: AuthEmulator, lead: Person, db: Database
+) -> None:
+    group_id = await created_group(gql, lead)
+    other = await onboarded_member(gql, auth_emulator)
+    other_group = await created_group(gql, other)
+    typed = mobile()
+
+    results = await asyncio.gather(register(gql, lead, group_id, typed), register(gql, other, other_group, typed))
+
+    assert sorted(r["__typename"] for r in results) == ["TextMemberRegisterError", "TextMemberRegisterSuccess"]
+    assert [r["code"] for r in results if r["__typename"].endswith("Error")] == ["PHONE_TAKEN"]
+    assert await db.members.count_documents({"display_name": "Bryn", "joins_by_text": True, "_id": {
+        "$in": [r["member"]["id"] for r in results if r["__typename"].endswith("Success")]}}) == 1  # fmt: skip
+
+
+async def test_a_receipt_saying_the_number_opted_out_stops_its_texts(
+    api: RunningApi, gql: GraphQLClient, http: httpx.AsyncClient, settings: Settings, fake_twilio: FakeTwilio,
+    db: Database, pipeline: Pipeline, lead: Person,
+) -> None:  # fmt: skip
+    member_id, number, _ = await confirmed(gql, http, settings, fake_twilio, db, pipeline, lead)
+    [text] = fake_twilio.texts(number)
+
+    status = await asyncio.to_thread(fake_twilio.status, text.sid, "undelivered", error_code=21610, via=api.base_url)
+
+    assert status == 204
+    contact = await db.text_contacts.find_one({"_id": member_id})
+    assert contact is not None
+    assert contact["status"] == "stopped"
