@@ -33,7 +33,7 @@ from tests.fixtures.app import GraphQLClient, RunningApi
 from tests.fixtures.auth import AuthEmulator
 from tests.fixtures.changes import Changes
 from tests.fixtures.fcm import FakeFcm
-from tests.fixtures.twilio import FakeTwilio, post_signed
+from tests.fixtures.twilio import FakeTwilio, Reply, post_signed
 
 HIGH = "I want to kill myself"
 _numbers = itertools.count(1)
@@ -470,3 +470,63 @@ async def test_a_receipt_saying_the_number_opted_out_stops_its_texts(
     contact = await db.text_contacts.find_one({"_id": member_id})
     assert contact is not None
     assert contact["status"] == "stopped"
+
+
+async def test_a_429_or_503_from_twilio_is_retried_later_and_sent_once(
+    api: RunningApi, gql: GraphQLClient, http: httpx.AsyncClient, settings: Settings, fake_twilio: FakeTwilio,
+    db: Database, pipeline: Pipeline, lead: Person,
+) -> None:  # fmt: skip
+    member_id, number, group_id = await confirmed(gql, http, settings, fake_twilio, db, pipeline, lead)
+    no_limits = {"preferences.quiet_hours_start": "00:00", "preferences.quiet_hours_end": "00:00"}
+    await db.members.update_one({"_id": member_id}, {"$set": no_limits})
+    runtime, now = api.runtime, api.runtime.clock.now()
+    sent = await notify(
+        repos=runtime.repos, queue=runtime.queue, member_id=member_id, kind=NotificationKind.CHECK_IN_REMINDER,
+        dedupe_key=f"test:{uuid.uuid4()}", params={"groupId": group_id}, now=now, channel=Channel.SMS,
+    )  # fmt: skip
+    assert sent is not None
+    fake_twilio.script(number, Reply.too_many_requests(), Reply.unavailable())
+    before = await db.text_budgets.find_one({"_id": f"{PLATFORM}:{now:%Y-%m}"})
+
+    first = await deliver(pipeline=pipeline, notification_id=sent.id, member_id=member_id, now=now)
+    held = await db.notifications.find_one({"_id": sent.id})
+    assert held is not None
+    second = await deliver(pipeline=pipeline, notification_id=sent.id, member_id=member_id,
+                           now=held["push"]["not_before"])  # fmt: skip
+    held = await db.notifications.find_one({"_id": sent.id})
+    assert held is not None
+    third = await deliver(pipeline=pipeline, notification_id=sent.id, member_id=member_id,
+                          now=held["push"]["not_before"])  # fmt: skip
+
+    assert (first, second, third) == ("deferred", "deferred", "sent")
+    assert [t.body for t in fake_twilio.texts(number)][1:] == [  # in Welsh, the member's language
+        "Amser i gofrestru. Atebwch gyda rhif o 1 (isel iawn) i 5 (da iawn). Atebwch DIM i stopio."
+    ]
+    done = await db.notifications.find_one({"_id": sent.id})
+    assert done is not None
+    assert (done["push"]["attempts"], done["push"]["deliveries"]["phone"]["outcome"]) == (3, "accepted")
+    after = await db.text_budgets.find_one({"_id": f"{PLATFORM}:{now:%Y-%m}"})
+    assert before is not None
+    assert after is not None
+    assert after["sent"] == before["sent"] + 1  # the refused tries gave their places back
+
+
+async def test_the_daily_cap_holds_a_text_until_the_next_morning(
+    api: RunningApi, gql: GraphQLClient, http: httpx.AsyncClient, settings: Settings, fake_twilio: FakeTwilio,
+    db: Database, pipeline: Pipeline, lead: Person,
+) -> None:  # fmt: skip
+    member_id, number, group_id = await confirmed(gql, http, settings, fake_twilio, db, pipeline, lead)
+    capped = {"preferences.quiet_hours_start": "00:00", "preferences.quiet_hours_end": "00:00",
+              "preferences.daily_push_cap": 1}  # fmt: skip
+    await db.members.update_one({"_id": member_id}, {"$set": capped})
+    runtime, now = api.runtime, api.runtime.clock.now()
+    statuses = []
+    for _ in range(2):  # the welcome already took today's one place
+        sent = await notify(
+            repos=runtime.repos, queue=runtime.queue, member_id=member_id, kind=NotificationKind.CHECK_IN_REMINDER,
+            dedupe_key=f"test:{uuid.uuid4()}", params={"groupId": group_id}, now=now, channel=Channel.SMS,
+        )  # fmt: skip
+        assert sent is not None
+        statuses.append(await deliver(pipeline=pipeline, notification_id=sent.id, member_id=member_id, now=now))
+    assert statuses == ["deferred", "deferred"]
+    assert len(fake_twilio.texts(number)) == 1
