@@ -191,6 +191,18 @@ class CheckInSettings(BaseSettings):
     )
 
 
+class CalendarSettings(BaseSettings):
+    """The members' calendar feeds."""
+
+    model_config = SettingsConfigDict(env_prefix="CALENDAR_", extra="ignore")
+
+    public_base_url: str = Field(
+        default="http://127.0.0.1:8000",
+        description="Where calendar apps reach the API: a feed's address is this plus /calendar/<secret>.ics "
+        "(https required in production).",
+    )
+
+
 class RetentionSettings(BaseSettings):
     """How long data is kept (REG-4), account deletion's grace, and the daily purge's batches."""
 
@@ -278,6 +290,7 @@ class Settings(BaseSettings):
     push: PushSettings = Field(default_factory=PushSettings)
     checkins: CheckInSettings = Field(default_factory=CheckInSettings)
     retention: RetentionSettings = Field(default_factory=RetentionSettings)
+    calendar: CalendarSettings = Field(default_factory=CalendarSettings)
     text: TextSettings = Field(default_factory=TextSettings)
 
     @property
@@ -302,6 +315,8 @@ class Settings(BaseSettings):
             raise ValueError("FIREBASE_AUTH_EMULATOR_HOST must not be set outside development and test")
         if self.firebase.fcm_url:
             raise ValueError("FIREBASE_FCM_URL must not be set outside development and test")
+        if not self.calendar.public_base_url.startswith("https://"):
+            raise ValueError("CALENDAR_PUBLIC_BASE_URL must be an https:// address outside development")
         phone_key = self.text.phone_key.get_secret_value()
         if phone_key == DEVELOPMENT_PHONE_KEY or len(phone_key) < 32:
             raise ValueError("TEXT_PHONE_KEY must be set to a secret of 32+ characters outside development")

@@ -46,6 +46,8 @@ class GroupAction(StrEnum):
     VIEW_WELLBEING = "view_wellbeing"  # the group's aggregate wellbeing figures
     VIEW_QUIET = "view_quiet"  # members who have gone quiet and allow their leads to know
     MESSAGE_MEMBERS = "message_members"  # start and answer private conversations as the group's leadership
+    RUN_SESSIONS = "run_sessions"  # venues, the home area, sessions; who is going, by name
+    VIEW_ATTENDANCE = "view_attendance"  # who came to a session (leads and staff; a member sees only their own)
     REGISTER_BY_TEXT = "register_by_text"  # add someone without the app, by their phone number
 
 
@@ -59,6 +61,8 @@ _CO_LEAD_ACTIONS = _MEMBER_ACTIONS | {
     GroupAction.VIEW_WELLBEING,
     GroupAction.VIEW_QUIET,
     GroupAction.MESSAGE_MEMBERS,
+    GroupAction.RUN_SESSIONS,
+    GroupAction.VIEW_ATTENDANCE,
     GroupAction.REGISTER_BY_TEXT,
 }
 _LEAD_ACTIONS = _CO_LEAD_ACTIONS | {
@@ -77,6 +81,7 @@ _STAFF_ACTIONS = frozenset(
         GroupAction.VIEW_MEMBERS,
         GroupAction.REMOVE_MEMBER,
         GroupAction.ASSIGN_LEAD,
+        GroupAction.VIEW_ATTENDANCE,
         GroupAction.REGISTER_BY_TEXT,
     }
 )

@@ -11,7 +11,7 @@ from domain.notifications.errors import NotificationError, NotificationErrorCode
 from domain.notifications.policies import quiet_hours_end
 from domain.notifications.preferences import set_preferences
 from domain.notifications.reading import inbox_notification, inbox_page, mark_read, unread_count
-from domain.notifications.service import Notice, notify, notify_later
+from domain.notifications.service import Notice, notify, notify_each, notify_later
 from domain.notifications.sweeper import sweep
 from domain.notifications.text_delivery import Texting, budget_owner, month_of, warn_if_low
 from domain.notifications.texts import sms_text_for
@@ -29,6 +29,7 @@ __all__ = [
     "mark_read",
     "month_of",
     "notify",
+    "notify_each",
     "notify_later",
     "quiet_hours_end",
     "set_preferences",
