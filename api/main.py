@@ -16,6 +16,7 @@ from api.graphql.schema import Schema, build_schema
 from api.health import router as health_router
 from api.middleware import RequestGuard
 from api.runtime import ApiRuntime
+from api.texting import router as texting_router
 from domain.clock import Clock, SystemClock
 from infra.logging import configure_logging, drop_wire_data
 from infra.settings import Settings, get_settings
@@ -56,6 +57,7 @@ def create_app(
     )
     app.include_router(health_router)
     app.include_router(calendar_router)
+    app.include_router(texting_router)
     schema = schema or app_schema(settings)
     router = build_router(schema, production=production)
     app.state.shared_answers = router.shared_answers  # its hit rate, for benchmarks and tests

@@ -22,6 +22,7 @@ from domain.crisis import (
 from infra.firebase import FirebaseAccounts, TokenVerifier, get_or_create_app
 from infra.mongo.client import Client, Database, connect, create_client
 from infra.mongo.repositories.registry import Repositories
+from infra.phones import PhoneVault
 from infra.pubsub import Broadcaster
 from infra.queue import TaskQueue
 from infra.rate_limits import TokenBuckets
@@ -46,6 +47,7 @@ class ApiRuntime:
     accounts: FirebaseAccounts
     queue: TaskQueue
     support: SupportDirectory
+    vault: PhoneVault  # phone numbers: encrypted at rest, found by a keyed HMAC (texting)
     profiles: RecentProfiles = field(default_factory=RecentProfiles)
     _unfinished: set[asyncio.Task[Any]] = field(default_factory=set)
     _refresher: asyncio.Task[None] | None = None
@@ -83,6 +85,7 @@ class ApiRuntime:
             accounts=FirebaseAccounts(firebase),
             queue=TaskQueue(settings.worker),
             support=support,
+            vault=PhoneVault(settings.text.phone_key.get_secret_value()),
         )
         runtime._refresher = asyncio.create_task(runtime._refresh_support_forever())
         return runtime

@@ -66,6 +66,7 @@ from api.graphql.shares.queries import ShareQueries
 from api.graphql.shares.subscriptions import ShareSubscriptions
 from api.graphql.shares.types import CONCRETE_TYPES as SHARE_TYPES
 from api.graphql.staff.queries import StaffQueries
+from api.graphql.texting import mutations as texting_mutations
 from infra.settings import GraphQLSettings
 
 if TYPE_CHECKING:
@@ -110,6 +111,7 @@ Mutation = answer_refusals_typed(create_type(
         *accounts_mutations.MUTATIONS,
         *outreach_mutations.MUTATIONS,
         *sessions_mutations.MUTATIONS,
+        *texting_mutations.MUTATIONS,
     ],
     description="Changing: every mutation returns a union of its success and its typed error.",
 ))  # fmt: skip

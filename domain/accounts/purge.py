@@ -55,6 +55,7 @@ COVERAGE: dict[str, str] = {
     "messages": "theirs deleted (on either side of any thread)",
     "threads": "theirs closed (the leads see it has ended), member tombstoned; a lead's writing is forgotten",
     "message_reports": "reporter tombstoned",
+    "text_contacts": "deleted (the encrypted number and its lookup hash)", "text_budgets": "holds no member",
     "rsvps": "deleted, places at coming sessions given back", "attendance": "deleted", "calendar_feeds": "deleted",
     "sessions": "creator tombstoned", "venues": "creator tombstoned",
 }  # fmt: skip
@@ -133,6 +134,7 @@ async def _own_documents(purge: Purge) -> None:
     await erasure.delete_by_member("join_requests", member_id)
     await erasure.delete_by_member("invites", member_id, field="created_by")
     await erasure.delete_by_member("lead_digests", member_id, field="_id")
+    await erasure.delete_by_member("text_contacts", member_id, field="_id")
     await erasure.delete_notifications(member_id)
 
 

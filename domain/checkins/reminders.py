@@ -21,8 +21,8 @@ from domain.notifications import notify_each
 from infra.mongo.repositories.registry import Repositories
 from infra.queue import TaskQueue
 from schemas.documents.groups import GroupDocument
-from schemas.documents.members import MemberDocument
-from schemas.documents.notifications import NotificationKind
+from schemas.documents.members import MemberDocument, ReminderChannel
+from schemas.documents.notifications import Channel, NotificationKind
 from schemas.pagination import Keyset
 from schemas.tasks.checkins import REMIND_GROUP, RemindGroup
 
@@ -79,15 +79,12 @@ async def _fan_out(
     """One reminder per active member who wants reminders (a group holds at most 100)."""
     memberships = await repos.memberships.active_in_groups([group.id])
     members = await repos.members.get_many([m.member_id for m in memberships])
-    recipients = {
-        member.id: reminder_key(group.id, occurrence, member.id)
-        for member in sorted(members, key=lambda m: m.id)
-        if wants_reminders(member)
-    }
+    wanting = [member for member in sorted(members, key=lambda m: m.id) if wants_reminders(member)]
+    recipients = {member.id: reminder_key(group.id, occurrence, member.id) for member in wanting}
     # Lock-screen safe: the catalogue's words, and the group's id only for the app (never its name).
     return await notify_each(
         repos=repos, queue=queue, recipients=recipients, kind=NotificationKind.CHECK_IN_REMINDER, now=now,
-        params={"groupId": group.id},
+        params={"groupId": group.id}, channels={member.id: reminder_channel(member) for member in wanting},
     )  # fmt: skip
 
 
@@ -96,6 +93,13 @@ def wants_reminders(member: MemberDocument) -> bool:
     A break is left to the pipeline, which keeps the reminder to the inbox.
     """
     return member.preferences.reminders
+
+
+def reminder_channel(member: MemberDocument) -> Channel:
+    """A text for a member without the app, or one who chose texts (low data); a push otherwise."""
+    if member.joins_by_text or member.preferences.reminder_channel is ReminderChannel.TEXT:
+        return Channel.SMS
+    return Channel.PUSH
 
 
 def reminder_key(group_id: str, occurrence: datetime, member_id: str) -> str:

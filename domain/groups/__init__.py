@@ -12,7 +12,7 @@ from domain.groups.invites import InviteTerms, create_invite
 from domain.groups.join_requests import Decision, create_request, decide_request
 from domain.groups.lead_watch import staff_alerts, watch_leads
 from domain.groups.leadership import assign_lead, demote_co_lead, promote_co_lead, set_away, transfer_leadership
-from domain.groups.membership import join_group, leave_group, remove_member
+from domain.groups.membership import admit_registered, join_group, leave_group, may_register_by_text, remove_member
 from domain.groups.occurrences import ANSWER_WINDOW, answered_occurrence, next_occurrence
 from domain.groups.policies import (
     GroupAction,
@@ -59,6 +59,7 @@ __all__ = [
     "LeadershipEntry",
     "ScheduleDraft",
     "Viewer",
+    "admit_registered",
     "age_of",
     "allowed_actions",
     "answered_occurrence",
@@ -82,6 +83,7 @@ __all__ = [
     "lead_facing_recipients",
     "lead_notification_recipients",
     "leave_group",
+    "may_register_by_text",
     "my_groups",
     "my_leadership",
     "next_digest_at",

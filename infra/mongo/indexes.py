@@ -92,6 +92,10 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("token", ASCENDING)], name="token_unique", unique=True),
         IndexModel([("member_id", ASCENDING), ("last_seen", DESCENDING)], name="member_devices"),
     ],
+    "text_contacts": [
+        # An inbound text finds its member by the keyed HMAC of its From: one member per number.
+        IndexModel([("phone_hash", ASCENDING)], name="phone_hash_unique", unique=True),
+    ],
     "push_budgets": [
         IndexModel([("member_id", ASCENDING), ("day", ASCENDING)], name="member_day"),
         IndexModel([("expires_at", ASCENDING)], name="expires_at"),

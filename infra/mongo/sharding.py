@@ -100,6 +100,8 @@ SHARDING: dict[str, Placement] = {
     "moderation_actions": Unsharded("append-only, a small fraction of content"),
     "reports": Unsharded("a small fraction of content; staff queues read across groups"),
     "lead_digests": Unsharded("one per lead"),
+    "text_contacts": Unsharded("one per member who texts; the phone hash is unique across members; " + _SMALL),
+    "text_budgets": Unsharded("one per organisation and month"),
     "follow_ups": Unsharded("one per crisis signpost; the source key is unique"),
     "staff_alerts": Unsharded("one open alert per group at most"),
     "safeguarding_alerts": Unsharded("staff's queue, read across groups"),

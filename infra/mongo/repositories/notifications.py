@@ -98,6 +98,24 @@ class NotificationsRepository:
         result = await self._collection.update_one(query, {"$set": changes})
         return result.modified_count == 1
 
+    async def mark_in_flight(
+        self, notification: NotificationDocument, *, claim: str, device: str, delivery: DeviceDelivery
+    ) -> bool:
+        """Record, under the claim, that a send is being tried (a text: a later run looks before resending)."""
+        query = _one(notification.id, notification.member_id) | {"push.claim": claim}
+        result = await self._collection.update_one(
+            query, {"$set": {f"push.deliveries.{device}": delivery.model_dump()}}
+        )
+        return result.modified_count == 1
+
+    async def record_receipt(
+        self, notification_id: str, *, member_id: str | None, device: str, sid: str, status: str
+    ) -> bool:
+        """A delivery receipt for the message `sid` sent for this notification; False when it names another."""
+        query = _one(notification_id, member_id) | {f"push.deliveries.{device}.message_id": sid}
+        result = await self._collection.update_one(query, {"$set": {f"push.deliveries.{device}.receipt": status}})
+        return result.modified_count == 1
+
     async def due(
         self, status: PushStatus, *, before: datetime, limit: int, after: Keyset | None = None
     ) -> list[tuple[str, datetime, str]]:

@@ -41,6 +41,8 @@ from infra.mongo.repositories.sessions import SessionsRepository
 from infra.mongo.repositories.shares import SharesRepository
 from infra.mongo.repositories.staff_alerts import StaffAlertsRepository
 from infra.mongo.repositories.support_resources import SupportResourcesRepository
+from infra.mongo.repositories.text_budgets import TextBudgetsRepository
+from infra.mongo.repositories.text_contacts import TextContactsRepository
 from infra.mongo.repositories.threads import ThreadsRepository
 from infra.mongo.repositories.venues import VenuesRepository
 from infra.mongo.repositories.worker_heartbeats import WorkerHeartbeatsRepository
@@ -87,6 +89,8 @@ class Repositories:
     personal_data: PersonalDataRepository
     erasure: ErasureRepository
     retention: RetentionRepository
+    text_contacts: TextContactsRepository
+    text_budgets: TextBudgetsRepository
 
     @classmethod
     def over(cls, db: Database) -> Repositories:
@@ -130,4 +134,6 @@ class Repositories:
             personal_data=PersonalDataRepository(db),
             erasure=ErasureRepository(db),
             retention=RetentionRepository(db),
+            text_contacts=TextContactsRepository(db),
+            text_budgets=TextBudgetsRepository(db),
         )
