@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from pymongo.monitoring import CommandListener
 
+from api.console.router import install_console
 from api.graphql.execution.trusted_documents import TrustedDocuments, read_manifest
 from api.graphql.router import build_router
 from api.graphql.schema import Schema, build_schema
@@ -56,6 +57,7 @@ def create_app(
     app.include_router(health_router)
     schema = schema or app_schema(settings)
     app.include_router(build_router(schema, production=production), prefix="/graphql")
+    install_console(app, settings)
     return app
 
 

@@ -156,6 +156,7 @@ _TOMBSTONED = (
     ("safeguarding_alerts", "resolved_by"), ("author_reveal_requests", "requested_by"),
     ("author_reveal_requests", "approved_by"), ("author_reveal_audit", "staff_member_id"),
     ("threads", "member_id"), ("threads", "opened_by"), ("message_reports", "reporter_member_id"),
+    ("console_actions", "actor_member_id"), ("console_actions", "target_id"),
 )  # fmt: skip
 
 
