@@ -22,9 +22,10 @@ import pytest
 from playwright.async_api import Browser, ConsoleMessage, Page, async_playwright
 
 from infra.mongo.client import Database
-from tests.factories.groups import created_group, invite_code, joined
+from tests.factories.groups import asked_to_join, created_group, invite_code, joined
 from tests.factories.members import TestMember as Person
 from tests.factories.members import onboarded_member
+from tests.factories.outreach import started
 from tests.factories.shares import act, backdate_memberships, shared
 from tests.fixtures.app import GraphQLClient, RunningApi
 from tests.fixtures.auth import AuthEmulator
@@ -80,6 +81,8 @@ class Scene:
     author: Person  # wrote the anonymous words
     share_id: str
     request_id: str
+    lead: Person
+    group_id: str
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +105,15 @@ async def scene(gql: GraphQLClient, db: Database, auth_emulator: AuthEmulator) -
         reason="RISK_TO_LIFE", justification="Words suggesting a plan, posted tonight.",
     )  # fmt: skip
     assert asked["__typename"] == "AuthorRevealRequestSuccess", asked
-    return Scene(officers[1], officers[0], people[3], share["id"], asked["request"]["id"])
+    # And for the leads: a report waiting, someone asking to join, a member waiting for a reply
+    grey = await shared(gql, people[2], group_id, "A grey one today.")
+    reported = await act(gql, "ReportCreate", people[1].token, targetKind="SHARE", targetId=grey["id"],
+                         groupId=group_id, reason="SPAM", note="")  # fmt: skip
+    assert reported["__typename"] == "ReportCreateSuccess", reported
+    newcomer = await onboarded_member(gql, auth_emulator, displayName="Dee", language="EN")
+    await asked_to_join(gql, newcomer, people[0], group_id, message="I lost my dad in May.")
+    await started(gql, people[4], group_id, body="Could we talk this week?")
+    return Scene(officers[1], officers[0], people[3], share["id"], asked["request"]["id"], people[0], group_id)
 
 
 async def test_an_officer_signs_in_handles_an_alert_approves_a_break_glass_and_downloads_the_report(
@@ -128,8 +139,20 @@ async def test_an_officer_signs_in_handles_an_alert_approves_a_break_glass_and_d
     reveal = await db.author_reveal_requests.find_one({"_id": scene.request_id})
     assert reveal is not None
     assert (reveal["status"], reveal["approved_by"]) == ("approved", scene.officer.id)
-    actions = [(a["action"], a["outcome"]) async for a in db.console_actions.find({}).sort("at", 1)]
+    mine = db.console_actions.find({"actor_member_id": scene.officer.id}).sort("at", 1)
+    actions = [(a["action"], a["outcome"]) async for a in mine]
     assert actions == [("alert_acknowledge", "done"), ("alert_resolve", "done"), ("author_reveal_approve", "done")]
+
+
+async def _signed_in(desk: Desk, person: Person, *, check: bool) -> None:
+    """Sign in at the page, with the keyboard alone."""
+    page = desk.page
+    await page.get_by_label("Email").fill(person.user.email)
+    await page.get_by_label("Password").fill(person.user.password)
+    await page.keyboard.press("Enter")
+    await page.wait_for_url("**/console/")
+    if check:
+        await desk.check("home")
 
 
 async def _story(desk: Desk, scene: Scene) -> None:
@@ -138,12 +161,8 @@ async def _story(desk: Desk, scene: Scene) -> None:
     await page.goto("/console/safeguarding")
     assert page.url.endswith("/console/sign-in?reason=missing")
     await desk.check("sign-in")
-    # When they sign in with their email and password, with the keyboard alone
-    await page.get_by_label("Email").fill(scene.officer.user.email)
-    await page.get_by_label("Password").fill(scene.officer.user.password)
-    await page.keyboard.press("Enter")
-    await page.wait_for_url("**/console/")
-    await desk.check("home")
+    # When they sign in with their email and password
+    await _signed_in(desk, scene.officer, check=True)
 
     # Then the queue shows the anonymous alert, waiting, with its words and no author
     await page.locator("main").get_by_role("link", name="Safeguarding").click()
@@ -183,3 +202,56 @@ async def _story(desk: Desk, scene: Scene) -> None:
     period = rows[1][0]
     in_file = [f"{figure}\t{value}" for row_period, _, figure, value in rows[1:] if row_period == period]
     assert in_file == shown
+
+
+async def test_a_lead_decides_a_join_request_and_dismisses_a_report_and_staff_read_the_groups_and_audit(
+    api: RunningApi, browser: Browser, scene: Scene, db: Database, request: pytest.FixtureRequest
+) -> None:
+    for person, story in ((scene.lead, _lead_story), (scene.requester, _staff_story)):
+        context = await browser.new_context(base_url=api.base_url)
+        desk = Desk(await context.new_page(), api.base_url)
+        desk.listen()
+        try:
+            await desk.page.goto("/console/sign-in")
+            await _signed_in(desk, person, check=False)
+            await story(desk)
+        except BaseException:
+            ARTEFACTS.mkdir(parents=True, exist_ok=True)
+            await desk.page.screenshot(path=str(ARTEFACTS / f"{request.node.name}.png"), full_page=True)
+            raise
+        finally:
+            await context.close()
+    decided = await db.join_requests.find_one({"group_id": scene.group_id})
+    assert decided is not None
+    assert (decided["status"], decided["decided_by"]) == ("approved", scene.lead.id)
+
+
+async def _lead_story(desk: Desk) -> None:
+    page = desk.page
+    # Given the lead's groups: Dee asks to join, Jo waits for a reply
+    await page.goto("/console/lead")
+    await page.get_by_text("I lost my dad in May.").wait_for()
+    assert "Jo: waiting" in await page.locator("main").inner_text()
+    await desk.check("lead")
+    # When they approve Dee
+    await page.locator("tr", has_text="Dee").get_by_role("button", name="Approve").click()
+    await page.get_by_role("status").filter(has_text="Your decision is sent.").wait_for()
+    # And dismiss the report waiting in the moderation queue
+    await page.goto("/console/moderation")
+    row = page.locator("tr", has_text="A grey one today.")
+    await desk.check("moderation")
+    await row.get_by_label("Reason to dismiss").fill("Not spam: a member sharing a hard day.")
+    await row.get_by_role("button", name="Dismiss").click()
+    await page.get_by_role("status").filter(has_text="The report is dismissed.").wait_for()
+    assert "reports dismiss" in await page.locator("main").inner_text()  # the log has it
+
+
+async def _staff_story(desk: Desk) -> None:
+    page = desk.page
+    await page.goto("/console/groups")
+    await desk.check("groups")
+    await page.goto("/console/audit")
+    text = await page.locator("main").inner_text()
+    assert "join request decide" in text
+    assert "report dismiss" in text
+    await desk.check("audit")
