@@ -41,10 +41,14 @@ class ConsoleClient:
 async def console_client(base_url: str) -> AsyncIterator[ConsoleClient]:
     """A client that has loaded the sign-in page (so it holds a CSRF cookie), signed in as nobody."""
     async with httpx.AsyncClient(base_url=base_url, timeout=30, follow_redirects=False) as http:
-        client = ConsoleClient(http)
-        response = await http.get("/console/sign-in")
-        assert response.status_code == 200, response.text
-        yield client
+        yield await opened(http)
+
+
+async def opened(http: httpx.AsyncClient) -> ConsoleClient:
+    """`http` (an in-process app's client, say) as a console client that has loaded the sign-in page."""
+    response = await http.get("/console/sign-in")
+    assert response.status_code == 200, response.text
+    return ConsoleClient(http)
 
 
 async def sign_in(client: ConsoleClient, auth_emulator: AuthEmulator, user: AuthUser) -> None:

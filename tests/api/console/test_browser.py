@@ -9,6 +9,7 @@ with `CONSOLE_SCREENSHOTS=docs/console` each screen is saved there, for the READ
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import os
@@ -198,7 +199,7 @@ async def _story(desk: Desk, scene: Scene) -> None:
     async with page.expect_download() as download_info:
         await page.get_by_role("link", name="Download these figures (CSV)").click()
     download = await download_info.value
-    rows = list(csv.reader(io.StringIO(Path(await download.path()).read_text())))
+    rows = list(csv.reader(io.StringIO(await asyncio.to_thread(Path(await download.path()).read_text))))
     period = rows[1][0]
     in_file = [f"{figure}\t{value}" for row_period, _, figure, value in rows[1:] if row_period == period]
     assert in_file == shown
