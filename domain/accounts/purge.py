@@ -54,6 +54,7 @@ COVERAGE: dict[str, str] = {
     "messages": "theirs deleted (on either side of any thread)",
     "threads": "theirs closed (the leads see it has ended), member tombstoned; a lead's writing is forgotten",
     "message_reports": "reporter tombstoned",
+    "console_actions": "actor tombstoned (what staff and leads did at the console is kept)",
 }  # fmt: skip
 
 

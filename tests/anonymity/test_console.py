@@ -12,10 +12,10 @@ import pytest
 
 from infra.settings import Settings
 from tests.anonymity.conftest import Recorder, Scene, leaks, record_text, secrets_of
+from tests.factories.console import ConsoleClient, console_client, sign_in
 from tests.factories.members import onboarded_member
 from tests.fixtures.app import GraphQLClient, RunningApi
 from tests.fixtures.auth import AuthEmulator
-from tests.support.console import ConsoleClient, console_client, sign_in
 
 HIGH = "I want to kill myself"
 SCREENS = ("/console/", "/console/lead", "/console/moderation", "/console/safeguarding", "/console/groups",

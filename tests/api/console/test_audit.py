@@ -11,12 +11,12 @@ import pytest
 
 from domain.clock import to_millisecond
 from tests.factories.checkins import checked_in
+from tests.factories.console import ConsoleClient, console_client, sign_in
 from tests.factories.members import TestMember as Person
 from tests.factories.members import onboarded_member
 from tests.fixtures.app import GraphQLClient, RunningApi
 from tests.fixtures.auth import AuthEmulator
 from tests.fixtures.changes import Changes
-from tests.support.console import ConsoleClient, console_client, sign_in
 
 HIGH_RISK = "I want to kill myself"
 

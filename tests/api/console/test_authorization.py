@@ -15,12 +15,12 @@ from fastapi.routing import APIRoute, iter_route_contexts
 from api.main import create_app
 from infra.settings import Environment, Settings
 from tests.api.console.routes import ADMITS, ROLES, ROUTES
+from tests.factories.console import SESSION_COOKIE, ConsoleClient, console_client, sign_in
 from tests.factories.groups import created_group
 from tests.factories.members import onboarded_member
 from tests.fixtures.app import GraphQLClient, RunningApi
 from tests.fixtures.auth import AuthEmulator
 from tests.fixtures.changes import Changes
-from tests.support.console import SESSION_COOKIE, ConsoleClient, console_client, sign_in
 
 # What an admitted caller gets where it is not a page (GET 200) or the domain's NOT FOUND (a POST on an id).
 ADMITTED = {

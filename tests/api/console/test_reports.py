@@ -21,12 +21,12 @@ import pytest
 
 from infra.settings import Settings
 from tests.factories.checkins import checked_in
+from tests.factories.console import ConsoleClient, opened, sign_in
 from tests.factories.frozen import FrozenApi, frozen_api
 from tests.factories.groups import created_group, invite_code, joined
 from tests.factories.members import TestMember as Person
 from tests.factories.members import onboarded_member
 from tests.fixtures.auth import AuthEmulator
-from tests.support.console import ConsoleClient, opened, sign_in
 from tests.support.time import utc
 
 HIGH_RISK = "I want to kill myself"

@@ -10,12 +10,12 @@ import time
 import pytest
 
 from tests.factories.checkins import checked_in
+from tests.factories.console import SESSION_COOKIE, console_client, sign_in
 from tests.factories.members import TestMember as Person
 from tests.factories.members import onboarded_member
 from tests.fixtures.app import GraphQLClient, RunningApi
 from tests.fixtures.auth import AuthEmulator
 from tests.fixtures.changes import Changes
-from tests.support.console import SESSION_COOKIE, console_client, sign_in
 from tests.support.console_tokens import unsigned_id_token, unsigned_session_cookie
 
 HIGH_RISK = "I want to kill myself"

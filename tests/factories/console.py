@@ -1,4 +1,4 @@
-"""A browser-less staff console client: signs in as the page does (Firebase, then the session
+"""Console sessions made as the page makes them: a browser-less staff console client that signs in (Firebase,
 exchange) and sends each form with the CSRF token, keeping its own cookies.
 """
 
