@@ -23,6 +23,7 @@ import pytest
 from playwright.async_api import Browser, ConsoleMessage, Page, async_playwright
 
 from infra.mongo.client import Database
+from tests.factories.checkins import checked_in
 from tests.factories.groups import asked_to_join, created_group, invite_code, joined
 from tests.factories.members import TestMember as Person
 from tests.factories.members import onboarded_member
@@ -88,16 +89,18 @@ class Scene:
 
 @pytest.fixture(scope="module")
 async def scene(gql: GraphQLClient, db: Database, auth_emulator: AuthEmulator) -> Scene:
-    """A group of five established members; one shares words of risk anonymously (an alert); one
-    officer asks to know who wrote them; the second officer will decide in the browser.
+    """A group of eleven established members, ten of whom checked in; one shares words of risk
+    anonymously (an alert); one officer asks to know who wrote them; the second decides in the browser.
     """
-    people = [await onboarded_member(gql, auth_emulator, displayName=name, language="EN")
-              for name in ("Lee", "Ash", "Rowan", "Sky", "Jo")]  # fmt: skip
+    names = ("Lee", "Ash", "Rowan", "Sky", "Jo", "Ali", "Bea", "Cal", "Dev", "Eve", "Fin")
+    people = [await onboarded_member(gql, auth_emulator, displayName=name, language="EN") for name in names]
     group_id = await created_group(gql, people[0])
-    code = await invite_code(gql, people[0], group_id)
+    code = await invite_code(gql, people[0], group_id, maxUses=20)
     for person in people[1:]:
         await joined(gql, person, code=code)
     await backdate_memberships(db, group_id)
+    for person in people[1:]:  # ten check-ins: enough people for the report to show its figures
+        await checked_in(gql, person, mood=3)
     share = await shared(gql, people[3], group_id, HIGH_RISK)
     officers = [await onboarded_member(gql, auth_emulator, displayName=name, claims={"safeguarding": True})
                 for name in ("Morgan", "Priya")]  # fmt: skip
