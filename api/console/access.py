@@ -15,6 +15,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from api.console.errors import NotForYouError, SignInNeededError
+from api.console.limits import charge
 from api.runtime import ApiRuntime
 from domain.audit import Actor
 from domain.groups import Viewer as GroupViewer
@@ -75,6 +76,7 @@ async def signed_in(request: Request) -> ConsoleViewer:
     except TokenCheckUnavailableError:
         raise SignInNeededError("unavailable") from None
     identity = Identity.from_claims(verified.uid, verified.claims)
+    await charge(request, runtime, identity)
     member = await get_member(repos=runtime.repos, identity=identity)
     if member is None:
         raise NotForYouError("Finish setting up your profile in the app first.")

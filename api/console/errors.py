@@ -21,3 +21,11 @@ class NotFoundPageError(Exception):
 
 class CsrfRefusedError(Exception):
     """A form without the browser's CSRF token (403): nothing was done."""
+
+
+class RateLimitedPageError(Exception):
+    """Too many requests from this person or address (429, with Retry-After)."""
+
+    def __init__(self, retry_after_seconds: int) -> None:
+        super().__init__(retry_after_seconds)
+        self.retry_after_seconds = retry_after_seconds

@@ -7,7 +7,13 @@ from fastapi.staticfiles import StaticFiles
 from starlette.responses import RedirectResponse, Response
 
 from api.console.access import SESSION_COOKIE
-from api.console.errors import CsrfRefusedError, NotForYouError, NotFoundPageError, SignInNeededError
+from api.console.errors import (
+    CsrfRefusedError,
+    NotForYouError,
+    NotFoundPageError,
+    RateLimitedPageError,
+    SignInNeededError,
+)
 from api.console.headers import PREFIX, ConsoleHeaders
 from api.console.rendering import HERE, page
 from api.console.screens import SCREENS
@@ -34,6 +40,7 @@ def install_console(app: FastAPI, settings: Settings) -> None:
     app.add_exception_handler(NotForYouError, _not_for_you)
     app.add_exception_handler(NotFoundPageError, _not_found)
     app.add_exception_handler(CsrfRefusedError, _csrf_refused)
+    app.add_exception_handler(RateLimitedPageError, _rate_limited)
 
 
 async def _sign_in_needed(request: Request, error: Exception) -> Response:
@@ -56,3 +63,11 @@ async def _not_found(request: Request, error: Exception) -> Response:
 async def _csrf_refused(request: Request, error: Exception) -> Response:
     message = "This form had expired, so nothing was done. Go back, reload the page and try again."
     return page(request, "refused.html", viewer=None, title="Form expired", status=403, message=message)
+
+
+async def _rate_limited(request: Request, error: Exception) -> Response:
+    wait = error.retry_after_seconds if isinstance(error, RateLimitedPageError) else 60
+    message = f"Too many requests. Try again in {wait} s."
+    response = page(request, "refused.html", viewer=None, title="Too many requests", status=429, message=message)
+    response.headers["retry-after"] = str(wait)
+    return response

@@ -8,6 +8,7 @@ from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from api.console.access import SESSION_COOKIE, Member, runtime_of
 from api.console.csrf import csrf_checked
+from api.console.limits import charge
 from api.console.rendering import page
 from infra.firebase import TokenCheckUnavailableError, TokenRejectedError
 from infra.settings import Settings
@@ -32,7 +33,9 @@ def auth_base_url(settings: Settings) -> str:
 
 @router.get("/sign-in")
 async def sign_in_page(request: Request) -> Response:
-    settings = runtime_of(request).settings
+    runtime = runtime_of(request)
+    await charge(request, runtime, None)
+    settings = runtime.settings
     reason = _REASONS.get(request.query_params.get("reason", "missing"))
     return page(
         request, "sign_in.html", viewer=None, title="Sign in", reason=reason,
@@ -48,6 +51,7 @@ class SessionStart(BaseModel):
 async def session_start(request: Request, body: SessionStart) -> Response:
     """A fresh Firebase ID token in, a session cookie out (HttpOnly, SameSite=Strict, Secure in production)."""
     runtime = runtime_of(request)
+    await charge(request, runtime, None)  # before Firebase is asked anything
     console = runtime.settings.console
     lifetime = console.session_hours * 3600
     try:
