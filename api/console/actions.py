@@ -58,7 +58,8 @@ async def perform(
 
 def back_to(path: str, notice: str) -> RedirectResponse:
     """After a POST, the screen again (303: a reload does not repeat the action), with what happened."""
-    return RedirectResponse(f"{path}?notice={notice}", status_code=303)
+    joiner = "&" if "?" in path else "?"
+    return RedirectResponse(f"{path}{joiner}notice={notice}", status_code=303)
 
 
 async def act(

@@ -1,15 +1,16 @@
 """Moderation: each led group's shared queue (dismiss a report, hide or remove what it is about) and its log.
 
-Leads and co-leads see their groups; staff open any group's queue by its id (`?group=`). Who
+Leads and co-leads see one of their groups at a time (`?group=`, the first by default); safeguarding
+staff open any group's queue by its id. Who
 reported is never shown, nor who wrote anonymous words (the queue's reading rules, ANON-10).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Annotated
+from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, Request
 from starlette.responses import Response
 
 from api.console.access import ConsoleViewer, Member, runtime_of
@@ -17,20 +18,17 @@ from api.console.actions import act
 from api.console.csrf import csrf_checked
 from api.console.errors import NotFoundPageError
 from api.console.rendering import page
-from api.console.screens.lead import leadership
+from api.console.screens.lead import GroupParam, chosen, leadership
 from domain.audit import Target
 from domain.errors import HiddenError, NotPermittedError
 from domain.moderation import (
     ContentAction,
-    QueueItem,
     dismiss_report,
     moderate_content,
     moderation_log,
     moderation_queue,
 )
 from domain.shares import Publishing
-from schemas.documents.groups import GroupDocument
-from schemas.documents.moderation_actions import ModerationActionDocument
 from schemas.documents.reports import ReportTargetKind
 
 router = APIRouter()
@@ -38,11 +36,9 @@ SCREEN = "/console/moderation"
 ITEMS_SHOWN = 50
 
 
-@dataclass(frozen=True)
-class GroupModeration:
-    group: GroupDocument
-    queue: list[QueueItem]
-    log: list[ModerationActionDocument]
+def _back(group: str | None) -> str:
+    """The screen of the group the form was on."""
+    return f"{SCREEN}?{urlencode({'group': group})}" if group else SCREEN
 
 
 def publishing(request: Request, viewer: ConsoleViewer) -> Publishing:
@@ -51,37 +47,36 @@ def publishing(request: Request, viewer: ConsoleViewer) -> Publishing:
 
 
 @router.get("/moderation")
-async def moderation_screen(request: Request, viewer: Member, group: Annotated[str | None, Query()] = None) -> Response:
+async def moderation_screen(request: Request, viewer: Member, group: GroupParam = None) -> Response:
+    """A led group's queue and log (the first by default); staff give any group's id."""
     repos = runtime_of(request).repos
-    if group is not None:
-        found = await repos.groups.get_many([group])
-        groups = found
-        if not found:
-            raise NotFoundPageError
-    else:
-        groups = [entry.view.group for entry in await leadership(request, viewer)]
-    shown = []
-    for each in groups:
-        try:
-            queue = await moderation_queue(repos=repos, reader=viewer.reader, group_id=each.id, after=None,
-                                           first=ITEMS_SHOWN)  # fmt: skip
-            log = await moderation_log(repos=repos, reader=viewer.reader, group_id=each.id, after=None,
+    entries = [] if viewer.is_safeguarding and group is not None else await leadership(request, viewer)
+    entry = chosen(entries, group) if entries else None
+    group_id = entry.view.group.id if entry is not None else group or ""
+    try:
+        queue = await moderation_queue(repos=repos, reader=viewer.reader, group_id=group_id, after=None,
                                        first=ITEMS_SHOWN)  # fmt: skip
-        except (HiddenError, NotPermittedError):
-            raise NotFoundPageError from None  # not theirs to moderate: as if it did not exist
-        shown.append(GroupModeration(each, queue.items, log.items))
-    actors = {entry.actor_member_id for each in shown for entry in each.log if entry.actor_member_id}
+        log = await moderation_log(repos=repos, reader=viewer.reader, group_id=group_id, after=None,
+                                   first=ITEMS_SHOWN)  # fmt: skip
+    except (HiddenError, NotPermittedError):
+        raise NotFoundPageError from None  # not theirs to moderate: as if it did not exist
+    [shown] = await repos.groups.get_many([group_id])
+    actors = {item.actor_member_id for item in log.items if item.actor_member_id}
     names = {m.id: m.display_name for m in await repos.members.get_many(list(actors))}
-    return page(request, "moderation.html", viewer=viewer, title="Moderation", groups=shown, names=names)
+    return page(
+        request, "moderation.html", viewer=viewer, title="Moderation", entries=entries, entry=entry, group=shown,
+        queue=queue.items, log=log.items, names=names,
+    )  # fmt: skip
 
 
 @router.post("/moderation/reports/{report_id}/dismiss", dependencies=[Depends(csrf_checked)])
 async def report_dismiss(
-    request: Request, viewer: Member, report_id: str, reason: Annotated[str, Form(max_length=2_000)] = ""
-) -> Response:
+    request: Request, viewer: Member, report_id: str, reason: Annotated[str, Form(max_length=2_000)] = "",
+    group: GroupParam = None,
+) -> Response:  # fmt: skip
     now = runtime_of(request).clock.now()
     return await act(
-        request, viewer, action="report_dismiss", target=Target("report", report_id), back=SCREEN,
+        request, viewer, action="report_dismiss", target=Target("report", report_id), back=_back(group),
         call=lambda: dismiss_report(publishing=publishing(request, viewer), reader=viewer.reader,
                                     report_id=report_id, reason=reason, now=now),
     )  # fmt: skip
@@ -90,11 +85,11 @@ async def report_dismiss(
 @router.post("/moderation/content/{kind}/{content_id}/{action}", dependencies=[Depends(csrf_checked)])
 async def content_moderate(
     request: Request, viewer: Member, *, kind: ReportTargetKind, content_id: str, action: ContentAction,
-    reason: Annotated[str, Form(max_length=2_000)] = "",
+    reason: Annotated[str, Form(max_length=2_000)] = "", group: GroupParam = None,
 ) -> Response:  # fmt: skip
     now = runtime_of(request).clock.now()
     return await act(
-        request, viewer, action="content_moderate", target=Target(kind.value, content_id), back=SCREEN,
+        request, viewer, action="content_moderate", target=Target(kind.value, content_id), back=_back(group),
         call=lambda: moderate_content(publishing=publishing(request, viewer), reader=viewer.reader, kind=kind,
                                       content_id=content_id, action=action, reason=reason, now=now),
     )  # fmt: skip
