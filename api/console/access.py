@@ -97,7 +97,7 @@ def _needing(check: Callable[[ConsoleViewer], bool], message: str) -> Callable[.
     return dependency
 
 
-# The roles a route declares by its viewer's type (tests/console/routes.py lists each route's).
+# The roles a route declares by its viewer's type (tests/api/console/routes.py lists each route's).
 Member = Annotated[ConsoleViewer, Depends(signed_in)]
 Safeguarding = Annotated[
     ConsoleViewer, Depends(_needing(lambda viewer: viewer.is_safeguarding, "This is for safeguarding staff only."))

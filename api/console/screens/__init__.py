@@ -3,7 +3,7 @@
 To add a screen (the on-call rota, appeals, organisations, sessions and attendance once those land):
 write `screens/<name>.py` with its router and `templates/<name>.html`, add it to SCREENS and its
 menu entry to MENU below, and list each of its routes with the role it needs in
-`tests/console/routes.py` (a route missing there fails the authorisation tests).
+`tests/api/console/routes.py` (a route missing there fails the authorisation tests).
 """
 
 from __future__ import annotations
