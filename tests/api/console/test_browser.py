@@ -16,6 +16,7 @@ import os
 import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +86,7 @@ class Scene:
     request_id: str
     lead: Person
     group_id: str
+    admin: Person  # organisation staff: the `admin` claim
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +119,8 @@ async def scene(gql: GraphQLClient, db: Database, auth_emulator: AuthEmulator) -
     newcomer = await onboarded_member(gql, auth_emulator, displayName="Dee", language="EN")
     await asked_to_join(gql, newcomer, people[0], group_id, message="I lost my dad in May.")
     await started(gql, people[4], group_id, body="Could we talk this week?")
-    return Scene(officers[1], officers[0], people[3], share["id"], asked["request"]["id"], people[0], group_id)
+    admin = await onboarded_member(gql, auth_emulator, displayName="Ada", claims={"admin": True})
+    return Scene(officers[1], officers[0], people[3], share["id"], asked["request"]["id"], people[0], group_id, admin)
 
 
 async def test_an_officer_signs_in_handles_an_alert_approves_a_break_glass_and_downloads_the_report(
@@ -208,10 +211,10 @@ async def _story(desk: Desk, scene: Scene) -> None:
     assert in_file == shown
 
 
-async def test_a_lead_decides_a_join_request_and_dismisses_a_report_and_staff_read_the_groups_and_audit(
+async def test_a_lead_decides_a_join_request_and_dismisses_a_report_and_an_admin_downloads_the_quarter(
     api: RunningApi, browser: Browser, scene: Scene, db: Database, request: pytest.FixtureRequest
 ) -> None:
-    for person, story in ((scene.lead, _lead_story), (scene.requester, _staff_story)):
+    for person, story in ((scene.lead, _lead_story), (scene.admin, _staff_story)):
         context = await browser.new_context(base_url=api.base_url)
         desk = Desk(await context.new_page(), api.base_url)
         desk.listen()
@@ -251,7 +254,21 @@ async def _lead_story(desk: Desk) -> None:
 
 
 async def _staff_story(desk: Desk) -> None:
+    """An organisation's admin: the quarter's report with its charts, then the groups and the audit."""
     page = desk.page
+    await page.get_by_role("link", name="Impact report").first.click()
+    await page.wait_for_url("**/console/reports")
+    await page.get_by_label("Month or quarter").fill(_this_quarter())
+    await page.get_by_role("button", name="Show the report").click()
+    await page.wait_for_url("**/console/reports?period=*")
+    charts = page.locator("figure.chart img")
+    assert await charts.count() == 2
+    for index in range(2):
+        await charts.nth(index).scroll_into_view_if_needed()
+        assert await charts.nth(index).evaluate("img => img.complete && img.naturalWidth > 0")
+    async with page.expect_download() as download_info:
+        await page.get_by_role("link", name="Download these figures (CSV)").click()
+    assert (await download_info.value).suggested_filename == f"impact-{_this_quarter()}.csv"
     await page.goto("/console/groups")
     await desk.check("groups")
     await page.goto("/console/audit")
@@ -259,3 +276,8 @@ async def _staff_story(desk: Desk) -> None:
     assert "join request decide" in text
     assert "report dismiss" in text
     await desk.check("audit")
+
+
+def _this_quarter() -> str:
+    now = datetime.now(UTC)
+    return f"{now.year}-Q{(now.month - 1) // 3 + 1}"
