@@ -18,6 +18,7 @@ from api.console.headers import PREFIX, ConsoleHeaders
 from api.console.rendering import HERE, page
 from api.console.screens import SCREENS
 from api.console.screens.session import auth_base_url
+from domain.errors import HiddenError, NotPermittedError
 from infra.settings import Settings
 
 
@@ -41,6 +42,9 @@ def install_console(app: FastAPI, settings: Settings) -> None:
     app.add_exception_handler(NotFoundPageError, _not_found)
     app.add_exception_handler(CsrfRefusedError, _csrf_refused)
     app.add_exception_handler(RateLimitedPageError, _rate_limited)
+    # A use case's access refusal on a page (GraphQL catches its own before they reach the app).
+    app.add_exception_handler(HiddenError, _not_found)
+    app.add_exception_handler(NotPermittedError, _not_for_you)
 
 
 async def _sign_in_needed(request: Request, error: Exception) -> Response:
