@@ -5,14 +5,15 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
-import matplotlib as mpl
-from matplotlib.figure import Figure  # not pyplot: no global state, no display, safe in a server
-
 INK, BAR, MUTED = "#1b1b1b", "#0b4f8a", "#4a4a4a"  # the console's colours (contrast over 4.5:1 on white)
 
 
 def bar_chart_svg(title: str, labels: Sequence[str], values: Sequence[float | None], *, unit: str = "") -> bytes:
     """Bars for the values; a suppressed value (None) gets no bar and says 'fewer than 10'."""
+    # Imported here: the API starts without matplotlib's import and font cache, which only charts need.
+    import matplotlib as mpl  # noqa: PLC0415
+    from matplotlib.figure import Figure  # noqa: PLC0415 - not pyplot: no global state, no display
+
     figure = Figure(figsize=(6.4, 3.2), dpi=100)
     axes = figure.add_subplot()
     shown = [value if value is not None else 0.0 for value in values]
