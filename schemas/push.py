@@ -26,9 +26,11 @@ class PushKey(StrEnum):
     FOLLOW_UP_ID = "followUpId"
     DIFFICULT_DATE_ID = "difficultDateId"
     THREAD_ID = "threadId"
+    SESSION_ID = "sessionId"
 
 
 _GROUP = (PushKey.GROUP_ID,)
+_SESSION = (PushKey.GROUP_ID, PushKey.SESSION_ID)
 PUSH_DATA_KEYS: Mapping[NotificationKind, tuple[PushKey, ...]] = {
     NotificationKind.JOIN_REQUEST_APPROVED: _GROUP,
     NotificationKind.JOIN_REQUEST_DECLINED: _GROUP,
@@ -47,6 +49,11 @@ PUSH_DATA_KEYS: Mapping[NotificationKind, tuple[PushKey, ...]] = {
     NotificationKind.SUPPORT_REQUEST: (PushKey.GROUP_ID, PushKey.MEMBER_ID, PushKey.THREAD_ID),
     NotificationKind.THREAD_MESSAGE: (PushKey.THREAD_ID,),  # never the group or the sender: opens the thread
     NotificationKind.THREAD_WAITING: (PushKey.GROUP_ID, PushKey.THREAD_ID),
+    NotificationKind.SESSION_REMINDER_DAY: _SESSION,
+    NotificationKind.SESSION_REMINDER_SOON: _SESSION,
+    NotificationKind.SESSION_CANCELLED: _SESSION,
+    NotificationKind.SESSION_MOVED: _SESSION,
+    NotificationKind.SESSION_PLACE_OFFERED: _SESSION,
 }
 COMMON_KEYS = ("notificationId", "kind")
 

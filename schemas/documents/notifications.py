@@ -35,6 +35,11 @@ class NotificationKind(StrEnum):
     SUPPORT_REQUEST = "support_request"  # leads: a member would welcome a message (they asked us to say)
     THREAD_MESSAGE = "thread_message"  # a new message in one of the member's conversations
     THREAD_WAITING = "thread_waiting"  # leads: a member has waited 48 hours for a reply in their group
+    SESSION_REMINDER_DAY = "session_reminder_day"  # to those going, 24 hours before a session
+    SESSION_REMINDER_SOON = "session_reminder_soon"  # to those going, 2 hours before
+    SESSION_CANCELLED = "session_cancelled"  # to those going or waiting, when a lead cancels it
+    SESSION_MOVED = "session_moved"  # to those going or waiting, when a lead moves it
+    SESSION_PLACE_OFFERED = "session_place_offered"  # the first on the waiting list now has a place
 
 
 class PushStatus(StrEnum):

@@ -103,6 +103,9 @@ QUERIES: dict[str, Case] = {
     "groupThreads": case(f"{U} {NF} {F} {OK} {OK} {F} {NF}", lambda w: {"groupId": w.group_id}, "groupId"),
     "safeguardingThreads": case(f"{U} {F} {F} {F} {F} {F} {OK}", lambda w: {"first": 10}),
     "threadOpeners": case(SIGNED_IN),
+    "groupSessions": case(f"{U} {NF} {OK} {OK} {OK} {OK} {NF}", lambda w: {"groupId": w.group_id}, "groupId"),
+    "session": case(f"{U} {NF} {OK} {OK} {OK} {OK} {NF}", lambda w: {"id": w.session_id}, "id"),
+    "venues": case(f"{U} {NF} {OK} {OK} {OK} {OK} {NF}", lambda w: {"groupId": w.group_id}, "groupId"),
 }
 
 SUBSCRIPTIONS: dict[str, Case] = {
@@ -359,6 +362,63 @@ MUTATIONS: dict[str, Case] = {
         "groupId",
         harmless=True,
     ),
+    "venueCreate": case(
+        f"{U} {NF} {NP} {OK} {OK} {NP} {NF}",
+        lambda w: {"groupId": w.group_id, "name": "Library", "address": "2 High Street", "postcode": "CF10 1AB"},
+        "groupId",
+        harmless=True,
+    ),
+    "venueUpdate": case(
+        f"{U} {NF} {NP} {OK} {OK} {NP} {NF}",
+        lambda w: {"groupId": w.group_id, "venueId": w.venue_id, "directions": "Up the stairs."},
+        "groupId",
+        harmless=True,
+    ),
+    "groupHomeAreaSet": case(
+        f"{U} {NF} {NP} {OK} {OK} {NP} {NF}",
+        lambda w: {"groupId": w.group_id, "nation": "WALES", "localAuthority": "Cardiff", "outwardCode": "CF10"},
+        "groupId",
+        harmless=True,
+    ),
+    "sessionCreate": case(
+        f"{U} {NF} {NP} {OK} {OK} {NP} {NF}",
+        lambda w: {
+            "groupId": w.group_id,
+            "title": "Online",
+            "mode": "ONLINE",
+            "date": "2099-01-06",
+            "startTime": "19:00",
+            "durationMinutes": 60,
+            "joiningLink": "https://meet.example.org/a",
+        },
+        "groupId",
+        harmless=True,
+    ),
+    "sessionUpdate": case(
+        f"{U} {NF} {NP} {OK} {OK} {NP} {NF}",
+        lambda w: {"sessionId": w.session_id, "description": "Tea and biscuits."},
+        "sessionId",
+        harmless=True,
+    ),
+    "sessionCancel": case(f"{U} {NF} {NP} {OK} {OK} {NP} {NF}", lambda w: {"sessionId": w.session_id}, "sessionId"),
+    "sessionAnswer": case(
+        f"{U} {NF} {OK} {OK} {OK} NOT_A_MEMBER {NF}",
+        lambda w: {"sessionId": w.session_id, "answer": "MAYBE"},
+        "sessionId",
+        harmless=True,
+    ),
+    "sessionCheckIn": case(
+        f"{U} {NF} CHECK_IN_CLOSED CHECK_IN_CLOSED CHECK_IN_CLOSED NOT_A_MEMBER {NF}",
+        lambda w: {"sessionId": w.session_id, "code": "ABC234"},
+        "sessionId",
+    ),
+    "attendanceMark": case(
+        f"{U} {NF} {NP} REGISTER_NOT_OPEN REGISTER_NOT_OPEN {NP} {NF}",
+        lambda w: {"sessionId": w.session_id, "present": [w.id_of("member")]},
+        "sessionId",
+    ),
+    "calendarFeedIssue": case(SIGNED_IN, harmless=True),
+    "calendarFeedRevoke": case(SIGNED_IN, harmless=True),
     "accountRestore": case(
         f"{U} NOT_PENDING_DELETION NOT_PENDING_DELETION NOT_PENDING_DELETION NOT_PENDING_DELETION "
         "NOT_PENDING_DELETION NOT_PENDING_DELETION"

@@ -53,6 +53,11 @@ class NotificationKindValue(Enum):
     SUPPORT_REQUEST = _kind(Kind.SUPPORT_REQUEST, "Leads: a member would welcome a message (answer in the thread).")
     THREAD_MESSAGE = _kind(Kind.THREAD_MESSAGE, "A new message in one of the member's conversations: open the thread.")
     THREAD_WAITING = _kind(Kind.THREAD_WAITING, "Leads: a member has waited 48 hours for a reply in their group.")
+    SESSION_REMINDER_DAY = _kind(Kind.SESSION_REMINDER_DAY, "A session the member is going to is tomorrow.")
+    SESSION_REMINDER_SOON = _kind(Kind.SESSION_REMINDER_SOON, "A session the member is going to starts in 2 hours.")
+    SESSION_CANCELLED = _kind(Kind.SESSION_CANCELLED, "A session the member was going to was cancelled.")
+    SESSION_MOVED = _kind(Kind.SESSION_MOVED, "A session the member was going to has a new time.")
+    SESSION_PLACE_OFFERED = _kind(Kind.SESSION_PLACE_OFFERED, "A place came up: the member is now going.")
 
 
 async def named_members(context: Context, notifications: Sequence[NotificationDocument]) -> dict[str, str]:
@@ -93,6 +98,7 @@ class Notification:
     thread_id: strawberry.ID | None = strawberry.field(
         description="The conversation, for THREAD_MESSAGE, THREAD_WAITING and SUPPORT_REQUEST."
     )
+    session_id: strawberry.ID | None = strawberry.field(description="The session, for the SESSION_ kinds.")
     title: str = strawberry.field(description="In the member's language; the same words as the push.")
     body: str = strawberry.field(description="In the member's language; safe to show on a lock screen.")
     params: list[NotificationParam] = strawberry.field(
@@ -119,6 +125,7 @@ class Notification:
             follow_up_id=_id(params, PushKey.FOLLOW_UP_ID),
             difficult_date_id=_id(params, PushKey.DIFFICULT_DATE_ID),
             thread_id=_id(params, PushKey.THREAD_ID),
+            session_id=_id(params, PushKey.SESSION_ID),
             title=text.title,
             body=text.body,
             params=[NotificationParam(key=key, value=value) for key, value in sorted(notification.params.items())],
