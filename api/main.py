@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from pymongo.monitoring import CommandListener
 
 from api.calendar import router as calendar_router
+from api.console.router import install_console
 from api.graphql.execution.trusted_documents import TrustedDocuments, read_manifest
 from api.graphql.router import build_router
 from api.graphql.schema import Schema, build_schema
@@ -62,6 +63,7 @@ def create_app(
     router = build_router(schema, production=production)
     app.state.shared_answers = router.shared_answers  # its hit rate, for benchmarks and tests
     app.include_router(router, prefix="/graphql")
+    install_console(app, settings)
     return app
 
 

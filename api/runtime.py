@@ -19,7 +19,7 @@ from domain.crisis import (
     load_reviewed_data,
     refresh_directory,
 )
-from infra.firebase import FirebaseAccounts, TokenVerifier, get_or_create_app
+from infra.firebase import FirebaseAccounts, SessionCookies, TokenVerifier, get_or_create_app
 from infra.mongo.client import Client, Database, connect, create_client
 from infra.mongo.repositories.registry import Repositories
 from infra.phones import PhoneVault
@@ -45,6 +45,7 @@ class ApiRuntime:
     rate_limits: TokenBuckets
     tokens: TokenVerifier
     accounts: FirebaseAccounts
+    sessions: SessionCookies  # the staff console's
     queue: TaskQueue
     support: SupportDirectory
     vault: PhoneVault  # phone numbers: encrypted at rest, found by a keyed HMAC (texting)
@@ -83,6 +84,7 @@ class ApiRuntime:
             rate_limits=TokenBuckets(redis, settings.rate_limits),
             tokens=TokenVerifier(firebase, cache_seconds=settings.firebase.token_cache_seconds),
             accounts=FirebaseAccounts(firebase),
+            sessions=SessionCookies(firebase),
             queue=TaskQueue(settings.worker),
             support=support,
             vault=PhoneVault(settings.text.phone_key.get_secret_value()),

@@ -268,6 +268,23 @@ class TextSettings(BaseSettings):
     http_timeout_seconds: float = Field(default=10.0, gt=0)
 
 
+class ConsoleSettings(BaseSettings):
+    """The staff console at /console: its Firebase session cookies and what its sign-in page calls."""
+
+    model_config = SettingsConfigDict(env_prefix="CONSOLE_", extra="ignore")
+
+    firebase_web_api_key: str = Field(
+        default="demo-api-key",
+        description="The Firebase project's Web API key (public): what the sign-in page sends to Firebase.",
+    )
+    session_hours: int = Field(
+        default=8, ge=1, le=336, description="How long a console session lasts (Firebase allows up to 2 weeks)."
+    )
+    sign_in_max_age_seconds: int = Field(
+        default=300, ge=30, le=3_600, description="A session starts only from a sign-in this recent."
+    )
+
+
 class Settings(BaseSettings):
     """Everything the API and the workers are configured with."""
 
@@ -290,6 +307,7 @@ class Settings(BaseSettings):
     push: PushSettings = Field(default_factory=PushSettings)
     checkins: CheckInSettings = Field(default_factory=CheckInSettings)
     retention: RetentionSettings = Field(default_factory=RetentionSettings)
+    console: ConsoleSettings = Field(default_factory=ConsoleSettings)
     calendar: CalendarSettings = Field(default_factory=CalendarSettings)
     text: TextSettings = Field(default_factory=TextSettings)
 
@@ -315,6 +333,8 @@ class Settings(BaseSettings):
             raise ValueError("FIREBASE_AUTH_EMULATOR_HOST must not be set outside development and test")
         if self.firebase.fcm_url:
             raise ValueError("FIREBASE_FCM_URL must not be set outside development and test")
+        if self.console.firebase_web_api_key.startswith("demo-"):
+            raise ValueError("CONSOLE_FIREBASE_WEB_API_KEY must be the project's Web API key outside development")
         if not self.calendar.public_base_url.startswith("https://"):
             raise ValueError("CALENDAR_PUBLIC_BASE_URL must be an https:// address outside development")
         phone_key = self.text.phone_key.get_secret_value()

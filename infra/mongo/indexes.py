@@ -73,6 +73,12 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("actor_member_id", ASCENDING)], name="actor"),
         IndexModel([("target_id", ASCENDING)], name="target"),
     ],
+    "console_actions": [
+        IndexModel([("at", DESCENDING), ("_id", DESCENDING)], name="recent"),
+        # Account deletion replaces the member with a tombstone id: through these, not a scan.
+        IndexModel([("actor_member_id", ASCENDING)], name="actor"),
+        IndexModel([("target_id", ASCENDING)], name="target"),
+    ],
     "notifications": [
         # Every dedupe key names one recipient, so unique per member is unique: prefixed by the shard key.
         IndexModel([("member_id", ASCENDING), ("dedupe_key", ASCENDING)], name="member_dedupe_key_unique", unique=True),
@@ -162,6 +168,10 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("status", ASCENDING), ("escalate_at", ASCENDING)], name="escalation"),
         IndexModel([("status", ASCENDING), ("closed_at", ASCENDING)], name="retention"),
         IndexModel([("reporter_member_id", ASCENDING)], name="reporter"),
+    ],
+    "author_reveal_requests": [
+        # The console's list of requests waiting for a second officer: pending and not expired.
+        IndexModel([("status", ASCENDING), ("expires_at", ASCENDING), ("_id", ASCENDING)], name="waiting"),
     ],
     "author_reveal_audit": [
         IndexModel([("request_id", ASCENDING), ("at", ASCENDING)], name="request"),

@@ -98,6 +98,7 @@ SHARDING: dict[str, Placement] = {
     "invites": Unsharded("the code hash is unique across groups; " + _SMALL),
     "join_requests": Unsharded("the pending key is unique; " + _SMALL),
     "moderation_actions": Unsharded("append-only, a small fraction of content"),
+    "console_actions": Unsharded("append-only: what staff and leads did at a desk, a few a minute at most"),
     "reports": Unsharded("a small fraction of content; staff queues read across groups"),
     "lead_digests": Unsharded("one per lead"),
     "text_contacts": Unsharded("one per member who texts; the phone hash is unique across members; " + _SMALL),

@@ -12,6 +12,7 @@ from infra.mongo.repositories.authorship import AuthorshipRepository
 from infra.mongo.repositories.bylines import BylinesRepository
 from infra.mongo.repositories.calendar_feeds import CalendarFeedsRepository
 from infra.mongo.repositories.checkins import CheckInsRepository
+from infra.mongo.repositories.console_actions import ConsoleActionsRepository
 from infra.mongo.repositories.content_removals import ContentRemovalsRepository
 from infra.mongo.repositories.data_exports import DataExportsRepository
 from infra.mongo.repositories.devices import DevicesRepository
@@ -56,6 +57,7 @@ class Repositories:
     invites: InvitesRepository
     join_requests: JoinRequestsRepository
     moderation_actions: ModerationActionsRepository
+    console_actions: ConsoleActionsRepository
     notifications: NotificationsRepository
     safeguarding_alerts: SafeguardingAlertsRepository
     staff_alerts: StaffAlertsRepository
@@ -101,6 +103,7 @@ class Repositories:
             invites=InvitesRepository(db),
             join_requests=JoinRequestsRepository(db),
             moderation_actions=ModerationActionsRepository(db),
+            console_actions=ConsoleActionsRepository(db),
             notifications=NotificationsRepository(db),
             safeguarding_alerts=SafeguardingAlertsRepository(db),
             staff_alerts=StaffAlertsRepository(db),
