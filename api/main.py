@@ -10,12 +10,14 @@ from fastapi import FastAPI
 from pymongo.monitoring import CommandListener
 
 from api.calendar import router as calendar_router
+from api.console.router import install_console
 from api.graphql.execution.trusted_documents import TrustedDocuments, read_manifest
 from api.graphql.router import build_router
 from api.graphql.schema import Schema, build_schema
 from api.health import router as health_router
 from api.middleware import RequestGuard
 from api.runtime import ApiRuntime
+from api.texting import router as texting_router
 from domain.clock import Clock, SystemClock
 from infra.logging import configure_logging, drop_wire_data
 from infra.settings import Settings, get_settings
@@ -56,8 +58,12 @@ def create_app(
     )
     app.include_router(health_router)
     app.include_router(calendar_router)
+    app.include_router(texting_router)
     schema = schema or app_schema(settings)
-    app.include_router(build_router(schema, production=production), prefix="/graphql")
+    router = build_router(schema, production=production)
+    app.state.shared_answers = router.shared_answers  # its hit rate, for benchmarks and tests
+    app.include_router(router, prefix="/graphql")
+    install_console(app, settings)
     return app
 
 

@@ -19,9 +19,10 @@ from domain.crisis import (
     load_reviewed_data,
     refresh_directory,
 )
-from infra.firebase import FirebaseAccounts, TokenVerifier, get_or_create_app
+from infra.firebase import FirebaseAccounts, SessionCookies, TokenVerifier, get_or_create_app
 from infra.mongo.client import Client, Database, connect, create_client
 from infra.mongo.repositories.registry import Repositories
+from infra.phones import PhoneVault
 from infra.pubsub import Broadcaster
 from infra.queue import TaskQueue
 from infra.rate_limits import TokenBuckets
@@ -44,8 +45,10 @@ class ApiRuntime:
     rate_limits: TokenBuckets
     tokens: TokenVerifier
     accounts: FirebaseAccounts
+    sessions: SessionCookies  # the staff console's
     queue: TaskQueue
     support: SupportDirectory
+    vault: PhoneVault  # phone numbers: encrypted at rest, found by a keyed HMAC (texting)
     profiles: RecentProfiles = field(default_factory=RecentProfiles)
     _unfinished: set[asyncio.Task[Any]] = field(default_factory=set)
     _refresher: asyncio.Task[None] | None = None
@@ -81,8 +84,10 @@ class ApiRuntime:
             rate_limits=TokenBuckets(redis, settings.rate_limits),
             tokens=TokenVerifier(firebase, cache_seconds=settings.firebase.token_cache_seconds),
             accounts=FirebaseAccounts(firebase),
+            sessions=SessionCookies(firebase),
             queue=TaskQueue(settings.worker),
             support=support,
+            vault=PhoneVault(settings.text.phone_key.get_secret_value()),
         )
         runtime._refresher = asyncio.create_task(runtime._refresh_support_forever())
         return runtime

@@ -16,6 +16,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Accepted only in development and test, so a forgotten variable cannot ship.
 DEVELOPMENT_ANONYMITY_KEY = "development-only-anonymity-key-not-for-production"
+DEVELOPMENT_PHONE_KEY = "development-only-phone-key-not-for-production"
+DEVELOPMENT_TWILIO_AUTH_TOKEN = "development-only-twilio-auth-token"  # noqa: S105 - a placeholder, refused outside dev
 
 
 class Environment(StrEnum):
@@ -231,6 +233,63 @@ class RetentionSettings(BaseSettings):
     )  # fmt: skip
 
 
+class TextSettings(BaseSettings):
+    """Text messages (SMS) through Twilio's Programmable Messaging (docs/product/texting.md)."""
+
+    model_config = SettingsConfigDict(env_prefix="TEXT_", extra="ignore")
+
+    twilio_account_sid: str = Field(default="ACtest00000000000000000000000000", description="Twilio account SID.")
+    twilio_auth_token: SecretStr = Field(
+        default=SecretStr(DEVELOPMENT_TWILIO_AUTH_TOKEN),
+        description="Twilio auth token: signs the REST calls and verifies the webhooks' X-Twilio-Signature.",
+    )
+    twilio_from_number: str | None = Field(default="+447700900000", description="The sender number (E.164).")
+    twilio_messaging_service_sid: str | None = Field(
+        default=None, description="A messaging service (MG...) to send from instead of the sender number."
+    )
+    twilio_base_url: str | None = Field(
+        default=None,
+        description="Base URL of a Twilio-compatible REST server (the local fake), such as http://127.0.0.1:9124; "
+        "unset means Twilio. Development and test only.",
+    )
+    webhook_base_url: str = Field(
+        default="http://127.0.0.1:8000",
+        description="The public base URL Twilio calls (before any proxy): the signature covers the URL as "
+        "Twilio saw it, so it is rebuilt from this, never from the request's Host.",
+    )
+    phone_key: SecretStr = Field(
+        default=SecretStr(DEVELOPMENT_PHONE_KEY),
+        description="Secret (32+ characters) from which the phone numbers' encryption key and lookup HMAC "
+        "key are derived.",
+    )
+    default_region: str = Field(default="GB", description="Region assumed for numbers given without +country.")
+    monthly_budget_default: int = Field(
+        default=5_000,
+        ge=0,
+        description="Texts an organisation (or the platform, for groups without one) may send a month; staff "
+        "are warned at 80% and texts stop at 100%, except helpline replies. Per-organisation overrides: "
+        "after organisations are merged (issue 17).",
+    )
+    http_timeout_seconds: float = Field(default=10.0, gt=0)
+
+
+class ConsoleSettings(BaseSettings):
+    """The staff console at /console: its Firebase session cookies and what its sign-in page calls."""
+
+    model_config = SettingsConfigDict(env_prefix="CONSOLE_", extra="ignore")
+
+    firebase_web_api_key: str = Field(
+        default="demo-api-key",
+        description="The Firebase project's Web API key (public): what the sign-in page sends to Firebase.",
+    )
+    session_hours: int = Field(
+        default=8, ge=1, le=336, description="How long a console session lasts (Firebase allows up to 2 weeks)."
+    )
+    sign_in_max_age_seconds: int = Field(
+        default=300, ge=30, le=3_600, description="A session starts only from a sign-in this recent."
+    )
+
+
 class Settings(BaseSettings):
     """Everything the API and the workers are configured with."""
 
@@ -253,7 +312,9 @@ class Settings(BaseSettings):
     push: PushSettings = Field(default_factory=PushSettings)
     checkins: CheckInSettings = Field(default_factory=CheckInSettings)
     retention: RetentionSettings = Field(default_factory=RetentionSettings)
+    console: ConsoleSettings = Field(default_factory=ConsoleSettings)
     calendar: CalendarSettings = Field(default_factory=CalendarSettings)
+    text: TextSettings = Field(default_factory=TextSettings)
 
     @property
     def is_production(self) -> bool:
@@ -277,8 +338,17 @@ class Settings(BaseSettings):
             raise ValueError("FIREBASE_AUTH_EMULATOR_HOST must not be set outside development and test")
         if self.firebase.fcm_url:
             raise ValueError("FIREBASE_FCM_URL must not be set outside development and test")
+        if self.console.firebase_web_api_key.startswith("demo-"):
+            raise ValueError("CONSOLE_FIREBASE_WEB_API_KEY must be the project's Web API key outside development")
         if not self.calendar.public_base_url.startswith("https://"):
             raise ValueError("CALENDAR_PUBLIC_BASE_URL must be an https:// address outside development")
+        phone_key = self.text.phone_key.get_secret_value()
+        if phone_key == DEVELOPMENT_PHONE_KEY or len(phone_key) < 32:
+            raise ValueError("TEXT_PHONE_KEY must be set to a secret of 32+ characters outside development")
+        if self.text.twilio_auth_token.get_secret_value() == DEVELOPMENT_TWILIO_AUTH_TOKEN:
+            raise ValueError("TEXT_TWILIO_AUTH_TOKEN must be set outside development")
+        if self.text.twilio_base_url:
+            raise ValueError("TEXT_TWILIO_BASE_URL must not be set outside development and test")
         if self.firebase.project_id.startswith("demo-"):
             raise ValueError("FIREBASE_PROJECT_ID must name a real Firebase project outside development")
         return self

@@ -54,6 +54,7 @@ PUSH_DATA_KEYS: Mapping[NotificationKind, tuple[PushKey, ...]] = {
     NotificationKind.SESSION_CANCELLED: _SESSION,
     NotificationKind.SESSION_MOVED: _SESSION,
     NotificationKind.SESSION_PLACE_OFFERED: _SESSION,
+    NotificationKind.TEXT_WELCOME: _GROUP,  # by text only: the group the member was registered into
 }
 COMMON_KEYS = ("notificationId", "kind")
 

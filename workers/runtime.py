@@ -21,16 +21,18 @@ from celery.signals import worker_process_init, worker_process_shutdown
 from redis.asyncio import Redis
 
 from domain.clock import Clock, SystemClock
-from domain.notifications import Pipeline
+from domain.notifications import Pipeline, Texting
 from infra.firebase import FirebaseAccounts, get_or_create_app
 from infra.logging import configure_logging
 from infra.mongo.client import Client, Database, create_client
 from infra.mongo.repositories.registry import Repositories
+from infra.phones import PhoneVault
 from infra.pubsub import Broadcaster
 from infra.push import PushSender, configure_fcm_url
 from infra.queue import TaskQueue
 from infra.redis import create_redis
 from infra.settings import Settings, get_settings
+from infra.sms import TextSender
 
 T = TypeVar("T")
 
@@ -48,6 +50,7 @@ class WorkerRuntime:
     push: PushSender
     accounts: FirebaseAccounts
     redis: Redis  # live feed events a task publishes (a removal looks as an author's delete does)
+    texts: TextSender
 
     @classmethod
     def open(cls, settings: Settings) -> WorkerRuntime:
@@ -60,6 +63,7 @@ class WorkerRuntime:
         return cls(
             settings, loop, mongo, db, Repositories.over(db), SystemClock(), socket.gethostname(),
             TaskQueue(settings.worker), PushSender(firebase), FirebaseAccounts(firebase), create_redis(settings.redis),
+            TextSender(settings.text),
         )  # fmt: skip
 
     @property
@@ -72,7 +76,15 @@ class WorkerRuntime:
         # A claim outlives the hard time limit of the task that made it: it lapses only when that task is surely dead.
         worker = self.settings.worker
         lease = timedelta(seconds=worker.task_time_limit_seconds + worker.claim_margin_seconds)
-        return Pipeline(repos=self.repos, push=self.push, queue=self.queue, settings=self.settings.push, lease=lease)
+        texting = Texting(self.texts, PhoneVault(self.settings.text.phone_key.get_secret_value()), self.settings.text)
+        return Pipeline(
+            repos=self.repos,
+            push=self.push,
+            queue=self.queue,
+            settings=self.settings.push,
+            lease=lease,
+            texting=texting,
+        )
 
     def run(self, work: Callable[[WorkerRuntime], Awaitable[T]]) -> T:
         """Run one task's coroutine; on a time limit or crash, cancel it so its
@@ -91,6 +103,7 @@ class WorkerRuntime:
     def close(self) -> None:
         self.queue.close()
         self.loop.run_until_complete(self.push.aclose())
+        self.loop.run_until_complete(self.texts.aclose())
         self.loop.run_until_complete(self.redis.aclose())
         self.loop.run_until_complete(self.mongo.close())
         self.loop.close()

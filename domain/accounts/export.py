@@ -19,6 +19,7 @@ from domain.accounts.export_document import gather
 from domain.shares import AnonymityKey
 from infra.mongo.repositories.data_exports import ExportAlreadyRunningError
 from infra.mongo.repositories.registry import Repositories
+from infra.phones import PhoneVault
 from infra.queue import TaskQueue
 from schemas.documents.base import new_id
 from schemas.documents.data_exports import MAX_PAYLOAD_BYTES, DataExportDocument, ExportStatus
@@ -82,13 +83,19 @@ async def view_export(
 
 
 async def build_export(
-    *, repos: Repositories, key: AnonymityKey, export_id: str, keep: timedelta, now: datetime
+    *,
+    repos: Repositories,
+    key: AnonymityKey,
+    export_id: str,
+    keep: timedelta,
+    now: datetime,
+    vault: PhoneVault | None = None,
 ) -> ExportStatus | None:
     """Build one export from scratch; None when it is already finished (or gone)."""
     export = await repos.data_exports.start(export_id, now=now)
     if export is None:
         return None
-    status, payload, failure = await _built(repos, key, export.member_id, now)
+    status, payload, failure = await _built(repos, key, export.member_id, now, vault)
     await repos.data_exports.finish(
         export.id, status=status, payload=payload, failure=failure, now=now, expires_at=now + keep
     )
@@ -97,21 +104,25 @@ async def build_export(
 
 
 async def _built(
-    repos: Repositories, key: AnonymityKey, member_id: str, now: datetime
+    repos: Repositories, key: AnonymityKey, member_id: str, now: datetime, vault: PhoneVault | None
 ) -> tuple[ExportStatus, str | None, str | None]:
     """The status, the JSON text when ready, and a failure code otherwise."""
     members = await repos.members.get_many([member_id])
     if not members:
         return ExportStatus.FAILED, None, "member_gone"
-    payload = json.dumps(await gather(repos=repos, key=key, member=members[0], now=now), ensure_ascii=False)
+    payload = json.dumps(
+        await gather(repos=repos, key=key, member=members[0], now=now, vault=vault), ensure_ascii=False
+    )
     if len(payload.encode()) > MAX_PAYLOAD_BYTES:
         return ExportStatus.FAILED, None, "too_large"
     return ExportStatus.READY, payload, None
 
 
-async def build_stale_exports(*, repos: Repositories, key: AnonymityKey, keep: timedelta, now: datetime) -> int:
+async def build_stale_exports(
+    *, repos: Repositories, key: AnonymityKey, keep: timedelta, now: datetime, vault: PhoneVault | None = None
+) -> int:
     """Build exports whose task was lost or whose worker died (the tick's safety net)."""
     stale = await repos.data_exports.unfinished_before(now - STALE_AFTER, limit=_PICK_UP)
     for export_id in stale:
-        await build_export(repos=repos, key=key, export_id=export_id, keep=keep, now=now)
+        await build_export(repos=repos, key=key, export_id=export_id, keep=keep, now=now, vault=vault)
     return len(stale)

@@ -18,6 +18,7 @@ from typing import Any
 from domain.notifications import text_for
 from domain.shares import AnonymityKey
 from infra.mongo.repositories.registry import Repositories
+from infra.phones import PhoneVault
 from schemas.documents.checkins import CheckInDocument
 from schemas.documents.members import MemberDocument
 from schemas.documents.messages import MessageDocument
@@ -42,8 +43,10 @@ class Content:
     replies: list[ResponseDocument]  # others', to their shares
 
 
-async def gather(*, repos: Repositories, key: AnonymityKey, member: MemberDocument, now: datetime) -> Json:
-    """Everything about the member, as one JSON-ready document."""
+async def gather(
+    *, repos: Repositories, key: AnonymityKey, member: MemberDocument, now: datetime, vault: PhoneVault | None = None
+) -> Json:
+    """Everything about the member, as one JSON-ready document (their phone number when `vault` can open it)."""
     data = repos.personal_data
     return {
         "format": FORMAT_VERSION,
@@ -71,6 +74,7 @@ async def gather(*, repos: Repositories, key: AnonymityKey, member: MemberDocume
                       for f in await data.follow_ups(member.id)],
         **await _conversations(repos, member.id),
         "sessions": await _sessions(repos, member.id),
+        "textMessages": await _text_contact(repos, member, vault),
     }  # fmt: skip
 
 
@@ -86,6 +90,19 @@ async def _sessions(repos: Repositories, member_id: str) -> Json:
         "attended": [{"groupId": a.group_id, "sessionId": a.session_id, "sessionStartsAt": _time(a.session_starts_at),
                       "marked": a.marked.value, "at": _time(a.at)} for a in await data.attendance(member_id)],
         "calendarFeedSince": _time(feed.created_at) if feed else None,
+    }  # fmt: skip
+
+
+async def _text_contact(repos: Repositories, member: MemberDocument, vault: PhoneVault | None) -> Json | None:
+    """Their number for texts (decrypted for them alone), its state and their consent; None without one."""
+    contact = await repos.personal_data.text_contact(member.id)
+    if contact is None:
+        return None
+    return {
+        "phoneNumber": vault.open(contact.phone_sealed) if vault is not None else None, "status": contact.status.value,
+        "groupId": contact.group_id, "textOnly": contact.text_only, "consentRecordedAt": _time(contact.consent_at),
+        "registeredAt": _time(contact.created_at), "confirmedAt": _time(contact.confirmed_at),
+        "stoppedAt": _time(contact.stopped_at), "reminderChannel": member.preferences.reminder_channel.value,
     }  # fmt: skip
 
 

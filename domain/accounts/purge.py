@@ -55,6 +55,8 @@ COVERAGE: dict[str, str] = {
     "messages": "theirs deleted (on either side of any thread)",
     "threads": "theirs closed (the leads see it has ended), member tombstoned; a lead's writing is forgotten",
     "message_reports": "reporter tombstoned",
+    "text_contacts": "deleted (the encrypted number and its lookup hash)", "text_budgets": "holds no member",
+    "console_actions": "actor tombstoned (what staff and leads did at the console is kept)",
     "rsvps": "deleted, places at coming sessions given back", "attendance": "deleted", "calendar_feeds": "deleted",
     "sessions": "creator tombstoned", "venues": "creator tombstoned",
 }  # fmt: skip
@@ -133,6 +135,7 @@ async def _own_documents(purge: Purge) -> None:
     await erasure.delete_by_member("join_requests", member_id)
     await erasure.delete_by_member("invites", member_id, field="created_by")
     await erasure.delete_by_member("lead_digests", member_id, field="_id")
+    await erasure.delete_by_member("text_contacts", member_id, field="_id")
     await erasure.delete_notifications(member_id)
 
 
@@ -164,6 +167,7 @@ _TOMBSTONED = (
     ("safeguarding_alerts", "resolved_by"), ("author_reveal_requests", "requested_by"),
     ("author_reveal_requests", "approved_by"), ("author_reveal_audit", "staff_member_id"),
     ("threads", "member_id"), ("threads", "opened_by"), ("message_reports", "reporter_member_id"),
+    ("console_actions", "actor_member_id"), ("console_actions", "target_id"),
     ("sessions", "created_by"), ("venues", "created_by"),
 )  # fmt: skip
 

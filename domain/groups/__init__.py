@@ -13,7 +13,7 @@ from domain.groups.invites import InviteTerms, create_invite
 from domain.groups.join_requests import Decision, create_request, decide_request
 from domain.groups.lead_watch import staff_alerts, watch_leads
 from domain.groups.leadership import assign_lead, demote_co_lead, promote_co_lead, set_away, transfer_leadership
-from domain.groups.membership import join_group, leave_group, remove_member
+from domain.groups.membership import admit_registered, join_group, leave_group, may_register_by_text, remove_member
 from domain.groups.nearby import InvalidNearCursorError, NearbyGroup, discover_groups_near
 from domain.groups.occurrences import ANSWER_WINDOW, answered_occurrence, next_occurrence
 from domain.groups.policies import (
@@ -64,6 +64,7 @@ __all__ = [
     "NearbyGroup",
     "ScheduleDraft",
     "Viewer",
+    "admit_registered",
     "age_of",
     "allowed_actions",
     "answered_occurrence",
@@ -92,6 +93,7 @@ __all__ = [
     "lead_notification_recipients",
     "leave_group",
     "location_of",
+    "may_register_by_text",
     "my_groups",
     "my_leadership",
     "next_digest_at",

@@ -9,7 +9,7 @@ from domain.groups import invites
 from domain.groups import validation as check
 from domain.groups.access import admit, authorized, load, log_action, refuse_existing, refuse_if_archived
 from domain.groups.errors import GroupError, GroupErrorCode
-from domain.groups.policies import GroupAction, Viewer, can_see, is_active, may_remove
+from domain.groups.policies import GroupAction, Viewer, age_refusal, can_see, is_active, may_remove
 from domain.groups.views import GroupView, current_view
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.groups import GroupAccess, GroupDocument
@@ -61,6 +61,21 @@ async def join_with_invite(*, repos: Repositories, viewer: Viewer, code: str, no
         await repos.invites.give_back(invite.id)
         raise
     return await current_view(repos, viewer, group.id)
+
+
+async def may_register_by_text(*, repos: Repositories, viewer: Viewer, group_id: str, age: int) -> GroupDocument:
+    """The group, if the viewer (a lead, co-lead or staff) may add someone of this age to it by phone."""
+    group, _ = await authorized(repos, viewer, group_id, GroupAction.REGISTER_BY_TEXT)
+    refuse_if_archived(group)
+    if age_refusal(group, age) is not None:
+        message = "Youth groups are for 16 to 24 year olds." if group.youth else "Under-18s join youth groups only."
+        raise GroupError(GroupErrorCode.AGE_NOT_ALLOWED, message)
+    return group
+
+
+async def admit_registered(*, repos: Repositories, group: GroupDocument, member_id: str, now: datetime) -> None:
+    """Take a place in the group for a member a lead registered (GROUP_FULL when there is none)."""
+    await admit(repos, group, member_id, role=GroupRole.MEMBER, now=now)
 
 
 async def leave_group(*, repos: Repositories, viewer: Viewer, group_id: str, now: datetime) -> None:

@@ -48,6 +48,7 @@ class GroupAction(StrEnum):
     MESSAGE_MEMBERS = "message_members"  # start and answer private conversations as the group's leadership
     RUN_SESSIONS = "run_sessions"  # venues, the home area, sessions; who is going, by name
     VIEW_ATTENDANCE = "view_attendance"  # who came to a session (leads and staff; a member sees only their own)
+    REGISTER_BY_TEXT = "register_by_text"  # add someone without the app, by their phone number
 
 
 _MEMBER_ACTIONS = frozenset({GroupAction.VIEW, GroupAction.VIEW_MEMBERS, GroupAction.VIEW_CHECK_INS})
@@ -62,6 +63,7 @@ _CO_LEAD_ACTIONS = _MEMBER_ACTIONS | {
     GroupAction.MESSAGE_MEMBERS,
     GroupAction.RUN_SESSIONS,
     GroupAction.VIEW_ATTENDANCE,
+    GroupAction.REGISTER_BY_TEXT,
 }
 _LEAD_ACTIONS = _CO_LEAD_ACTIONS | {
     GroupAction.UPDATE,
@@ -80,6 +82,7 @@ _STAFF_ACTIONS = frozenset(
         GroupAction.REMOVE_MEMBER,
         GroupAction.ASSIGN_LEAD,
         GroupAction.VIEW_ATTENDANCE,
+        GroupAction.REGISTER_BY_TEXT,
     }
 )
 

@@ -12,6 +12,7 @@ from domain.moderation.actions import moderator_of
 from domain.shares import ContentT, Reader, Seen, Standing, shown_status
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.members import MemberDocument
+from schemas.documents.moderation_actions import ModerationActionDocument
 from schemas.documents.reports import ReportDocument, ReportTargetKind
 from schemas.documents.responses import ResponseDocument
 from schemas.documents.shares import ShareDocument
@@ -54,3 +55,11 @@ def _seen(item: ContentT | None, standing: Standing) -> Seen[ContentT] | None:
     """The content as a moderator sees it (never as its author: a lead's own held share is staff's to review)."""
     status = shown_status(item.status, standing, is_author=False) if item is not None else None
     return Seen(item, status, standing) if item is not None and status is not None else None
+
+
+async def moderation_log(
+    *, repos: Repositories, reader: Reader, group_id: str, after: Keyset | None, first: int
+) -> Page[ModerationActionDocument]:
+    """What the group's moderators (and the service) did, newest first: for its leads, co-leads and staff."""
+    await moderator_of(repos, reader, group_id)
+    return await repos.moderation_actions.page_for_group(group_id, after=after, first=first)

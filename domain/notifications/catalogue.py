@@ -198,6 +198,12 @@ CATALOGUE: dict[NotificationKind, dict[Language, Text]] = {
             "Mae rhywun mewn grŵp rydych chi'n ei arwain yn aros am ateb. Agorwch yr ap i'w ateb.",
         ),
     },
+    NotificationKind.TEXT_WELCOME: {  # sent by text only; the app never shows it, but every kind has words
+        Language.EN: Text("Check in by text", "You've been added to a group to check in by text. Reply YES to start."),
+        Language.CY: Text(
+            "Cofrestru drwy neges", "Rydych chi wedi cael eich ychwanegu at grŵp i gofrestru drwy neges. Atebwch IE."
+        ),
+    },
 }
 
 

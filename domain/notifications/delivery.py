@@ -21,15 +21,30 @@ from datetime import datetime, timedelta
 from domain.members import local_date, member_zone
 from domain.notifications import policies
 from domain.notifications.catalogue import text_for
+from domain.notifications.text_delivery import (
+    Texting,
+    TextPlan,
+    adopt_earlier,
+    budget_owner,
+    delivery_of,
+    month_of,
+    send_planned,
+    take_budget,
+    wants_text,
+    why_not_texted,
+)
+from domain.notifications.texts import sms_text_for
 from infra.mongo.repositories.notifications import PushOutcome
 from infra.mongo.repositories.registry import Repositories
 from infra.push import PushSender
 from infra.queue import TaskQueue
 from infra.settings import PushSettings
+from infra.sms import TextOutcome, TextResult
 from schemas.documents.base import new_id
 from schemas.documents.devices import DeviceDocument
 from schemas.documents.members import MemberDocument
 from schemas.documents.notifications import (
+    PHONE,
     TERMINAL_STATUSES,
     DeliveryOutcome,
     DeviceDelivery,
@@ -37,6 +52,7 @@ from schemas.documents.notifications import (
     PushStatus,
 )
 from schemas.documents.push_claims import PushClaimDocument
+from schemas.documents.text_contacts import TextStatus
 from schemas.push import PushMessage, PushResult, SendOutcome, push_data
 from schemas.tasks.notifications import DELIVER, DeliverNotification
 
@@ -65,6 +81,7 @@ class Pipeline:
     queue: TaskQueue
     settings: PushSettings
     lease: timedelta
+    texting: Texting | None = None  # the SMS channel; None where no process sends texts
 
 
 def is_claimable(notification: NotificationDocument, now: datetime) -> bool:
@@ -141,6 +158,8 @@ class _Run:
             return await self._finish(PushStatus.EXPIRED, error=decision.reason)
         if decision.action is policies.Action.DEFER and decision.until is not None:
             return await self._defer(decision.until, reason=decision.reason)
+        if wants_text(self.notification, member):
+            return await self._text(member)
         return await self._send(member)
 
     async def give_up(self, reason: str) -> PushStatus:
@@ -159,6 +178,60 @@ class _Run:
             return await self._defer(policies.next_morning(member.preferences, self.now, zone), reason="daily_cap")
         results = await self.pipeline.push.send([self._message(member, device) for device in devices])
         return await self._record(devices, results, accepted_before=accepted_before)
+
+    async def _text(self, member: MemberDocument) -> PushStatus:
+        """The SMS channel (domain/notifications/text_delivery.py): one text to the member's confirmed number."""
+        texting, notification = self.pipeline.texting, self.notification
+        if texting is None:
+            return await self._finish(PushStatus.FAILED, error="texting_off")
+        contact = await self.repos.text_contacts.get(member.id)
+        body = sms_text_for(notification.kind, member.language)
+        reason = why_not_texted(notification, contact) or (None if body is not None else "not_texted")
+        if reason is not None and not member.joins_by_text:  # an app member who chose texts, with no number yet
+            return await self._send(member)
+        if reason is not None or contact is None or body is None:
+            return await self._finish(PushStatus.SUPPRESSED, error=reason)
+        earlier = notification.push.deliveries.get(PHONE)
+        if earlier is not None and earlier.outcome is DeliveryOutcome.ACCEPTED:
+            return await self._finish(PushStatus.SENT)
+        owner = await budget_owner(self.repos, contact.group_id)
+        plan = TextPlan(contact, texting.vault.open(contact.phone_sealed), body, owner, month_of(self.now))
+        if (sid := await adopt_earlier(texting, plan, earlier)) is not None:
+            adopted = DeviceDelivery(outcome=DeliveryOutcome.ACCEPTED, message_id=sid, at=self.now)
+            tried = Tried(attempts=notification.push.attempts + 1, deliveries={PHONE: adopted})
+            return await self._finish(PushStatus.SENT, tried=tried, sent=True)
+        return await self._text_within_limits(member, texting, plan)
+
+    async def _text_within_limits(self, member: MemberDocument, texting: Texting, plan: TextPlan) -> PushStatus:
+        """Under the daily cap and the month's budget, written as in flight, then sent."""
+        if not self.notification.urgent and not await self._reserve_place(member):
+            morning = policies.next_morning(member.preferences, self.now, member_zone(member))
+            return await self._defer(morning, reason="daily_cap")
+        if not await take_budget(self.repos, texting, plan, group_id=plan.contact.group_id, now=self.now):
+            return await self._finish(PushStatus.FAILED, error="text_budget_spent")
+        in_flight = DeviceDelivery(outcome=DeliveryOutcome.IN_FLIGHT, at=self.now)
+        marked = await self.repos.notifications.mark_in_flight(
+            self.notification, claim=self.claim, device=PHONE, delivery=in_flight
+        )
+        if not marked:
+            await self.repos.text_budgets.give_back(plan.organisation_id, plan.month)
+            return PushStatus.SENDING  # the claim lapsed: another run has it
+        result = await send_planned(texting, plan, self.notification)
+        return await self._record_text(plan, result)
+
+    async def _record_text(self, plan: TextPlan, result: TextResult) -> PushStatus:
+        if result.outcome is not TextOutcome.ACCEPTED:
+            await self.repos.text_budgets.give_back(plan.organisation_id, plan.month)
+        if result.outcome is TextOutcome.UNSUBSCRIBED:  # they texted STOP: Twilio refuses every text to them now
+            await self.repos.text_contacts.set_status(plan.contact.id, TextStatus.STOPPED, now=self.now)
+        tried = Tried(
+            attempts=self.notification.push.attempts + 1, deliveries={PHONE: delivery_of(result, now=self.now)}
+        )
+        if result.outcome is TextOutcome.RETRY and tried.attempts < self.pipeline.settings.max_attempts:
+            return await self._retry_later([PushResult(PHONE, SendOutcome.RETRY, result.code)], tried)
+        if result.outcome is TextOutcome.ACCEPTED:
+            return await self._finish(PushStatus.SENT, tried=tried, sent=True)
+        return await self._finish(PushStatus.FAILED, error=result.code or result.outcome.value, tried=tried)
 
     async def _reserve_place(self, member: MemberDocument) -> bool:
         """One of the day's places under the daily cap, held by this notification (a retry keeps it)."""

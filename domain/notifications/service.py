@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from infra.mongo.repositories.registry import Repositories
 from infra.queue import TaskQueue
 from schemas.documents.base import new_id
-from schemas.documents.notifications import NotificationDocument, NotificationKind, PushState, PushStatus
+from schemas.documents.notifications import Channel, NotificationDocument, NotificationKind, PushState, PushStatus
 from schemas.push import params_mismatch
 from schemas.tasks.notifications import DELIVER, DeliverNotification
 
@@ -24,6 +24,7 @@ async def notify(
     now: datetime,
     params: dict[str, str] | None = None,
     urgent: bool = False,
+    channel: Channel = Channel.PUSH,
 ) -> NotificationDocument | None:
     """Record a notification for a member and enqueue its delivery.
 
@@ -39,6 +40,7 @@ async def notify(
         params=params or {},
         dedupe_key=dedupe_key,
         urgent=urgent,
+        channel=channel,
         created_at=now,
         push=PushState(not_before=now),  # queued now: the sweeper re-enqueues it if still pending after a grace
     )
@@ -46,6 +48,43 @@ async def notify(
         return None
     await queue.enqueue(DELIVER, DeliverNotification(notification_id=notification.id, member_id=member_id))
     return notification
+
+
+async def notify_each(
+    *,
+    repos: Repositories,
+    queue: TaskQueue,
+    recipients: Mapping[str, str],
+    kind: NotificationKind,
+    now: datetime,
+    params: dict[str, str] | None = None,
+    channels: Mapping[str, Channel] | None = None,
+) -> int:
+    """`notify` for many members at once (a group's fan-out), `recipients` mapping each member to
+    its `dedupe_key`: one unordered insert for them all, then a delivery task for each new one;
+    how many were new. As in `notify`, a repeated key is skipped and a broker outage loses nothing.
+    `channels`: the members to text rather than push (docs/product/texting.md); push for the rest.
+    """
+    _keep_contract(kind, params or {})
+    notifications = [
+        NotificationDocument(
+            id=new_id(),
+            member_id=member_id,
+            kind=kind,
+            params=params or {},
+            dedupe_key=dedupe_key,
+            channel=(channels or {}).get(member_id, Channel.PUSH),
+            created_at=now,
+            push=PushState(not_before=now),
+        )
+        for member_id, dedupe_key in recipients.items()
+    ]
+    inserted = await repos.notifications.insert_new(notifications)
+    for notification in inserted:
+        payload = DeliverNotification(notification_id=notification.id, member_id=notification.member_id)
+        if not await queue.enqueue(DELIVER, payload):
+            break  # the broker is down: the sweeper hands the rest to workers later
+    return len(inserted)
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,12 @@ from __future__ import annotations
 from domain.safeguarding.alerts import AlertView, acknowledge_alert, alert_page, alert_views, resolve_alert
 from domain.safeguarding.errors import SafeguardingError, SafeguardingErrorCode
 from domain.safeguarding.outreach import Basis, reach_member
-from domain.safeguarding.reveal import approve_reveal, request_reveal
+from domain.safeguarding.reveal import Revealed, approve_reveal, request_reveal, waiting_reveals
 
 __all__ = [
     "AlertView",
     "Basis",
+    "Revealed",
     "SafeguardingError",
     "SafeguardingErrorCode",
     "acknowledge_alert",
@@ -22,4 +23,5 @@ __all__ = [
     "reach_member",
     "request_reveal",
     "resolve_alert",
+    "waiting_reveals",
 ]

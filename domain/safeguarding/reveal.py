@@ -96,6 +96,14 @@ async def approve_reveal(
     return Revealed(approved, member_id, members[0].display_name if members else None)
 
 
+async def waiting_reveals(
+    *, repos: Repositories, staff: Reader, now: datetime, first: int
+) -> list[AuthorRevealRequestDocument]:
+    """Requests waiting for a second staff member's decision, the soonest to expire first."""
+    require_staff(staff)
+    return await repos.author_reveals.waiting(now=now, limit=first)
+
+
 def _refuse(request: AuthorRevealRequestDocument, staff: Reader, now: datetime) -> None:
     if request.requested_by == staff.id:
         raise SafeguardingError(SafeguardingErrorCode.SELF_APPROVAL, "A different staff member must approve this.")

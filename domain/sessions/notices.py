@@ -1,5 +1,6 @@
 """What a session's people are told: cancelled, moved, a place came up. Each is one
-notification per member through the outbox, keyed so a retried action tells no one twice.
+notification per member through the outbox, all written in one insert, keyed so a retried
+action tells no one twice.
 """
 
 from __future__ import annotations
@@ -7,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from domain.notifications import notify
+from domain.notifications import notify_each
 from infra.mongo.repositories.registry import Repositories
 from infra.queue import TaskQueue
 from schemas.documents.notifications import NotificationKind
@@ -29,8 +30,7 @@ async def tell(
     now: datetime,
 ) -> None:
     """One notification of `kind` to each member; `key` tells this event from another of the same kind."""
-    for member_id in sorted(set(member_ids)):
-        await notify(
-            repos=repos, queue=queue, member_id=member_id, kind=kind, params=session_params(session),
-            dedupe_key=f"{kind.value}:{session.id}:{key}:{member_id}", now=now,
-        )  # fmt: skip
+    recipients = {member_id: f"{kind.value}:{session.id}:{key}:{member_id}" for member_id in sorted(set(member_ids))}
+    await notify_each(
+        repos=repos, queue=queue, recipients=recipients, kind=kind, params=session_params(session), now=now
+    )

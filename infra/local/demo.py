@@ -5,7 +5,8 @@ app would: six members signed up in the Auth emulator and onboarded, each with a
 pushes the fake FCM shows (quiet hours off, so they show at once), a closed group whose
 members joined over a week ago (so sharing without a name is open: the one write made straight
 to the database, as no API can move time), an open group, check-ins, an anonymous and a named
-share with a reply and a reaction, and a join request waiting for the lead. Run again, it makes
+share with a reply and a reaction, a join request waiting for the lead, and Kai, safeguarding staff
+for the staff console (`/console`). Run again, it makes
 nothing twice and prints fresh tokens (an ID token lasts an hour).
 
     python -m infra.local.demo [--api http://127.0.0.1:8000/graphql]
@@ -24,9 +25,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from firebase_admin import auth
 from pymongo import MongoClient
 
-from infra.settings import MongoSettings
+from infra.firebase import get_or_create_app
+from infra.settings import FirebaseSettings, MongoSettings
 
 MANIFEST = Path(__file__).resolve().parents[2] / "schemas" / "graphql" / "trusted-documents.json"
 PASSWORD = "demo-password"  # noqa: S105 - the local Auth emulator's demo accounts only
@@ -103,6 +106,14 @@ def onboarded(api: Api, name: str, born: str, nation: str) -> Person:
     return person
 
 
+def staff_officer(api: Api) -> Person:
+    """Kai, safeguarding staff (a Firebase custom claim, set on the emulator), to try the staff console."""
+    person = onboarded(api, "Kai", "1988-02-11", "ENGLAND")
+    app = get_or_create_app(FirebaseSettings())
+    auth.set_custom_user_claims(auth.get_user_by_email(person.email, app=app).uid, {"safeguarding": True}, app=app)
+    return person
+
+
 def demo_groups(api: Api, lead: Person) -> dict[str, str]:
     """The lead's demo groups by name, made if missing."""
     mine = {n["name"]: n["id"] for n in api.call("MyGroups", lead.token, first=50)["myGroups"]["nodes"]}
@@ -153,7 +164,11 @@ def main(argv: list[str] | None = None) -> None:
     groups = demo_groups(api, people[0])
     if CLOSED_GROUP not in existing:
         populate(api, people, groups[CLOSED_GROUP], groups[OPEN_GROUP])
+    officer = staff_officer(api)
     _print(people, groups)
+    console = api.url.removesuffix("/graphql") + "/console/"
+    print(f"Staff console: {console}  sign in as {officer.email} (safeguarding staff) or {people[0].email} "  # noqa: T201
+          f"(the lead), password {PASSWORD}\n")  # fmt: skip
 
 
 def _print(people: list[Person], groups: dict[str, str]) -> None:

@@ -81,6 +81,12 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("actor_member_id", ASCENDING)], name="actor"),
         IndexModel([("target_id", ASCENDING)], name="target"),
     ],
+    "console_actions": [
+        IndexModel([("at", DESCENDING), ("_id", DESCENDING)], name="recent"),
+        # Account deletion replaces the member with a tombstone id: through these, not a scan.
+        IndexModel([("actor_member_id", ASCENDING)], name="actor"),
+        IndexModel([("target_id", ASCENDING)], name="target"),
+    ],
     "notifications": [
         # Every dedupe key names one recipient, so unique per member is unique: prefixed by the shard key.
         IndexModel([("member_id", ASCENDING), ("dedupe_key", ASCENDING)], name="member_dedupe_key_unique", unique=True),
@@ -99,6 +105,10 @@ INDEXES: dict[str, list[IndexModel]] = {
     "devices": [
         IndexModel([("token", ASCENDING)], name="token_unique", unique=True),
         IndexModel([("member_id", ASCENDING), ("last_seen", DESCENDING)], name="member_devices"),
+    ],
+    "text_contacts": [
+        # An inbound text finds its member by the keyed HMAC of its From: one member per number.
+        IndexModel([("phone_hash", ASCENDING)], name="phone_hash_unique", unique=True),
     ],
     "push_budgets": [
         IndexModel([("member_id", ASCENDING), ("day", ASCENDING)], name="member_day"),
@@ -166,6 +176,10 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("status", ASCENDING), ("escalate_at", ASCENDING)], name="escalation"),
         IndexModel([("status", ASCENDING), ("closed_at", ASCENDING)], name="retention"),
         IndexModel([("reporter_member_id", ASCENDING)], name="reporter"),
+    ],
+    "author_reveal_requests": [
+        # The console's list of requests waiting for a second officer: pending and not expired.
+        IndexModel([("status", ASCENDING), ("expires_at", ASCENDING), ("_id", ASCENDING)], name="waiting"),
     ],
     "author_reveal_audit": [
         IndexModel([("request_id", ASCENDING), ("at", ASCENDING)], name="request"),

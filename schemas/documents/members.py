@@ -26,6 +26,13 @@ class Language(StrEnum):
     CY = "cy"
 
 
+class ReminderChannel(StrEnum):
+    """How check-in reminders reach the member: a push, or a text message (low data; a confirmed number)."""
+
+    PUSH = "push"
+    TEXT = "text"
+
+
 class Preferences(BaseModel):
     """What the member allows the service to do; defaults depend on age (domain)."""
 
@@ -38,6 +45,7 @@ class Preferences(BaseModel):
     quiet_hours_end: str = "08:00"
     daily_push_cap: int = 3
     on_break_until: AwareDatetime | None = None
+    reminder_channel: ReminderChannel = ReminderChannel.PUSH
     leads_may_message_me: bool | None = Field(
         default=None,
         description="Leads may start a conversation with the member; None (stored before issue 15) means the "
@@ -54,6 +62,9 @@ class MemberDocument(Document):
     timezone: str
     language: Language
     preferences: Preferences
+    joins_by_text: bool = Field(
+        default=False, description="A member without the app, registered by a lead by phone: everything goes by text."
+    )
     created_at: datetime
     updated_at: datetime
     deletion_requested_at: datetime | None = Field(
@@ -92,3 +103,4 @@ class PreferencesUpdate:
     quiet_hours_end: str | Keep = KEEP
     daily_push_cap: int | Keep = KEEP
     on_break_until: datetime | Keep | None = KEEP
+    reminder_channel: ReminderChannel | Keep = KEEP

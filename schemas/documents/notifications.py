@@ -40,6 +40,18 @@ class NotificationKind(StrEnum):
     SESSION_CANCELLED = "session_cancelled"  # to those going or waiting, when a lead cancels it
     SESSION_MOVED = "session_moved"  # to those going or waiting, when a lead moves it
     SESSION_PLACE_OFFERED = "session_place_offered"  # the first on the waiting list now has a place
+    TEXT_WELCOME = "text_welcome"  # by text only: the first text to a member registered by phone (reply YES)
+
+
+class Channel(StrEnum):
+    """How a notification reaches the member: a push to their phones, or a text message."""
+
+    PUSH = "push"
+    SMS = "sms"
+
+
+# The one "device" a text goes to, in `push.deliveries`.
+PHONE = "phone"
 
 
 class PushStatus(StrEnum):
@@ -60,6 +72,7 @@ class DeliveryOutcome(StrEnum):
     RETRY = "retry"  # 429, 503 and the like: tried again later
     DEVICE_REMOVED = "device_removed"  # FCM says the token is gone or invalid; the device was deleted
     FAILED = "failed"  # a permanent error that is not the token's (a payload problem: a bug)
+    IN_FLIGHT = "in_flight"  # texts: written before Twilio is asked, so a run after a crash looks before resending
 
 
 class DeviceDelivery(BaseModel):
@@ -71,6 +84,9 @@ class DeviceDelivery(BaseModel):
     code: str | None = None
     message_id: str | None = None
     at: datetime
+    receipt: str | None = Field(
+        default=None, description="Texts: the last delivery receipt's status (delivered, undelivered, failed)."
+    )
 
 
 class PushState(BaseModel):
@@ -104,6 +120,7 @@ class NotificationDocument(Document):
     )
     dedupe_key: str
     urgent: bool = Field(default=False, description="Safety messages: not held by quiet hours or the daily cap.")
+    channel: Channel = Field(default=Channel.PUSH, description="Push to the member's phones, or a text message.")
     created_at: datetime
     read_at: datetime | None = None
     push: PushState = Field(default_factory=PushState)

@@ -44,6 +44,7 @@ class AlertSourceKind(StrEnum):
     REPORT = "report"  # a member's report that is about risk, or that waited too long for the leads
     MESSAGE = "message"  # words in a private conversation (the message's id)
     MESSAGE_REPORT = "message_report"  # someone in a conversation reported a message (the message's id)
+    TEXT_MESSAGE = "text_message"  # a text message (SMS) a member sent that was not a check-in (Twilio's MessageSid)
 
 
 class AlertStatus(StrEnum):

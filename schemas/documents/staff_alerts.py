@@ -20,6 +20,7 @@ from schemas.documents.base import Document
 class StaffAlertKind(StrEnum):
     NO_ACTIVE_LEAD = "no_active_lead"  # no lead or co-lead has acted in the group for 14 days
     MEMBER_WAITING = "member_waiting"  # a member has waited 72 hours for a reply from their group's leads
+    TEXT_BUDGET_LOW = "text_budget_low"  # an organisation has used 80% of this month's text budget
 
 
 class StaffAlertStatus(StrEnum):

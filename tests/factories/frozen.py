@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import uuid
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+import httpx
 from pymongo.monitoring import CommandListener
 
 from api.cli.migrate import migrate
@@ -24,6 +25,7 @@ class FrozenApi:
     clock: FrozenClock
     gql: GraphQLClient
     runtime: ApiRuntime
+    client: Callable[[], httpx.AsyncClient]  # another HTTP client of the app, with cookies of its own
 
     @property
     def db(self) -> Database:
@@ -48,6 +50,6 @@ async def frozen_api(
     clock = FrozenClock(at)
     app = create_app(settings, clock=clock, mongo_listeners=listeners, schema=served_schema())
     async with in_process(app) as clients:
-        yield FrozenApi(clock=clock, gql=GraphQLClient(clients()), runtime=app.state.runtime)
+        yield FrozenApi(clock=clock, gql=GraphQLClient(clients()), runtime=app.state.runtime, client=clients)
         if isolated:
             await app.state.runtime.mongo.drop_database(settings.mongo.database)

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 from pydantic import SecretStr, ValidationError
 
-from infra.settings import CalendarSettings, Environment, FirebaseSettings, GraphQLSettings, Settings
+from infra.settings import (
+    CalendarSettings,
+    ConsoleSettings,
+    Environment,
+    FirebaseSettings,
+    GraphQLSettings,
+    Settings,
+    TextSettings,
+)
 
 STRONG_KEY = SecretStr("k" * 40)
 
@@ -28,7 +36,9 @@ def _production(**overrides: object) -> Settings:
         "environment": Environment.PRODUCTION,
         "anonymity_key": STRONG_KEY,
         "firebase": FirebaseSettings(project_id="wellbeing-prod"),
+        "console": ConsoleSettings(firebase_web_api_key="AIzaSyExampleOfARealWebApiKey"),
         "calendar": CalendarSettings(public_base_url="https://api.example.org"),
+        "text": TextSettings(phone_key=STRONG_KEY, twilio_auth_token=SecretStr("a-real-twilio-auth-token")),
     }
     return Settings(**(values | overrides))  # type: ignore[arg-type]
 
@@ -45,7 +55,20 @@ def test_production_starts_with_real_secrets() -> None:
         ({"firebase": FirebaseSettings(project_id="wellbeing-prod", auth_emulator_host="127.0.0.1:9099")}, "EMULATOR"),
         ({"firebase": FirebaseSettings(project_id="demo-wellbeing")}, "FIREBASE_PROJECT_ID"),
         ({"firebase": FirebaseSettings(project_id="wellbeing-prod", fcm_url="http://127.0.0.1:1")}, "FCM_URL"),
+        ({"console": ConsoleSettings()}, "CONSOLE_FIREBASE_WEB_API_KEY"),
         ({"calendar": CalendarSettings(public_base_url="http://api.example.org")}, "CALENDAR_PUBLIC_BASE_URL"),
+        ({"text": TextSettings(twilio_auth_token=SecretStr("a-real-twilio-auth-token"))}, "TEXT_PHONE_KEY"),
+        ({"text": TextSettings(phone_key=SecretStr("p" * 40))}, "TEXT_TWILIO_AUTH_TOKEN"),
+        (
+            {
+                "text": TextSettings(
+                    phone_key=SecretStr("p" * 40),
+                    twilio_auth_token=SecretStr("a-real-twilio-auth-token"),
+                    twilio_base_url="http://127.0.0.1:1",
+                )
+            },
+            "TEXT_TWILIO_BASE_URL",
+        ),
     ],
 )
 def test_production_refuses_placeholders(overrides: dict[str, object], message: str) -> None:

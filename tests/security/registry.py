@@ -63,6 +63,11 @@ def _key() -> str:
     return str(uuid.uuid4())
 
 
+def _mobile() -> str:
+    """A fresh UK mobile number each call (a number registers once)."""
+    return f"+447400{uuid.uuid4().int % 1_000_000:06d}"
+
+
 QUERIES: dict[str, Case] = {
     "me": case(SIGNED_IN),
     "group": case(f"{U} {NF} {OK} {OK} {OK} {OK} {NF}", lambda w: {"id": w.group_id}, "id"),
@@ -361,6 +366,24 @@ MUTATIONS: dict[str, Case] = {
         lambda w: {"groupId": w.group_id, "blocked": False},
         "groupId",
         harmless=True,
+    ),
+    "textMemberRegister": case(
+        f"{U} {NF} {NP} {OK} {OK} {OK} {NF}",
+        lambda w: {
+            "groupId": w.group_id,
+            "phoneNumber": _mobile(),
+            "displayName": "Bryn",
+            "nation": "WALES",
+            "language": "CY",
+            "consent": True,
+            "adultConfirmed": True,
+        },
+        "groupId",
+    ),
+    "textNumberSet": case(
+        f"{U} {NF} {OK} {OK} {OK} {NF} {NF}",
+        lambda w: {"groupId": w.group_id, "phoneNumber": _mobile(), "consent": True},
+        "groupId",
     ),
     "venueCreate": case(
         f"{U} {NF} {NP} {OK} {OK} {NP} {NF}",

@@ -12,6 +12,7 @@ from datetime import timedelta
 
 from domain.accounts import build_export, build_stale_exports, purge_due, purge_expired, remove_due
 from domain.shares import AnonymityKey, Publishing
+from infra.phones import PhoneVault
 from schemas.tasks.accounts import BUILD_EXPORT, RETENTION, TICK, BuildExport
 from workers.app import app
 from workers.runtime import WorkerRuntime, run
@@ -19,6 +20,10 @@ from workers.runtime import WorkerRuntime, run
 
 def _key(rt: WorkerRuntime) -> AnonymityKey:
     return AnonymityKey.of(rt.settings.anonymity_key.get_secret_value())
+
+
+def _vault(rt: WorkerRuntime) -> PhoneVault:
+    return PhoneVault(rt.settings.text.phone_key.get_secret_value())
 
 
 def _keep(rt: WorkerRuntime) -> timedelta:
@@ -30,14 +35,19 @@ def build(export_id: str) -> None:
     payload = BuildExport(export_id=export_id)
     run(
         lambda rt: build_export(
-            repos=rt.repos, key=_key(rt), export_id=payload.export_id, keep=_keep(rt), now=rt.clock.now()
+            repos=rt.repos,
+            key=_key(rt),
+            export_id=payload.export_id,
+            keep=_keep(rt),
+            now=rt.clock.now(),
+            vault=_vault(rt),
         )
     )
 
 
 async def _tick(rt: WorkerRuntime) -> None:
     now = rt.clock.now()
-    await build_stale_exports(repos=rt.repos, key=_key(rt), keep=_keep(rt), now=now)
+    await build_stale_exports(repos=rt.repos, key=_key(rt), keep=_keep(rt), now=now, vault=_vault(rt))
     spread = timedelta(days=rt.settings.retention.anonymous_removal_spread_days)
     await purge_due(repos=rt.repos, accounts=rt.accounts, key=_key(rt), now=now, spread=spread)
     publishing = Publishing(repos=rt.repos, broadcaster=rt.broadcaster, key=_key(rt))

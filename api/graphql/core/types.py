@@ -12,7 +12,7 @@ from typing import Generic, TypeVar
 import strawberry
 
 from schemas.documents.groups import GroupKind
-from schemas.documents.members import Language, Nation
+from schemas.documents.members import Language, Nation, ReminderChannel
 from schemas.documents.support_resources import Weekday
 
 __all__ = ["FieldError", "GroupKind", "Language", "Nation", "Weekday"]
@@ -21,6 +21,10 @@ CodeT = TypeVar("CodeT")
 
 strawberry.enum(Nation, description="A UK nation: helplines and NHS routes differ between them.")
 strawberry.enum(Language, description="The language of notifications and messages from the service.")
+strawberry.enum(
+    ReminderChannel,
+    description="How check-in reminders arrive: PUSH to the app, or TEXT message (low data; needs a confirmed number).",
+)
 strawberry.enum(Weekday, description="A day of the week.")
 strawberry.enum(GroupKind, description="What brings a group's members together.")
 

@@ -80,15 +80,22 @@ class GroupMember:
     role: GroupRole = strawberry.field(description="Their role in this group.")
     joined_at: datetime = strawberry.field(description="When they joined.")
     is_away: bool = strawberry.field(description="A lead or co-lead who is away just now; others cover.")
+    joins_by_text: bool | None = strawberry.field(
+        description="True for someone without the app, who checks in by text message. Shown to the group's "
+        "leads and to staff only (null for others); their number is never shown to anyone."
+    )
 
     @classmethod
-    def of(cls, membership: MembershipDocument, member: MemberDocument, *, now: datetime) -> Self:
+    def of(
+        cls, membership: MembershipDocument, member: MemberDocument, *, now: datetime, leader_view: bool = False
+    ) -> Self:
         return cls(
             id=strawberry.ID(member.id),
             display_name=member.display_name,
             role=membership.role,
             joined_at=membership.joined_at,
             is_away=is_away(membership, now),
+            joins_by_text=member.joins_by_text if leader_view else None,
         )
 
 
@@ -104,9 +111,12 @@ async def resolve_members(
     members = await context.loaders.member_by_id.load_many([m.member_id for m in page.items])
     now = context.clock.now()
     pairs = [(m, member) for m, member in zip(page.items, members, strict=True) if member is not None]
+    leader_view = root.view.role in (GroupRole.LEAD, GroupRole.CO_LEAD) or bool(
+        context.identity is not None and context.identity.is_staff
+    )
     return connection(
         Page(items=pairs, has_next=page.has_next),
-        node=lambda pair: GroupMember.of(pair[0], pair[1], now=now),
+        node=lambda pair: GroupMember.of(pair[0], pair[1], now=now, leader_view=leader_view),
         keyset=lambda pair: (pair[0].joined_at, pair[0].id),
     )
 

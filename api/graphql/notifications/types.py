@@ -13,7 +13,7 @@ from strawberry.types.enum import EnumValueDefinition
 from api.graphql.core.context import Context
 from domain.notifications import text_for
 from domain.outreach import leads_may_message
-from schemas.documents.members import Language, MemberDocument, Preferences
+from schemas.documents.members import Language, MemberDocument, Preferences, ReminderChannel
 from schemas.documents.notifications import NotificationDocument
 from schemas.documents.notifications import NotificationKind as Kind
 from schemas.push import COMMON_KEYS, PUSH_DATA_KEYS, PushKey
@@ -58,6 +58,7 @@ class NotificationKindValue(Enum):
     SESSION_CANCELLED = _kind(Kind.SESSION_CANCELLED, "A session the member was going to was cancelled.")
     SESSION_MOVED = _kind(Kind.SESSION_MOVED, "A session the member was going to has a new time.")
     SESSION_PLACE_OFFERED = _kind(Kind.SESSION_PLACE_OFFERED, "A place came up: the member is now going.")
+    TEXT_WELCOME = _kind(Kind.TEXT_WELCOME, "By text only: the first text to someone a lead added by phone.")
 
 
 async def named_members(context: Context, notifications: Sequence[NotificationDocument]) -> dict[str, str]:
@@ -156,6 +157,10 @@ class NotificationPreferences:
         description="Until then nothing but safety messages is pushed (all still reach the inbox), and the "
         "service notices nothing: no nudges, no difficult-date check-ins, nothing told to leads."
     )
+    reminder_channel: ReminderChannel = strawberry.field(
+        description="How check-in reminders arrive: PUSH, or TEXT to the member's confirmed number (a push when "
+        "they have none)."
+    )
     leads_may_message_me: bool = strawberry.field(
         description="The leads and co-leads of the member's groups may start a private conversation with them. On "
         "for adults, off for under-18s until they turn it on; the member can always start one themselves, and the "
@@ -175,4 +180,5 @@ class NotificationPreferences:
             quiet_hours_end=preferences.quiet_hours_end,
             daily_push_cap=preferences.daily_push_cap,
             on_break_until=preferences.on_break_until,
+            reminder_channel=preferences.reminder_channel,
         )

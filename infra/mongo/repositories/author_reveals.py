@@ -31,6 +31,12 @@ class AuthorRevealsRepository:
         raw = await self._requests.find_one({"_id": request_id})
         return AuthorRevealRequestDocument.from_mongo(raw) if raw else None
 
+    async def waiting(self, *, now: datetime, limit: int) -> list[AuthorRevealRequestDocument]:
+        """Pending requests not yet expired, the soonest to expire first (index `waiting`)."""
+        query = {"status": RevealStatus.PENDING.value, "expires_at": {"$gt": now}}
+        cursor = self._requests.find(query).sort([("expires_at", 1), ("_id", 1)]).limit(limit)
+        return [AuthorRevealRequestDocument.from_mongo(raw) async for raw in cursor]
+
     async def mark_approved(self, request_id: str, *, by: str, now: datetime) -> AuthorRevealRequestDocument | None:
         raw = await self._requests.find_one_and_update(
             {"_id": request_id, "status": RevealStatus.PENDING.value},

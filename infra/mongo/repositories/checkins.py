@@ -112,3 +112,15 @@ class CheckInsRepository:
         ]
         rows = await (await self._collection.aggregate(pipeline)).to_list(None)
         return [(row["_id"]["mood"], row["_id"]["member"], row["n"]) for row in rows]
+
+    async def participation(
+        self, *, start: datetime, end: datetime, member_ids: Sequence[str] | None
+    ) -> list[tuple[str, str | None, datetime]]:
+        """(member, group, when) of each check-in recorded in [start, end), of these members (None: everyone's).
+        The platform's whole report reads the period's check-ins: a staff report, run rarely.
+        """
+        query: dict[str, Any] = {"recorded_at": {"$gte": start, "$lt": end}}
+        if member_ids is not None:
+            query["member_id"] = {"$in": list(member_ids)}
+        cursor = self._collection.find(query, {"member_id": 1, "group_id": 1, "recorded_at": 1})
+        return [(raw["member_id"], raw.get("group_id"), raw["recorded_at"]) async for raw in cursor]

@@ -64,3 +64,8 @@ class FollowUpsRepository:
         """Change a follow-up still waiting as it was read; another worker's change stands."""
         query = {"_id": follow_up.id, "status": FollowUpStatus.SCHEDULED.value, "due_at": follow_up.due_at}
         await self._collection.update_one(query, {"$set": changes})
+
+    async def created_between(self, *, start: datetime, end: datetime) -> list[FollowUpDocument]:
+        """Follow-ups made (a high-risk signpost happened) in [start, end): the impact report's."""
+        cursor = self._collection.find({"created_at": {"$gte": start, "$lt": end}})
+        return [FollowUpDocument.from_mongo(raw) async for raw in cursor]

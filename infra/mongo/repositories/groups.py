@@ -87,6 +87,14 @@ class GroupsRepository:
         raw = await self._collection.find_one({"_id": group_id})
         return GroupDocument.from_mongo(raw) if raw else None
 
+    async def host_organisation(self, group_id: str) -> str | None:
+        """The organisation hosting the group (issue 17's `host_organisation_id`), None for the platform's own.
+        Read raw, so it works whether or not the document model knows the field yet.
+        """
+        raw = await self._collection.find_one({"_id": group_id}, {"host_organisation_id": 1})
+        value = raw.get("host_organisation_id") if raw else None
+        return value if isinstance(value, str) and value else None
+
     async def get_many(self, group_ids: Sequence[str]) -> list[GroupDocument]:
         """Groups by id, in no particular order; missing ids are left out."""
         cursor = self._collection.find({"_id": {"$in": list(group_ids)}})

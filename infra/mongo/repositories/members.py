@@ -76,3 +76,8 @@ class MembersRepository:
 
     async def delete(self, member_id: str) -> None:
         await self._collection.delete_one({"_id": member_id})
+
+    async def ids_joined_before(self, moment: datetime) -> list[str]:
+        """Every member who had joined the service by `moment` (the impact report's platform population)."""
+        cursor = self._collection.find({"created_at": {"$lt": moment}}, {"_id": 1})
+        return [raw["_id"] async for raw in cursor]

@@ -120,6 +120,16 @@ class MembershipsRepository:
         cursor = self._collection.find({"group_id": group_id}, {"member_id": 1})
         return [raw["member_id"] async for raw in cursor]
 
+    async def member_ids_in_groups_during(
+        self, group_ids: Sequence[str], *, start: datetime, end: datetime
+    ) -> set[str]:
+        """Members of these groups at any time in [start, end): joined before its end, not removed before its start."""
+        query = {
+            "group_id": {"$in": list(group_ids)}, "joined_at": {"$lt": end},
+            "$or": [{"removed_at": None}, {"removed_at": {"$gte": start}}],
+        }  # fmt: skip
+        return {raw["member_id"] async for raw in self._collection.find(query, {"member_id": 1})}
+
     async def set_muted(self, group_id: str, member_id: str, *, until: datetime | None) -> MembershipDocument | None:
         """Mute an active member until `until` (None: unmute)."""
         raw = await self._collection.find_one_and_update(

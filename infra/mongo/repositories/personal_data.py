@@ -28,6 +28,7 @@ from schemas.documents.reports import ReportDocument
 from schemas.documents.responses import ResponseDocument
 from schemas.documents.rsvps import RsvpDocument
 from schemas.documents.shares import ShareDocument
+from schemas.documents.text_contacts import TextContactDocument
 from schemas.documents.threads import ThreadDocument
 
 _CAP = 50_000  # far above what one member makes in years; a bound, not a page
@@ -99,6 +100,10 @@ class PersonalDataRepository:
 
     async def messages_written(self, member_id: str) -> list[MessageDocument]:
         return [MessageDocument.from_mongo(raw) for raw in await self._find("messages", {"author_id": member_id})]
+
+    async def text_contact(self, member_id: str) -> TextContactDocument | None:
+        raw = await self._db["text_contacts"].find_one({"_id": member_id})
+        return TextContactDocument.from_mongo(raw) if raw else None
 
     async def message_reports_made(self, member_id: str) -> list[MessageReportDocument]:
         found = await self._find("message_reports", {"reporter_member_id": member_id})

@@ -12,6 +12,7 @@ from infra.mongo.repositories.authorship import AuthorshipRepository
 from infra.mongo.repositories.bylines import BylinesRepository
 from infra.mongo.repositories.calendar_feeds import CalendarFeedsRepository
 from infra.mongo.repositories.checkins import CheckInsRepository
+from infra.mongo.repositories.console_actions import ConsoleActionsRepository
 from infra.mongo.repositories.content_removals import ContentRemovalsRepository
 from infra.mongo.repositories.data_exports import DataExportsRepository
 from infra.mongo.repositories.devices import DevicesRepository
@@ -41,6 +42,8 @@ from infra.mongo.repositories.sessions import SessionsRepository
 from infra.mongo.repositories.shares import SharesRepository
 from infra.mongo.repositories.staff_alerts import StaffAlertsRepository
 from infra.mongo.repositories.support_resources import SupportResourcesRepository
+from infra.mongo.repositories.text_budgets import TextBudgetsRepository
+from infra.mongo.repositories.text_contacts import TextContactsRepository
 from infra.mongo.repositories.threads import ThreadsRepository
 from infra.mongo.repositories.venues import VenuesRepository
 from infra.mongo.repositories.worker_heartbeats import WorkerHeartbeatsRepository
@@ -54,6 +57,7 @@ class Repositories:
     invites: InvitesRepository
     join_requests: JoinRequestsRepository
     moderation_actions: ModerationActionsRepository
+    console_actions: ConsoleActionsRepository
     notifications: NotificationsRepository
     safeguarding_alerts: SafeguardingAlertsRepository
     staff_alerts: StaffAlertsRepository
@@ -87,6 +91,8 @@ class Repositories:
     personal_data: PersonalDataRepository
     erasure: ErasureRepository
     retention: RetentionRepository
+    text_contacts: TextContactsRepository
+    text_budgets: TextBudgetsRepository
 
     @classmethod
     def over(cls, db: Database, *, geo_near: bool = True) -> Repositories:
@@ -98,6 +104,7 @@ class Repositories:
             invites=InvitesRepository(db),
             join_requests=JoinRequestsRepository(db),
             moderation_actions=ModerationActionsRepository(db),
+            console_actions=ConsoleActionsRepository(db),
             notifications=NotificationsRepository(db),
             safeguarding_alerts=SafeguardingAlertsRepository(db),
             staff_alerts=StaffAlertsRepository(db),
@@ -131,4 +138,6 @@ class Repositories:
             personal_data=PersonalDataRepository(db),
             erasure=ErasureRepository(db),
             retention=RetentionRepository(db),
+            text_contacts=TextContactsRepository(db),
+            text_budgets=TextBudgetsRepository(db),
         )

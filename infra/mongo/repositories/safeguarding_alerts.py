@@ -67,3 +67,8 @@ class SafeguardingAlertsRepository:
             return_document=ReturnDocument.AFTER,
         )
         return SafeguardingAlertDocument.from_mongo(raw) if raw else None
+
+    async def created_between(self, *, start: datetime, end: datetime) -> list[SafeguardingAlertDocument]:
+        """Alerts raised in [start, end), in any status: the impact report's time to acknowledge."""
+        cursor = self._collection.find({"created_at": {"$gte": start, "$lt": end}})
+        return [SafeguardingAlertDocument.from_mongo(raw) async for raw in cursor]

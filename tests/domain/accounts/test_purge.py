@@ -21,6 +21,7 @@ from domain.shares.anonymity import AnonymityKey
 from infra.firebase import get_or_create_app
 from infra.mongo.indexes import INDEXES
 from infra.settings import Settings
+from schemas.documents.text_contacts import TextContactDocument, TextStatus
 from tests.factories.accounts import Footprint, author_footprint, run_app
 from tests.factories.frozen import FrozenApi, frozen_api
 from tests.factories.shares import act
@@ -261,3 +262,20 @@ async def _of(api: FrozenApi, member_ids: list[str]) -> dict[str, Any]:
         "memberships": await api.db.memberships.find(query).sort("_id").to_list(None),
         "checkins": await api.db.checkins.find(query).sort("_id").to_list(None),
     }
+
+
+async def test_the_purge_deletes_their_number_for_texts(api: FrozenApi, world: Footprint, settings: Settings) -> None:
+    # Given the member had a number for texts (an app member who chose text reminders)
+    vault, member_id = api.runtime.vault, world.cast.author.id
+    contact = TextContactDocument(
+        id=member_id, phone_hash=vault.lookup_hash("+447400654321"), phone_sealed=vault.seal("+447400654321"),
+        status=TextStatus.ACTIVE, group_id="group-1", registered_by=member_id, consent_at=NOW, text_only=False,
+        created_at=NOW, updated_at=NOW,
+    )  # fmt: skip
+    await api.runtime.repos.text_contacts.insert(contact)
+
+    # When the purge runs
+    assert await purge(api, settings) == 1
+
+    # Then neither the encrypted number nor its lookup hash is left anywhere
+    assert await traces(api, {"sealed": contact.phone_sealed, "hash": contact.phone_hash, "id": member_id}) == {}

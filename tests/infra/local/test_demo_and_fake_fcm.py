@@ -22,6 +22,7 @@ from infra.mongo.client import Database
 from infra.push import PushSender, configure_fcm_url
 from infra.settings import FirebaseSettings, Settings
 from schemas.push import PushMessage, PushResult, SendOutcome
+from tests.factories.console import console_client
 from tests.fixtures.app import RunningApi
 
 COUNTED = ("members", "groups", "memberships", "checkins", "shares", "responses", "reactions", "join_requests")
@@ -58,7 +59,14 @@ async def test_the_demo_world_has_every_screen_s_data_and_a_second_run_makes_not
         (False, 0, 0), (True, 1, 1)
     ]  # fmt: skip
     assert await db.join_requests.count_documents({"group_id": closed["_id"], "status": "pending"}) == 1
-    assert await db.devices.count_documents({"token": {"$regex": "^demo-phone-"}}) == 6
+    assert await db.devices.count_documents({"token": {"$regex": "^demo-phone-"}}) == 7  # and Kai's
+    # And Kai, safeguarding staff, signs in to the staff console with the demo password
+    assert f"Staff console: {api.base_url}/console/  sign in as kai@demo.example (safeguarding staff)" in printed
+    officer = await asyncio.to_thread(demo.signed_in, "Kai")
+    async with console_client(api.base_url) as console:
+        started = await console.start_session(officer.token)
+        assert started.status_code == 204, started.text
+        assert (await console.get("/console/safeguarding")).status_code == 200
 
 
 async def _send_one(credentials_file: Path, port: int) -> PushResult:

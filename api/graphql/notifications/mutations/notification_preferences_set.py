@@ -16,7 +16,7 @@ from api.graphql.core.types import FieldError
 from api.graphql.notifications.types import NotificationPreferences
 from domain.notifications import NotificationError, NotificationErrorCode, set_preferences
 from schemas.commands import or_keep
-from schemas.documents.members import PreferencesUpdate
+from schemas.documents.members import PreferencesUpdate, ReminderChannel
 
 
 @strawberry.enum(description="Why notificationPreferencesSet changed nothing.")
@@ -70,6 +70,11 @@ class NotificationPreferencesSetInput:
         "what the service notices (nudges, difficult-date check-ins, telling leads); with its offset, up to a "
         "year ahead. Omitted or null: unchanged (null never ends a break: `endBreak` does).",
     )
+    reminder_channel: ReminderChannel | None = strawberry.field(
+        default=None,
+        description="PUSH or TEXT (low data: to the member's confirmed number; a push while they have none). "
+        "Omitted or null: unchanged.",
+    )
     end_break: bool | None = strawberry.field(
         default=None,
         description="True ends the member's break now (not with `onBreakUntil`). Omitted, null or false: unchanged.",
@@ -117,6 +122,7 @@ async def notification_preferences_set(
         quiet_hours_start=or_keep(data.quiet_hours_start),
         quiet_hours_end=or_keep(data.quiet_hours_end),
         daily_push_cap=or_keep(data.daily_push_cap),
+        reminder_channel=or_keep(data.reminder_channel),
         on_break_until=or_keep(data.on_break_until),  # omitted or null: unchanged; endBreak ends a break
     )
     try:

@@ -34,7 +34,8 @@ async def discover(gql: GraphQLClient, token: str, **variables: Any) -> dict[str
 
 def test_members_see_each_other_by_display_name_and_role_only() -> None:
     schema = build_schema(GraphQLSettings(), production=False)._schema
-    assert set(schema.type_map["GroupMember"].fields) == {"id", "displayName", "role", "joinedAt", "isAway"}  # type: ignore[union-attr]
+    fields = set(schema.type_map["GroupMember"].fields)  # type: ignore[union-attr]
+    assert fields == {"id", "displayName", "role", "joinedAt", "isAway", "joinsByText"}  # joinsByText: leads only
 
 
 async def test_a_member_sees_the_group_and_who_is_in_it(gql: GraphQLClient, cast: Cast) -> None:
@@ -47,6 +48,9 @@ async def test_a_member_sees_the_group_and_who_is_in_it(gql: GraphQLClient, cast
         ("Lead", "LEAD", False), ("Co Lead", "CO_LEAD", False), ("Member", "MEMBER", False), ("Peer", "MEMBER", False),
     ]  # fmt: skip
     assert group["signposting"] == [{"name": "Samaritans", "phone": "116 123", "url": None, "description": ""}]
+    assert {m["joinsByText"] for m in group["members"]["nodes"]} == {None}  # how others take part is the leads' to know
+    as_lead = (await screen(gql, cast.lead.token, group_id))["data"]["group"]
+    assert {m["joinsByText"] for m in as_lead["members"]["nodes"]} == {False}
 
 
 async def test_the_member_list_pages(gql: GraphQLClient, cast: Cast) -> None:

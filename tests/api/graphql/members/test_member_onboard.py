@@ -59,7 +59,9 @@ async def test_a_new_user_onboards_and_reads_their_profile(
             "daily_push_cap": 3,
             "on_break_until": None,
             "leads_may_message_me": True,
+            "reminder_channel": "push",
         },
+        "joins_by_text": False,
         "deletion_requested_at": None,
         "sign_ins_valid_after": None,
     }

@@ -118,5 +118,5 @@ async def test_the_preferences_hold_only_the_settings_and_no_prompt_to_lower_pri
     body = await gql(FIELDS)
     assert {field["name"] for field in body["data"]["__type"]["fields"]} == {
         "reminders", "nudges", "letLeadsKnowWhenQuiet", "quietHoursStart", "quietHoursEnd", "dailyPushCap",
-        "onBreakUntil", "leadsMayMessageMe",
+        "onBreakUntil", "leadsMayMessageMe", "reminderChannel",
     }  # fmt: skip

@@ -1,0 +1,1 @@
+"""GraphQL of the texting context: registering members without the app by phone."""
