@@ -52,6 +52,8 @@ from api.graphql.noticing import mutations as noticing_mutations
 from api.graphql.noticing.queries import NoticingQueries
 from api.graphql.notifications import mutations as notifications_mutations
 from api.graphql.notifications.queries import NotificationQueries
+from api.graphql.organisations import mutations as organisations_mutations
+from api.graphql.organisations.queries import OrganisationQueries
 from api.graphql.outreach import mutations as outreach_mutations
 from api.graphql.outreach.queries import OutreachQueries
 from api.graphql.outreach.subscriptions import OutreachSubscriptions
@@ -84,6 +86,7 @@ class Query(
     StaffQueries,
     AccountQueries,
     OutreachQueries,
+    OrganisationQueries,
 ):
     pass
 
@@ -104,6 +107,7 @@ Mutation = answer_refusals_typed(create_type(
         *crisis_mutations.MUTATIONS,
         *accounts_mutations.MUTATIONS,
         *outreach_mutations.MUTATIONS,
+        *organisations_mutations.MUTATIONS,
     ],
     description="Changing: every mutation returns a union of its success and its typed error.",
 ))  # fmt: skip

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from domain.errors import HiddenError, NotPermittedError
+from domain.organisations import Staffing, groups_handled_by, staffing_of
 from domain.safeguarding.errors import SafeguardingError, SafeguardingErrorCode
 from domain.shares import ContentT, Reader, Seen, Standing, clean_body
 from infra.mongo.repositories.registry import Repositories
+from schemas.documents.org_roles import OrgRole
 from schemas.documents.reports import ReportDocument
 from schemas.documents.responses import ResponseDocument
 from schemas.documents.safeguarding_alerts import AlertSourceKind, AlertStatus, SafeguardingAlertDocument
@@ -40,12 +42,31 @@ def require_staff(reader: Reader) -> None:
         raise NotPermittedError("This is for safeguarding staff only.")
 
 
+async def org_safeguarding_of(repos: Repositories, staff: Reader) -> Staffing | None:
+    """None for platform safeguarding staff (every group); else the person's organisation roles,
+    which must include org_safeguarding somewhere (NotPermittedError otherwise).
+    """
+    if staff.safeguarding:
+        return None
+    staffing = await staffing_of(repos=repos, member_id=staff.id)
+    if not staffing.organisations_with(OrgRole.SAFEGUARDING):
+        raise NotPermittedError("This is for safeguarding staff only.")
+    return staffing
+
+
 async def alert_page(
     *, repos: Repositories, staff: Reader, statuses: Sequence[AlertStatus], after: Keyset | None, first: int
 ) -> Page[AlertView]:
-    """Alerts in these statuses across every group, newest first, with what each points at."""
-    require_staff(staff)
-    page = await repos.safeguarding_alerts.page(statuses=statuses or tuple(AlertStatus), after=after, first=first)
+    """Alerts in these statuses, newest first, with what each points at: across every group for the
+    platform's safeguarding staff, across its hosted groups for an organisation's.
+    """
+    staffing = await org_safeguarding_of(repos, staff)
+    statuses = statuses or tuple(AlertStatus)
+    if staffing is None:
+        page = await repos.safeguarding_alerts.page(statuses=statuses, after=after, first=first)
+    else:
+        groups = await groups_handled_by(repos=repos, staffing=staffing, role=OrgRole.SAFEGUARDING)
+        page = await repos.safeguarding_alerts.page(statuses=statuses, after=after, first=first, group_ids=groups)
     return Page(items=await alert_views(repos, page.items), has_next=page.has_next)
 
 
@@ -97,10 +118,17 @@ async def resolve_alert(
 
 
 async def _alert(repos: Repositories, staff: Reader, alert_id: str) -> SafeguardingAlertDocument:
-    require_staff(staff)
+    """The alert, if the person handles it: platform staff any, an organisation's safeguarding staff
+    those of the groups it hosts now; another's looks exactly like a missing one.
+    """
+    staffing = await org_safeguarding_of(repos, staff)
     alert = await repos.safeguarding_alerts.get(alert_id)
     if alert is None:
         raise HiddenError(alert_id)
+    if staffing is not None:
+        group = await repos.groups.get(alert.group_id) if alert.group_id else None
+        if group is None or not staffing.holds(group.host_organisation_id, OrgRole.SAFEGUARDING):
+            raise HiddenError(alert_id)
     return alert
 
 

@@ -26,6 +26,8 @@ from infra.mongo.repositories.message_reports import MessageReportsRepository
 from infra.mongo.repositories.messages import MessagesRepository
 from infra.mongo.repositories.moderation_actions import ModerationActionsRepository
 from infra.mongo.repositories.notifications import NotificationsRepository
+from infra.mongo.repositories.org_roles import OrgRolesRepository
+from infra.mongo.repositories.organisations import OrganisationsRepository
 from infra.mongo.repositories.personal_data import PersonalDataRepository
 from infra.mongo.repositories.push_budgets import PushBudgetsRepository
 from infra.mongo.repositories.push_claims import PushClaimsRepository
@@ -77,6 +79,8 @@ class Repositories:
     personal_data: PersonalDataRepository
     erasure: ErasureRepository
     retention: RetentionRepository
+    organisations: OrganisationsRepository
+    org_roles: OrgRolesRepository
 
     @classmethod
     def over(cls, db: Database) -> Repositories:
@@ -115,4 +119,6 @@ class Repositories:
             personal_data=PersonalDataRepository(db),
             erasure=ErasureRepository(db),
             retention=RetentionRepository(db),
+            organisations=OrganisationsRepository(db),
+            org_roles=OrgRolesRepository(db),
         )

@@ -32,24 +32,40 @@ class SafeguardingAlertsRepository:
         return SafeguardingAlertDocument.from_mongo(raw) if raw else None
 
     async def page(
-        self, *, statuses: Sequence[AlertStatus], after: Keyset | None, first: int
+        self,
+        *,
+        statuses: Sequence[AlertStatus],
+        after: Keyset | None,
+        first: int,
+        group_ids: Sequence[str] | None = None,
     ) -> Page[SafeguardingAlertDocument]:
-        """Newest first (indexes queue and recent)."""
+        """Newest first (index queue; group_queue when only these groups' alerts are wanted)."""
         query: dict[str, Any] = {"status": {"$in": [s.value for s in statuses]}}
+        if group_ids is not None:
+            query["group_id"] = {"$in": list(group_ids)}
         query |= after_filter("created_at", after, descending=True)
         cursor = self._collection.find(query).sort(sort_spec("created_at", descending=True)).limit(first + 1)
         return page_of([SafeguardingAlertDocument.from_mongo(raw) async for raw in cursor], first)
 
     async def acknowledge(self, alert_id: str, *, staff_id: str, now: datetime) -> SafeguardingAlertDocument | None:
         """A staff member takes an open alert; None when it was not open."""
-        changes = {"status": AlertStatus.ACKNOWLEDGED.value, "acknowledged_by": staff_id, "acknowledged_at": now}
+        # Acknowledged: the on-call chain stops climbing.
+        changes = {
+            "status": AlertStatus.ACKNOWLEDGED.value, "acknowledged_by": staff_id, "acknowledged_at": now,
+            "page_due_at": None,
+        }  # fmt: skip
         return await self._move(alert_id, from_statuses=(AlertStatus.OPEN,), changes=changes, now=now)
 
     async def resolve(
         self, alert_id: str, *, staff_id: str, note: str, now: datetime
     ) -> SafeguardingAlertDocument | None:
         """Close an open or taken alert with a note; None when it was already resolved."""
-        changes = {"status": AlertStatus.RESOLVED.value, "resolved_by": staff_id, "resolved_at": now}
+        changes = {
+            "status": AlertStatus.RESOLVED.value,
+            "resolved_by": staff_id,
+            "resolved_at": now,
+            "page_due_at": None,
+        }
         from_statuses = (AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED)
         return await self._move(
             alert_id, from_statuses=from_statuses, changes=changes | {"resolution_note": note}, now=now
