@@ -24,8 +24,12 @@ from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
 
 # Who calls: nobody signed in, a member outside the group, a member, a co-lead, the
-# lead, admin staff and safeguarding staff.
-ROLES = ("anonymous", "outsider", "member", "co_lead", "lead", "admin", "safeguarding")
+# lead, admin staff and safeguarding staff; then the staff of the organisation hosting the
+# group (its org_admin, org_safeguarding and org_staff), and a member of staff of another
+# organisation, who must get exactly what the outsider gets.
+ROLES = ("anonymous", "outsider", "member", "co_lead", "lead", "admin", "safeguarding",
+         "org_admin", "org_safeguarding", "org_staff", "other_org_staff")  # fmt: skip
+ORG_ROLES = {"org_admin": "ORG_ADMIN", "org_safeguarding": "ORG_SAFEGUARDING", "org_staff": "ORG_STAFF"}
 HIGH_RISK = "I want to kill myself"
 
 
@@ -58,6 +62,8 @@ class World:
     message_id: str  # the peer's message in it
     named_alert_id: str  # the alert raised by the peer's check-in: a named member behind it
     own: dict[str, str]  # the member's own objects, by purpose (for the owner's allowed calls)
+    organisation_id: str  # hosts the group; org_admin, org_safeguarding and org_staff work for it
+    other_organisation_id: str  # other_org_staff works for it
     pending: TestMember  # asked to delete their account, then signed in again (a fresh token)
 
     def token(self, role: str) -> str | None:
@@ -71,7 +77,7 @@ async def _people(gql: GraphQLClient, auth_emulator: AuthEmulator) -> dict[str, 
     claims: dict[str, dict[str, Any]] = {"admin": {"admin": True}, "safeguarding": {"safeguarding": True},
                                          "safeguarding_two": {"safeguarding": True}}  # fmt: skip
     names = ("outsider", "member", "co_lead", "lead", "admin", "safeguarding", "safeguarding_two", "peer", "extra",
-             "requester")  # fmt: skip
+             "requester", *ORG_ROLES, "other_org_staff", "other_org_admin")  # fmt: skip
     return {
         name: await onboarded_member(
             gql,
@@ -177,6 +183,37 @@ async def _pending_deletion(gql: GraphQLClient, auth_emulator: AuthEmulator) -> 
     return TestMember(user=await auth_emulator.sign_in(person.user), id=person.id)
 
 
+async def _organisation(gql: GraphQLClient, admin: TestMember, first_admin: TestMember, name: str) -> str:
+    created = await act(
+        gql, "OrganisationCreate", admin.token, name=name, nations=["ENGLAND"], contactEmail="team@example.org",
+        safeguardingPolicyUrl="https://example.org/safeguarding", firstAdminMemberId=first_admin.id,
+        firstAdminEmail=f"{first_admin.id}@example.org",
+    )  # fmt: skip
+    assert created["__typename"] == "OrganisationCreateSuccess", created
+    organisation_id: str = created["organisation"]["id"]
+    return organisation_id
+
+
+async def _staff(gql: GraphQLClient, admin: TestMember, organisation_id: str, person: TestMember, role: str) -> None:
+    granted = await act(
+        gql, "OrgRoleGrant", admin.token, organisationId=organisation_id, memberId=person.id, role=role,
+        email=f"{person.id}@example.org",
+    )  # fmt: skip
+    assert granted["__typename"] == "OrgRoleGrantSuccess", granted
+
+
+async def _organisations(gql: GraphQLClient, people: dict[str, TestMember], group_id: str) -> tuple[str, str]:
+    """One organisation hosting the group, with a person in each role; another, whose staff see none of it."""
+    hosting = await _organisation(gql, people["admin"], people["org_admin"], "Riverside Mind")
+    for name in ("org_safeguarding", "org_staff"):
+        await _staff(gql, people["org_admin"], hosting, people[name], ORG_ROLES[name])
+    hosted = await act(gql, "GroupHost", people["admin"].token, groupId=group_id, organisationId=hosting)
+    assert hosted["__typename"] == "GroupHostSuccess", hosted
+    other = await _organisation(gql, people["admin"], people["other_org_admin"], "Hilltop Carers")
+    await _staff(gql, people["other_org_admin"], other, people["other_org_staff"], "ORG_STAFF")
+    return hosting, other
+
+
 async def new_world(gql: GraphQLClient, db: Database, auth_emulator: AuthEmulator) -> World:
     """Build the scene; every object in it is the peer's (or the group's), but `own`."""
     people = await _people(gql, auth_emulator)
@@ -189,6 +226,7 @@ async def new_world(gql: GraphQLClient, db: Database, auth_emulator: AuthEmulato
     check_in = await checked_in(gql, peer, mood=2, note=HIGH_RISK, visibility="GROUP", groupId=group_id)
     crisis_share = await shared(gql, peer, group_id, HIGH_RISK)
     thread_id, message_id = await _thread(gql, people["lead"], peer, group_id)
+    organisation_id, other_organisation_id = await _organisations(gql, people, group_id)
     return World(
         people=people, group_id=group_id, other_group_id=other_group_id, share_id=share["id"],
         response_id=response["id"], check_in_id=check_in["id"],
@@ -206,4 +244,5 @@ async def new_world(gql: GraphQLClient, db: Database, auth_emulator: AuthEmulato
         named_alert_id=await _one(db, "safeguarding_alerts", {"source_id": check_in["id"]}),
         own=await _own(gql, db, people["member"], peer, group_id, share["id"]),
         pending=await _pending_deletion(gql, auth_emulator),
+        organisation_id=organisation_id, other_organisation_id=other_organisation_id,
     )  # fmt: skip
