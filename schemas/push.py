@@ -26,6 +26,7 @@ class PushKey(StrEnum):
     FOLLOW_UP_ID = "followUpId"
     DIFFICULT_DATE_ID = "difficultDateId"
     THREAD_ID = "threadId"
+    ALERT_ID = "alertId"
 
 
 _GROUP = (PushKey.GROUP_ID,)
@@ -47,6 +48,7 @@ PUSH_DATA_KEYS: Mapping[NotificationKind, tuple[PushKey, ...]] = {
     NotificationKind.SUPPORT_REQUEST: (PushKey.GROUP_ID, PushKey.MEMBER_ID, PushKey.THREAD_ID),
     NotificationKind.THREAD_MESSAGE: (PushKey.THREAD_ID,),  # never the group or the sender: opens the thread
     NotificationKind.THREAD_WAITING: (PushKey.GROUP_ID, PushKey.THREAD_ID),
+    NotificationKind.SAFEGUARDING_PAGE: (PushKey.ALERT_ID,),  # never the group or the member: staff open the alert
 }
 COMMON_KEYS = ("notificationId", "kind")
 

@@ -167,6 +167,10 @@ CATALOGUE: dict[NotificationKind, dict[Language, Text]] = {
             "Mae rhywun mewn grŵp rydych chi'n ei arwain yn aros am ateb. Agorwch yr ap i'w ateb.",
         ),
     },
+    NotificationKind.SAFEGUARDING_PAGE: {
+        Language.EN: Text("You're on call", "A safeguarding alert needs you. Open the console to acknowledge it."),
+        Language.CY: Text("Rydych chi ar alwad", "Mae rhybudd diogelu angen eich sylw. Agorwch y consol i'w gydnabod."),
+    },
 }
 
 

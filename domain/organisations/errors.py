@@ -20,6 +20,10 @@ class OrganisationErrorCode(StrEnum):
     ROLE_ALREADY_HELD = "role_already_held"
     ROLE_NOT_HELD = "role_not_held"
     EMAIL_REQUIRED = "email_required"  # org_safeguarding: pages need somewhere to go
+    # The rota
+    NOT_ON_CALL_STAFF = "not_on_call_staff"  # only org_safeguarding staff go on the rota
+    SHIFT_TIMES_INVALID = "shift_times_invalid"
+    POSITION_OUT_OF_RANGE = "position_out_of_range"
     # Hosting
     ALREADY_HOSTED = "already_hosted"
     NOT_HOSTED = "not_hosted"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from domain.errors import HiddenError, NotPermittedError
-from domain.organisations import Staffing, groups_handled_by, staffing_of
+from domain.organisations import Staffing, groups_handled_by, record_acknowledgement, staffing_of
 from domain.safeguarding.errors import SafeguardingError, SafeguardingErrorCode
 from domain.shares import ContentT, Reader, Seen, Standing, clean_body
 from infra.mongo.repositories.registry import Repositories
@@ -20,6 +20,7 @@ from schemas.documents.org_roles import OrgRole
 from schemas.documents.reports import ReportDocument
 from schemas.documents.responses import ResponseDocument
 from schemas.documents.safeguarding_alerts import AlertSourceKind, AlertStatus, SafeguardingAlertDocument
+from schemas.documents.safeguarding_pages import SafeguardingPageDocument
 from schemas.documents.shares import ShareDocument
 from schemas.pagination import Keyset, Page
 
@@ -35,6 +36,7 @@ class AlertView:
     response: Seen[ResponseDocument] | None = None
     report: ReportDocument | None = None
     thread_id: str | None = None  # the conversation a message (screened or reported) was said in
+    pages: tuple[SafeguardingPageDocument, ...] = ()  # who was paged about it, step by step
 
 
 def require_staff(reader: Reader) -> None:
@@ -78,6 +80,7 @@ async def alert_views(repos: Repositories, found: Sequence[SafeguardingAlertDocu
     reports = {r.id: r for r in await repos.reports.get_many(wanted[AlertSourceKind.REPORT])}
     said = [*wanted[AlertSourceKind.MESSAGE], *wanted[AlertSourceKind.MESSAGE_REPORT]]
     threads = {m.id: m.thread_id for m in await repos.messages.get_many(said)} if said else {}
+    pages = await repos.safeguarding_pages.for_alerts([a.id for a in found if a.page_step > 0])
     return [
         AlertView(
             alert=alert,
@@ -85,6 +88,7 @@ async def alert_views(repos: Repositories, found: Sequence[SafeguardingAlertDocu
             response=_staff_seen(responses.get(alert.source_id)),
             report=reports.get(alert.source_id) if alert.source_kind is AlertSourceKind.REPORT else None,
             thread_id=threads.get(alert.source_id),
+            pages=tuple(p for p in pages if p.alert_id == alert.id),
         )
         for alert in found
     ]
@@ -100,7 +104,10 @@ async def acknowledge_alert(
     """A staff member takes an open alert."""
     alert = await _alert(repos, staff, alert_id)
     changed = await repos.safeguarding_alerts.acknowledge(alert.id, staff_id=staff.id, now=now)
-    return changed or _refused(await _alert(repos, staff, alert_id))
+    if changed is None:
+        return _refused(await _alert(repos, staff, alert_id))
+    await record_acknowledgement(repos=repos, alert_id=alert.id, by=staff.id, now=now)  # the chain stops climbing
+    return changed
 
 
 async def resolve_alert(

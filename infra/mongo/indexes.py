@@ -43,6 +43,16 @@ INDEXES: dict[str, list[IndexModel]] = {
         ),
         IndexModel([("member_id", ASCENDING)], name="member"),  # checked on every request a role may matter to
     ],
+    "rota_shifts": [
+        IndexModel(
+            [("organisation_id", ASCENDING), ("ends_at", ASCENDING), ("starts_at", ASCENDING)], name="organisation_time"
+        ),
+    ],
+    "safeguarding_pages": [
+        IndexModel([("dedupe_key", ASCENDING)], name="dedupe_key_unique", unique=True),
+        IndexModel([("alert_id", ASCENDING), ("step", ASCENDING)], name="alert"),
+        IndexModel([("email_status", ASCENDING), ("email_claimed_until", ASCENDING)], name="email_due"),
+    ],
     "lead_digests": [
         IndexModel([("next_at", ASCENDING), ("_id", ASCENDING)], name="digest_due"),
     ],
@@ -138,6 +148,7 @@ INDEXES: dict[str, list[IndexModel]] = {
             name="group_queue",
         ),
         IndexModel([("page_due_at", ASCENDING), ("_id", ASCENDING)], name="page_due"),
+        IndexModel([("organisation_id", ASCENDING), ("created_at", ASCENDING)], name="organisation_month"),
     ],
     "shares": [
         IndexModel(

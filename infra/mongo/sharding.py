@@ -111,6 +111,8 @@ SHARDING: dict[str, Placement] = {
     "message_reports": Unsharded("reports of private messages to staff: rare"),
     "worker_heartbeats": Unsharded("one per periodic task"),
     "organisations": Unsharded("one per hosting body: a few hundred"),
+    "rota_shifts": Unsharded("an organisation's shifts: a few a day"),
+    "safeguarding_pages": Unsharded("a few per safeguarding alert: rare"),
     "org_roles": Unsharded("an organisation's staff; (organisation, member, role) unique across them"),
 }
 

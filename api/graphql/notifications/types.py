@@ -53,6 +53,7 @@ class NotificationKindValue(Enum):
     SUPPORT_REQUEST = _kind(Kind.SUPPORT_REQUEST, "Leads: a member would welcome a message (answer in the thread).")
     THREAD_MESSAGE = _kind(Kind.THREAD_MESSAGE, "A new message in one of the member's conversations: open the thread.")
     THREAD_WAITING = _kind(Kind.THREAD_WAITING, "Leads: a member has waited 48 hours for a reply in their group.")
+    SAFEGUARDING_PAGE = _kind(Kind.SAFEGUARDING_PAGE, "Organisation staff on call: a safeguarding alert needs them.")
 
 
 async def named_members(context: Context, notifications: Sequence[NotificationDocument]) -> dict[str, str]:
@@ -93,6 +94,7 @@ class Notification:
     thread_id: strawberry.ID | None = strawberry.field(
         description="The conversation, for THREAD_MESSAGE, THREAD_WAITING and SUPPORT_REQUEST."
     )
+    alert_id: strawberry.ID | None = strawberry.field(description="The safeguarding alert, for SAFEGUARDING_PAGE.")
     title: str = strawberry.field(description="In the member's language; the same words as the push.")
     body: str = strawberry.field(description="In the member's language; safe to show on a lock screen.")
     params: list[NotificationParam] = strawberry.field(
@@ -119,6 +121,7 @@ class Notification:
             follow_up_id=_id(params, PushKey.FOLLOW_UP_ID),
             difficult_date_id=_id(params, PushKey.DIFFICULT_DATE_ID),
             thread_id=_id(params, PushKey.THREAD_ID),
+            alert_id=_id(params, PushKey.ALERT_ID),
             title=text.title,
             body=text.body,
             params=[NotificationParam(key=key, value=value) for key, value in sorted(notification.params.items())],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Annotated
 
 import strawberry
@@ -11,9 +12,16 @@ from api.graphql.core.errors import access_denials
 from api.graphql.core.permissions import IsMember
 from api.graphql.groups.types import Group
 from api.graphql.organisations.access import org_staffing
-from api.graphql.organisations.types import Organisation, OrgStaffRole
+from api.graphql.organisations.types import AcknowledgementMonth, Organisation, OrgStaffRole, RotaShift
 from domain.groups import GroupView
-from domain.organisations import get_organisation, hosted_groups, my_organisations, organisation_staff
+from domain.organisations import (
+    acknowledgement_report,
+    get_organisation,
+    hosted_groups,
+    my_organisations,
+    organisation_staff,
+    rota_between,
+)
 
 OrganisationId = Annotated[strawberry.ID, strawberry.argument(description="The organisation's id.")]
 
@@ -47,6 +55,35 @@ async def resolve_organisation_groups(info: Info, organisation_id: OrganisationI
     return [Group.from_view(GroupView(group=g, membership=None, can_see_members=True)) for g in groups]
 
 
+async def resolve_organisation_rota(
+    info: Info,
+    organisation_id: OrganisationId,
+    start: Annotated[datetime, strawberry.argument(description="From (inclusive).")],
+    end: Annotated[datetime, strawberry.argument(description="To (exclusive); at most 62 days after `start`.")],
+) -> list[RotaShift]:
+    staffing = await org_staffing(info)
+    end = min(end, start + timedelta(days=62))
+    with access_denials():
+        shifts = await rota_between(
+            repos=info.context.repos, staffing=staffing, organisation_id=organisation_id, start=start, end=end
+        )
+    return [RotaShift.of(shift) for shift in shifts]
+
+
+async def resolve_acknowledgement_report(
+    info: Info,
+    organisation_id: OrganisationId,
+    months: Annotated[int, strawberry.argument(description="How many months back, this one included (1 to 24).")] = 6,
+) -> list[AcknowledgementMonth]:
+    staffing = await org_staffing(info)
+    with access_denials():
+        found = await acknowledgement_report(
+            repos=info.context.repos, staffing=staffing, organisation_id=organisation_id, months=months,
+            now=info.context.clock.now(),
+        )  # fmt: skip
+    return [AcknowledgementMonth.of(month) for month in found]
+
+
 @strawberry.type
 class OrganisationQueries:
     my_organisations: list[Organisation] = strawberry.field(
@@ -62,6 +99,17 @@ class OrganisationQueries:
     organisation_staff: list[OrgStaffRole] = strawberry.field(
         resolver=resolve_organisation_staff,
         description="Who holds which role in an organisation: for its admins and platform admins.",
+        permission_classes=[IsMember],
+    )
+    organisation_rota: list[RotaShift] = strawberry.field(
+        resolver=resolve_organisation_rota,
+        description="The organisation's safeguarding rota between two moments: for its staff and platform admins.",
+        permission_classes=[IsMember],
+    )
+    acknowledgement_report: list[AcknowledgementMonth] = strawberry.field(
+        resolver=resolve_acknowledgement_report,
+        description="Median and 95th percentile time to acknowledge the organisation's safeguarding alerts, per "
+        "month: for its safeguarding staff, its admins and platform admins.",
         permission_classes=[IsMember],
     )
     organisation_groups: list[Group] = strawberry.field(

@@ -7,10 +7,11 @@ from typing import Self
 
 import strawberry
 
-from domain.organisations import Membership
+from domain.organisations import Membership, MonthFigures
 from schemas.documents.members import Nation
 from schemas.documents.org_roles import OrgRole, OrgRoleDocument
 from schemas.documents.organisations import OrganisationDocument
+from schemas.documents.rota_shifts import RotaShiftDocument
 
 strawberry.enum(OrgRole, description="A role in an organisation: admin, safeguarding or staff.")
 
@@ -56,4 +57,36 @@ class OrgStaffRole:
         return cls(
             id=strawberry.ID(role.id), member_id=strawberry.ID(role.member_id), role=role.role, email=role.email,
             granted_at=role.granted_at,
+        )  # fmt: skip
+
+
+@strawberry.type(description="A shift on an organisation's safeguarding rota.")
+class RotaShift:
+    id: strawberry.ID = strawberry.field(description="Opaque id.")
+    member_id: strawberry.ID = strawberry.field(description="Who is on call (org_safeguarding staff).")
+    starts_at: datetime = strawberry.field(description="When the shift starts.")
+    ends_at: datetime = strawberry.field(description="When it ends.")
+    position: int = strawberry.field(description="Among those on call at once, who is paged first (0 first).")
+
+    @classmethod
+    def of(cls, shift: RotaShiftDocument) -> Self:
+        return cls(
+            id=strawberry.ID(shift.id), member_id=strawberry.ID(shift.member_id), starts_at=shift.starts_at,
+            ends_at=shift.ends_at, position=shift.position,
+        )  # fmt: skip
+
+
+@strawberry.type(description="One calendar month of an organisation's safeguarding alerts.")
+class AcknowledgementMonth:
+    month: str = strawberry.field(description="YYYY-MM, in the organisation's time zone.")
+    alerts: int = strawberry.field(description="Alerts raised in its groups that month.")
+    acknowledged: int = strawberry.field(description="Of those, how many were acknowledged (or resolved).")
+    median_seconds: int | None = strawberry.field(description="Median time to acknowledge; null with none.")
+    p95_seconds: int | None = strawberry.field(description="95th percentile time to acknowledge; null with none.")
+
+    @classmethod
+    def of(cls, figures: MonthFigures) -> Self:
+        return cls(
+            month=figures.month, alerts=figures.alerts, acknowledged=figures.acknowledged,
+            median_seconds=figures.median_seconds, p95_seconds=figures.p95_seconds,
         )  # fmt: skip

@@ -25,6 +25,7 @@ from schemas.documents.safeguarding_alerts import (
     RiskLevel,
     SafeguardingAlertDocument,
 )
+from schemas.documents.safeguarding_pages import SafeguardingPageDocument
 
 strawberry.enum(AlertSourceKind, description="What raised an alert.")
 strawberry.enum(AlertStatus, description="OPEN, ACKNOWLEDGED (someone has it) or RESOLVED.")
@@ -53,6 +54,23 @@ class StaffReport:
             note=report.note, status=report.status, target_kind=report.target_kind,
             target_id=strawberry.ID(report.target_id), reporter_member_id=strawberry.ID(report.reporter_member_id),
             created_at=report.created_at, escalated_at=report.escalated_at,
+        )  # fmt: skip
+
+
+@strawberry.type(description="One page sent about an alert: who on call was told, and when.")
+class SafeguardingPage:
+    step: int = strawberry.field(description="0 for the first person on duty; each missed deadline climbs one.")
+    to_platform: bool = strawberry.field(description="The escalation to the platform's safeguarding staff.")
+    member_ids: list[strawberry.ID] = strawberry.field(description="Who was pushed.")
+    emailed: bool = strawberry.field(description="An email went (or is going) out too.")
+    paged_at: datetime = strawberry.field(description="When.")
+    acknowledged_at: datetime | None = strawberry.field(description="When the alert was acknowledged, if it was.")
+
+    @classmethod
+    def of(cls, page: SafeguardingPageDocument) -> Self:
+        return cls(
+            step=page.step, to_platform=page.to_platform, member_ids=[strawberry.ID(m) for m in page.member_ids],
+            emailed=bool(page.emails), paged_at=page.paged_at, acknowledged_at=page.acknowledged_at,
         )  # fmt: skip
 
 
@@ -85,6 +103,7 @@ class SafeguardingAlert:
     )
     group_id: strawberry.ID | None = strawberry.field(description="The group it arose in; null for a private check-in.")
     pages_sent: int = strawberry.field(description="How many times someone on call has been paged about it.")
+    pages: list[SafeguardingPage] = strawberry.field(description="Every page about it, first first.")
     seconds_to_acknowledge: int | None = strawberry.field(
         description="From raised to first acknowledged (or resolved, if nobody acknowledged it); null until then."
     )
@@ -103,6 +122,7 @@ class SafeguardingAlert:
             response=response_of(view.response, ctx) if view.response is not None else None,
             report=StaffReport.from_document(view.report) if view.report is not None else None,
             thread_id=_optional_id(view.thread_id), group_id=_optional_id(alert.group_id), pages_sent=alert.page_step,
+            pages=[SafeguardingPage.of(page) for page in view.pages],
             seconds_to_acknowledge=_seconds_to_acknowledge(alert),
         )  # fmt: skip
 

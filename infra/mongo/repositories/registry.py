@@ -35,7 +35,9 @@ from infra.mongo.repositories.reactions import ReactionsRepository
 from infra.mongo.repositories.reports import ReportsRepository
 from infra.mongo.repositories.responses import ResponsesRepository
 from infra.mongo.repositories.retention import RetentionRepository
+from infra.mongo.repositories.rota_shifts import RotaShiftsRepository
 from infra.mongo.repositories.safeguarding_alerts import SafeguardingAlertsRepository
+from infra.mongo.repositories.safeguarding_pages import SafeguardingPagesRepository
 from infra.mongo.repositories.shares import SharesRepository
 from infra.mongo.repositories.staff_alerts import StaffAlertsRepository
 from infra.mongo.repositories.support_resources import SupportResourcesRepository
@@ -81,6 +83,8 @@ class Repositories:
     retention: RetentionRepository
     organisations: OrganisationsRepository
     org_roles: OrgRolesRepository
+    rota_shifts: RotaShiftsRepository
+    safeguarding_pages: SafeguardingPagesRepository
 
     @classmethod
     def over(cls, db: Database) -> Repositories:
@@ -121,4 +125,6 @@ class Repositories:
             retention=RetentionRepository(db),
             organisations=OrganisationsRepository(db),
             org_roles=OrgRolesRepository(db),
+            rota_shifts=RotaShiftsRepository(db),
+            safeguarding_pages=SafeguardingPagesRepository(db),
         )

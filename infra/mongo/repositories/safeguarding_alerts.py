@@ -47,6 +47,39 @@ class SafeguardingAlertsRepository:
         cursor = self._collection.find(query).sort(sort_spec("created_at", descending=True)).limit(first + 1)
         return page_of([SafeguardingAlertDocument.from_mongo(raw) async for raw in cursor], first)
 
+    async def due_for_paging(self, now: datetime, *, limit: int) -> list[SafeguardingAlertDocument]:
+        """Alerts whose next page is due, oldest first (the `page_due` index)."""
+        cursor = (
+            self._collection.find({"page_due_at": {"$lte": now}}).sort([("page_due_at", 1), ("_id", 1)]).limit(limit)
+        )
+        return [SafeguardingAlertDocument.from_mongo(raw) async for raw in cursor]
+
+    async def advance_paging(
+        self, alert_id: str, *, step: int, organisation_id: str | None, next_due: datetime | None
+    ) -> bool:
+        """Step `step` was paged: move on to the next (or stop, with `next_due` None). False when another
+        worker moved it on first, or it was acknowledged meanwhile (`page_due_at` cleared).
+        """
+        result = await self._collection.update_one(
+            {"_id": alert_id, "page_step": step, "page_due_at": {"$ne": None}},
+            {"$set": {"page_step": step + 1, "page_due_at": next_due, "organisation_id": organisation_id}},
+        )
+        return result.modified_count == 1
+
+    async def stop_paging(self, alert_id: str) -> None:
+        """Nothing more to page about (answered, or nobody is left to climb to)."""
+        await self._collection.update_one({"_id": alert_id}, {"$set": {"page_due_at": None}})
+
+    async def routed_between(
+        self, organisation_id: str, start: datetime, end: datetime
+    ) -> list[SafeguardingAlertDocument]:
+        """An organisation's alerts raised in [start, end): the `organisation_month` index."""
+        cursor = self._collection.find(
+            {"organisation_id": organisation_id, "created_at": {"$gte": start, "$lt": end}},
+            {"resolution_note": 0},  # never needed for figures
+        )
+        return [SafeguardingAlertDocument.from_mongo(raw) async for raw in cursor]
+
     async def acknowledge(self, alert_id: str, *, staff_id: str, now: datetime) -> SafeguardingAlertDocument | None:
         """A staff member takes an open alert; None when it was not open."""
         # Acknowledged: the on-call chain stops climbing.
