@@ -25,9 +25,9 @@ class OrgAction(StrEnum):
 
 
 _ACTIONS: dict[OrgRole, frozenset[OrgAction]] = {
-    OrgRole.STAFF: frozenset({OrgAction.VIEW}),
-    OrgRole.SAFEGUARDING: frozenset({OrgAction.VIEW, OrgAction.HANDLE_ALERTS}),
-    OrgRole.ADMIN: frozenset({OrgAction.VIEW, OrgAction.MANAGE_STAFF, OrgAction.HOST, OrgAction.MANAGE_ROTA}),
+    OrgRole.ORG_STAFF: frozenset({OrgAction.VIEW}),
+    OrgRole.ORG_SAFEGUARDING: frozenset({OrgAction.VIEW, OrgAction.HANDLE_ALERTS}),
+    OrgRole.ORG_ADMIN: frozenset({OrgAction.VIEW, OrgAction.MANAGE_STAFF, OrgAction.HOST, OrgAction.MANAGE_ROTA}),
 }
 
 

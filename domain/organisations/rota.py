@@ -51,7 +51,7 @@ async def add_shift(
         raise OrganisationError(OrganisationErrorCode.SHIFT_TIMES_INVALID, message)
     if position not in POSITIONS:
         raise OrganisationError(OrganisationErrorCode.POSITION_OUT_OF_RANGE, "Use a position from 0 to 9.")
-    holders = await repos.org_roles.in_organisation(organisation_id, roles=(OrgRole.SAFEGUARDING,))
+    holders = await repos.org_roles.in_organisation(organisation_id, roles=(OrgRole.ORG_SAFEGUARDING,))
     if member_id not in {role.member_id for role in holders}:
         message = "Only the organisation's safeguarding staff go on the rota."
         raise OrganisationError(OrganisationErrorCode.NOT_ON_CALL_STAFF, message)
@@ -87,7 +87,7 @@ async def on_call(*, repos: Repositories, organisation_id: str, at: datetime) ->
     shifts = await repos.rota_shifts.on_duty(organisation_id, at)
     holders = {
         role.member_id: role.email
-        for role in await repos.org_roles.in_organisation(organisation_id, roles=(OrgRole.SAFEGUARDING,))
+        for role in await repos.org_roles.in_organisation(organisation_id, roles=(OrgRole.ORG_SAFEGUARDING,))
     }
     ordered = dict.fromkeys(shift.member_id for shift in shifts if shift.member_id in holders)
     return [OnCall(member_id=member_id, email=holders[member_id]) for member_id in ordered]

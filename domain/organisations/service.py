@@ -44,7 +44,7 @@ async def create_organisation(
     )  # fmt: skip
     await repos.organisations.insert(organisation)
     await repos.org_roles.insert(
-        _role(organisation.id, first_admin_id, OrgRole.ADMIN, email=email, by=actor_id, now=now)
+        _role(organisation.id, first_admin_id, OrgRole.ORG_ADMIN, email=email, by=actor_id, now=now)
     )
     return organisation
 
@@ -67,7 +67,7 @@ async def grant_role(
         cleaned, issues = clean_email("email", email)
         if issues:
             raise OrganisationError.from_issues(issues)
-    elif role is OrgRole.SAFEGUARDING:
+    elif role is OrgRole.ORG_SAFEGUARDING:
         message = "Give an email address: safeguarding pages are sent there."
         raise OrganisationError(OrganisationErrorCode.EMAIL_REQUIRED, message)
     if not await repos.members.get_many([member_id]):

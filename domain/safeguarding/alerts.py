@@ -51,7 +51,7 @@ async def org_safeguarding_of(repos: Repositories, staff: Reader) -> Staffing | 
     if staff.safeguarding:
         return None
     staffing = await staffing_of(repos=repos, member_id=staff.id)
-    if not staffing.organisations_with(OrgRole.SAFEGUARDING):
+    if not staffing.organisations_with(OrgRole.ORG_SAFEGUARDING):
         raise NotPermittedError("This is for safeguarding staff only.")
     return staffing
 
@@ -67,7 +67,7 @@ async def alert_page(
     if staffing is None:
         page = await repos.safeguarding_alerts.page(statuses=statuses, after=after, first=first)
     else:
-        groups = await groups_handled_by(repos=repos, staffing=staffing, role=OrgRole.SAFEGUARDING)
+        groups = await groups_handled_by(repos=repos, staffing=staffing, role=OrgRole.ORG_SAFEGUARDING)
         page = await repos.safeguarding_alerts.page(statuses=statuses, after=after, first=first, group_ids=groups)
     return Page(items=await alert_views(repos, page.items), has_next=page.has_next)
 
@@ -134,7 +134,7 @@ async def _alert(repos: Repositories, staff: Reader, alert_id: str) -> Safeguard
         raise HiddenError(alert_id)
     if staffing is not None:
         group = await repos.groups.get(alert.group_id) if alert.group_id else None
-        if group is None or not staffing.holds(group.host_organisation_id, OrgRole.SAFEGUARDING):
+        if group is None or not staffing.holds(group.host_organisation_id, OrgRole.ORG_SAFEGUARDING):
             raise HiddenError(alert_id)
     return alert
 

@@ -34,7 +34,6 @@ INDEXES: dict[str, list[IndexModel]] = {
         # An organisation's groups, and whose groups its staff may see.
         IndexModel([("host_organisation_id", ASCENDING), ("name_key", ASCENDING), ("_id", ASCENDING)], name="host"),
     ],
-    "organisations": [],
     "org_roles": [
         IndexModel(
             [("organisation_id", ASCENDING), ("member_id", ASCENDING), ("role", ASCENDING)],

@@ -16,9 +16,9 @@ from schemas.documents.base import Document
 
 
 class OrgRole(StrEnum):
-    ADMIN = "org_admin"  # manages the organisation's staff and hosts groups
-    SAFEGUARDING = "org_safeguarding"  # handles alerts of the organisation's groups; is on the rota
-    STAFF = "org_staff"  # reads the organisation's groups and their moderation
+    ORG_ADMIN = "org_admin"  # manages the organisation's staff and hosts groups
+    ORG_SAFEGUARDING = "org_safeguarding"  # handles alerts of the organisation's groups; is on the rota
+    ORG_STAFF = "org_staff"  # reads the organisation's groups and their moderation
 
 
 class OrgRoleDocument(Document):

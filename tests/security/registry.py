@@ -140,6 +140,16 @@ QUERIES: dict[str, Case] = {
         lambda w: {"organisationId": w.organisation_id},
         "organisationId",
     ),
+    "organisationRota": case(
+        f"{U} {NF} {NF} {NF} {NF} {OK} {NF} {OK} {OK} {OK} {NF}",
+        lambda w: {"organisationId": w.organisation_id, "start": "2026-01-01T00:00:00Z", "end": "2026-02-01T00:00:00Z"},
+        "organisationId",
+    ),
+    "acknowledgementReport": case(
+        f"{U} {NF} {NF} {NF} {NF} {OK} {NF} {OK} {OK} {F} {NF}",
+        lambda w: {"organisationId": w.organisation_id, "months": 3},
+        "organisationId",
+    ),
     "organisationGroups": case(
         f"{U} {NF} {NF} {NF} {NF} {OK} {NF} {OK} {OK} {OK} {NF}",
         lambda w: {"organisationId": w.organisation_id},
@@ -465,6 +475,19 @@ MUTATIONS: dict[str, Case] = {
         f"{U} {NF} {NF} {NF} {NF} ALREADY_HOSTED {NF} {NP} {NP} {NP} {NF}",
         lambda w: {"groupId": w.group_id, "organisationId": w.organisation_id},
         "organisationId",
+    ),
+    "rotaShiftAdd": case(
+        f"{U} {NF} {NF} {NF} {NF} NOT_ON_CALL_STAFF {NF} NOT_ON_CALL_STAFF {NP} {NP} {NF}",
+        lambda w: {
+            "organisationId": w.organisation_id,
+            "memberId": w.id_of("org_staff"),
+            "startsAt": "2026-01-05T09:00:00",
+            "endsAt": "2026-01-05T17:00:00",
+        },
+        "organisationId",
+    ),
+    "rotaShiftRemove": case(
+        f"{U} {NF} {NF} {NF} {NF} {OK} {NF} {OK} {NP} {NP} {NF}", lambda w: {"shiftId": w.shift_id}, "shiftId"
     ),
     "groupUnhost": case(
         f"{U} {NF} {NP} {NP} {NP} {OK} {NF} {OK} {NP} {NP} {NF}", lambda w: {"groupId": w.group_id}, "groupId"

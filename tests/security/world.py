@@ -64,6 +64,7 @@ class World:
     own: dict[str, str]  # the member's own objects, by purpose (for the owner's allowed calls)
     organisation_id: str  # hosts the group; org_admin, org_safeguarding and org_staff work for it
     other_organisation_id: str  # other_org_staff works for it
+    shift_id: str  # org_safeguarding on call at the hosting organisation
     pending: TestMember  # asked to delete their account, then signed in again (a fresh token)
 
     def token(self, role: str) -> str | None:
@@ -214,6 +215,16 @@ async def _organisations(gql: GraphQLClient, people: dict[str, TestMember], grou
     return hosting, other
 
 
+async def _shift(gql: GraphQLClient, org_admin: TestMember, organisation_id: str, on_call: TestMember) -> str:
+    added = await act(
+        gql, "RotaShiftAdd", org_admin.token, organisationId=organisation_id, memberId=on_call.id,
+        startsAt="2026-01-05T09:00:00", endsAt="2026-01-05T17:00:00",
+    )  # fmt: skip
+    assert added["__typename"] == "RotaShiftAddSuccess", added
+    shift_id: str = added["shift"]["id"]
+    return shift_id
+
+
 async def new_world(gql: GraphQLClient, db: Database, auth_emulator: AuthEmulator) -> World:
     """Build the scene; every object in it is the peer's (or the group's), but `own`."""
     people = await _people(gql, auth_emulator)
@@ -245,4 +256,5 @@ async def new_world(gql: GraphQLClient, db: Database, auth_emulator: AuthEmulato
         own=await _own(gql, db, people["member"], peer, group_id, share["id"]),
         pending=await _pending_deletion(gql, auth_emulator),
         organisation_id=organisation_id, other_organisation_id=other_organisation_id,
+        shift_id=await _shift(gql, people["org_admin"], organisation_id, people["org_safeguarding"]),
     )  # fmt: skip

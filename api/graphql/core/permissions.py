@@ -83,6 +83,6 @@ class HandlesAlerts(BasePermission):
             return True
         member = await context.require_member()
         staffing = await staffing_of(repos=context.repos, member_id=member.id)
-        if not staffing.organisations_with(OrgRole.SAFEGUARDING):
+        if not staffing.organisations_with(OrgRole.ORG_SAFEGUARDING):
             raise ForbiddenError("This is for staff only.")
         return True

@@ -90,5 +90,5 @@ async def organisation_create(
             )  # fmt: skip
     except OrganisationError as error:
         return OrganisationCreateError(**error_fields(error, OrganisationCreateErrorCode))
-    roles = frozenset({OrgRole.ADMIN}) if data.first_admin_member_id == member.id else frozenset()
+    roles = frozenset({OrgRole.ORG_ADMIN}) if data.first_admin_member_id == member.id else frozenset()
     return OrganisationCreateSuccess(organisation=Organisation.of(created, roles))
