@@ -10,7 +10,7 @@ from domain.moderation.content import CONTENT_KINDS, Content, load_content
 from domain.moderation.errors import ModerationError, ModerationErrorCode
 from domain.moderation.escalation import escalate_due
 from domain.moderation.policies import ContentAction
-from domain.moderation.reading import QueueItem, moderation_queue
+from domain.moderation.reading import QueueItem, moderation_log, moderation_queue
 from domain.moderation.reports import ReportDraft, create_report
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "escalate_due",
     "load_content",
     "moderate_content",
+    "moderation_log",
     "moderation_queue",
     "mute_member",
 ]

@@ -14,6 +14,7 @@ from domain.organisations import staffing_of
 from domain.shares import ContentT, Reader, Seen, Standing, share_place, shown_status
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.members import MemberDocument
+from schemas.documents.moderation_actions import ModerationActionDocument
 from schemas.documents.reports import ReportDocument, ReportTargetKind
 from schemas.documents.responses import ResponseDocument
 from schemas.documents.shares import ShareDocument
@@ -52,6 +53,16 @@ async def moderation_queue(
         for report in page.items
     ]
     return Page(items=items, has_next=page.has_next)
+
+
+async def moderation_log(
+    *, repos: Repositories, reader: Reader, group_id: str, after: Keyset | None, first: int
+) -> Page[ModerationActionDocument]:
+    """What the group's leads and staff did there, newest first, for those who may read its queue.
+    Entries name the moderator, never a reporter, and never the author of anonymous content.
+    """
+    await _queue_standing(repos, reader, group_id)
+    return await repos.moderation_actions.page_for_group(group_id, after=after, first=first)
 
 
 async def _queue_standing(repos: Repositories, reader: Reader, group_id: str) -> Standing:

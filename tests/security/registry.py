@@ -72,7 +72,7 @@ QUERIES: dict[str, Case] = {
     "myGroups": case(SIGNED_IN, lambda w: {"first": 10}),
     "groups": case(SIGNED_IN, lambda w: {"first": 10}),
     "joinRequests": case(
-        f"{U} {NF} {F} {OK} {OK} {F} {NF} {NF} {NF} {NF} {NF}", lambda w: {"groupId": w.group_id}, "groupId"
+        f"{U} {NF} {F} {OK} {OK} {F} {NF} {F} {F} {F} {NF}", lambda w: {"groupId": w.group_id}, "groupId"
     ),
     "myLeadership": case(SIGNED_IN, lambda w: {"first": 10}),
     "supportResources": case(
@@ -90,10 +90,10 @@ QUERIES: dict[str, Case] = {
     "myCheckIns": case(SIGNED_IN, lambda w: {"first": 10}),
     "myMoodTrend": case(SIGNED_IN, lambda w: {"days": 30}),
     "groupCheckIns": case(
-        f"{U} {NF} {OK} {OK} {OK} {F} {NF} {NF} {NF} {NF} {NF}", lambda w: {"groupId": w.group_id}, "groupId"
+        f"{U} {NF} {OK} {OK} {OK} {F} {NF} {F} {F} {F} {NF}", lambda w: {"groupId": w.group_id}, "groupId"
     ),
     "groupWellbeing": case(
-        f"{U} {NF} {F} {OK} {OK} {F} {NF} {NF} {NF} {NF} {NF}", lambda w: {"groupId": w.group_id, "days": 7}, "groupId"
+        f"{U} {NF} {F} {OK} {OK} {F} {NF} {F} {F} {F} {NF}", lambda w: {"groupId": w.group_id, "days": 7}, "groupId"
     ),
     "groupFeed": case(
         f"{U} {NF} {OK} {OK} {OK} {NF} {OK} {NF} {NF} {NF} {NF}", lambda w: {"groupId": w.group_id}, "groupId"
@@ -104,6 +104,9 @@ QUERIES: dict[str, Case] = {
         "id",
         own=lambda w: {"id": w.own["share"]},
     ),
+    "moderationLog": case(
+        f"{U} {NF} {F} {OK} {OK} {NF} {OK} {OK} {OK} {OK} {NF}", lambda w: {"groupId": w.group_id}, "groupId"
+    ),
     "moderationQueue": case(
         f"{U} {NF} {F} {OK} {OK} {NF} {OK} {OK} {OK} {OK} {NF}", lambda w: {"groupId": w.group_id}, "groupId"
     ),
@@ -111,7 +114,7 @@ QUERIES: dict[str, Case] = {
     "myDifficultDates": case(SIGNED_IN, lambda w: {"first": 10}),
     "staffAlerts": case(f"{U} {F} {F} {F} {F} {OK} {OK} {F} {F} {F} {F}", lambda w: {"first": 10}),
     "quietMembers": case(
-        f"{U} {NF} {F} {OK} {OK} {F} {NF} {NF} {NF} {NF} {NF}", lambda w: {"groupId": w.group_id}, "groupId"
+        f"{U} {NF} {F} {OK} {OK} {F} {NF} {F} {F} {F} {NF}", lambda w: {"groupId": w.group_id}, "groupId"
     ),
     "dataExport": case(
         f"{U} {NF} {NF} {NF} {NF} {NF} {NF} {NF} {NF} {NF} {NF}",
@@ -127,7 +130,7 @@ QUERIES: dict[str, Case] = {
     ),
     "myThreads": case(SIGNED_IN, lambda w: {"first": 10}),
     "groupThreads": case(
-        f"{U} {NF} {F} {OK} {OK} {F} {NF} {NF} {NF} {NF} {NF}", lambda w: {"groupId": w.group_id}, "groupId"
+        f"{U} {NF} {F} {OK} {OK} {F} {NF} {F} {F} {F} {NF}", lambda w: {"groupId": w.group_id}, "groupId"
     ),
     "safeguardingThreads": case(f"{U} {F} {F} {F} {F} {F} {OK} {F} {F} {F} {F}", lambda w: {"first": 10}),
     "threadOpeners": case(SIGNED_IN),
@@ -192,13 +195,13 @@ MUTATIONS: dict[str, Case] = {
         harmless=True,
     ),
     "groupUpdate": case(
-        f"{U} {NF} {NP} {NP} {OK} {NP} {NF} {NF} {NF} {NF} {NF}",
+        f"{U} {NF} {NP} {NP} {OK} {NP} {NF} {NP} {NP} {NP} {NF}",
         lambda w: {"groupId": w.group_id, "name": "X"},
         "groupId",
         harmless=True,
     ),
     "groupArchive": case(
-        f"{U} {NF} {NP} {NP} {OK} {NP} {NF} {NF} {NF} {NF} {NF}", lambda w: {"groupId": w.group_id}, "groupId"
+        f"{U} {NF} {NP} {NP} {OK} {NP} {NF} {NP} {NP} {NP} {NF}", lambda w: {"groupId": w.group_id}, "groupId"
     ),
     "groupJoin": case(
         f"{U} {NF} ALREADY_MEMBER ALREADY_MEMBER ALREADY_MEMBER GROUP_CLOSED {NF} {NF} {NF} {NF} {NF}",
@@ -211,7 +214,7 @@ MUTATIONS: dict[str, Case] = {
         "groupId",
     ),
     "inviteCreate": case(
-        f"{U} {NF} {NP} {OK} {OK} {NP} {NF} {NF} {NF} {NF} {NF}",
+        f"{U} {NF} {NP} {OK} {OK} {NP} {NF} {NP} {NP} {NP} {NF}",
         lambda w: {"groupId": w.group_id},
         "groupId",
         harmless=True,
@@ -227,44 +230,44 @@ MUTATIONS: dict[str, Case] = {
         "requestId",
     ),
     "memberRemove": case(
-        f"{U} {NF} {NP} {OK} {OK} {OK} {NF} {NF} {NF} {NF} {NF}",
+        f"{U} {NF} {NP} {OK} {OK} {OK} {NF} {NP} {NP} {NP} {NF}",
         lambda w: {"groupId": w.group_id, "memberId": w.id_of("peer"), "reason": "Breaking the rules"},
         "groupId",
     ),
     "coLeadPromote": case(
-        f"{U} {NF} {NP} {NP} {OK} {NP} {NF} {NF} {NF} {NF} {NF}",
+        f"{U} {NF} {NP} {NP} {OK} {NP} {NF} {NP} {NP} {NP} {NF}",
         lambda w: {"groupId": w.group_id, "memberId": w.id_of("peer")},
         "groupId",
     ),
     "coLeadDemote": case(
-        f"{U} {NF} {NP} {NP} {OK} {NP} {NF} {NF} {NF} {NF} {NF}",
+        f"{U} {NF} {NP} {NP} {OK} {NP} {NF} {NP} {NP} {NP} {NF}",
         lambda w: {"groupId": w.group_id, "memberId": w.id_of("co_lead")},
         "groupId",
     ),
     "leadershipTransfer": case(
-        f"{U} {NF} {NP} {NP} {OK} {NP} {NF} {NF} {NF} {NF} {NF}",
+        f"{U} {NF} {NP} {NP} {OK} {NP} {NF} {NP} {NP} {NP} {NF}",
         lambda w: {"groupId": w.group_id, "memberId": w.id_of("peer")},
         "groupId",
     ),
     "groupLeadAssign": case(
-        f"{U} {NF} {NP} {NP} {NP} {OK} {NF} {NF} {NF} {NF} {NF}",
+        f"{U} {NF} {NP} {NP} {NP} {OK} {NF} {NP} {NP} {NP} {NF}",
         lambda w: {"groupId": w.group_id, "memberId": w.id_of("peer")},
         "groupId",
     ),
     "leadAwaySet": case(
-        f"{U} {NF} {NP} {OK} {OK} {NP} {NF} {NF} {NF} {NF} {NF}",
+        f"{U} {NF} {NP} {OK} {OK} {NP} {NF} {NP} {NP} {NP} {NF}",
         lambda w: {"groupId": w.group_id, "until": None},
         "groupId",
         harmless=True,
     ),
     "groupScheduleSet": case(
-        f"{U} {NF} {NP} {NP} {OK} {NP} {NF} {NF} {NF} {NF} {NF}",
+        f"{U} {NF} {NP} {NP} {OK} {NP} {NF} {NP} {NP} {NP} {NF}",
         lambda w: {"groupId": w.group_id, "schedule": None},
         "groupId",
         harmless=True,
     ),
     "groupQuietPolicySet": case(
-        f"{U} {NF} {NP} {NP} {OK} {NP} {NF} {NF} {NF} {NF} {NF}",
+        f"{U} {NF} {NP} {NP} {OK} {NP} {NF} {NP} {NP} {NP} {NF}",
         lambda w: {"groupId": w.group_id, "missedCheckIns": 3},
         "groupId",
         harmless=True,
@@ -394,7 +397,7 @@ MUTATIONS: dict[str, Case] = {
         lambda w: {"confirm": "Not my name"},
     ),
     "threadStart": case(
-        f"{U} {NF} {NP} {OK} {OK} {NP} {NF} {NF} {NF} {NF} {NF}",
+        f"{U} {NF} {NP} {OK} {OK} {NP} {NF} {NP} {NP} {NP} {NF}",
         lambda w: {"groupId": w.group_id, "memberId": w.id_of("peer"), "body": "Hello", "clientKey": _key()},
         "groupId",
         harmless=True,

@@ -11,6 +11,7 @@ from api.graphql.core.context import Info
 from api.graphql.core.errors import RefusalCode, access_denials
 from api.graphql.core.fields import mutation
 from api.graphql.core.permissions import IsMember
+from api.graphql.core.types import FieldError
 from api.graphql.organisations.access import org_staffing
 from domain.organisations import remove_shift
 
@@ -35,6 +36,9 @@ class RotaShiftRemoveSuccess:
 class RotaShiftRemoveError:
     code: RotaShiftRemoveErrorCode = strawberry.field(description="The reason.")
     message: str = strawberry.field(description="A sentence a person can read.")
+    field_errors: list[FieldError[RotaShiftRemoveErrorCode]] = strawberry.field(
+        description="Every input field that was not accepted."
+    )
 
 
 RotaShiftRemoveResult = Annotated[
