@@ -54,6 +54,8 @@ COVERAGE: dict[str, str] = {
     "messages": "theirs deleted (on either side of any thread)",
     "threads": "theirs closed (the leads see it has ended), member tombstoned; a lead's writing is forgotten",
     "message_reports": "reporter tombstoned",
+    "organisations": "creator tombstoned", "org_roles": "deleted (every role they held)",
+    "rota_shifts": "deleted (their shifts)", "safeguarding_pages": "who was paged and who acknowledged tombstoned",
 }  # fmt: skip
 
 
@@ -130,6 +132,8 @@ async def _own_documents(purge: Purge) -> None:
     await erasure.delete_by_member("join_requests", member_id)
     await erasure.delete_by_member("invites", member_id, field="created_by")
     await erasure.delete_by_member("lead_digests", member_id, field="_id")
+    await erasure.delete_by_member("org_roles", member_id)  # staff of an organisation no more
+    await erasure.delete_by_member("rota_shifts", member_id)
     await erasure.delete_notifications(member_id)
 
 
@@ -156,6 +160,7 @@ _TOMBSTONED = (
     ("safeguarding_alerts", "resolved_by"), ("author_reveal_requests", "requested_by"),
     ("author_reveal_requests", "approved_by"), ("author_reveal_audit", "staff_member_id"),
     ("threads", "member_id"), ("threads", "opened_by"), ("message_reports", "reporter_member_id"),
+    ("organisations", "created_by"), ("safeguarding_pages", "acknowledged_by"),
 )  # fmt: skip
 
 
@@ -163,6 +168,9 @@ async def _logs(purge: Purge) -> None:
     """Keep what was done, with the member replaced by their tombstone id."""
     for collection, field in _TOMBSTONED:
         await purge.repos.erasure.tombstone(collection, field, purge.member_id, purge.deletion.tombstone_id)
+    await purge.repos.erasure.tombstone_in_list(
+        "safeguarding_pages", "member_ids", purge.member_id, purge.deletion.tombstone_id
+    )
 
 
 async def _firebase_user(purge: Purge) -> None:
