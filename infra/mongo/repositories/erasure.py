@@ -32,9 +32,7 @@ class ErasureRepository:
 
     async def tombstone_in_list(self, collection: str, field: str, member_id: str, tombstone_id: str) -> int:
         """The same, where the member is one of a list (each document names them once)."""
-        result = await self._db[collection].update_many(
-            {field: member_id}, {"$set": {f"{field}.$": tombstone_id}}
-        )
+        result = await self._db[collection].update_many({field: member_id}, {"$set": {f"{field}.$": tombstone_id}})
         return result.modified_count
 
     async def delete_shares(self, share_ids: Sequence[str], reply_ids: Sequence[str]) -> None:
