@@ -55,7 +55,8 @@ COVERAGE: dict[str, str] = {
     "threads": "theirs closed (the leads see it has ended), member tombstoned; a lead's writing is forgotten",
     "message_reports": "reporter tombstoned",
     "organisations": "creator tombstoned", "org_roles": "deleted (every role they held)",
-    "rota_shifts": "deleted (their shifts)", "safeguarding_pages": "who was paged and who acknowledged tombstoned",
+    "rota_shifts": "deleted (their shifts)", "moderation_notices": "deleted (by their key and their id)",
+    "safeguarding_pages": "who was paged and who acknowledged tombstoned",
 }  # fmt: skip
 
 
@@ -134,6 +135,8 @@ async def _own_documents(purge: Purge) -> None:
     await erasure.delete_by_member("lead_digests", member_id, field="_id")
     await erasure.delete_by_member("org_roles", member_id)  # staff of an organisation no more
     await erasure.delete_by_member("rota_shifts", member_id)
+    await erasure.delete_by_member("moderation_notices", member_id)
+    await erasure.delete_by_member("moderation_notices", purge.key.author_key(member_id), field="author_key")
     await erasure.delete_notifications(member_id)
 
 

@@ -42,6 +42,11 @@ INDEXES: dict[str, list[IndexModel]] = {
         ),
         IndexModel([("member_id", ASCENDING)], name="member"),  # checked on every request a role may matter to
     ],
+    "moderation_notices": [
+        IndexModel([("author_key", ASCENDING), ("created_at", DESCENDING)], name="author"),
+        IndexModel([("member_id", ASCENDING), ("created_at", DESCENDING)], name="member"),
+        IndexModel([("group_id", ASCENDING), ("appeal_status", ASCENDING), ("appealed_at", ASCENDING)], name="appeals"),
+    ],
     "rota_shifts": [
         IndexModel(
             [("organisation_id", ASCENDING), ("ends_at", ASCENDING), ("starts_at", ASCENDING)], name="organisation_time"

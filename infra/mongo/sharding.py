@@ -111,6 +111,7 @@ SHARDING: dict[str, Placement] = {
     "message_reports": Unsharded("reports of private messages to staff: rare"),
     "worker_heartbeats": Unsharded("one per periodic task"),
     "organisations": Unsharded("one per hosting body: a few hundred"),
+    "moderation_notices": Unsharded("one per moderator's action on content or a member: a small fraction"),
     "rota_shifts": Unsharded("an organisation's shifts: a few a day"),
     "safeguarding_pages": Unsharded("a few per safeguarding alert: rare"),
     "org_roles": Unsharded("an organisation's staff; (organisation, member, role) unique across them"),

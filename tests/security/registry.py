@@ -104,6 +104,10 @@ QUERIES: dict[str, Case] = {
         "id",
         own=lambda w: {"id": w.own["share"]},
     ),
+    "moderationNotices": case(SIGNED_IN),
+    "moderationAppeals": case(
+        f"{U} {NF} {NF} {NF} {NF} {OK} {OK} {OK} {OK} {OK} {NF}", lambda w: {"groupId": w.group_id}, "groupId"
+    ),
     "moderationLog": case(
         f"{U} {NF} {F} {OK} {OK} {NF} {OK} {OK} {OK} {OK} {NF}", lambda w: {"groupId": w.group_id}, "groupId"
     ),
@@ -478,6 +482,17 @@ MUTATIONS: dict[str, Case] = {
         f"{U} {NF} {NF} {NF} {NF} ALREADY_HOSTED {NF} {NP} {NP} {NP} {NF}",
         lambda w: {"groupId": w.group_id, "organisationId": w.organisation_id},
         "organisationId",
+    ),
+    "moderationAppeal": case(
+        f"{U} {NF} {NF} {NF} {NF} {NF} {NF} {NF} {NF} {NF} {NF}",
+        lambda w: {"noticeId": w.notice_id, "note": "Please look again."},
+        "noticeId",
+        own=lambda w: {"noticeId": w.own["notice"], "note": "It was a joke between friends."},
+    ),
+    "appealDecide": case(
+        f"{U} {NF} {NF} {NF} {NF} {OK} {OK} {OK} {OK} {OK} {NF}",
+        lambda w: {"noticeId": w.notice_id, "decision": "REJECT", "note": "The rule stands."},
+        "noticeId",
     ),
     "rotaShiftAdd": case(
         f"{U} {NF} {NF} {NF} {NF} NOT_ON_CALL_STAFF {NF} NOT_ON_CALL_STAFF {NP} {NP} {NF}",

@@ -65,6 +65,7 @@ class World:
     organisation_id: str  # hosts the group; org_admin, org_safeguarding and org_staff work for it
     other_organisation_id: str  # other_org_staff works for it
     shift_id: str  # org_safeguarding on call at the hosting organisation
+    notice_id: str  # the peer's notice of a hidden share, appealed and waiting for a decision
     pending: TestMember  # asked to delete their account, then signed in again (a fresh token)
 
     def token(self, role: str) -> str | None:
@@ -225,6 +226,23 @@ async def _shift(gql: GraphQLClient, org_admin: TestMember, organisation_id: str
     return shift_id
 
 
+async def _hidden_notice(gql: GraphQLClient, db: Database, lead: TestMember, author: TestMember, group_id: str) -> str:
+    """The author's share, hidden by the lead: the author's notice."""
+    share = await shared(gql, author, group_id, "Not kind, this one.")
+    hidden = await act(
+        gql, "ContentModerate", lead.token, targetKind="SHARE", targetId=share["id"], action="HIDE", reason="Be kind"
+    )
+    assert hidden["__typename"] == "ContentModerateSuccess", hidden
+    return await _one(db, "moderation_notices", {"target_id": share["id"]})
+
+
+async def _appealed(gql: GraphQLClient, db: Database, lead: TestMember, peer: TestMember, group_id: str) -> str:
+    notice_id = await _hidden_notice(gql, db, lead, peer, group_id)
+    appealed = await act(gql, "ModerationAppeal", peer.token, noticeId=notice_id, note="Please look again.")
+    assert appealed["__typename"] == "ModerationAppealSuccess", appealed
+    return notice_id
+
+
 async def new_world(gql: GraphQLClient, db: Database, auth_emulator: AuthEmulator) -> World:
     """Build the scene; every object in it is the peer's (or the group's), but `own`."""
     people = await _people(gql, auth_emulator)
@@ -253,8 +271,10 @@ async def new_world(gql: GraphQLClient, db: Database, auth_emulator: AuthEmulato
         export_id=await _export(gql, peer),
         thread_id=thread_id, message_id=message_id,
         named_alert_id=await _one(db, "safeguarding_alerts", {"source_id": check_in["id"]}),
-        own=await _own(gql, db, people["member"], peer, group_id, share["id"]),
+        own={**await _own(gql, db, people["member"], peer, group_id, share["id"]),
+             "notice": await _hidden_notice(gql, db, people["lead"], people["member"], group_id)},
         pending=await _pending_deletion(gql, auth_emulator),
         organisation_id=organisation_id, other_organisation_id=other_organisation_id,
         shift_id=await _shift(gql, people["org_admin"], organisation_id, people["org_safeguarding"]),
+        notice_id=await _appealed(gql, db, people["lead"], peer, group_id),
     )  # fmt: skip

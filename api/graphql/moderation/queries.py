@@ -11,10 +11,11 @@ from api.graphql.core.context import Info
 from api.graphql.core.errors import access_denials
 from api.graphql.core.pagination import Connection, connection, decode_cursor, page_size
 from api.graphql.core.permissions import IsMember
+from api.graphql.moderation.notices import ModerationAppeal, ModerationNotice
 from api.graphql.moderation.types import Report
 from api.graphql.shares.access import request_context
 from api.graphql.shares.types import After, PageSize
-from domain.moderation import moderation_log, moderation_queue
+from domain.moderation import appeals_waiting, moderation_log, moderation_queue, my_notices
 from schemas.documents.moderation_actions import ActorRole, ModerationActionDocument, ModerationActionKind, TargetKind
 
 
@@ -35,11 +36,6 @@ async def resolve_moderation_queue(
         node=lambda item: Report.from_item(item, ctx),
         keyset=lambda item: (item.report.created_minute, item.report.id),
     )
-
-
-strawberry.enum(ModerationActionKind, name="ModerationLogAction", description="What a moderation log entry records.")
-strawberry.enum(ActorRole, name="ModerationActorRole", description="Who acted: lead, co-lead, staff or the service.")
-strawberry.enum(TargetKind, name="ModerationTargetKind", description="What a moderation log entry is about.")
 
 
 @strawberry.type(description="One entry of a group's moderation log: who did what, and why.")
@@ -78,12 +74,41 @@ async def resolve_moderation_log(
     return connection(page, node=ModerationLogEntry.of, keyset=lambda entry: (entry.created_at, entry.id))
 
 
+async def resolve_moderation_notices(info: Info) -> list[ModerationNotice]:
+    ctx = await request_context(info)
+    return [ModerationNotice.of(n) for n in await my_notices(repos=info.context.repos, reader=ctx.reader)]
+
+
+async def resolve_moderation_appeals(
+    info: Info, group_id: Annotated[strawberry.ID, strawberry.argument(description="The group.")]
+) -> list[ModerationAppeal]:
+    ctx = await request_context(info)
+    staff = info.context.require_identity().is_staff
+    with access_denials():
+        found = await appeals_waiting(
+            repos=info.context.repos, reader=ctx.reader, platform_staff=staff, group_id=group_id
+        )
+    return [ModerationAppeal.of(n) for n in found]
+
+
 @strawberry.type
 class ModerationQueries:
     moderation_queue: Connection[Report] = strawberry.field(
         resolver=resolve_moderation_queue,
         description="Reports waiting in a group, oldest first: one queue shared by its leads and co-leads, "
         "and open to safeguarding staff. Who reported is never shown.",
+        permission_classes=[IsMember],
+    )
+    moderation_notices: list[ModerationNotice] = strawberry.field(
+        resolver=resolve_moderation_notices,
+        description="What moderators did to the member's own content, or to them, and why, newest first: "
+        "told to them alone (the anonymous author too), each appealable once.",
+        permission_classes=[IsMember],
+    )
+    moderation_appeals: list[ModerationAppeal] = strawberry.field(
+        resolver=resolve_moderation_appeals,
+        description="A group's appeals waiting for a decision, oldest first: for the host organisation's staff, "
+        "and platform staff. Never who appealed.",
         permission_classes=[IsMember],
     )
     moderation_log: Connection[ModerationLogEntry] = strawberry.field(

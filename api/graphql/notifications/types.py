@@ -53,6 +53,9 @@ class NotificationKindValue(Enum):
     SUPPORT_REQUEST = _kind(Kind.SUPPORT_REQUEST, "Leads: a member would welcome a message (answer in the thread).")
     THREAD_MESSAGE = _kind(Kind.THREAD_MESSAGE, "A new message in one of the member's conversations: open the thread.")
     THREAD_WAITING = _kind(Kind.THREAD_WAITING, "Leads: a member has waited 48 hours for a reply in their group.")
+    MODERATION_NOTICE = _kind(
+        Kind.MODERATION_NOTICE, "A moderator acted on the member's content, or muted them: see moderationNotices."
+    )
     SAFEGUARDING_PAGE = _kind(Kind.SAFEGUARDING_PAGE, "Organisation staff on call: a safeguarding alert needs them.")
 
 

@@ -25,6 +25,7 @@ from infra.mongo.repositories.memberships import MembershipsRepository
 from infra.mongo.repositories.message_reports import MessageReportsRepository
 from infra.mongo.repositories.messages import MessagesRepository
 from infra.mongo.repositories.moderation_actions import ModerationActionsRepository
+from infra.mongo.repositories.moderation_notices import ModerationNoticesRepository
 from infra.mongo.repositories.notifications import NotificationsRepository
 from infra.mongo.repositories.org_roles import OrgRolesRepository
 from infra.mongo.repositories.organisations import OrganisationsRepository
@@ -85,6 +86,7 @@ class Repositories:
     org_roles: OrgRolesRepository
     rota_shifts: RotaShiftsRepository
     safeguarding_pages: SafeguardingPagesRepository
+    moderation_notices: ModerationNoticesRepository
 
     @classmethod
     def over(cls, db: Database) -> Repositories:
@@ -127,4 +129,5 @@ class Repositories:
             org_roles=OrgRolesRepository(db),
             rota_shifts=RotaShiftsRepository(db),
             safeguarding_pages=SafeguardingPagesRepository(db),
+            moderation_notices=ModerationNoticesRepository(db),
         )
