@@ -38,7 +38,7 @@ PENDING_EXCEPTIONS = {"memberOnboard": "ALREADY_ONBOARDED", "accountRestore": OK
 
 ANSWERED_WITH_SUPPORT = {
     "checkInSubmit", "shareCreate", "shareUpdate", "responseCreate", "supportRequest", "threadStart", "messageSend",
-    "messageUpdate",
+    "messageUpdate", "moderationAppeal",
 }  # fmt: skip
 
 
