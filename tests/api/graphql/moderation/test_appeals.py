@@ -6,10 +6,13 @@ their appeal for an unhosted group.
 
 from __future__ import annotations
 
+from domain.accounts.export_document import gather
+from domain.shares import AnonymityKey
 from infra.mongo.client import Database
+from infra.settings import Settings
 from tests.factories.organisations import hosted, staffed_organisation
 from tests.factories.shares import ShareCast, act, content_group, run, shared
-from tests.fixtures.app import GraphQLClient
+from tests.fixtures.app import GraphQLClient, RunningApi
 from tests.fixtures.auth import AuthEmulator
 from tests.fixtures.changes import Changes
 
@@ -20,8 +23,9 @@ async def _notices(gql: GraphQLClient, token: str) -> list[dict[str, object]]:
 
 
 async def test_an_anonymous_author_learns_the_rule_appeals_once_and_the_host_s_staff_bring_it_back(
-    gql: GraphQLClient, db: Database, auth_emulator: AuthEmulator, share_cast: ShareCast, changes: Changes
-) -> None:
+    gql: GraphQLClient, db: Database, auth_emulator: AuthEmulator, share_cast: ShareCast, changes: Changes,
+    api: RunningApi, settings: Settings,
+) -> None:  # fmt: skip
     organisation = await staffed_organisation(gql, auth_emulator, share_cast.admin, "Riverside Mind")
     other = await staffed_organisation(gql, auth_emulator, share_cast.admin, "Hilltop Carers")
     group_id = await content_group(gql, db, share_cast)
@@ -74,6 +78,13 @@ async def test_an_anonymous_author_learns_the_rule_appeals_once_and_the_host_s_s
         ("CONTENT_RESTORE", "STAFF", share["id"])
     ]
     assert await db.notifications.count_documents({"kind": "moderation_notice", "member_id": share_cast.author.id}) == 2
+    exported = await gather(repos=api.runtime.repos, key=AnonymityKey.of(settings.anonymity_key.get_secret_value()),
+                            member=(await api.runtime.repos.members.get_many([share_cast.author.id]))[0],
+                            now=api.runtime.clock.now())  # fmt: skip
+    assert [(n["rule"], n["appealStatus"], n["decisionNote"]) for n in exported["moderationNotices"]] == [
+        ("Rule 2: be kind to each other", "granted", "Fair enough.")
+    ]
+    assert organisation.staff.id not in str(exported["moderationNotices"])  # never who decided
 
 
 async def test_a_muted_member_is_told_until_when_and_platform_staff_decide_for_an_unhosted_group(

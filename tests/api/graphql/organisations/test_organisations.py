@@ -11,7 +11,10 @@ from typing import Any
 
 import pytest
 
+from domain.accounts.export_document import gather
+from domain.shares import AnonymityKey
 from infra.mongo.client import Database
+from infra.settings import Settings
 from tests.factories.members import onboarded_member
 from tests.factories.organisations import (
     OrgStaff,
@@ -22,7 +25,7 @@ from tests.factories.organisations import (
     staffed_organisation,
 )
 from tests.factories.shares import ShareCast, act, content_group, run
-from tests.fixtures.app import GraphQLClient
+from tests.fixtures.app import GraphQLClient, RunningApi
 from tests.fixtures.auth import AuthEmulator
 from tests.fixtures.changes import Changes
 from tests.security.world import random_id
@@ -35,7 +38,7 @@ def error_code(body: dict[str, Any]) -> str:
 
 
 async def test_a_platform_admin_creates_an_organisation_whose_admin_appoints_its_staff(
-    gql: GraphQLClient, auth_emulator: AuthEmulator, share_cast: ShareCast
+    gql: GraphQLClient, auth_emulator: AuthEmulator, share_cast: ShareCast, api: RunningApi, settings: Settings
 ) -> None:
     first_admin = await onboarded_member(gql, auth_emulator)
     worker = await onboarded_member(gql, auth_emulator)
@@ -59,6 +62,14 @@ async def test_a_platform_admin_creates_an_organisation_whose_admin_appoints_its
     assert sorted((r["memberId"], r["role"]) for r in staff["organisationStaff"]) == sorted(
         [(first_admin.id, "ORG_ADMIN"), (worker.id, "ORG_SAFEGUARDING")]
     )
+    repos = api.runtime.repos
+    exported = await gather(
+        repos=repos, key=AnonymityKey.of(settings.anonymity_key.get_secret_value()),
+        member=(await repos.members.get_many([worker.id]))[0], now=api.runtime.clock.now(),
+    )  # fmt: skip
+    assert [(r["organisationId"], r["role"], r["email"]) for r in exported["organisationRoles"]] == [
+        (organisation_id, "org_safeguarding", "Duty@riverside.example.org")
+    ]  # their own data, in their export
 
 
 async def test_bad_details_are_refused_with_every_issue_and_nothing_is_written(
