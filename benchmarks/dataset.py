@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 from random import Random
 
 from benchmarks.history import History, write_history
+from benchmarks.meetings import write_sessions
 from benchmarks.writer import Generated, GroupPlan, Person, Writer, seeded_id
 from domain.groups.occurrences import next_occurrence
 from domain.shares.anonymity import AnonymityKey
@@ -54,6 +55,7 @@ async def generate(db: Database, *, size: str, seed: int, key: AnonymityKey, now
         await _write_group(writer, rng, plan, now)
     history = History(key=key, now=now, reminder_days=REMINDER_DAYS[size])
     await write_history(writer, rng, plans, by_id, history=history, generated=generated)
+    await write_sessions(writer, rng, plans, now=now, generated=generated)
     await writer.close()
     generated.pool = _pool(plans, by_id)
     generated.seconds = time.perf_counter() - started

@@ -60,7 +60,12 @@ SCREENS: tuple[Screen, ...] = (
     Screen("myLeadership", "MyLeadership", lambda _g, _p: {"first": 20}, lead_only=True),
     Screen("checkInSubmit", "CheckInSubmit", _check_in, writes=True),
     Screen("shareCreate (anonymous)", "ShareCreate", _share, writes=True),
-)
+    Screen("sessions list (a group's coming sessions)", "GroupSessions",
+           lambda _g, p: {"groupId": p.group_id, "first": 20}),
+    Screen("session detail (counts, who is going)", "Session", lambda g, _p: {"id": g.session_id}),
+    Screen("attendance (a held session's register)", "SessionAttendance", lambda g, _p: {"id": g.held_session_id},
+           lead_only=True),
+)  # fmt: skip
 
 
 def document_ids() -> dict[str, str]:

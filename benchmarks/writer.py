@@ -35,6 +35,8 @@ class Generated:
     pool: list[Person] = field(default_factory=list)
     feed_group_id: str = ""
     busy_share_id: str = ""
+    session_id: str = ""  # the feed group's next session
+    held_session_id: str = ""  # its latest held session, with its register
 
     @property
     def documents(self) -> int:

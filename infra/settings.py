@@ -217,6 +217,18 @@ class CheckInSettings(BaseSettings):
     )
 
 
+class CalendarSettings(BaseSettings):
+    """The members' calendar feeds."""
+
+    model_config = SettingsConfigDict(env_prefix="CALENDAR_", extra="ignore")
+
+    public_base_url: str = Field(
+        default="http://127.0.0.1:8000",
+        description="Where calendar apps reach the API: a feed's address is this plus /calendar/<secret>.ics "
+        "(https required in production).",
+    )
+
+
 class RetentionSettings(BaseSettings):
     """How long data is kept (REG-4), account deletion's grace, and the daily purge's batches."""
 
@@ -266,6 +278,7 @@ class Settings(BaseSettings):
     retention: RetentionSettings = Field(default_factory=RetentionSettings)
     email: EmailSettings = Field(default_factory=EmailSettings)
     safeguarding: SafeguardingSettings = Field(default_factory=SafeguardingSettings)
+    calendar: CalendarSettings = Field(default_factory=CalendarSettings)
 
     @property
     def is_production(self) -> bool:
@@ -289,6 +302,8 @@ class Settings(BaseSettings):
             raise ValueError("FIREBASE_AUTH_EMULATOR_HOST must not be set outside development and test")
         if self.firebase.fcm_url:
             raise ValueError("FIREBASE_FCM_URL must not be set outside development and test")
+        if not self.calendar.public_base_url.startswith("https://"):
+            raise ValueError("CALENDAR_PUBLIC_BASE_URL must be an https:// address outside development")
         if self.firebase.project_id.startswith("demo-"):
             raise ValueError("FIREBASE_PROJECT_ID must name a real Firebase project outside development")
         return self

@@ -27,9 +27,11 @@ class PushKey(StrEnum):
     DIFFICULT_DATE_ID = "difficultDateId"
     THREAD_ID = "threadId"
     ALERT_ID = "alertId"
+    SESSION_ID = "sessionId"
 
 
 _GROUP = (PushKey.GROUP_ID,)
+_SESSION = (PushKey.GROUP_ID, PushKey.SESSION_ID)
 PUSH_DATA_KEYS: Mapping[NotificationKind, tuple[PushKey, ...]] = {
     NotificationKind.JOIN_REQUEST_APPROVED: _GROUP,
     NotificationKind.JOIN_REQUEST_DECLINED: _GROUP,
@@ -50,6 +52,11 @@ PUSH_DATA_KEYS: Mapping[NotificationKind, tuple[PushKey, ...]] = {
     NotificationKind.THREAD_WAITING: (PushKey.GROUP_ID, PushKey.THREAD_ID),
     NotificationKind.MODERATION_NOTICE: (),  # never the content or the group: the app opens the member's notices
     NotificationKind.SAFEGUARDING_PAGE: (PushKey.ALERT_ID,),  # never the group or the member: staff open the alert
+    NotificationKind.SESSION_REMINDER_DAY: _SESSION,
+    NotificationKind.SESSION_REMINDER_SOON: _SESSION,
+    NotificationKind.SESSION_CANCELLED: _SESSION,
+    NotificationKind.SESSION_MOVED: _SESSION,
+    NotificationKind.SESSION_PLACE_OFFERED: _SESSION,
 }
 COMMON_KEYS = ("notificationId", "kind")
 

@@ -24,6 +24,7 @@ TASK_MODULES = [
     "workers.accounts.tasks",
     "workers.outreach.tasks",
     "workers.organisations.tasks",
+    "workers.sessions.tasks",
 ]
 
 

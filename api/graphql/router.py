@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Hashable
 from dataclasses import replace
 from datetime import timedelta
 
@@ -19,6 +20,8 @@ from strawberry.types.unset import UnsetType
 
 from api.graphql.core.context import Context, get_context
 from api.graphql.core.errors import PublicError
+from api.graphql.execution.shared_answers import SharedAnswers
+from api.graphql.execution.trusted_documents import TrustedDocument
 from api.graphql.schema import Schema
 
 # Far above any operation's variables here (four levels at most), far below the parser's recursion limit.
@@ -28,6 +31,7 @@ _TOO_DEEP = object()
 
 class Router(GraphQLRouter[Context, None]):
     schema: Schema
+    shared_answers: SharedAnswers  # one store per app: answers come from this app's runtime
 
     async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
         """Authenticate the socket from `connection_init`'s `{"authorization": "Bearer …"}`."""
@@ -74,18 +78,35 @@ class Router(GraphQLRouter[Context, None]):
         guard refused gets that refusal's HTTP status and headers.
         """
         documents = self.schema.trusted_documents
+        shared_key = None
         try:
             if documents is not None:
                 query = documents.resolve_query(request_data.query, request_data.extensions)
                 request_data = replace(request_data, query=query)
+                shared_key = self._shared_key(documents.find(query), request_data, context)
         except PublicError as error:
             result = ExecutionResult(data=None, errors=[error])
         else:
+            answer = self.shared_answers.get(shared_key) if shared_key is not None else None
+            if answer is not None:
+                return ExecutionResult(data=answer, errors=None)
             result = await super().execute_single(
                 request, request_adapter, sub_response, context, root_value, request_data
             )
+            if shared_key is not None and not result.errors and result.data is not None:
+                self.shared_answers.keep(shared_key, result.data)
         _apply_refusal(result, sub_response)
         return result
+
+    def _shared_key(
+        self, document: TrustedDocument | None, request_data: GraphQLRequestData, context: Context
+    ) -> Hashable | None:
+        if document is None or not self.shared_answers.any_shared:
+            return None
+        variables = request_data.variables if isinstance(request_data.variables, dict) else None
+        return self.shared_answers.key(
+            document.plan, document.body, request_data.operation_name, variables, context.clock.now()
+        )
 
 
 def _nests_deeper_than(value: object, limit: int) -> bool:
@@ -112,7 +133,7 @@ def _apply_refusal(result: ExecutionResult, response: Response) -> None:
 
 
 def build_router(schema: Schema, *, production: bool) -> Router:
-    return Router(
+    router = Router(
         schema,
         context_getter=get_context,
         graphql_ide=None if production else "graphiql",
@@ -123,3 +144,5 @@ def build_router(schema: Schema, *, production: bool) -> Router:
         keep_alive=True,
         keep_alive_interval=25,
     )
+    router.shared_answers = SharedAnswers(schema.shared_answer_fields)
+    return router

@@ -36,11 +36,13 @@ from api.graphql.core.errors import (
     should_mask_error,
     strip_suggestions,
 )
+from api.graphql.core.permissions import IsPublic
 from api.graphql.crisis import mutations as crisis_mutations
 from api.graphql.crisis.queries import CrisisQueries
 from api.graphql.devices import mutations as devices_mutations
 from api.graphql.execution.guard import OperationGuard
 from api.graphql.execution.rate_limits import OPERATION_TYPES, RateLimitPolicies
+from api.graphql.execution.shared_answers import SharedAnswer
 from api.graphql.execution.timeout import timed_execution
 from api.graphql.groups import mutations as groups_mutations
 from api.graphql.groups.queries import GroupQueries
@@ -59,6 +61,8 @@ from api.graphql.outreach.queries import OutreachQueries
 from api.graphql.outreach.subscriptions import OutreachSubscriptions
 from api.graphql.safeguarding import mutations as safeguarding_mutations
 from api.graphql.safeguarding.queries import SafeguardingQueries
+from api.graphql.sessions import mutations as sessions_mutations
+from api.graphql.sessions.queries import SessionQueries
 from api.graphql.shares import mutations as shares_mutations
 from api.graphql.shares.queries import ShareQueries
 from api.graphql.shares.subscriptions import ShareSubscriptions
@@ -87,6 +91,7 @@ class Query(
     AccountQueries,
     OutreachQueries,
     OrganisationQueries,
+    SessionQueries,
 ):
     pass
 
@@ -108,6 +113,7 @@ Mutation = answer_refusals_typed(create_type(
         *accounts_mutations.MUTATIONS,
         *outreach_mutations.MUTATIONS,
         *organisations_mutations.MUTATIONS,
+        *sessions_mutations.MUTATIONS,
     ],
     description="Changing: every mutation returns a union of its success and its typed error.",
 ))  # fmt: skip
@@ -137,6 +143,25 @@ class Schema(strawberry.Schema):
             {key: type_ for key, type_ in definitions.items() if isinstance(type_, StrawberryObjectDefinition)},
             self.config.name_converter.get_graphql_name,
         )
+
+    @cached_property
+    def shared_answer_fields(self) -> frozenset[str]:
+        """The root query fields whose answer is the same for everyone for a minute; each must be
+        public and never rate limited, or the schema does not build (api/graphql/execution/shared_answers.py).
+        """
+        root = self._schema.query_type
+        query = self.get_type_by_name(root.name) if root is not None else None
+        if not isinstance(query, StrawberryObjectDefinition):
+            return frozenset()
+        shared: set[str] = set()
+        for field in query.fields:
+            if not any(isinstance(extension, SharedAnswer) for extension in field.extensions):
+                continue
+            name = self.config.name_converter.get_graphql_name(field)
+            if IsPublic not in field.permission_classes or not self.rate_limit_policies.policy("query", name).exempt:
+                raise ValueError(f"{name}: a shared answer must be public and never rate limited")
+            shared.add(name)
+        return frozenset(shared)
 
 
 SCHEMA_CONFIG = StrawberryConfig(disable_field_suggestions=True)

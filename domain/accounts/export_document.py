@@ -78,6 +78,22 @@ async def gather(*, repos: Repositories, key: AnonymityKey, member: MemberDocume
              "appealStatus": n.appeal_status.value, "appealNote": n.appeal_note, "decisionNote": n.decision_note}
             for n in await repos.moderation_notices.mine(author_key=key.author_key(member.id), member_id=member.id)
         ],  # never who decided: another member
+        "sessions": await _sessions(repos, member.id),
+    }  # fmt: skip
+
+
+async def _sessions(repos: Repositories, member_id: str) -> Json:
+    """Their answers to sessions, the sessions they came to, and whether they have a calendar address
+    (never the address: only its hash is kept).
+    """
+    data = repos.personal_data
+    feed = await data.calendar_feed(member_id)
+    return {
+        "answers": [{"groupId": r.group_id, "sessionId": r.session_id, "answer": r.answer.value,
+                     "answeredAt": _time(r.answered_at)} for r in await data.session_answers(member_id)],
+        "attended": [{"groupId": a.group_id, "sessionId": a.session_id, "sessionStartsAt": _time(a.session_starts_at),
+                      "marked": a.marked.value, "at": _time(a.at)} for a in await data.attendance(member_id)],
+        "calendarFeedSince": _time(feed.created_at) if feed else None,
     }  # fmt: skip
 
 

@@ -24,6 +24,7 @@ from datetime import datetime, timedelta
 
 from domain.accounts.anonymous_content import schedule_removals
 from domain.outreach import end_member_threads
+from domain.sessions import forget_member
 from domain.shares import AnonymityKey
 from infra.firebase import FirebaseAccounts
 from infra.mongo.repositories.registry import Repositories
@@ -57,6 +58,8 @@ COVERAGE: dict[str, str] = {
     "organisations": "creator tombstoned", "org_roles": "deleted (every role they held)",
     "rota_shifts": "deleted (their shifts)", "moderation_notices": "deleted (by their key and their id)",
     "safeguarding_pages": "who was paged and who acknowledged tombstoned",
+    "rsvps": "deleted, places at coming sessions given back", "attendance": "deleted", "calendar_feeds": "deleted",
+    "sessions": "creator tombstoned", "venues": "creator tombstoned",
 }  # fmt: skip
 
 
@@ -149,6 +152,11 @@ async def _threads(purge: Purge) -> None:
     await purge.repos.erasure.forget_thread_writer(purge.member_id)
 
 
+async def _sessions(purge: Purge) -> None:
+    """Their answers (places at coming sessions go back), their attendance and their calendar address."""
+    await forget_member(repos=purge.repos, member_id=purge.member_id, now=purge.now)
+
+
 async def _memberships(purge: Purge) -> None:
     for membership in await purge.repos.erasure.memberships(purge.member_id):
         counted = membership.status is MembershipStatus.ACTIVE  # a removal gave the place back then
@@ -164,6 +172,7 @@ _TOMBSTONED = (
     ("author_reveal_requests", "approved_by"), ("author_reveal_audit", "staff_member_id"),
     ("threads", "member_id"), ("threads", "opened_by"), ("message_reports", "reporter_member_id"),
     ("organisations", "created_by"), ("safeguarding_pages", "acknowledged_by"),
+    ("sessions", "created_by"), ("venues", "created_by"),
 )  # fmt: skip
 
 
@@ -189,6 +198,7 @@ STEPS: tuple[tuple[str, Callable[[Purge], Awaitable[None]]], ...] = (
     ("reactions", _reactions),
     ("own_documents", _own_documents),
     ("threads", _threads),
+    ("sessions", _sessions),
     ("memberships", _memberships),
     ("logs", _logs),
     ("firebase_user", _firebase_user),

@@ -17,7 +17,7 @@ import logging
 from datetime import UTC, datetime
 
 from domain.groups import ANSWER_WINDOW, next_occurrence
-from domain.notifications import notify
+from domain.notifications import notify_each
 from infra.mongo.repositories.registry import Repositories
 from infra.queue import TaskQueue
 from schemas.documents.groups import GroupDocument
@@ -79,17 +79,16 @@ async def _fan_out(
     """One reminder per active member who wants reminders (a group holds at most 100)."""
     memberships = await repos.memberships.active_in_groups([group.id])
     members = await repos.members.get_many([m.member_id for m in memberships])
-    written = 0
-    for member in sorted(members, key=lambda m: m.id):
-        if not wants_reminders(member):
-            continue
-        # Lock-screen safe: the catalogue's words, and the group's id only for the app (never its name).
-        sent = await notify(
-            repos=repos, queue=queue, member_id=member.id, kind=NotificationKind.CHECK_IN_REMINDER,
-            dedupe_key=reminder_key(group.id, occurrence, member.id), now=now, params={"groupId": group.id},
-        )  # fmt: skip
-        written += sent is not None
-    return written
+    recipients = {
+        member.id: reminder_key(group.id, occurrence, member.id)
+        for member in sorted(members, key=lambda m: m.id)
+        if wants_reminders(member)
+    }
+    # Lock-screen safe: the catalogue's words, and the group's id only for the app (never its name).
+    return await notify_each(
+        repos=repos, queue=queue, recipients=recipients, kind=NotificationKind.CHECK_IN_REMINDER, now=now,
+        params={"groupId": group.id},
+    )  # fmt: skip
 
 
 def wants_reminders(member: MemberDocument) -> bool:

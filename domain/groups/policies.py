@@ -47,6 +47,8 @@ class GroupAction(StrEnum):
     VIEW_WELLBEING = "view_wellbeing"  # the group's aggregate wellbeing figures
     VIEW_QUIET = "view_quiet"  # members who have gone quiet and allow their leads to know
     MESSAGE_MEMBERS = "message_members"  # start and answer private conversations as the group's leadership
+    RUN_SESSIONS = "run_sessions"  # venues, the home area, sessions; who is going, by name
+    VIEW_ATTENDANCE = "view_attendance"  # who came to a session (leads and staff; a member sees only their own)
 
 
 _MEMBER_ACTIONS = frozenset({GroupAction.VIEW, GroupAction.VIEW_MEMBERS, GroupAction.VIEW_CHECK_INS})
@@ -59,6 +61,8 @@ _CO_LEAD_ACTIONS = _MEMBER_ACTIONS | {
     GroupAction.VIEW_WELLBEING,
     GroupAction.VIEW_QUIET,
     GroupAction.MESSAGE_MEMBERS,
+    GroupAction.RUN_SESSIONS,
+    GroupAction.VIEW_ATTENDANCE,
 }
 _LEAD_ACTIONS = _CO_LEAD_ACTIONS | {
     GroupAction.UPDATE,
@@ -71,7 +75,13 @@ _ROLE_ACTIONS = {GroupRole.MEMBER: _MEMBER_ACTIONS, GroupRole.CO_LEAD: _CO_LEAD_
 # Staff (the `admin` claim) look after groups from outside: they assign leads and can remove.
 # They are not members, so they see no check-ins, shared or aggregated.
 _STAFF_ACTIONS = frozenset(
-    {GroupAction.VIEW, GroupAction.VIEW_MEMBERS, GroupAction.REMOVE_MEMBER, GroupAction.ASSIGN_LEAD}
+    {
+        GroupAction.VIEW,
+        GroupAction.VIEW_MEMBERS,
+        GroupAction.REMOVE_MEMBER,
+        GroupAction.ASSIGN_LEAD,
+        GroupAction.VIEW_ATTENDANCE,
+    }
 )
 # Staff of the hosting organisation (any org role) read the group and who is in it; nothing more
 # here (their other powers are the organisation's: domain/organisations).

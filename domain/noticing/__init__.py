@@ -5,7 +5,13 @@ Other contexts, the API and the workers import these from here, never from the m
 
 from __future__ import annotations
 
-from domain.noticing.activity import end_quiet_spells, next_look, note_named_post
+from domain.noticing.activity import (
+    end_quiet_spells,
+    next_look,
+    note_attended,
+    note_missed_sessions,
+    note_named_post,
+)
 from domain.noticing.difficult_date_sends import send_due_difficult_dates
 from domain.noticing.difficult_dates import (
     DifficultDateDraft,
@@ -30,6 +36,8 @@ __all__ = [
     "end_quiet_spells",
     "my_difficult_dates",
     "next_look",
+    "note_attended",
+    "note_missed_sessions",
     "note_named_post",
     "notice_mood",
     "quiet_members",

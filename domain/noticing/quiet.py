@@ -9,7 +9,9 @@ the minute an anonymous post appears and know who wrote it.
 A member is quiet in a group with a schedule once the last N of its scheduled
 check-ins (1 to 6, 2 unless the group says otherwise) have passed, each with
 its 24-hour answer window, since their last activity; in a group without one,
-D days (1 to 30, 7) after it. A quiet episode then runs: a nudge at once, the
+D days (1 to 30, 7) after it. A member who came to at least 2 of a group's
+sessions and then missed the last 2 (domain/sessions/missed.py) is quiet from
+when that was noticed, whatever their other activity. A quiet episode then runs: a nudge at once, the
 leads' list after 3 days (with consent), one last kind message at 14 days,
 then silence. Activity ends it at once, and no new episode starts within 14
 days of the last one's end.
@@ -52,15 +54,23 @@ def quiet_at(group: GroupDocument, since: datetime) -> datetime:
 
 
 def episode_start(group: GroupDocument, membership: MembershipDocument) -> datetime:
-    """When the next episode may start: once quiet, and not within 14 days of the last one's end."""
+    """When the next episode may start: once quiet (or once they missed the last 2 sessions), and not
+    within 14 days of the last one's end.
+    """
     start = quiet_at(group, last_activity(membership))
+    if membership.missed_sessions_at is not None:
+        start = min(start, membership.missed_sessions_at)
     if membership.quiet_ended_at is not None:
         start = max(start, membership.quiet_ended_at + REST_AFTER_EPISODE)
     return start
 
 
 def new_episode(membership: MembershipDocument, *, started_at: datetime) -> QuietEpisode:
-    return QuietEpisode(number=membership.quiet_episodes + 1, started_at=started_at, since=last_activity(membership))
+    missed = membership.missed_sessions_at is not None and membership.missed_sessions_at <= started_at
+    return QuietEpisode(
+        number=membership.quiet_episodes + 1, started_at=started_at, since=last_activity(membership),
+        missed_sessions=missed,
+    )  # fmt: skip
 
 
 def step_at(episode: QuietEpisode, step: QuietStep) -> datetime:

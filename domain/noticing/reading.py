@@ -19,6 +19,11 @@ class QuietMember:
     membership: MembershipDocument
     since: date
 
+    @property
+    def missed_sessions(self) -> bool:
+        """They went quiet by missing the group's last 2 sessions after coming before."""
+        return self.membership.quiet is not None and self.membership.quiet.missed_sessions
+
 
 async def quiet_members(
     *, repos: Repositories, viewer: Viewer, group_id: str, after: Keyset | None, first: int

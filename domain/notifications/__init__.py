@@ -11,7 +11,7 @@ from domain.notifications.errors import NotificationError, NotificationErrorCode
 from domain.notifications.policies import quiet_hours_end
 from domain.notifications.preferences import set_preferences
 from domain.notifications.reading import inbox_notification, inbox_page, mark_read, unread_count
-from domain.notifications.service import Notice, notify, notify_later
+from domain.notifications.service import Notice, notify, notify_each, notify_later
 from domain.notifications.sweeper import sweep
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "inbox_page",
     "mark_read",
     "notify",
+    "notify_each",
     "notify_later",
     "quiet_hours_end",
     "set_preferences",

@@ -158,6 +158,37 @@ CATALOGUE: dict[NotificationKind, dict[Language, Text]] = {
         Language.EN: Text("New message", "You have a new message. Open the app to read it."),
         Language.CY: Text("Neges newydd", "Mae gennych chi neges newydd. Agorwch yr ap i'w darllen."),
     },
+    NotificationKind.SESSION_REMINDER_DAY: {
+        Language.EN: Text("Tomorrow", "A session you're going to is tomorrow. Open the app for the details."),
+        Language.CY: Text("Yfory", "Mae sesiwn rydych chi'n mynd iddi yfory. Agorwch yr ap am y manylion."),
+    },
+    NotificationKind.SESSION_REMINDER_SOON: {
+        Language.EN: Text(
+            "Starting soon", "A session you're going to starts in 2 hours. Open the app for the details."
+        ),
+        Language.CY: Text(
+            "Yn dechrau cyn hir",
+            "Mae sesiwn rydych chi'n mynd iddi yn dechrau mewn 2 awr. Agorwch yr ap am y manylion.",
+        ),
+    },
+    NotificationKind.SESSION_CANCELLED: {
+        Language.EN: Text(
+            "Session cancelled", "A session you said you'd go to has been cancelled. Open the app to see."
+        ),
+        Language.CY: Text(
+            "Sesiwn wedi'i chanslo", "Mae sesiwn roeddech chi'n mynd iddi wedi'i chanslo. Agorwch yr ap i weld."
+        ),
+    },
+    NotificationKind.SESSION_MOVED: {
+        Language.EN: Text("Session moved", "A session you said you'd go to has a new time. Open the app to see."),
+        Language.CY: Text(
+            "Sesiwn wedi symud", "Mae amser newydd i sesiwn roeddech chi'n mynd iddi. Agorwch yr ap i weld."
+        ),
+    },
+    NotificationKind.SESSION_PLACE_OFFERED: {
+        Language.EN: Text("You have a place", "A place came up at a session you were waiting for. You're going."),
+        Language.CY: Text("Mae lle i chi", "Daeth lle mewn sesiwn roeddech chi'n aros amdani. Rydych chi'n mynd."),
+    },
     NotificationKind.THREAD_WAITING: {
         Language.EN: Text(
             "For group leads", "Someone in a group you lead is waiting for a reply. Open the app to answer them."

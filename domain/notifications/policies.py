@@ -20,6 +20,8 @@ from schemas.documents.notifications import NotificationDocument, NotificationKi
 # answer something the member asked for (a join request) and always go.
 PREFERENCE_FOR_KIND: dict[NotificationKind, str] = {
     NotificationKind.CHECK_IN_REMINDER: "reminders",
+    NotificationKind.SESSION_REMINDER_DAY: "reminders",
+    NotificationKind.SESSION_REMINDER_SOON: "reminders",
     NotificationKind.QUIET_NUDGE: "nudges",
     NotificationKind.QUIET_LAST_WORD: "nudges",
 }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -46,6 +46,40 @@ async def notify(
         return None
     await queue.enqueue(DELIVER, DeliverNotification(notification_id=notification.id, member_id=member_id))
     return notification
+
+
+async def notify_each(
+    *,
+    repos: Repositories,
+    queue: TaskQueue,
+    recipients: Mapping[str, str],
+    kind: NotificationKind,
+    now: datetime,
+    params: dict[str, str] | None = None,
+) -> int:
+    """`notify` for many members at once (a group's fan-out), `recipients` mapping each member to
+    its `dedupe_key`: one unordered insert for them all, then a delivery task for each new one;
+    how many were new. As in `notify`, a repeated key is skipped and a broker outage loses nothing.
+    """
+    _keep_contract(kind, params or {})
+    notifications = [
+        NotificationDocument(
+            id=new_id(),
+            member_id=member_id,
+            kind=kind,
+            params=params or {},
+            dedupe_key=dedupe_key,
+            created_at=now,
+            push=PushState(not_before=now),
+        )
+        for member_id, dedupe_key in recipients.items()
+    ]
+    inserted = await repos.notifications.insert_new(notifications)
+    for notification in inserted:
+        payload = DeliverNotification(notification_id=notification.id, member_id=notification.member_id)
+        if not await queue.enqueue(DELIVER, payload):
+            break  # the broker is down: the sweeper hands the rest to workers later
+    return len(inserted)
 
 
 @dataclass(frozen=True)

@@ -234,6 +234,45 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("thread_id", ASCENDING)], name="thread"),
         IndexModel([("reporter_member_id", ASCENDING)], name="reporter"),
     ],
+    "venues": [
+        IndexModel([("group_id", ASCENDING), ("name", ASCENDING), ("_id", ASCENDING)], name="group_venues"),
+    ],
+    "sessions": [
+        # A group's list: sessions ending after now, soonest first; and its held ones, latest first.
+        IndexModel([("group_id", ASCENDING), ("ends_at", ASCENDING), ("_id", ASCENDING)], name="group_sessions"),
+        IndexModel([("group_id", ASCENDING), ("series_id", ASCENDING), ("starts_at", ASCENDING)], name="series"),
+        # Beat's reminder tick reads only sessions whose reminder is due.
+        IndexModel([("reminder_at", ASCENDING), ("_id", ASCENDING)], name="reminder_due"),
+        IndexModel([("missed_check_at", ASCENDING), ("_id", ASCENDING)], name="missed_check_due"),
+    ],
+    "rsvps": [
+        # Group first: prefixed by the shard key. One answer per member and session.
+        IndexModel(
+            [("group_id", ASCENDING), ("session_id", ASCENDING), ("member_id", ASCENDING)],
+            name="group_session_member_unique",
+            unique=True,
+        ),
+        IndexModel(
+            [("group_id", ASCENDING), ("session_id", ASCENDING), ("answer", ASCENDING), ("wait_position", ASCENDING)],
+            name="session_answers",
+        ),
+        IndexModel([("member_id", ASCENDING), ("session_id", ASCENDING)], name="member_sessions"),
+    ],
+    "calendar_feeds": [
+        IndexModel([("token_hash", ASCENDING)], name="token_hash_unique", unique=True),
+    ],
+    "attendance": [
+        IndexModel(
+            [("group_id", ASCENDING), ("session_id", ASCENDING), ("member_id", ASCENDING)],
+            name="group_session_member_unique",
+            unique=True,
+        ),
+        IndexModel(
+            [("group_id", ASCENDING), ("member_id", ASCENDING), ("session_starts_at", DESCENDING)],
+            name="group_member_record",
+        ),
+        IndexModel([("member_id", ASCENDING)], name="member"),  # a member's export and deletion
+    ],
 }
 
 # Indexes a new one replaced, dropped once every index above exists. A unique index changes by

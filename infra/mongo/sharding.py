@@ -76,13 +76,18 @@ SHARDING: dict[str, Placement] = {
         "a thread's history, read and written by thread; the client key unique per thread; a message by "
         "id alone (editing, reporting) reads every shard",
     ),
-    # Planned by issue 16: its unique indexes start with these keys.
-    "sessions": Sharded(("group_id",), "a group's sessions, read by group", planned=True),
+    "sessions": Sharded(
+        ("group_id",), "a group's sessions, read by group; a session by id alone (its screen) reads every shard"
+    ),
+    "rsvps": Sharded(
+        ("group_id",),
+        "a session's answers and counts read by (group, session); unique (group_id, session_id, member_id); a "
+        "member's own answers across groups read every shard",
+    ),
     "attendance": Sharded(
         ("group_id",),
         "a session's list (group, session) and a member's record in a group (group, member) both target one "
         "shard; unique (group_id, session_id, member_id)",
-        planned=True,
     ),
     # Small, or global invariants: unsharded.
     "members": Unsharded("one per member (about 0.5 KB); firebase_uid is unique across all members"),
@@ -109,6 +114,8 @@ SHARDING: dict[str, Placement] = {
         "group and for staff"
     ),
     "message_reports": Unsharded("reports of private messages to staff: rare"),
+    "venues": Unsharded("at most 20 per group"),
+    "calendar_feeds": Unsharded("one per member who asked for one; the token hash is unique across them"),
     "worker_heartbeats": Unsharded("one per periodic task"),
     "organisations": Unsharded("one per hosting body: a few hundred"),
     "moderation_notices": Unsharded("one per moderator's action on content or a member: a small fraction"),

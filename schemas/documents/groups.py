@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from schemas.commands import KEEP, Keep
 from schemas.documents.base import Document
+from schemas.documents.members import Nation
 from schemas.documents.weekdays import Weekday
 
 
@@ -68,6 +69,16 @@ class QuietPolicy(BaseModel):
     inactive_days: int = Field(default=7, description="Groups without a schedule: days without activity (1 to 30).")
 
 
+class HomeArea(BaseModel):
+    """Where a group meets, coarsely: never finer than a postcode district (the outward code)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    nation: Nation
+    local_authority: str
+    outward_code: str | None = Field(default=None, description="Upper case, such as CF10.")
+
+
 class GroupDocument(Document):
     id: str = Field(alias="_id")
     name: str
@@ -92,6 +103,8 @@ class GroupDocument(Document):
         default=None, description="The next scheduled check-in (UTC); None without a schedule."
     )
     quiet_policy: QuietPolicy = Field(default_factory=QuietPolicy)
+    home_area: HomeArea | None = None
+    default_venue_id: str | None = None
     archived: bool = False
     archived_at: datetime | None = None
     lead_check_at: datetime | None = Field(
@@ -129,3 +142,5 @@ class GroupUpdate:
     schedule: CheckInSchedule | Keep | None = KEEP
     next_checkin_at: datetime | Keep | None = KEEP
     quiet_policy: QuietPolicyUpdate | Keep = KEEP
+    home_area: HomeArea | Keep | None = KEEP
+    default_venue_id: str | Keep | None = KEEP

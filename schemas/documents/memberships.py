@@ -54,6 +54,9 @@ class QuietEpisode(BaseModel):
     listed_at: datetime | None = Field(
         default=None, description="Shown to the group's leads since then; only with the member's consent."
     )
+    missed_sessions: bool = Field(
+        default=False, description="It began because they missed the group's last 2 sessions after coming before."
+    )
 
 
 class MembershipDocument(Document):
@@ -83,6 +86,11 @@ class MembershipDocument(Document):
     quiet: QuietEpisode | None = Field(default=None, description="The open quiet episode, if any.")
     quiet_episodes: int = Field(default=0, description="How many quiet episodes have started.")
     quiet_ended_at: datetime | None = Field(default=None, description="When the last episode ended: 14 days' rest.")
+    missed_sessions_at: datetime | None = Field(
+        default=None,
+        description="When they were found to have missed the group's last 2 sessions after coming to 2 of the 4 "
+        "before; the next quiet episode may start then (and takes it). Cleared when they come again.",
+    )
     leads_blocked: bool = Field(
         default=False, description="The member blocked the group's leads from starting conversations with them."
     )

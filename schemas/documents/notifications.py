@@ -37,6 +37,11 @@ class NotificationKind(StrEnum):
     THREAD_WAITING = "thread_waiting"  # leads: a member has waited 48 hours for a reply in their group
     MODERATION_NOTICE = "moderation_notice"  # to an author or muted member: what a moderator did, and why
     SAFEGUARDING_PAGE = "safeguarding_page"  # organisation staff on call: an alert needs acknowledging
+    SESSION_REMINDER_DAY = "session_reminder_day"  # to those going, 24 hours before a session
+    SESSION_REMINDER_SOON = "session_reminder_soon"  # to those going, 2 hours before
+    SESSION_CANCELLED = "session_cancelled"  # to those going or waiting, when a lead cancels it
+    SESSION_MOVED = "session_moved"  # to those going or waiting, when a lead moves it
+    SESSION_PLACE_OFFERED = "session_place_offered"  # the first on the waiting list now has a place
 
 
 class PushStatus(StrEnum):

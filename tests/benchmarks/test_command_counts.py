@@ -13,11 +13,16 @@ from typing import Any
 
 from benchmarks.dataset import group_document, member_document, membership_document
 from benchmarks.history import authorship_documents, response_document, share_document
+from benchmarks.meetings import session_documents
+from benchmarks.writer import GroupPlan
 from domain.shares.anonymity import AnonymityKey
 from infra.mongo.client import Database
 from infra.settings import Settings
+from schemas.documents.attendance import AttendanceDocument, MarkedBy
 from schemas.documents.base import new_id
+from schemas.documents.groups import GroupDocument
 from schemas.documents.memberships import GroupRole
+from schemas.documents.rsvps import Answer, RsvpDocument
 from tests.factories.members import TestMember as Person
 from tests.factories.members import onboarded_member
 from tests.fixtures.app import CommandCounter, GraphQLClient
@@ -196,3 +201,66 @@ async def test_a_share_with_30_responses_costs_the_same_as_with_1(
         counts.append(len(commands))
     assert counts == [counts[0]] * 2
     assert counts[0] == 11  # an anonymous share; a named one adds its byline and name (13)
+
+
+async def _sessions(given: World, lead: Person, group_id: str, *, count: int) -> list[str]:
+    """`count` of a weekly series in the group (the benchmark's own builder), moved to the coming weeks."""
+    group = await given.db.groups.find_one({"_id": group_id})
+    assert group is not None
+    plan = GroupPlan(GroupDocument.from_mongo(group), [lead.id], history=True)
+    sessions = session_documents(Random(1), plan, NOW)[: max(count, 2)]  # noqa: S311 - test data
+    shifted = [s.model_copy(update={"id": new_id(), "starts_at": s.starts_at + timedelta(days=60),
+                                    "ends_at": s.ends_at + timedelta(days=60)}) for s in sessions]  # fmt: skip
+    await given.db.sessions.insert_many([s.to_mongo() for s in shifted[:count]])
+    return [s.id for s in shifted[:count]]
+
+
+async def test_the_sessions_list_costs_the_same_for_1_and_8_sessions(
+    gql: GraphQLClient, auth_emulator: AuthEmulator, db: Database, command_counter: CommandCounter, settings: Settings
+) -> None:
+    given = world(gql, auth_emulator, db, command_counter, settings)
+    counts = []
+    for sessions in (1, 8):
+        lead, [group_id] = await given.leading(1, others=5)
+        await _sessions(given, lead, group_id, count=sessions)
+
+        data, commands = await given.commands("GroupSessions", lead.token, groupId=group_id, first=20)
+
+        assert len(data["groupSessions"]) == sessions
+        counts.append(len(commands))
+    assert counts == [counts[0]] * 2
+    # The member; the group and the membership; the sessions; their venues are none (online); the
+    # viewer's answers and attendance.
+    assert counts[0] == 6
+
+
+async def test_a_session_and_its_register_cost_the_same_with_1_and_29_people(
+    gql: GraphQLClient, auth_emulator: AuthEmulator, db: Database, command_counter: CommandCounter, settings: Settings
+) -> None:
+    given = world(gql, auth_emulator, db, command_counter, settings)
+    detail, register = [], []
+    for others in (1, 29):
+        lead, [group_id] = await given.leading(1, others=others)
+        [session_id] = await _sessions(given, lead, group_id, count=1)
+        people = [m["member_id"] async for m in db.memberships.find({"group_id": group_id})]
+        await db.rsvps.insert_many([
+            RsvpDocument(id=new_id(), group_id=group_id, session_id=session_id, member_id=member_id,
+                         answer=Answer.GOING, answered_at=NOW).to_mongo()
+            for member_id in people
+        ])  # fmt: skip
+        await db.attendance.insert_many([
+            AttendanceDocument(id=new_id(), group_id=group_id, session_id=session_id, member_id=member_id,
+                               marked=MarkedBy.LEAD, session_starts_at=NOW, at=NOW).to_mongo()
+            for member_id in people
+        ])  # fmt: skip
+
+        data, commands = await given.commands("Session", lead.token, id=session_id)
+        assert len(data["session"]["going"]) == others + 1
+        detail.append(len(commands))
+        data, commands = await given.commands("SessionAttendance", lead.token, id=session_id)
+        assert len(data["session"]["attendance"]) == others + 1
+        register.append(len(commands))
+    assert (detail, register) == ([detail[0]] * 2, [register[0]] * 2)
+    # The member; the session, the group and the membership; its venue (none); the viewer's answer and
+    # attendance; the counts; those going and their names; the register and its names.
+    assert (detail[0], register[0]) == (11, 11)

@@ -89,7 +89,7 @@ async def test_the_main_screens_reach_one_shard_but_where_docs_scale_md_says(giv
     ]  # fmt: skip
 
 
-async def test_a_group_reminder_fan_out_reads_its_roster_from_every_shard_and_writes_each_to_one(
+async def test_a_group_reminder_fan_out_reads_its_roster_from_every_shard_and_writes_in_one_insert(
     given: World, api: RunningApi
 ) -> None:
     _, [group_id] = await given.leading(1, others=6)
@@ -102,8 +102,9 @@ async def test_a_group_reminder_fan_out_reads_its_roster_from_every_shard_and_wr
             repos=api.runtime.repos, queue=api.runtime.queue, group_id=group_id, occurrence=occurrence, now=occurrence
         )
 
-    assert written >= 1
+    # One unordered insert for the group, which mongos splits by member: each document to one shard.
+    assert written > 1
     assert routes(commands) == sorted([
         "find groups: one shard", "find memberships: every shard", "find members: one shard",
-        *["insert notifications: one shard"] * written, "update groups: one shard",
+        "insert notifications: some shards", "update groups: one shard",
     ])  # fmt: skip

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from domain.shares.anonymity import AnonymityKey
 from infra.mongo.client import Database
@@ -13,6 +15,7 @@ from tests.factories.devices import registered_device
 from tests.factories.groups import asked_to_join, created_group, invite_code, joined, mutate
 from tests.factories.noticing import added_date
 from tests.factories.outreach import key, said, started
+from tests.factories.sessions import added_venue, answered, planned
 from tests.factories.shares import ShareCast, act, content_group, new_share_cast, responded, shared
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
@@ -59,6 +62,8 @@ async def _a_lead_and_asking_for_support(gql: GraphQLClient, cast: ShareCast, gr
     await asked_to_join(gql, cast.member, cast.author, own_group_id, message="Hello")
     await joined(gql, cast.peer, code=await invite_code(gql, cast.author, own_group_id))
     await started(gql, cast.author, own_group_id, member=cast.peer, body="How are mornings going?")
+    venue_id = await added_venue(gql, cast.author, own_group_id)
+    await planned(gql, cast.author, own_group_id, _in_minutes(60 * 24 * 3).date(), venueId=venue_id)
     archived = await mutate(gql, "GroupArchive", cast.author.token, groupId=own_group_id)
     assert archived["__typename"] == "GroupArchiveSuccess", archived
     support = await run_app(gql, "SupportRequest", cast.author.token,
@@ -70,7 +75,30 @@ async def _a_lead_and_asking_for_support(gql: GraphQLClient, cast: ShareCast, gr
     assert reported["__typename"] == "MessageReportSuccess", reported
 
 
-async def author_footprint(gql: GraphQLClient, db: Database, auth_emulator: AuthEmulator) -> Footprint:
+def _in_minutes(minutes: int, now: datetime | None = None) -> datetime:
+    """A wall-clock moment in London that many minutes after `now` (the API's clock; the real one if None)."""
+    return ((now or datetime.now(UTC)) + timedelta(minutes=minutes)).astimezone(ZoneInfo("Europe/London"))
+
+
+async def _at_sessions(gql: GraphQLClient, cast: ShareCast, group_id: str, now: datetime | None) -> None:
+    """The author is going to one of the group's sessions, came to one starting now (the lead took the
+    register), and has a calendar address.
+    """
+    online = {"mode": "ONLINE", "joiningLink": "https://meet.example.org/g"}
+    [later] = await planned(gql, cast.lead, group_id, _in_minutes(60 * 24 * 2, now).date(), capacity=5, **online)
+    soon = _in_minutes(10, now)
+    [now] = await planned(gql, cast.lead, group_id, soon.date(), startTime=soon.strftime("%H:%M"), **online)
+    await answered(gql, cast.author, later["id"])
+    await answered(gql, cast.author, now["id"])
+    marked = await mutate(gql, "AttendanceMark", cast.lead.token, sessionId=now["id"], present=[cast.author.id])
+    assert marked["__typename"] == "AttendanceMarkSuccess", marked
+    issued = await mutate(gql, "CalendarFeedIssue", cast.author.token)
+    assert issued["__typename"] == "CalendarFeedIssueSuccess", issued
+
+
+async def author_footprint(
+    gql: GraphQLClient, db: Database, auth_emulator: AuthEmulator, *, now: datetime | None = None
+) -> Footprint:
     """The cast's author shares, responds, reacts, reports, checks in, registers a phone, adds a
     shared difficult date, asks to join another group, is promoted and muted, and asks for an export.
     """
@@ -96,6 +124,7 @@ async def author_footprint(gql: GraphQLClient, db: Database, auth_emulator: Auth
                          reason="Cooling off.")  # fmt: skip
     assert muted["__typename"] == "MemberMuteSuccess", muted
     await _a_lead_and_asking_for_support(gql, cast, group_id)
+    await _at_sessions(gql, cast, group_id, now)
     exported = await run_app(gql, "DataExportRequest", cast.author.token)
     assert exported["__typename"] == "DataExportRequestSuccess", exported
     return Footprint(

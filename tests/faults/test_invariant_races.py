@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from infra.settings import Settings
 from tests.factories.groups import created_group, invite_code, joined, mutate
 from tests.factories.members import TestMember as Person
 from tests.factories.members import onboarded_member
+from tests.factories.sessions import planned
 from tests.fixtures.app import GraphQLClient, environ_for
 from tests.fixtures.auth import AuthEmulator
 from tests.workers.notifications.support import eventually
@@ -146,3 +148,69 @@ async def _group_with(gql: GraphQLClient, lead: Person, people: list[Person]) ->
     for person in people:
         await joined(gql, person, code=code)
     return group_id
+
+
+async def _session_for(gql: GraphQLClient, lead: Person, members: list[Person], *, capacity: int) -> tuple[str, str]:
+    group_id = await created_group(gql, lead)
+    code = await invite_code(gql, lead, group_id, maxUses=len(members))
+    for person in members:
+        await joined(gql, person, code=code)
+    day = datetime.now(UTC).date() + timedelta(days=30)
+    [session] = await planned(gql, lead, group_id, day, mode="ONLINE", joiningLink="https://meet.example.org/x",
+                              capacity=capacity)  # fmt: skip
+    return group_id, session["id"]
+
+
+async def _answers(db: Database, session_id: str) -> tuple[dict[str, Any], dict[str, str]]:
+    session = await db.sessions.find_one({"_id": session_id})
+    assert session is not None
+    rsvps = await db.rsvps.find({"session_id": session_id}).to_list(None)
+    return session, {r["member_id"]: r["answer"] for r in rsvps}
+
+
+async def test_twelve_going_at_once_for_three_places_give_three_places_and_a_line_of_nine(
+    apis: list[GraphQLClient], gql: GraphQLClient, auth_emulator: AuthEmulator, db: Database
+) -> None:
+    lead, *members = await _people(gql, auth_emulator, 13)
+    _, session_id = await _session_for(gql, lead, members, capacity=3)
+
+    await asyncio.gather(*(
+        mutate(apis[n % 2], "SessionAnswer", person.token, sessionId=session_id, answer="GOING")
+        for n, person in enumerate(members)
+    ))  # fmt: skip
+
+    session, answers = await _answers(db, session_id)
+    assert sorted(answers.values()) == ["going"] * 3 + ["waiting"] * 9
+    assert (session["going_count"], session["free_places"]) == (3, 0)
+    waiting = await db.rsvps.find({"session_id": session_id, "answer": "waiting"}).to_list(None)
+    assert len({r["wait_position"] for r in waiting}) == 9  # a line, in order
+
+    # Everyone going drops out at once: the first three in line move up, in order.
+    going = [person for person in members if answers[person.id] == "going"]
+    await asyncio.gather(*(
+        mutate(apis[n % 2], "SessionAnswer", p.token, sessionId=session_id, answer="NOT_GOING")
+        for n, p in enumerate(going)
+    ))  # fmt: skip
+
+    session, answers = await _answers(db, session_id)
+    first_three = {r["member_id"] for r in sorted(waiting, key=lambda r: r["wait_position"])[:3]}
+    assert {member for member, answer in answers.items() if answer == "going"} == first_three
+    assert (session["going_count"], session["free_places"]) == (3, 0)
+
+
+@pytest.mark.parametrize("attempt", range(4))
+async def test_one_member_answering_going_twice_at_once_holds_one_place(
+    apis: list[GraphQLClient], gql: GraphQLClient, auth_emulator: AuthEmulator, db: Database, attempt: int
+) -> None:
+    lead, member, other = await _people(gql, auth_emulator, 3)
+    _, session_id = await _session_for(gql, lead, [member, other], capacity=2)
+
+    await asyncio.gather(*(
+        mutate(apis[(attempt + n) % 2], "SessionAnswer", member.token, sessionId=session_id, answer="GOING")
+        for n in range(2)
+    ))  # fmt: skip
+    await mutate(gql, "SessionAnswer", other.token, sessionId=session_id, answer="GOING")
+
+    session, answers = await _answers(db, session_id)
+    assert answers == {member.id: "going", other.id: "going"}
+    assert (session["going_count"], session["free_places"]) == (2, 0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import SecretStr, ValidationError
 
-from infra.settings import Environment, FirebaseSettings, GraphQLSettings, Settings
+from infra.settings import CalendarSettings, Environment, FirebaseSettings, GraphQLSettings, Settings
 
 STRONG_KEY = SecretStr("k" * 40)
 
@@ -28,6 +28,7 @@ def _production(**overrides: object) -> Settings:
         "environment": Environment.PRODUCTION,
         "anonymity_key": STRONG_KEY,
         "firebase": FirebaseSettings(project_id="wellbeing-prod"),
+        "calendar": CalendarSettings(public_base_url="https://api.example.org"),
     }
     return Settings(**(values | overrides))  # type: ignore[arg-type]
 
@@ -44,6 +45,7 @@ def test_production_starts_with_real_secrets() -> None:
         ({"firebase": FirebaseSettings(project_id="wellbeing-prod", auth_emulator_host="127.0.0.1:9099")}, "EMULATOR"),
         ({"firebase": FirebaseSettings(project_id="demo-wellbeing")}, "FIREBASE_PROJECT_ID"),
         ({"firebase": FirebaseSettings(project_id="wellbeing-prod", fcm_url="http://127.0.0.1:1")}, "FCM_URL"),
+        ({"calendar": CalendarSettings(public_base_url="http://api.example.org")}, "CALENDAR_PUBLIC_BASE_URL"),
     ],
 )
 def test_production_refuses_placeholders(overrides: dict[str, object], message: str) -> None:

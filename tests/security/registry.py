@@ -162,6 +162,13 @@ QUERIES: dict[str, Case] = {
         lambda w: {"organisationId": w.organisation_id},
         "organisationId",
     ),
+    "groupSessions": case(
+        f"{U} {NF} {OK} {OK} {OK} {OK} {NF} {NF} {NF} {NF} {NF}", lambda w: {"groupId": w.group_id}, "groupId"
+    ),
+    "session": case(f"{U} {NF} {OK} {OK} {OK} {OK} {NF} {NF} {NF} {NF} {NF}", lambda w: {"id": w.session_id}, "id"),
+    "venues": case(
+        f"{U} {NF} {OK} {OK} {OK} {OK} {NF} {NF} {NF} {NF} {NF}", lambda w: {"groupId": w.group_id}, "groupId"
+    ),
 }
 
 SUBSCRIPTIONS: dict[str, Case] = {
@@ -510,6 +517,65 @@ MUTATIONS: dict[str, Case] = {
     "groupUnhost": case(
         f"{U} {NF} {NP} {NP} {NP} {OK} {NF} {OK} {NP} {NP} {NF}", lambda w: {"groupId": w.group_id}, "groupId"
     ),
+    "venueCreate": case(
+        f"{U} {NF} {NP} {OK} {OK} {NP} {NF} {NF} {NF} {NF} {NF}",
+        lambda w: {"groupId": w.group_id, "name": "Library", "address": "2 High Street", "postcode": "CF10 1AB"},
+        "groupId",
+        harmless=True,
+    ),
+    "venueUpdate": case(
+        f"{U} {NF} {NP} {OK} {OK} {NP} {NF} {NF} {NF} {NF} {NF}",
+        lambda w: {"groupId": w.group_id, "venueId": w.venue_id, "directions": "Up the stairs."},
+        "groupId",
+        harmless=True,
+    ),
+    "groupHomeAreaSet": case(
+        f"{U} {NF} {NP} {OK} {OK} {NP} {NF} {NF} {NF} {NF} {NF}",
+        lambda w: {"groupId": w.group_id, "nation": "WALES", "localAuthority": "Cardiff", "outwardCode": "CF10"},
+        "groupId",
+        harmless=True,
+    ),
+    "sessionCreate": case(
+        f"{U} {NF} {NP} {OK} {OK} {NP} {NF} {NF} {NF} {NF} {NF}",
+        lambda w: {
+            "groupId": w.group_id,
+            "title": "Online",
+            "mode": "ONLINE",
+            "date": "2099-01-06",
+            "startTime": "19:00",
+            "durationMinutes": 60,
+            "joiningLink": "https://meet.example.org/a",
+        },
+        "groupId",
+        harmless=True,
+    ),
+    "sessionUpdate": case(
+        f"{U} {NF} {NP} {OK} {OK} {NP} {NF} {NF} {NF} {NF} {NF}",
+        lambda w: {"sessionId": w.session_id, "description": "Tea and biscuits."},
+        "sessionId",
+        harmless=True,
+    ),
+    "sessionCancel": case(
+        f"{U} {NF} {NP} {OK} {OK} {NP} {NF} {NF} {NF} {NF} {NF}", lambda w: {"sessionId": w.session_id}, "sessionId"
+    ),
+    "sessionAnswer": case(
+        f"{U} {NF} {OK} {OK} {OK} NOT_A_MEMBER {NF} {NF} {NF} {NF} {NF}",
+        lambda w: {"sessionId": w.session_id, "answer": "MAYBE"},
+        "sessionId",
+        harmless=True,
+    ),
+    "sessionCheckIn": case(
+        f"{U} {NF} CHECK_IN_CLOSED CHECK_IN_CLOSED CHECK_IN_CLOSED NOT_A_MEMBER {NF} {NF} {NF} {NF} {NF}",
+        lambda w: {"sessionId": w.session_id, "code": "ABC234"},
+        "sessionId",
+    ),
+    "attendanceMark": case(
+        f"{U} {NF} {NP} REGISTER_NOT_OPEN REGISTER_NOT_OPEN {NP} {NF} {NF} {NF} {NF} {NF}",
+        lambda w: {"sessionId": w.session_id, "present": [w.id_of("member")]},
+        "sessionId",
+    ),
+    "calendarFeedIssue": case(SIGNED_IN, harmless=True),
+    "calendarFeedRevoke": case(SIGNED_IN, harmless=True),
 }
 
 REGISTRY: dict[str, dict[str, Case]] = {"query": QUERIES, "mutation": MUTATIONS, "subscription": SUBSCRIPTIONS}

@@ -9,6 +9,7 @@ import asyncio
 import time
 import uuid
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from infra.mongo.client import Database
@@ -19,6 +20,7 @@ from tests.factories.groups import asked_to_join, created_group, invite_code, jo
 from tests.factories.members import TestMember, onboarded_member, years_ago
 from tests.factories.noticing import added_date
 from tests.factories.outreach import said, started
+from tests.factories.sessions import added_venue, planned
 from tests.factories.shares import act, backdate_memberships, responded, shared
 from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
@@ -61,6 +63,8 @@ class World:
     thread_id: str  # the lead's conversation with the peer
     message_id: str  # the peer's message in it
     named_alert_id: str  # the alert raised by the peer's check-in: a named member behind it
+    venue_id: str  # the group's venue
+    session_id: str  # the group's session next week, at that venue
     own: dict[str, str]  # the member's own objects, by purpose (for the owner's allowed calls)
     organisation_id: str  # hosts the group; org_admin, org_safeguarding and org_staff work for it
     other_organisation_id: str  # other_org_staff works for it
@@ -256,6 +260,9 @@ async def new_world(gql: GraphQLClient, db: Database, auth_emulator: AuthEmulato
     crisis_share = await shared(gql, peer, group_id, HIGH_RISK)
     thread_id, message_id = await _thread(gql, people["lead"], peer, group_id)
     organisation_id, other_organisation_id = await _organisations(gql, people, group_id)
+    venue_id = await added_venue(gql, people["lead"], group_id)
+    [session] = await planned(gql, people["lead"], group_id, datetime.now(UTC).date() + timedelta(days=7),
+                              venueId=venue_id, capacity=10)  # fmt: skip
     return World(
         people=people, group_id=group_id, other_group_id=other_group_id, share_id=share["id"],
         response_id=response["id"], check_in_id=check_in["id"],
@@ -271,6 +278,7 @@ async def new_world(gql: GraphQLClient, db: Database, auth_emulator: AuthEmulato
         export_id=await _export(gql, peer),
         thread_id=thread_id, message_id=message_id,
         named_alert_id=await _one(db, "safeguarding_alerts", {"source_id": check_in["id"]}),
+        venue_id=venue_id, session_id=session["id"],
         own={**await _own(gql, db, people["member"], peer, group_id, share["id"]),
              "notice": await _hidden_notice(gql, db, people["lead"], people["member"], group_id)},
         pending=await _pending_deletion(gql, auth_emulator),

@@ -11,6 +11,7 @@ from api.graphql.core.errors import PublicError
 from api.graphql.core.permissions import IsPublic
 from api.graphql.crisis.types import SupportResource
 from api.graphql.execution.rate_limits import RateLimitExempt
+from api.graphql.execution.shared_answers import SharedAnswer
 from domain.crisis import CrisisError
 from schemas.documents.groups import GroupKind
 from schemas.documents.members import Language, Nation
@@ -53,5 +54,8 @@ class CrisisQueries:
         description="Helplines and services for a nation and age: emergencies first, then lines open 24/7, "
         "then the rest. Works without signing in and is never rate limited.",
         permission_classes=[IsPublic],
-        extensions=[RateLimitExempt(reason="someone in crisis must always reach help (CRISIS-1, CRISIS-3)")],
+        extensions=[
+            RateLimitExempt(reason="someone in crisis must always reach help (CRISIS-1, CRISIS-3)"),
+            SharedAnswer(reason="the same helplines for everyone of a nation, age and language; openNow by the minute"),
+        ],
     )

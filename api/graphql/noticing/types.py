@@ -47,6 +47,11 @@ async def resolve_quiet_member_name(root: QuietMember, info: Info) -> str | None
     return member.display_name if member else None
 
 
+async def resolve_quiet_summary(root: QuietMember, info: Info) -> str:
+    name = await resolve_quiet_member_name(root, info) or "Someone"
+    return f"{name} has missed the last 2 sessions" if root.missed_sessions else f"{name} has gone quiet"
+
+
 @strawberry.type(
     description="A member of the group who has gone quiet and lets its leads know. Never their moods or notes."
 )
@@ -56,9 +61,21 @@ class QuietMember:
         resolver=resolve_quiet_member_name, description="Their display name; null if they have left the service."
     )
     quiet_since: date = strawberry.field(
-        description="The day (in the group's time zone) of their last check-in or named post there, or of joining."
+        description="The day (in the group's time zone) of their last check-in, named post or session there, or "
+        "of joining."
+    )
+    missed_sessions: bool = strawberry.field(
+        description="They came to the group's sessions, then missed the last 2 (the summary says so)."
+    )
+
+    summary: str = strawberry.field(
+        resolver=resolve_quiet_summary,
+        description="One sentence for the lead, such as 'Sam has missed the last 2 sessions'.",
     )
 
     @classmethod
     def from_quiet(cls, item: QuietMemberEntry) -> Self:
-        return cls(member_id=strawberry.ID(item.membership.member_id), quiet_since=item.since)
+        return cls(
+            member_id=strawberry.ID(item.membership.member_id), quiet_since=item.since,
+            missed_sessions=item.missed_sessions,
+        )  # fmt: skip

@@ -57,6 +57,11 @@ class NotificationKindValue(Enum):
         Kind.MODERATION_NOTICE, "A moderator acted on the member's content, or muted them: see moderationNotices."
     )
     SAFEGUARDING_PAGE = _kind(Kind.SAFEGUARDING_PAGE, "Organisation staff on call: a safeguarding alert needs them.")
+    SESSION_REMINDER_DAY = _kind(Kind.SESSION_REMINDER_DAY, "A session the member is going to is tomorrow.")
+    SESSION_REMINDER_SOON = _kind(Kind.SESSION_REMINDER_SOON, "A session the member is going to starts in 2 hours.")
+    SESSION_CANCELLED = _kind(Kind.SESSION_CANCELLED, "A session the member was going to was cancelled.")
+    SESSION_MOVED = _kind(Kind.SESSION_MOVED, "A session the member was going to has a new time.")
+    SESSION_PLACE_OFFERED = _kind(Kind.SESSION_PLACE_OFFERED, "A place came up: the member is now going.")
 
 
 async def named_members(context: Context, notifications: Sequence[NotificationDocument]) -> dict[str, str]:
@@ -98,6 +103,7 @@ class Notification:
         description="The conversation, for THREAD_MESSAGE, THREAD_WAITING and SUPPORT_REQUEST."
     )
     alert_id: strawberry.ID | None = strawberry.field(description="The safeguarding alert, for SAFEGUARDING_PAGE.")
+    session_id: strawberry.ID | None = strawberry.field(description="The session, for the SESSION_ kinds.")
     title: str = strawberry.field(description="In the member's language; the same words as the push.")
     body: str = strawberry.field(description="In the member's language; safe to show on a lock screen.")
     params: list[NotificationParam] = strawberry.field(
@@ -125,6 +131,7 @@ class Notification:
             difficult_date_id=_id(params, PushKey.DIFFICULT_DATE_ID),
             thread_id=_id(params, PushKey.THREAD_ID),
             alert_id=_id(params, PushKey.ALERT_ID),
+            session_id=_id(params, PushKey.SESSION_ID),
             title=text.title,
             body=text.body,
             params=[NotificationParam(key=key, value=value) for key, value in sorted(notification.params.items())],

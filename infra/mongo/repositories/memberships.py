@@ -196,9 +196,28 @@ class MembershipsRepository:
                 "_id": membership.id, "quiet": None, "quiet_episodes": _count(membership.quiet_episodes),
                 "last_checkin_at": membership.last_checkin_at, "last_engaged_at": membership.last_engaged_at,
             },
-            {"$set": {"quiet": episode.model_dump(mode="python"), "quiet_episodes": episode.number}},
+            {"$set": {"quiet": episode.model_dump(mode="python"), "quiet_episodes": episode.number,
+                      **({"missed_sessions_at": None} if episode.missed_sessions else {})}},
         )  # fmt: skip
         return result.matched_count == 1
+
+    async def note_missed_sessions(self, group_id: str, member_ids: Sequence[str], *, now: datetime) -> int:
+        """These members missed the group's last 2 sessions after coming before: the quiet scan looks now."""
+        if not member_ids:
+            return 0
+        result = await self._collection.update_many(
+            {"group_id": group_id, "member_id": {"$in": list(member_ids)}, "status": _ACTIVE,
+             "missed_sessions_at": None},
+            {"$set": {"missed_sessions_at": now, "next_evaluation_at": now}},
+        )  # fmt: skip
+        return result.modified_count
+
+    async def note_attended(self, group_id: str, member_ids: Sequence[str]) -> None:
+        """They came to a session: no longer someone who stopped coming."""
+        await self._collection.update_many(
+            {"group_id": group_id, "member_id": {"$in": list(member_ids)}, "missed_sessions_at": {"$ne": None}},
+            {"$set": {"missed_sessions_at": None}},
+        )
 
     async def advance_quiet(self, membership_id: str, episode: QuietEpisode, *, next_at: datetime | None) -> None:
         """Record the steps taken in the open episode `episode.number` (a no-op once it has ended)."""

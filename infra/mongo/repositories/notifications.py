@@ -45,16 +45,21 @@ class NotificationsRepository:
 
     async def insert_many_if_new(self, notifications: Sequence[NotificationDocument]) -> int:
         """Insert each unless its `dedupe_key` exists (one command, unordered); how many were inserted."""
+        return len(await self.insert_new(notifications))
+
+    async def insert_new(self, notifications: Sequence[NotificationDocument]) -> list[NotificationDocument]:
+        """Insert each unless its `dedupe_key` exists (one command, unordered); the ones inserted."""
         if not notifications:
-            return 0
+            return []
         try:
-            result = await self._collection.insert_many([n.to_mongo() for n in notifications], ordered=False)
+            await self._collection.insert_many([n.to_mongo() for n in notifications], ordered=False)
         except BulkWriteError as error:
-            if any(e.get("code") != _DUPLICATE_KEY for e in error.details.get("writeErrors", [])):
+            errors = error.details.get("writeErrors", [])
+            if any(e.get("code") != _DUPLICATE_KEY for e in errors):
                 raise
-            inserted: int = error.details.get("nInserted", 0)
-            return inserted
-        return len(result.inserted_ids)
+            skipped = {e["index"] for e in errors}
+            return [n for index, n in enumerate(notifications) if index not in skipped]
+        return list(notifications)
 
     async def get(self, notification_id: str, *, member_id: str | None) -> NotificationDocument | None:
         """By id, and by recipient when known: the shard key, so one shard answers (infra/mongo/sharding.py)."""

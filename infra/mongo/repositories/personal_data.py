@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from infra.mongo.client import Database
+from schemas.documents.attendance import AttendanceDocument
+from schemas.documents.calendar_feeds import CalendarFeedDocument
 from schemas.documents.checkins import CheckInDocument
 from schemas.documents.devices import DeviceDocument
 from schemas.documents.difficult_dates import DifficultDateDocument
@@ -24,6 +26,7 @@ from schemas.documents.notifications import NotificationDocument
 from schemas.documents.reactions import ReactionDocument
 from schemas.documents.reports import ReportDocument
 from schemas.documents.responses import ResponseDocument
+from schemas.documents.rsvps import RsvpDocument
 from schemas.documents.shares import ShareDocument
 from schemas.documents.threads import ThreadDocument
 
@@ -100,3 +103,14 @@ class PersonalDataRepository:
     async def message_reports_made(self, member_id: str) -> list[MessageReportDocument]:
         found = await self._find("message_reports", {"reporter_member_id": member_id})
         return [MessageReportDocument.from_mongo(raw) for raw in found]
+
+    async def session_answers(self, member_id: str) -> list[RsvpDocument]:
+        return [RsvpDocument.from_mongo(raw) for raw in await self._find("rsvps", {"member_id": member_id})]
+
+    async def attendance(self, member_id: str) -> list[AttendanceDocument]:
+        found = await self._find("attendance", {"member_id": member_id})
+        return [AttendanceDocument.from_mongo(raw) for raw in found]
+
+    async def calendar_feed(self, member_id: str) -> CalendarFeedDocument | None:
+        raw = await self._db["calendar_feeds"].find_one({"_id": member_id})
+        return CalendarFeedDocument.from_mongo(raw) if raw else None

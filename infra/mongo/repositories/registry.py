@@ -6,9 +6,11 @@ from dataclasses import dataclass
 
 from infra.mongo.client import Database
 from infra.mongo.repositories.account_deletions import AccountDeletionsRepository
+from infra.mongo.repositories.attendance import AttendanceRepository
 from infra.mongo.repositories.author_reveals import AuthorRevealsRepository
 from infra.mongo.repositories.authorship import AuthorshipRepository
 from infra.mongo.repositories.bylines import BylinesRepository
+from infra.mongo.repositories.calendar_feeds import CalendarFeedsRepository
 from infra.mongo.repositories.checkins import CheckInsRepository
 from infra.mongo.repositories.content_removals import ContentRemovalsRepository
 from infra.mongo.repositories.data_exports import DataExportsRepository
@@ -37,12 +39,15 @@ from infra.mongo.repositories.reports import ReportsRepository
 from infra.mongo.repositories.responses import ResponsesRepository
 from infra.mongo.repositories.retention import RetentionRepository
 from infra.mongo.repositories.rota_shifts import RotaShiftsRepository
+from infra.mongo.repositories.rsvps import RsvpsRepository
 from infra.mongo.repositories.safeguarding_alerts import SafeguardingAlertsRepository
 from infra.mongo.repositories.safeguarding_pages import SafeguardingPagesRepository
+from infra.mongo.repositories.sessions import SessionsRepository
 from infra.mongo.repositories.shares import SharesRepository
 from infra.mongo.repositories.staff_alerts import StaffAlertsRepository
 from infra.mongo.repositories.support_resources import SupportResourcesRepository
 from infra.mongo.repositories.threads import ThreadsRepository
+from infra.mongo.repositories.venues import VenuesRepository
 from infra.mongo.repositories.worker_heartbeats import WorkerHeartbeatsRepository
 
 
@@ -79,6 +84,11 @@ class Repositories:
     threads: ThreadsRepository
     messages: MessagesRepository
     message_reports: MessageReportsRepository
+    venues: VenuesRepository
+    sessions: SessionsRepository
+    rsvps: RsvpsRepository
+    attendance: AttendanceRepository
+    calendar_feeds: CalendarFeedsRepository
     personal_data: PersonalDataRepository
     erasure: ErasureRepository
     retention: RetentionRepository
@@ -122,6 +132,11 @@ class Repositories:
             threads=ThreadsRepository(db),
             messages=MessagesRepository(db),
             message_reports=MessageReportsRepository(db),
+            venues=VenuesRepository(db),
+            sessions=SessionsRepository(db),
+            rsvps=RsvpsRepository(db),
+            attendance=AttendanceRepository(db),
+            calendar_feeds=CalendarFeedsRepository(db),
             personal_data=PersonalDataRepository(db),
             erasure=ErasureRepository(db),
             retention=RetentionRepository(db),

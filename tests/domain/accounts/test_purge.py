@@ -38,7 +38,7 @@ async def api(settings: Settings) -> AsyncIterator[FrozenApi]:
 
 @pytest.fixture
 async def world(api: FrozenApi, auth_emulator: AuthEmulator) -> Footprint:
-    footprint = await author_footprint(api.gql, api.db, auth_emulator)
+    footprint = await author_footprint(api.gql, api.db, auth_emulator, now=api.now)
     deleted = await run_app(api.gql, "AccountDelete", footprint.cast.author.token, input={"confirm": "author"})
     assert deleted["__typename"] == "AccountDeleteSuccess", deleted
     return footprint
@@ -104,7 +104,8 @@ async def test_the_purge_leaves_no_trace_of_the_member_in_any_collection(
     before = await traces(api, identifiers)
     assert {"members", "checkins", "authorship", "reactions", "notifications", "memberships",
             "join_requests", "difficult_dates", "data_exports", "reports", "moderation_actions",
-            "account_deletions", "threads", "messages", "message_reports"} <= set(before)  # fmt: skip
+            "account_deletions", "threads", "messages", "message_reports", "rsvps", "attendance", "calendar_feeds",
+            "sessions", "venues"} <= set(before)  # fmt: skip
 
     # When the grace period is over and the purge runs
     assert await purge(api, settings) == 1

@@ -20,11 +20,12 @@ from infra.queue import TaskQueue
 from schemas.documents.groups import CheckInSchedule
 from schemas.documents.support_resources import Weekday
 from schemas.tasks.checkins import REMIND_GROUP
+from schemas.tasks.notifications import DELIVER
 from tests.factories.devices import preferences_set
 from tests.factories.groups import created_group, invite_code, joined, mutate
 from tests.factories.members import TestMember as Person
 from tests.factories.members import onboarded_member
-from tests.fixtures.app import GraphQLClient, RunningApi
+from tests.fixtures.app import CommandCounter, GraphQLClient, RunningApi
 from tests.fixtures.auth import AuthEmulator
 from tests.fixtures.changes import queued_tasks
 
@@ -109,6 +110,33 @@ async def test_a_duplicate_task_and_a_crash_before_the_schedule_moved_send_nothi
     assert (duplicate, rerun) == (0, 0)
     assert await reminders_of(db, due) == first
     assert await next_checkin_at(db, due.group_id) == next_occurrence(due.schedule, LONDON, after=now)
+
+
+async def test_a_group_s_reminders_are_one_write_and_a_rerun_sends_only_those_missing(
+    api: RunningApi, gql: GraphQLClient, auth_emulator: AuthEmulator, db: Database,
+    private_broker: tuple[TaskQueue, Redis], command_counter: CommandCounter,
+) -> None:  # fmt: skip
+    due = await due_group(gql, auth_emulator, db)
+    queue, redis = private_broker
+    repos, now = api.runtime.repos, datetime.now(UTC)
+    before = len(command_counter.commands)
+    await remind_group(repos=repos, queue=queue, group_id=due.group_id, occurrence=due.occurrence, now=now)
+    inserts = command_counter.commands[before:].count("insert")
+    first = await queued_tasks(redis)
+
+    # When one reminder is lost (as if a worker died before writing it) and the task runs again
+    lost = await db.notifications.find_one_and_delete({"member_id": due.wants[1].id, "kind": "check_in_reminder"})
+    await db.groups.update_one({"_id": due.group_id}, {"$set": {"next_checkin_at": due.occurrence}})
+    rerun = await remind_group(repos=repos, queue=queue, group_id=due.group_id, occurrence=due.occurrence, now=now)
+
+    # Then the three were one insert, and the rerun wrote and enqueued only the lost one
+    assert inserts == 1
+    assert [task.name for task in first] == [DELIVER] * 3
+    assert lost is not None
+    assert rerun == 1
+    again = (await queued_tasks(redis))[len(first) :]
+    assert [task.kwargs["member_id"] for task in again] == [due.wants[1].id]
+    assert sorted(r["member_id"] for r in await reminders_of(db, due)) == sorted(p.id for p in due.wants)
 
 
 async def test_an_occurrence_over_24_hours_old_is_skipped_not_replayed(

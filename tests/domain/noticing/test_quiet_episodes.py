@@ -99,7 +99,8 @@ async def test_a_full_episode_nudge_then_leads_then_one_last_word_then_silence(w
     await world.tick(QUIET)
     assert await world.sent(world.sam) == [("quiet_nudge", key(sam, 1, "nudged"))]
     assert (await world.membership(world.sam))["quiet"] == {
-        "number": 1, "started_at": QUIET, "since": sam["joined_at"], "step": "nudged", "listed_at": None
+        "number": 1, "started_at": QUIET, "since": sam["joined_at"], "step": "nudged", "listed_at": None,
+        "missed_sessions": False,
     }  # fmt: skip
     assert await world.quiet_list() == []
 

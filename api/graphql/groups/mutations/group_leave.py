@@ -14,6 +14,7 @@ from api.graphql.core.permissions import IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from domain.groups import GroupError, GroupErrorCode, leave_group
+from domain.sessions import withdraw_member
 
 
 @strawberry.enum(description="Why groupLeave did not take the member out.")
@@ -63,4 +64,7 @@ async def group_leave(
             await leave_group(repos=context.repos, viewer=viewer, group_id=data.group_id, now=context.clock.now())
     except GroupError as error:
         return GroupLeaveError(**error_fields(error, GroupLeaveErrorCode))
+    # Their places at coming sessions go to those waiting (after the leave: it decides).
+    await withdraw_member(repos=context.repos, queue=context.runtime.queue, group_id=data.group_id,
+                          member_id=viewer.id, now=context.clock.now())  # fmt: skip
     return GroupLeaveSuccess(group_id=data.group_id)

@@ -15,6 +15,7 @@ from api.graphql.core.types import FieldError
 from api.graphql.groups.access import group_viewer
 from api.graphql.groups.types import Group
 from domain.groups import GroupError, GroupErrorCode, remove_member
+from domain.sessions import withdraw_member
 
 
 @strawberry.enum(description="Why memberRemove removed nobody.")
@@ -73,4 +74,7 @@ async def member_remove(
             )  # fmt: skip
     except GroupError as error:
         return MemberRemoveError(**error_fields(error, MemberRemoveErrorCode))
+    # Their places at coming sessions go to those waiting.
+    await withdraw_member(repos=context.repos, queue=context.runtime.queue, group_id=data.group_id,
+                          member_id=data.member_id, now=context.clock.now())  # fmt: skip
     return MemberRemoveSuccess(group=Group.from_view(view))

@@ -77,6 +77,13 @@ async def test_their_anonymous_content_is_in_it_and_replies_carry_no_author(docu
     assert [(r["body"], r["anonymous"]) for r in document["responses"]] == [("Same here, hang on.", True)]
 
 
+async def test_their_answers_attendance_and_calendar_address_are_in_it(document: Any) -> None:
+    sessions = document["sessions"]
+    assert sorted(a["answer"] for a in sessions["answers"]) == ["going", "going"]
+    assert [a["marked"] for a in sessions["attended"]] == ["lead"]
+    assert sessions["calendarFeedSince"] is not None  # that there is one; never the address
+
+
 async def test_their_conversations_are_in_it_each_message_by_side_never_by_a_leads_name(document: Any) -> None:
     [own] = document["threads"]
     assert (own["with"], own["status"], own["startedBy"]) == ("group_leads", "open", "member")

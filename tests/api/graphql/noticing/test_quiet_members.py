@@ -57,8 +57,20 @@ async def test_only_the_groups_leads_and_co_leads_see_who_has_gone_quiet(
         return
     nodes = body["data"]["quietMembers"]["nodes"]
     assert nodes == [
-        {"memberId": cast.peer.id, "name": "Peer", "quietSince": "2027-01-01"},
-        {"memberId": cast.member.id, "name": "Member", "quietSince": "2027-01-03"},
+        {
+            "memberId": cast.peer.id,
+            "name": "Peer",
+            "quietSince": "2027-01-01",
+            "missedSessions": False,
+            "summary": "Peer has gone quiet",
+        },
+        {
+            "memberId": cast.member.id,
+            "name": "Member",
+            "quietSince": "2027-01-03",
+            "missedSessions": False,
+            "summary": "Member has gone quiet",
+        },
     ]
 
 
