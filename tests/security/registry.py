@@ -163,11 +163,11 @@ QUERIES: dict[str, Case] = {
         "organisationId",
     ),
     "groupSessions": case(
-        f"{U} {NF} {OK} {OK} {OK} {OK} {NF} {NF} {NF} {NF} {NF}", lambda w: {"groupId": w.group_id}, "groupId"
+        f"{U} {NF} {OK} {OK} {OK} {OK} {NF} {OK} {OK} {OK} {NF}", lambda w: {"groupId": w.group_id}, "groupId"
     ),
-    "session": case(f"{U} {NF} {OK} {OK} {OK} {OK} {NF} {NF} {NF} {NF} {NF}", lambda w: {"id": w.session_id}, "id"),
+    "session": case(f"{U} {NF} {OK} {OK} {OK} {OK} {NF} {OK} {OK} {OK} {NF}", lambda w: {"id": w.session_id}, "id"),
     "venues": case(
-        f"{U} {NF} {OK} {OK} {OK} {OK} {NF} {NF} {NF} {NF} {NF}", lambda w: {"groupId": w.group_id}, "groupId"
+        f"{U} {NF} {OK} {OK} {OK} {OK} {NF} {OK} {OK} {OK} {NF}", lambda w: {"groupId": w.group_id}, "groupId"
     ),
 }
 
@@ -518,25 +518,25 @@ MUTATIONS: dict[str, Case] = {
         f"{U} {NF} {NP} {NP} {NP} {OK} {NF} {OK} {NP} {NP} {NF}", lambda w: {"groupId": w.group_id}, "groupId"
     ),
     "venueCreate": case(
-        f"{U} {NF} {NP} {OK} {OK} {NP} {NF} {NF} {NF} {NF} {NF}",
+        f"{U} {NF} {NP} {OK} {OK} {NP} {NF} {NP} {NP} {NP} {NF}",
         lambda w: {"groupId": w.group_id, "name": "Library", "address": "2 High Street", "postcode": "CF10 1AB"},
         "groupId",
         harmless=True,
     ),
     "venueUpdate": case(
-        f"{U} {NF} {NP} {OK} {OK} {NP} {NF} {NF} {NF} {NF} {NF}",
+        f"{U} {NF} {NP} {OK} {OK} {NP} {NF} {NP} {NP} {NP} {NF}",
         lambda w: {"groupId": w.group_id, "venueId": w.venue_id, "directions": "Up the stairs."},
         "groupId",
         harmless=True,
     ),
     "groupHomeAreaSet": case(
-        f"{U} {NF} {NP} {OK} {OK} {NP} {NF} {NF} {NF} {NF} {NF}",
+        f"{U} {NF} {NP} {OK} {OK} {NP} {NF} {NP} {NP} {NP} {NF}",
         lambda w: {"groupId": w.group_id, "nation": "WALES", "localAuthority": "Cardiff", "outwardCode": "CF10"},
         "groupId",
         harmless=True,
     ),
     "sessionCreate": case(
-        f"{U} {NF} {NP} {OK} {OK} {NP} {NF} {NF} {NF} {NF} {NF}",
+        f"{U} {NF} {NP} {OK} {OK} {NP} {NF} {NP} {NP} {NP} {NF}",
         lambda w: {
             "groupId": w.group_id,
             "title": "Online",
@@ -550,27 +550,28 @@ MUTATIONS: dict[str, Case] = {
         harmless=True,
     ),
     "sessionUpdate": case(
-        f"{U} {NF} {NP} {OK} {OK} {NP} {NF} {NF} {NF} {NF} {NF}",
+        f"{U} {NF} {NP} {OK} {OK} {NP} {NF} {NP} {NP} {NP} {NF}",
         lambda w: {"sessionId": w.session_id, "description": "Tea and biscuits."},
         "sessionId",
         harmless=True,
     ),
     "sessionCancel": case(
-        f"{U} {NF} {NP} {OK} {OK} {NP} {NF} {NF} {NF} {NF} {NF}", lambda w: {"sessionId": w.session_id}, "sessionId"
+        f"{U} {NF} {NP} {OK} {OK} {NP} {NF} {NP} {NP} {NP} {NF}", lambda w: {"sessionId": w.session_id}, "sessionId"
     ),
     "sessionAnswer": case(
-        f"{U} {NF} {OK} {OK} {OK} NOT_A_MEMBER {NF} {NF} {NF} {NF} {NF}",
+        f"{U} {NF} {OK} {OK} {OK} NOT_A_MEMBER {NF} NOT_A_MEMBER NOT_A_MEMBER NOT_A_MEMBER {NF}",
         lambda w: {"sessionId": w.session_id, "answer": "MAYBE"},
         "sessionId",
         harmless=True,
     ),
     "sessionCheckIn": case(
-        f"{U} {NF} CHECK_IN_CLOSED CHECK_IN_CLOSED CHECK_IN_CLOSED NOT_A_MEMBER {NF} {NF} {NF} {NF} {NF}",
+        f"{U} {NF} CHECK_IN_CLOSED CHECK_IN_CLOSED CHECK_IN_CLOSED NOT_A_MEMBER {NF} "
+        f"NOT_A_MEMBER NOT_A_MEMBER NOT_A_MEMBER {NF}",
         lambda w: {"sessionId": w.session_id, "code": "ABC234"},
         "sessionId",
     ),
     "attendanceMark": case(
-        f"{U} {NF} {NP} REGISTER_NOT_OPEN REGISTER_NOT_OPEN {NP} {NF} {NF} {NF} {NF} {NF}",
+        f"{U} {NF} {NP} REGISTER_NOT_OPEN REGISTER_NOT_OPEN {NP} {NF} {NP} {NP} {NP} {NF}",
         lambda w: {"sessionId": w.session_id, "present": [w.id_of("member")]},
         "sessionId",
     ),
