@@ -186,6 +186,34 @@ class PushSettings(BaseSettings):
     )
 
 
+class EmailSettings(BaseSettings):
+    """Outgoing email over SMTP (safeguarding pages): any server, STARTTLS or TLS in production."""
+
+    model_config = SettingsConfigDict(env_prefix="SMTP_", extra="ignore")
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=1025, ge=1, le=65_535)
+    username: str | None = None
+    password: SecretStr | None = None
+    security: str = Field(default="none", pattern="^(none|starttls|tls)$", description="none, starttls or tls.")
+    timeout_seconds: float = Field(default=10.0, gt=0, description="Connect and each SMTP command.")
+    sender: str = Field(default="safeguarding@wellbeing.invalid", description="The From address of pages.")
+    platform_safeguarding_address: str | None = Field(
+        default=None, description="The platform safeguarding team's mailbox: the last step of every on-call chain."
+    )
+
+
+class SafeguardingSettings(BaseSettings):
+    """Paging the person on call about a safeguarding alert."""
+
+    model_config = SettingsConfigDict(env_prefix="SAFEGUARDING_", extra="ignore")
+
+    page_batch_size: int = Field(default=200, ge=1, le=5_000, description="Due alerts the on-call tick reads a query.")
+    email_claim_seconds: float = Field(
+        default=120.0, gt=0, description="A page's email claimed by a worker that died is sent again after this."
+    )
+
+
 class CheckInSettings(BaseSettings):
     """Scheduled check-ins: how beat's reminder tick reads the groups that are due."""
 
@@ -313,6 +341,8 @@ class Settings(BaseSettings):
     checkins: CheckInSettings = Field(default_factory=CheckInSettings)
     retention: RetentionSettings = Field(default_factory=RetentionSettings)
     console: ConsoleSettings = Field(default_factory=ConsoleSettings)
+    email: EmailSettings = Field(default_factory=EmailSettings)
+    safeguarding: SafeguardingSettings = Field(default_factory=SafeguardingSettings)
     calendar: CalendarSettings = Field(default_factory=CalendarSettings)
     text: TextSettings = Field(default_factory=TextSettings)
 

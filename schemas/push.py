@@ -26,6 +26,7 @@ class PushKey(StrEnum):
     FOLLOW_UP_ID = "followUpId"
     DIFFICULT_DATE_ID = "difficultDateId"
     THREAD_ID = "threadId"
+    ALERT_ID = "alertId"
     SESSION_ID = "sessionId"
 
 
@@ -49,6 +50,8 @@ PUSH_DATA_KEYS: Mapping[NotificationKind, tuple[PushKey, ...]] = {
     NotificationKind.SUPPORT_REQUEST: (PushKey.GROUP_ID, PushKey.MEMBER_ID, PushKey.THREAD_ID),
     NotificationKind.THREAD_MESSAGE: (PushKey.THREAD_ID,),  # never the group or the sender: opens the thread
     NotificationKind.THREAD_WAITING: (PushKey.GROUP_ID, PushKey.THREAD_ID),
+    NotificationKind.MODERATION_NOTICE: (),  # never the content or the group: the app opens the member's notices
+    NotificationKind.SAFEGUARDING_PAGE: (PushKey.ALERT_ID,),  # never the group or the member: staff open the alert
     NotificationKind.SESSION_REMINDER_DAY: _SESSION,
     NotificationKind.SESSION_REMINDER_SOON: _SESSION,
     NotificationKind.SESSION_CANCELLED: _SESSION,

@@ -23,6 +23,7 @@ TASK_MODULES = [
     "workers.crisis.tasks",
     "workers.accounts.tasks",
     "workers.outreach.tasks",
+    "workers.organisations.tasks",
     "workers.sessions.tasks",
 ]
 

@@ -16,6 +16,7 @@ from schemas.tasks.crisis import FOLLOW_UPS
 from schemas.tasks.moderation import ESCALATE
 from schemas.tasks.noticing import DIFFICULT_DATES, LEAD_DIGESTS, LEAD_WATCH, QUIET_SCAN
 from schemas.tasks.notifications import SWEEP
+from schemas.tasks.organisations import PAGE_ON_CALL
 from schemas.tasks.outreach import FOLLOW_THROUGH
 from schemas.tasks.sessions import TICK as SESSIONS_TICK
 from schemas.tasks.system import TICK
@@ -38,6 +39,8 @@ def beat_schedule(settings: WorkerSettings) -> dict[str, dict[str, Any]]:
         "noticing-lead-digests": {"task": LEAD_DIGESTS, "schedule": every, "options": options},
         "safety-follow-ups": {"task": FOLLOW_UPS, "schedule": every, "options": options},
         "outreach-follow-through": {"task": FOLLOW_THROUGH, "schedule": every, "options": options},
+        # Every tick: a high-risk page has 15 minutes, so a late tick costs the person at risk.
+        "organisations-page-on-call": {"task": PAGE_ON_CALL, "schedule": every, "options": options},
         "sessions-tick": {"task": SESSIONS_TICK, "schedule": every, "options": options},
         "accounts-tick": {"task": ACCOUNTS_TICK, "schedule": every, "options": options},
         # Daily, at a quiet hour; a missed day is caught up by the next (each run deletes all that is due).

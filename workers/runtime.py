@@ -22,6 +22,8 @@ from redis.asyncio import Redis
 
 from domain.clock import Clock, SystemClock
 from domain.notifications import Pipeline, Texting
+from domain.organisations import Pager
+from infra.email import EmailSender
 from infra.firebase import FirebaseAccounts, get_or_create_app
 from infra.logging import configure_logging
 from infra.mongo.client import Client, Database, create_client
@@ -70,6 +72,16 @@ class WorkerRuntime:
     def broadcaster(self) -> Broadcaster:
         """For publishing only: a worker follows no feed."""
         return Broadcaster(self.redis)
+
+    @property
+    def pager(self) -> Pager:
+        settings = self.settings
+        return Pager(
+            repos=self.repos, queue=self.queue, email=EmailSender(settings.email),
+            platform_address=settings.email.platform_safeguarding_address,
+            batch_size=settings.safeguarding.page_batch_size,
+            email_claim=timedelta(seconds=settings.safeguarding.email_claim_seconds),
+        )  # fmt: skip
 
     @property
     def pipeline(self) -> Pipeline:

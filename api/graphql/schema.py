@@ -54,6 +54,8 @@ from api.graphql.noticing import mutations as noticing_mutations
 from api.graphql.noticing.queries import NoticingQueries
 from api.graphql.notifications import mutations as notifications_mutations
 from api.graphql.notifications.queries import NotificationQueries
+from api.graphql.organisations import mutations as organisations_mutations
+from api.graphql.organisations.queries import OrganisationQueries
 from api.graphql.outreach import mutations as outreach_mutations
 from api.graphql.outreach.queries import OutreachQueries
 from api.graphql.outreach.subscriptions import OutreachSubscriptions
@@ -89,6 +91,7 @@ class Query(
     StaffQueries,
     AccountQueries,
     OutreachQueries,
+    OrganisationQueries,
     SessionQueries,
 ):
     pass
@@ -110,6 +113,7 @@ Mutation = answer_refusals_typed(create_type(
         *crisis_mutations.MUTATIONS,
         *accounts_mutations.MUTATIONS,
         *outreach_mutations.MUTATIONS,
+        *organisations_mutations.MUTATIONS,
         *sessions_mutations.MUTATIONS,
         *texting_mutations.MUTATIONS,
     ],

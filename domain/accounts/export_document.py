@@ -73,6 +73,14 @@ async def gather(
                        "answer": f.answer.model_dump(mode="json") if f.answer else None}
                       for f in await data.follow_ups(member.id)],
         **await _conversations(repos, member.id),
+        "organisationRoles": [{"organisationId": r.organisation_id, "role": r.role.value, "email": r.email,
+                               "grantedAt": _time(r.granted_at)} for r in await repos.org_roles.for_member(member.id)],
+        "moderationNotices": [
+            {"kind": n.kind.value, "groupId": n.group_id, "targetKind": n.target_kind.value, "targetId": n.target_id,
+             "rule": n.rule, "mutedUntil": _time(n.muted_until), "createdAt": _time(n.created_at),
+             "appealStatus": n.appeal_status.value, "appealNote": n.appeal_note, "decisionNote": n.decision_note}
+            for n in await repos.moderation_notices.mine(author_key=key.author_key(member.id), member_id=member.id)
+        ],  # never who decided: another member
         "sessions": await _sessions(repos, member.id),
         "textMessages": await _text_contact(repos, member, vault),
     }  # fmt: skip

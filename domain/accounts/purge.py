@@ -57,6 +57,9 @@ COVERAGE: dict[str, str] = {
     "message_reports": "reporter tombstoned",
     "text_contacts": "deleted (the encrypted number and its lookup hash)", "text_budgets": "holds no member",
     "console_actions": "actor tombstoned (what staff and leads did at the console is kept)",
+    "organisations": "creator tombstoned", "org_roles": "deleted (every role they held)",
+    "rota_shifts": "deleted (their shifts)", "moderation_notices": "deleted (by their key and their id)",
+    "safeguarding_pages": "who was paged and who acknowledged tombstoned",
     "rsvps": "deleted, places at coming sessions given back", "attendance": "deleted", "calendar_feeds": "deleted",
     "sessions": "creator tombstoned", "venues": "creator tombstoned",
 }  # fmt: skip
@@ -136,6 +139,10 @@ async def _own_documents(purge: Purge) -> None:
     await erasure.delete_by_member("invites", member_id, field="created_by")
     await erasure.delete_by_member("lead_digests", member_id, field="_id")
     await erasure.delete_by_member("text_contacts", member_id, field="_id")
+    await erasure.delete_by_member("org_roles", member_id)  # staff of an organisation no more
+    await erasure.delete_by_member("rota_shifts", member_id)
+    await erasure.delete_by_member("moderation_notices", member_id)
+    await erasure.delete_by_member("moderation_notices", purge.key.author_key(member_id), field="author_key")
     await erasure.delete_notifications(member_id)
 
 
@@ -168,6 +175,7 @@ _TOMBSTONED = (
     ("author_reveal_requests", "approved_by"), ("author_reveal_audit", "staff_member_id"),
     ("threads", "member_id"), ("threads", "opened_by"), ("message_reports", "reporter_member_id"),
     ("console_actions", "actor_member_id"), ("console_actions", "target_id"),
+    ("organisations", "created_by"), ("safeguarding_pages", "acknowledged_by"),
     ("sessions", "created_by"), ("venues", "created_by"),
 )  # fmt: skip
 
@@ -176,6 +184,9 @@ async def _logs(purge: Purge) -> None:
     """Keep what was done, with the member replaced by their tombstone id."""
     for collection, field in _TOMBSTONED:
         await purge.repos.erasure.tombstone(collection, field, purge.member_id, purge.deletion.tombstone_id)
+    await purge.repos.erasure.tombstone_in_list(
+        "safeguarding_pages", "member_ids", purge.member_id, purge.deletion.tombstone_id
+    )
 
 
 async def _firebase_user(purge: Purge) -> None:

@@ -124,7 +124,7 @@ async def _finish(
     for its groups (ending a quiet spell there), and look at the member's recent moods. All are
     idempotent, so a retry after a crash completes what was left.
     """
-    source = SignpostSource(kind=AlertSourceKind.CHECK_IN, id=check_in.id)
+    source = SignpostSource(kind=AlertSourceKind.CHECK_IN, id=check_in.id, group_id=check_in.group_id)
     signposting = await signpost(
         repos=repos, directory=directory, member=member, source=source, texts=[check_in.note], now=now,
         mood=check_in.mood,

@@ -41,6 +41,7 @@ class SignpostSource:
     kind: AlertSourceKind
     id: str
     anonymous: bool = False
+    group_id: str | None = None  # the group it was written in, whose host's staff handle the alert
 
     @property
     def key(self) -> str:
@@ -159,11 +160,13 @@ async def _alert_staff(
         source_kind=source.kind,
         source_id=source.id,
         member_id=None if source.anonymous else member.id,
+        group_id=source.group_id,
         level=result.level,
         categories=result.categories,
         lexicon_version=result.lexicon_version,
         created_at=now,
         updated_at=now,
+        page_due_at=now,
     )
     if await repos.safeguarding_alerts.insert_if_new(alert):
         # Ids and codes only: never the words, never the member (anonymous content).

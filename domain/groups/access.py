@@ -5,10 +5,12 @@ that a lead or co-lead acted.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from domain.groups.errors import GroupError, GroupErrorCode
-from domain.groups.policies import GroupAction, Viewer, actor_role, authorize, is_leader
+from domain.groups.policies import GroupAction, Viewer, actor_role, authorize, is_active, is_leader
+from domain.organisations import staffing_of
 from infra.mongo.repositories.memberships import MembershipExistsError
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.base import new_id
@@ -30,11 +32,23 @@ async def load(repos: Repositories, viewer: Viewer, group_id: str) -> Loaded:
     return group, membership
 
 
+async def with_host_staffing(
+    repos: Repositories, viewer: Viewer, group: GroupDocument | None, membership: MembershipDocument | None
+) -> Viewer:
+    """The viewer with their organisation roles read, when a hosted group they are not in needs them
+    (checked on every such request; unhosted groups and members cost no extra query).
+    """
+    if group is None or group.host_organisation_id is None or is_active(membership) or viewer.orgs is not None:
+        return viewer
+    return replace(viewer, orgs=await staffing_of(repos=repos, member_id=viewer.id))
+
+
 async def authorized(
     repos: Repositories, viewer: Viewer, group_id: str, action: GroupAction
 ) -> tuple[GroupDocument, MembershipDocument | None]:
     """The group and the viewer's membership, if the viewer may do `action`."""
     group, membership = await load(repos, viewer, group_id)
+    viewer = await with_host_staffing(repos, viewer, group, membership)
     return authorize(action, viewer, group, membership), membership
 
 

@@ -18,6 +18,7 @@ from domain.errors import HiddenError, NotPermittedError
 from domain.groups.errors import GroupErrorCode
 from domain.identity import Identity, Scope
 from domain.members import ADULT_AGE, age_on, local_date
+from domain.organisations import Staffing
 from schemas.documents.groups import GroupAccess, GroupDocument
 from schemas.documents.members import MemberDocument
 from schemas.documents.memberships import GroupRole, MembershipDocument, MembershipStatus
@@ -85,6 +86,9 @@ _STAFF_ACTIONS = frozenset(
         GroupAction.REGISTER_BY_TEXT,
     }
 )
+# Staff of the hosting organisation (any org role) read the group and who is in it; nothing more
+# here (their other powers are the organisation's: domain/organisations).
+_HOST_STAFF_ACTIONS = frozenset({GroupAction.VIEW, GroupAction.VIEW_MEMBERS})
 
 
 @dataclass(frozen=True)
@@ -94,10 +98,16 @@ class Viewer:
     member: MemberDocument
     staff: bool
     age: int
+    # The organisations they work for, read on this request when a hosted group asks (None: not read).
+    orgs: Staffing | None = None
 
     @classmethod
     def of(cls, member: MemberDocument, identity: Identity, *, now: datetime) -> Viewer:
         return cls(member=member, staff=Scope.ADMIN in identity.scopes, age=age_of(member, now))
+
+    def hosts(self, group: GroupDocument | None) -> bool:
+        """Works for the organisation hosting the group."""
+        return group is not None and self.orgs is not None and self.orgs.staffs(group.host_organisation_id)
 
     @property
     def id(self) -> str:
@@ -119,14 +129,18 @@ def is_present(membership: MembershipDocument) -> bool:
 
 
 def can_see(viewer: Viewer, group: GroupDocument, membership: MembershipDocument | None) -> bool:
-    """Members and staff see their group; others only a live open group they could join."""
-    if is_active(membership) or viewer.staff:
+    """Members, staff and the host's staff see their group; others only a live open group they could join."""
+    if is_active(membership) or viewer.staff or viewer.hosts(group):
         return True
     return group.access is GroupAccess.OPEN and not group.archived and age_refusal(group, viewer.age) is None
 
 
-def allowed_actions(viewer: Viewer, membership: MembershipDocument | None) -> frozenset[GroupAction]:
+def allowed_actions(
+    viewer: Viewer, membership: MembershipDocument | None, group: GroupDocument | None = None
+) -> frozenset[GroupAction]:
     actions = frozenset({GroupAction.VIEW})
+    if viewer.hosts(group):
+        actions |= _HOST_STAFF_ACTIONS
     if membership is not None and is_active(membership):
         actions |= _ROLE_ACTIONS[membership.role]
     if viewer.staff:
@@ -140,7 +154,7 @@ def authorize(
     """The group, if the viewer may do `action` to it; HiddenError or NotPermittedError otherwise."""
     if group is None or not can_see(viewer, group, membership):
         raise HiddenError(group.id if group else "group")
-    if action not in allowed_actions(viewer, membership):
+    if action not in allowed_actions(viewer, membership, group):
         raise NotPermittedError(f"{action} needs a different role in this group.")
     return group
 

@@ -11,9 +11,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from domain.groups.access import authorized
+from domain.groups.access import authorized, load, with_host_staffing
 from domain.groups.attention import Attention, attention_for
-from domain.groups.policies import GroupAction, Viewer, discoverable_youth, has_active_leader
+from domain.groups.policies import GroupAction, Viewer, authorize, discoverable_youth, has_active_leader
 from domain.groups.views import GroupView, view_of
 from infra.mongo.repositories.groups import Discovery
 from infra.mongo.repositories.memberships import LEADER_ROLES
@@ -52,8 +52,9 @@ class Leadership:
 
 async def get_group(*, repos: Repositories, viewer: Viewer, group_id: str) -> GroupView:
     """One group: its public fields for an eligible non-member of an open group, more for members."""
-    group, membership = await authorized(repos, viewer, group_id, GroupAction.VIEW)
-    return view_of(viewer, group, membership)
+    group, membership = await load(repos, viewer, group_id)
+    viewer = await with_host_staffing(repos, viewer, group, membership)
+    return view_of(viewer, authorize(GroupAction.VIEW, viewer, group, membership), membership)
 
 
 async def my_groups(*, repos: Repositories, viewer: Viewer, after: Keyset | None, first: int) -> Page[GroupView]:

@@ -26,7 +26,7 @@ class GroupView:
 
 def view_of(viewer: Viewer, group: GroupDocument, membership: MembershipDocument | None) -> GroupView:
     active = membership if is_active(membership) else None
-    can_see_members = GroupAction.VIEW_MEMBERS in allowed_actions(viewer, active)
+    can_see_members = GroupAction.VIEW_MEMBERS in allowed_actions(viewer, active, group)
     return GroupView(group=group, membership=active, can_see_members=can_see_members)
 
 

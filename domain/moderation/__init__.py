@@ -9,6 +9,7 @@ from domain.moderation.actions import dismiss_report, moderate_content, mute_mem
 from domain.moderation.content import CONTENT_KINDS, Content, load_content
 from domain.moderation.errors import ModerationError, ModerationErrorCode
 from domain.moderation.escalation import escalate_due
+from domain.moderation.notices import appeal, appeals_waiting, decide_appeal, my_notices
 from domain.moderation.policies import ContentAction
 from domain.moderation.reading import QueueItem, moderation_log, moderation_queue
 from domain.moderation.reports import ReportDraft, create_report
@@ -21,7 +22,10 @@ __all__ = [
     "ModerationErrorCode",
     "QueueItem",
     "ReportDraft",
+    "appeal",
+    "appeals_waiting",
     "create_report",
+    "decide_appeal",
     "dismiss_report",
     "escalate_due",
     "load_content",
@@ -29,4 +33,5 @@ __all__ = [
     "moderation_log",
     "moderation_queue",
     "mute_member",
+    "my_notices",
 ]

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from domain.errors import HiddenError, NotPermittedError
 from domain.groups import is_active
 from domain.moderation import content as contents
+from domain.moderation import notices
 from domain.moderation.errors import ModerationError, ModerationErrorCode
 from domain.moderation.log import append
 from domain.moderation.policies import (
@@ -90,6 +91,7 @@ async def moderate_content(
         membership=moderator.membership,
     )  # fmt: skip
     await repos.reports.close_waiting(content.id, group_id=content.group_id, action_id=entry.id, now=now)
+    await notices.tell_author(publishing=publishing, content=changed, rule=reason, now=now)  # hidden or removed only
     return changed, moderator.standing
 
 
@@ -139,6 +141,8 @@ async def mute_member(
         target_kind=TargetKind.MEMBER, target_id=member_id, reason=reason, now=now, membership=moderator.membership,
     )  # fmt: skip
     await repos.reports.close_waiting(member_id, group_id=group_id, action_id=entry.id, now=now)
+    if until is not None:
+        await notices.tell_muted(repos=repos, group_id=group_id, member_id=member_id, until=until, rule=reason, now=now)
     return Muted(member_id=member_id, muted_until=until)
 
 

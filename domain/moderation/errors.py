@@ -18,6 +18,8 @@ class ModerationErrorCode(StrEnum):
     INVALID_TRANSITION = "invalid_transition"
     HOURS_OUT_OF_RANGE = "hours_out_of_range"
     REPORT_CLOSED = "report_closed"
+    ALREADY_APPEALED = "already_appealed"  # an appeal is made once
+    ALREADY_DECIDED = "already_decided"
 
 
 class ModerationError(DomainError):

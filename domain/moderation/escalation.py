@@ -42,6 +42,6 @@ def _alert(report: ReportDocument, now: datetime) -> SafeguardingAlertDocument:
     level = RiskLevel.HIGH if report.reason in RISK_REASONS else RiskLevel.CONCERN
     return SafeguardingAlertDocument(
         id=new_id(), source_key=f"{AlertSourceKind.REPORT.value}:{report.id}", source_kind=AlertSourceKind.REPORT,
-        source_id=report.id, member_id=None, level=level, categories=(), lexicon_version=0, created_at=now,
-        updated_at=now,
+        source_id=report.id, member_id=None, group_id=report.group_id, level=level, categories=(), lexicon_version=0,
+        created_at=now, updated_at=now, page_due_at=now,
     )  # fmt: skip

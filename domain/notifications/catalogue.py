@@ -204,6 +204,18 @@ CATALOGUE: dict[NotificationKind, dict[Language, Text]] = {
             "Cofrestru drwy neges", "Rydych chi wedi cael eich ychwanegu at grŵp i gofrestru drwy neges. Atebwch IE."
         ),
     },
+    NotificationKind.MODERATION_NOTICE: {
+        Language.EN: Text(
+            "A note from your group", "A moderator acted on something of yours. Open the app to see why."
+        ),
+        Language.CY: Text(
+            "Nodyn gan eich grŵp", "Mae cymedrolwr wedi gweithredu ar rywbeth gennych chi. Agorwch yr ap i weld pam."
+        ),
+    },
+    NotificationKind.SAFEGUARDING_PAGE: {
+        Language.EN: Text("You're on call", "A safeguarding alert needs you. Open the console to acknowledge it."),
+        Language.CY: Text("Rydych chi ar alwad", "Mae rhybudd diogelu angen eich sylw. Agorwch y consol i'w gydnabod."),
+    },
 }
 
 

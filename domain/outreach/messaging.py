@@ -101,7 +101,7 @@ async def screen(
     """The crisis screen over a member's words (either side), before they are stored; staff's are not screened."""
     if draft.side is ThreadSide.STAFF:
         return None
-    source = SignpostSource(kind=AlertSourceKind.MESSAGE, id=message_id)
+    source = SignpostSource(kind=AlertSourceKind.MESSAGE, id=message_id, group_id=draft.thread.group_id)
     support = await signpost(
         repos=services.repos, directory=services.support, member=draft.author, source=source, texts=[body], now=now,
         group_kind=draft.group_kind,

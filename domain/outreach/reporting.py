@@ -61,5 +61,5 @@ def _alert(thread: ThreadDocument, message_id: str, reason: ReportReason, now: d
     return SafeguardingAlertDocument(
         id=new_id(), source_key=f"{AlertSourceKind.MESSAGE_REPORT.value}:{message_id}",
         source_kind=AlertSourceKind.MESSAGE_REPORT, source_id=message_id, member_id=thread.member_id, level=level,
-        categories=(), lexicon_version=0, created_at=now, updated_at=now,
+        group_id=thread.group_id, categories=(), lexicon_version=0, created_at=now, updated_at=now, page_due_at=now,
     )  # fmt: skip

@@ -12,12 +12,15 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from domain.errors import HiddenError, NotPermittedError
+from domain.organisations import Staffing, groups_handled_by, record_acknowledgement, staffing_of
 from domain.safeguarding.errors import SafeguardingError, SafeguardingErrorCode
 from domain.shares import ContentT, Reader, Seen, Standing, clean_body
 from infra.mongo.repositories.registry import Repositories
+from schemas.documents.org_roles import OrgRole
 from schemas.documents.reports import ReportDocument
 from schemas.documents.responses import ResponseDocument
 from schemas.documents.safeguarding_alerts import AlertSourceKind, AlertStatus, SafeguardingAlertDocument
+from schemas.documents.safeguarding_pages import SafeguardingPageDocument
 from schemas.documents.shares import ShareDocument
 from schemas.pagination import Keyset, Page
 
@@ -33,6 +36,7 @@ class AlertView:
     response: Seen[ResponseDocument] | None = None
     report: ReportDocument | None = None
     thread_id: str | None = None  # the conversation a message (screened or reported) was said in
+    pages: tuple[SafeguardingPageDocument, ...] = ()  # who was paged about it, step by step
 
 
 def require_staff(reader: Reader) -> None:
@@ -40,12 +44,31 @@ def require_staff(reader: Reader) -> None:
         raise NotPermittedError("This is for safeguarding staff only.")
 
 
+async def org_safeguarding_of(repos: Repositories, staff: Reader) -> Staffing | None:
+    """None for platform safeguarding staff (every group); else the person's organisation roles,
+    which must include org_safeguarding somewhere (NotPermittedError otherwise).
+    """
+    if staff.safeguarding:
+        return None
+    staffing = await staffing_of(repos=repos, member_id=staff.id)
+    if not staffing.organisations_with(OrgRole.ORG_SAFEGUARDING):
+        raise NotPermittedError("This is for safeguarding staff only.")
+    return staffing
+
+
 async def alert_page(
     *, repos: Repositories, staff: Reader, statuses: Sequence[AlertStatus], after: Keyset | None, first: int
 ) -> Page[AlertView]:
-    """Alerts in these statuses across every group, newest first, with what each points at."""
-    require_staff(staff)
-    page = await repos.safeguarding_alerts.page(statuses=statuses or tuple(AlertStatus), after=after, first=first)
+    """Alerts in these statuses, newest first, with what each points at: across every group for the
+    platform's safeguarding staff, across its hosted groups for an organisation's.
+    """
+    staffing = await org_safeguarding_of(repos, staff)
+    statuses = statuses or tuple(AlertStatus)
+    if staffing is None:
+        page = await repos.safeguarding_alerts.page(statuses=statuses, after=after, first=first)
+    else:
+        groups = await groups_handled_by(repos=repos, staffing=staffing, role=OrgRole.ORG_SAFEGUARDING)
+        page = await repos.safeguarding_alerts.page(statuses=statuses, after=after, first=first, group_ids=groups)
     return Page(items=await alert_views(repos, page.items), has_next=page.has_next)
 
 
@@ -57,6 +80,7 @@ async def alert_views(repos: Repositories, found: Sequence[SafeguardingAlertDocu
     reports = {r.id: r for r in await repos.reports.get_many(wanted[AlertSourceKind.REPORT])}
     said = [*wanted[AlertSourceKind.MESSAGE], *wanted[AlertSourceKind.MESSAGE_REPORT]]
     threads = {m.id: m.thread_id for m in await repos.messages.get_many(said)} if said else {}
+    pages = await repos.safeguarding_pages.for_alerts([a.id for a in found if a.page_step > 0])
     return [
         AlertView(
             alert=alert,
@@ -64,6 +88,7 @@ async def alert_views(repos: Repositories, found: Sequence[SafeguardingAlertDocu
             response=_staff_seen(responses.get(alert.source_id)),
             report=reports.get(alert.source_id) if alert.source_kind is AlertSourceKind.REPORT else None,
             thread_id=threads.get(alert.source_id),
+            pages=tuple(p for p in pages if p.alert_id == alert.id),
         )
         for alert in found
     ]
@@ -79,7 +104,10 @@ async def acknowledge_alert(
     """A staff member takes an open alert."""
     alert = await _alert(repos, staff, alert_id)
     changed = await repos.safeguarding_alerts.acknowledge(alert.id, staff_id=staff.id, now=now)
-    return changed or _refused(await _alert(repos, staff, alert_id))
+    if changed is None:
+        return _refused(await _alert(repos, staff, alert_id))
+    await record_acknowledgement(repos=repos, alert_id=alert.id, by=staff.id, now=now)  # the chain stops climbing
+    return changed
 
 
 async def resolve_alert(
@@ -97,10 +125,17 @@ async def resolve_alert(
 
 
 async def _alert(repos: Repositories, staff: Reader, alert_id: str) -> SafeguardingAlertDocument:
-    require_staff(staff)
+    """The alert, if the person handles it: platform staff any, an organisation's safeguarding staff
+    those of the groups it hosts now; another's looks exactly like a missing one.
+    """
+    staffing = await org_safeguarding_of(repos, staff)
     alert = await repos.safeguarding_alerts.get(alert_id)
     if alert is None:
         raise HiddenError(alert_id)
+    if staffing is not None:
+        group = await repos.groups.get(alert.group_id) if alert.group_id else None
+        if group is None or not staffing.holds(group.host_organisation_id, OrgRole.ORG_SAFEGUARDING):
+            raise HiddenError(alert_id)
     return alert
 
 

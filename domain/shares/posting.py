@@ -67,7 +67,7 @@ async def edit_share(
     if now - share.created_at > EDIT_WINDOW:
         raise ShareError(ShareErrorCode.EDIT_WINDOW_CLOSED, "Shares can be edited for 15 minutes after posting.")
     body = checked_body(body)
-    source = SignpostSource(kind=AlertSourceKind.SHARE, id=share.id, anonymous=share.anonymous)
+    source = SignpostSource(kind=AlertSourceKind.SHARE, id=share.id, anonymous=share.anonymous, group_id=group.id)
     support = await signposted(publishing, reader, source, body, group=group, now=now)
     held = status_after_screen(group, support.level) is ContentStatus.HELD
     status = ContentStatus.HELD if held else share.status

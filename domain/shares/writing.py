@@ -96,7 +96,7 @@ async def write_post(
     note a named post as activity, and tell the leads of high risk.
     """
     repos, post_id = publishing.repos, new_id()
-    source = SignpostSource(kind=kind, id=post_id, anonymous=anonymous)
+    source = SignpostSource(kind=kind, id=post_id, anonymous=anonymous, group_id=place.group.id)
     support = await signposted(publishing, reader, source, place.body, group=place.group, now=now)
     post = build(Screened(post_id, status_after_screen(place.group, support.level), is_sensitive(support.level)))
     await _record_authorship(repos, reader, post_id, anonymous=anonymous)

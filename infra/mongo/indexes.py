@@ -39,6 +39,31 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel(
             [("home_area.nation", ASCENDING), ("access", ASCENDING), ("archived", ASCENDING)], name="nation_discovery"
         ),
+        # An organisation's groups, and whose groups its staff may see.
+        IndexModel([("host_organisation_id", ASCENDING), ("name_key", ASCENDING), ("_id", ASCENDING)], name="host"),
+    ],
+    "org_roles": [
+        IndexModel(
+            [("organisation_id", ASCENDING), ("member_id", ASCENDING), ("role", ASCENDING)],
+            name="organisation_member_role_unique",
+            unique=True,
+        ),
+        IndexModel([("member_id", ASCENDING)], name="member"),  # checked on every request a role may matter to
+    ],
+    "moderation_notices": [
+        IndexModel([("author_key", ASCENDING), ("created_at", DESCENDING)], name="author"),
+        IndexModel([("member_id", ASCENDING), ("created_at", DESCENDING)], name="member"),
+        IndexModel([("group_id", ASCENDING), ("appeal_status", ASCENDING), ("appealed_at", ASCENDING)], name="appeals"),
+    ],
+    "rota_shifts": [
+        IndexModel(
+            [("organisation_id", ASCENDING), ("ends_at", ASCENDING), ("starts_at", ASCENDING)], name="organisation_time"
+        ),
+    ],
+    "safeguarding_pages": [
+        IndexModel([("dedupe_key", ASCENDING)], name="dedupe_key_unique", unique=True),
+        IndexModel([("alert_id", ASCENDING), ("step", ASCENDING)], name="alert"),
+        IndexModel([("email_status", ASCENDING), ("email_claimed_until", ASCENDING)], name="email_due"),
     ],
     "lead_digests": [
         IndexModel([("next_at", ASCENDING), ("_id", ASCENDING)], name="digest_due"),
@@ -139,6 +164,13 @@ INDEXES: dict[str, list[IndexModel]] = {
         IndexModel([("status", ASCENDING), ("created_at", DESCENDING), ("_id", DESCENDING)], name="queue"),
         IndexModel([("status", ASCENDING), ("resolved_at", ASCENDING)], name="retention"),
         IndexModel([("member_id", ASCENDING)], name="member"),
+        # An organisation's safeguarding staff read their hosted groups' alerts; the on-call tick claims due pages.
+        IndexModel(
+            [("group_id", ASCENDING), ("status", ASCENDING), ("created_at", DESCENDING), ("_id", DESCENDING)],
+            name="group_queue",
+        ),
+        IndexModel([("page_due_at", ASCENDING), ("_id", ASCENDING)], name="page_due"),
+        IndexModel([("organisation_id", ASCENDING), ("created_at", ASCENDING)], name="organisation_month"),
     ],
     "shares": [
         IndexModel(

@@ -120,6 +120,11 @@ SHARDING: dict[str, Placement] = {
     "venues": Unsharded("at most 20 per group"),
     "calendar_feeds": Unsharded("one per member who asked for one; the token hash is unique across them"),
     "worker_heartbeats": Unsharded("one per periodic task"),
+    "organisations": Unsharded("one per hosting body: a few hundred"),
+    "moderation_notices": Unsharded("one per moderator's action on content or a member: a small fraction"),
+    "rota_shifts": Unsharded("an organisation's shifts: a few a day"),
+    "safeguarding_pages": Unsharded("a few per safeguarding alert: rare"),
+    "org_roles": Unsharded("an organisation's staff; (organisation, member, role) unique across them"),
 }
 
 

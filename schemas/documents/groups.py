@@ -125,6 +125,9 @@ class GroupDocument(Document):
     lead_check_at: datetime | None = Field(
         default=None, description="When the no-active-lead watch next looks at it; null once archived and looked at."
     )
+    host_organisation_id: str | None = Field(
+        default=None, description="The organisation hosting the group; None (every group before issue 17) is unhosted."
+    )
     created_by: str
     created_at: datetime
     updated_at: datetime

@@ -35,6 +35,8 @@ class NotificationKind(StrEnum):
     SUPPORT_REQUEST = "support_request"  # leads: a member would welcome a message (they asked us to say)
     THREAD_MESSAGE = "thread_message"  # a new message in one of the member's conversations
     THREAD_WAITING = "thread_waiting"  # leads: a member has waited 48 hours for a reply in their group
+    MODERATION_NOTICE = "moderation_notice"  # to an author or muted member: what a moderator did, and why
+    SAFEGUARDING_PAGE = "safeguarding_page"  # organisation staff on call: an alert needs acknowledging
     SESSION_REMINDER_DAY = "session_reminder_day"  # to those going, 24 hours before a session
     SESSION_REMINDER_SOON = "session_reminder_soon"  # to those going, 2 hours before
     SESSION_CANCELLED = "session_cancelled"  # to those going or waiting, when a lead cancels it

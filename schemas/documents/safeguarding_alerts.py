@@ -59,6 +59,9 @@ class SafeguardingAlertDocument(Document):
     source_kind: AlertSourceKind
     source_id: str
     member_id: str | None = Field(description="Null for anonymous content (break-glass only).")
+    group_id: str | None = Field(
+        default=None, description="The group it arose in (null: a private check-in, or before issue 17)."
+    )
     level: RiskLevel
     categories: tuple[RiskCategory, ...]
     lexicon_version: int
@@ -70,3 +73,12 @@ class SafeguardingAlertDocument(Document):
     resolved_by: str | None = None
     resolved_at: datetime | None = None
     resolution_note: str | None = Field(default=None, description="Staff only; special category data (CRISIS-9).")
+    page_due_at: datetime | None = Field(
+        default=None,
+        description="When the on-call tick next pages about it (set at creation; null once acknowledged or when "
+        "paging has nobody left to climb to). Indexed: the tick claims due alerts from it.",
+    )
+    page_step: int = Field(default=0, description="Pages sent so far: the next page goes to the rota's next person.")
+    organisation_id: str | None = Field(
+        default=None, description="The host organisation it was routed to when first paged; null: the platform."
+    )

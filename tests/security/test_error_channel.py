@@ -22,7 +22,7 @@ from graphql import GraphQLEnumType, GraphQLNonNull, GraphQLObjectType, GraphQLU
 from strawberry.types.base import StrawberryObjectDefinition
 
 from api.graphql.core.errors import TOP_LEVEL_CODES, RefusalCode, TypedRefusals
-from api.graphql.core.permissions import IsAdmin, IsMember, IsSafeguarding, IsStaff
+from api.graphql.core.permissions import HandlesAlerts, IsAdmin, IsMember, IsSafeguarding, IsStaff
 from api.graphql.schema import build_schema
 from infra.settings import GraphQLSettings
 from tests.fixtures.changes import Changes
@@ -31,14 +31,14 @@ from tests.security.registry import MUTATIONS, OK, app_schema, schema_root_field
 from tests.security.world import ROLES, World
 
 MUTATION_FIELDS = [field for root, field in schema_root_fields() if root == "mutation"]
-STAFF_ONLY = (IsStaff, IsAdmin, IsSafeguarding)
+STAFF_ONLY = (IsStaff, IsAdmin, IsSafeguarding, HandlesAlerts)
 # Not refused while an account waits to be deleted: onboarding says it is done, restoring is the way back.
 PENDING_EXCEPTIONS = {"memberOnboard": "ALREADY_ONBOARDED", "accountRestore": OK}
 
 
 ANSWERED_WITH_SUPPORT = {
     "checkInSubmit", "shareCreate", "shareUpdate", "responseCreate", "supportRequest", "threadStart", "messageSend",
-    "messageUpdate",
+    "messageUpdate", "moderationAppeal",
 }  # fmt: skip
 
 

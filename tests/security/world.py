@@ -26,8 +26,12 @@ from tests.fixtures.app import GraphQLClient
 from tests.fixtures.auth import AuthEmulator
 
 # Who calls: nobody signed in, a member outside the group, a member, a co-lead, the
-# lead, admin staff and safeguarding staff.
-ROLES = ("anonymous", "outsider", "member", "co_lead", "lead", "admin", "safeguarding")
+# lead, admin staff and safeguarding staff; then the staff of the organisation hosting the
+# group (its org_admin, org_safeguarding and org_staff), and a member of staff of another
+# organisation, who must get exactly what the outsider gets.
+ROLES = ("anonymous", "outsider", "member", "co_lead", "lead", "admin", "safeguarding",
+         "org_admin", "org_safeguarding", "org_staff", "other_org_staff")  # fmt: skip
+ORG_ROLES = {"org_admin": "ORG_ADMIN", "org_safeguarding": "ORG_SAFEGUARDING", "org_staff": "ORG_STAFF"}
 HIGH_RISK = "I want to kill myself"
 
 
@@ -62,6 +66,10 @@ class World:
     venue_id: str  # the group's venue
     session_id: str  # the group's session next week, at that venue
     own: dict[str, str]  # the member's own objects, by purpose (for the owner's allowed calls)
+    organisation_id: str  # hosts the group; org_admin, org_safeguarding and org_staff work for it
+    other_organisation_id: str  # other_org_staff works for it
+    shift_id: str  # org_safeguarding on call at the hosting organisation
+    notice_id: str  # the peer's notice of a hidden share, appealed and waiting for a decision
     pending: TestMember  # asked to delete their account, then signed in again (a fresh token)
 
     def token(self, role: str) -> str | None:
@@ -75,7 +83,7 @@ async def _people(gql: GraphQLClient, auth_emulator: AuthEmulator) -> dict[str, 
     claims: dict[str, dict[str, Any]] = {"admin": {"admin": True}, "safeguarding": {"safeguarding": True},
                                          "safeguarding_two": {"safeguarding": True}}  # fmt: skip
     names = ("outsider", "member", "co_lead", "lead", "admin", "safeguarding", "safeguarding_two", "peer", "extra",
-             "requester")  # fmt: skip
+             "requester", *ORG_ROLES, "other_org_staff", "other_org_admin")  # fmt: skip
     return {
         name: await onboarded_member(
             gql,
@@ -181,6 +189,64 @@ async def _pending_deletion(gql: GraphQLClient, auth_emulator: AuthEmulator) -> 
     return TestMember(user=await auth_emulator.sign_in(person.user), id=person.id)
 
 
+async def _organisation(gql: GraphQLClient, admin: TestMember, first_admin: TestMember, name: str) -> str:
+    created = await act(
+        gql, "OrganisationCreate", admin.token, name=name, nations=["ENGLAND"], contactEmail="team@example.org",
+        safeguardingPolicyUrl="https://example.org/safeguarding", firstAdminMemberId=first_admin.id,
+        firstAdminEmail=f"{first_admin.id}@example.org",
+    )  # fmt: skip
+    assert created["__typename"] == "OrganisationCreateSuccess", created
+    organisation_id: str = created["organisation"]["id"]
+    return organisation_id
+
+
+async def _staff(gql: GraphQLClient, admin: TestMember, organisation_id: str, person: TestMember, role: str) -> None:
+    granted = await act(
+        gql, "OrgRoleGrant", admin.token, organisationId=organisation_id, memberId=person.id, role=role,
+        email=f"{person.id}@example.org",
+    )  # fmt: skip
+    assert granted["__typename"] == "OrgRoleGrantSuccess", granted
+
+
+async def _organisations(gql: GraphQLClient, people: dict[str, TestMember], group_id: str) -> tuple[str, str]:
+    """One organisation hosting the group, with a person in each role; another, whose staff see none of it."""
+    hosting = await _organisation(gql, people["admin"], people["org_admin"], "Riverside Mind")
+    for name in ("org_safeguarding", "org_staff"):
+        await _staff(gql, people["org_admin"], hosting, people[name], ORG_ROLES[name])
+    hosted = await act(gql, "GroupHost", people["admin"].token, groupId=group_id, organisationId=hosting)
+    assert hosted["__typename"] == "GroupHostSuccess", hosted
+    other = await _organisation(gql, people["admin"], people["other_org_admin"], "Hilltop Carers")
+    await _staff(gql, people["other_org_admin"], other, people["other_org_staff"], "ORG_STAFF")
+    return hosting, other
+
+
+async def _shift(gql: GraphQLClient, org_admin: TestMember, organisation_id: str, on_call: TestMember) -> str:
+    added = await act(
+        gql, "RotaShiftAdd", org_admin.token, organisationId=organisation_id, memberId=on_call.id,
+        startsAt="2026-01-05T09:00:00", endsAt="2026-01-05T17:00:00",
+    )  # fmt: skip
+    assert added["__typename"] == "RotaShiftAddSuccess", added
+    shift_id: str = added["shift"]["id"]
+    return shift_id
+
+
+async def _hidden_notice(gql: GraphQLClient, db: Database, lead: TestMember, author: TestMember, group_id: str) -> str:
+    """The author's share, hidden by the lead: the author's notice."""
+    share = await shared(gql, author, group_id, "Not kind, this one.")
+    hidden = await act(
+        gql, "ContentModerate", lead.token, targetKind="SHARE", targetId=share["id"], action="HIDE", reason="Be kind"
+    )
+    assert hidden["__typename"] == "ContentModerateSuccess", hidden
+    return await _one(db, "moderation_notices", {"target_id": share["id"]})
+
+
+async def _appealed(gql: GraphQLClient, db: Database, lead: TestMember, peer: TestMember, group_id: str) -> str:
+    notice_id = await _hidden_notice(gql, db, lead, peer, group_id)
+    appealed = await act(gql, "ModerationAppeal", peer.token, noticeId=notice_id, note="Please look again.")
+    assert appealed["__typename"] == "ModerationAppealSuccess", appealed
+    return notice_id
+
+
 async def new_world(gql: GraphQLClient, db: Database, auth_emulator: AuthEmulator) -> World:
     """Build the scene; every object in it is the peer's (or the group's), but `own`."""
     people = await _people(gql, auth_emulator)
@@ -193,6 +259,7 @@ async def new_world(gql: GraphQLClient, db: Database, auth_emulator: AuthEmulato
     check_in = await checked_in(gql, peer, mood=2, note=HIGH_RISK, visibility="GROUP", groupId=group_id)
     crisis_share = await shared(gql, peer, group_id, HIGH_RISK)
     thread_id, message_id = await _thread(gql, people["lead"], peer, group_id)
+    organisation_id, other_organisation_id = await _organisations(gql, people, group_id)
     venue_id = await added_venue(gql, people["lead"], group_id)
     [session] = await planned(gql, people["lead"], group_id, datetime.now(UTC).date() + timedelta(days=7),
                               venueId=venue_id, capacity=10)  # fmt: skip
@@ -212,6 +279,10 @@ async def new_world(gql: GraphQLClient, db: Database, auth_emulator: AuthEmulato
         thread_id=thread_id, message_id=message_id,
         named_alert_id=await _one(db, "safeguarding_alerts", {"source_id": check_in["id"]}),
         venue_id=venue_id, session_id=session["id"],
-        own=await _own(gql, db, people["member"], peer, group_id, share["id"]),
+        own={**await _own(gql, db, people["member"], peer, group_id, share["id"]),
+             "notice": await _hidden_notice(gql, db, people["lead"], people["member"], group_id)},
         pending=await _pending_deletion(gql, auth_emulator),
+        organisation_id=organisation_id, other_organisation_id=other_organisation_id,
+        shift_id=await _shift(gql, people["org_admin"], organisation_id, people["org_safeguarding"]),
+        notice_id=await _appealed(gql, db, people["lead"], peer, group_id),
     )  # fmt: skip

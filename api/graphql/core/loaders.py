@@ -15,6 +15,7 @@ from infra.mongo.repositories.registry import Repositories
 from schemas.documents.groups import GroupDocument
 from schemas.documents.members import MemberDocument
 from schemas.documents.memberships import MembershipDocument
+from schemas.documents.organisations import OrganisationDocument
 from schemas.pagination import Keyset, Page, page_of
 
 
@@ -22,6 +23,9 @@ class Loaders:
     def __init__(self, repos: Repositories) -> None:
         self.member_by_id = DataLoader[str, MemberDocument | None](lambda ids: load_members(repos, ids))
         self.group_by_id = DataLoader[str, GroupDocument | None](lambda ids: load_groups(repos, ids))
+        self.organisation_by_id = DataLoader[str, OrganisationDocument | None](
+            lambda ids: load_organisations(repos, ids)
+        )
         self.group_members = DataLoader[MemberPageKey, Page[MembershipDocument]](
             lambda keys: load_member_pages(repos, keys)
         )
@@ -31,6 +35,12 @@ async def load_members(repos: Repositories, ids: Sequence[str]) -> list[MemberDo
     """One `$in` query; results in the order of `ids`, None where missing (pitfall S3)."""
     by_id = {member.id: member for member in await repos.members.get_many(ids)}
     return [by_id.get(member_id) for member_id in ids]
+
+
+async def load_organisations(repos: Repositories, ids: Sequence[str]) -> list[OrganisationDocument | None]:
+    """One `$in` query, in the order of `ids`: a group's host as its members see it."""
+    by_id = {organisation.id: organisation for organisation in await repos.organisations.get_many(ids)}
+    return [by_id.get(organisation_id) for organisation_id in ids]
 
 
 @dataclass(frozen=True)

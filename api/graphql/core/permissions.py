@@ -9,6 +9,8 @@ from strawberry.permission import BasePermission
 from api.graphql.core.context import Info
 from api.graphql.core.errors import ForbiddenError
 from domain.identity import Scope
+from domain.organisations import staffing_of
+from schemas.documents.org_roles import OrgRole
 
 
 class IsAuthenticated(BasePermission):
@@ -67,4 +69,20 @@ class IsPublic(BasePermission):
     """
 
     def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        return True
+
+
+class HandlesAlerts(BasePermission):
+    """Safeguarding staff: the platform's (`safeguarding` claim) for every group, or an organisation's
+    (its `org_safeguarding` role, read now) for the groups it hosts; which alerts is the domain's rule.
+    """
+
+    async def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        context = info.context
+        if Scope.SAFEGUARDING in context.require_identity().scopes:
+            return True
+        member = await context.require_member()
+        staffing = await staffing_of(repos=context.repos, member_id=member.id)
+        if not staffing.organisations_with(OrgRole.ORG_SAFEGUARDING):
+            raise ForbiddenError("This is for staff only.")
         return True

@@ -99,6 +99,22 @@ class GroupMember:
         )
 
 
+@strawberry.type(description="The organisation hosting a group, as its members see it.")
+class GroupHost:
+    id: strawberry.ID = strawberry.field(description="Opaque id of the organisation.")
+    name: str = strawberry.field(description="Its name.")
+    safeguarding_policy_url: str = strawberry.field(description="Its safeguarding policy.")
+
+
+async def resolve_host(root: Group, info: Info) -> GroupHost | None:
+    """One query for every hosted group on the page."""
+    host_id = root.view.group.host_organisation_id
+    found = await info.context.loaders.organisation_by_id.load(host_id) if host_id else None
+    if found is None:
+        return None
+    return GroupHost(id=strawberry.ID(found.id), name=found.name, safeguarding_policy_url=found.safeguarding_policy_url)
+
+
 async def resolve_members(
     root: Group, info: Info, first: PageSize = None, after: After = None
 ) -> Connection[GroupMember] | None:
@@ -151,6 +167,9 @@ class Group:
     )
     members: Connection[GroupMember] | None = strawberry.field(
         resolver=resolve_members, description="The members, oldest first; null for non-members."
+    )
+    host: GroupHost | None = strawberry.field(
+        resolver=resolve_host, description="The organisation hosting the group; null when none does."
     )
     view: strawberry.Private[GroupView]
 

@@ -53,6 +53,10 @@ class NotificationKindValue(Enum):
     SUPPORT_REQUEST = _kind(Kind.SUPPORT_REQUEST, "Leads: a member would welcome a message (answer in the thread).")
     THREAD_MESSAGE = _kind(Kind.THREAD_MESSAGE, "A new message in one of the member's conversations: open the thread.")
     THREAD_WAITING = _kind(Kind.THREAD_WAITING, "Leads: a member has waited 48 hours for a reply in their group.")
+    MODERATION_NOTICE = _kind(
+        Kind.MODERATION_NOTICE, "A moderator acted on the member's content, or muted them: see moderationNotices."
+    )
+    SAFEGUARDING_PAGE = _kind(Kind.SAFEGUARDING_PAGE, "Organisation staff on call: a safeguarding alert needs them.")
     SESSION_REMINDER_DAY = _kind(Kind.SESSION_REMINDER_DAY, "A session the member is going to is tomorrow.")
     SESSION_REMINDER_SOON = _kind(Kind.SESSION_REMINDER_SOON, "A session the member is going to starts in 2 hours.")
     SESSION_CANCELLED = _kind(Kind.SESSION_CANCELLED, "A session the member was going to was cancelled.")
@@ -99,6 +103,7 @@ class Notification:
     thread_id: strawberry.ID | None = strawberry.field(
         description="The conversation, for THREAD_MESSAGE, THREAD_WAITING and SUPPORT_REQUEST."
     )
+    alert_id: strawberry.ID | None = strawberry.field(description="The safeguarding alert, for SAFEGUARDING_PAGE.")
     session_id: strawberry.ID | None = strawberry.field(description="The session, for the SESSION_ kinds.")
     title: str = strawberry.field(description="In the member's language; the same words as the push.")
     body: str = strawberry.field(description="In the member's language; safe to show on a lock screen.")
@@ -126,6 +131,7 @@ class Notification:
             follow_up_id=_id(params, PushKey.FOLLOW_UP_ID),
             difficult_date_id=_id(params, PushKey.DIFFICULT_DATE_ID),
             thread_id=_id(params, PushKey.THREAD_ID),
+            alert_id=_id(params, PushKey.ALERT_ID),
             session_id=_id(params, PushKey.SESSION_ID),
             title=text.title,
             body=text.body,

@@ -9,7 +9,7 @@ import strawberry
 from api.graphql.core.context import Info
 from api.graphql.core.errors import access_denials
 from api.graphql.core.pagination import Connection, connection, decode_cursor, page_size
-from api.graphql.core.permissions import IsMember, IsSafeguarding
+from api.graphql.core.permissions import HandlesAlerts, IsMember
 from api.graphql.safeguarding.types import SafeguardingAlert
 from api.graphql.shares.access import request_context
 from api.graphql.shares.types import After, PageSize
@@ -42,6 +42,7 @@ async def resolve_safeguarding_alerts(
 class SafeguardingQueries:
     safeguarding_alerts: Connection[SafeguardingAlert] = strawberry.field(
         resolver=resolve_safeguarding_alerts,
-        description="Alerts across every group, newest first. Safeguarding staff only.",
-        permission_classes=[IsMember, IsSafeguarding],
+        description="Alerts, newest first: across every group for the platform's safeguarding staff, across "
+        "its hosted groups for an organisation's (ORG_SAFEGUARDING).",
+        permission_classes=[IsMember, HandlesAlerts],
     )

@@ -18,7 +18,14 @@ from api.graphql.shares.types import Response, Share, response_of, share_of
 from domain.safeguarding import AlertView
 from schemas.documents.author_reveals import AuthorRevealRequestDocument, RevealReason, RevealStatus
 from schemas.documents.reports import ReportDocument, ReportReason, ReportStatus, ReportTargetKind
-from schemas.documents.safeguarding_alerts import AlertSourceKind, AlertStatus, RiskCategory, RiskLevel
+from schemas.documents.safeguarding_alerts import (
+    AlertSourceKind,
+    AlertStatus,
+    RiskCategory,
+    RiskLevel,
+    SafeguardingAlertDocument,
+)
+from schemas.documents.safeguarding_pages import SafeguardingPageDocument
 
 strawberry.enum(AlertSourceKind, description="What raised an alert.")
 strawberry.enum(AlertStatus, description="OPEN, ACKNOWLEDGED (someone has it) or RESOLVED.")
@@ -50,6 +57,23 @@ class StaffReport:
         )  # fmt: skip
 
 
+@strawberry.type(description="One page sent about an alert: who on call was told, and when.")
+class SafeguardingPage:
+    step: int = strawberry.field(description="0 for the first person on duty; each missed deadline climbs one.")
+    to_platform: bool = strawberry.field(description="The escalation to the platform's safeguarding staff.")
+    member_ids: list[strawberry.ID] = strawberry.field(description="Who was pushed.")
+    emailed: bool = strawberry.field(description="An email went (or is going) out too.")
+    paged_at: datetime = strawberry.field(description="When.")
+    acknowledged_at: datetime | None = strawberry.field(description="When the alert was acknowledged, if it was.")
+
+    @classmethod
+    def of(cls, page: SafeguardingPageDocument) -> Self:
+        return cls(
+            step=page.step, to_platform=page.to_platform, member_ids=[strawberry.ID(m) for m in page.member_ids],
+            emailed=bool(page.emails), paged_at=page.paged_at, acknowledged_at=page.acknowledged_at,
+        )  # fmt: skip
+
+
 @strawberry.type(
     description="Something trained staff must look at: risky words, or a report about risk or left waiting."
 )
@@ -77,6 +101,12 @@ class SafeguardingAlert:
     thread_id: strawberry.ID | None = strawberry.field(
         description="For MESSAGE and MESSAGE_REPORT: the conversation the message is in (open it with `thread`)."
     )
+    group_id: strawberry.ID | None = strawberry.field(description="The group it arose in; null for a private check-in.")
+    pages_sent: int = strawberry.field(description="How many times someone on call has been paged about it.")
+    pages: list[SafeguardingPage] = strawberry.field(description="Every page about it, first first.")
+    seconds_to_acknowledge: int | None = strawberry.field(
+        description="From raised to first acknowledged (or resolved, if nobody acknowledged it); null until then."
+    )
 
     @classmethod
     def from_view(cls, view: AlertView, ctx: ContentContext) -> Self:
@@ -91,7 +121,9 @@ class SafeguardingAlert:
             share=share_of(view.share, ctx) if view.share is not None else None,
             response=response_of(view.response, ctx) if view.response is not None else None,
             report=StaffReport.from_document(view.report) if view.report is not None else None,
-            thread_id=_optional_id(view.thread_id),
+            thread_id=_optional_id(view.thread_id), group_id=_optional_id(alert.group_id), pages_sent=alert.page_step,
+            pages=[SafeguardingPage.of(page) for page in view.pages],
+            seconds_to_acknowledge=_seconds_to_acknowledge(alert),
         )  # fmt: skip
 
 
@@ -112,6 +144,11 @@ class AuthorRevealRequest:
             reason=request.reason, status=request.status, created_at=request.created_at,
             expires_at=request.expires_at,
         )  # fmt: skip
+
+
+def _seconds_to_acknowledge(alert: SafeguardingAlertDocument) -> int | None:
+    answered = alert.acknowledged_at or alert.resolved_at
+    return int((answered - alert.created_at).total_seconds()) if answered else None
 
 
 def _optional_id(value: str | None) -> strawberry.ID | None:

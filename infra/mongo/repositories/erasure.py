@@ -30,6 +30,11 @@ class ErasureRepository:
         result = await self._db[collection].update_many({field: member_id}, {"$set": {field: tombstone_id}})
         return result.modified_count
 
+    async def tombstone_in_list(self, collection: str, field: str, member_id: str, tombstone_id: str) -> int:
+        """The same, where the member is one of a list (each document names them once)."""
+        result = await self._db[collection].update_many({field: member_id}, {"$set": {f"{field}.$": tombstone_id}})
+        return result.modified_count
+
     async def delete_shares(self, share_ids: Sequence[str], reply_ids: Sequence[str]) -> None:
         """The member's shares with every reply to them, their links and the reactions on them.
 

@@ -252,3 +252,22 @@ class GroupsRepository:
         if after is not None:
             measured = [item for item in measured if (item.metres, item.group.id) > after]
         return measured[:limit]
+
+    async def set_host(self, group_id: str, organisation_id: str | None, *, was: str | None, now: datetime) -> bool:
+        """Host the live group by `organisation_id` (None: unhost) if its host is still `was`;
+        False when the group is archived, missing, or its host changed meanwhile.
+        """
+        result = await self._collection.update_one(
+            {"_id": group_id, "archived": False, "host_organisation_id": was},
+            {"$set": {"host_organisation_id": organisation_id, "updated_at": now}},
+        )
+        return result.modified_count == 1
+
+    async def hosted_by(self, organisation_ids: Sequence[str], *, limit: int) -> list[GroupDocument]:
+        """Groups hosted by these organisations, by name (the `host` index)."""
+        cursor = (
+            self._collection.find({"host_organisation_id": {"$in": list(organisation_ids)}})
+            .sort([("name_key", 1), ("_id", 1)])
+            .limit(limit)
+        )
+        return [GroupDocument.from_mongo(raw) async for raw in cursor]

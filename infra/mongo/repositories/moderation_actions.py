@@ -18,7 +18,7 @@ class ModerationActionsRepository:
     async def page_for_group(
         self, group_id: str, *, after: Keyset | None, first: int
     ) -> Page[ModerationActionDocument]:
-        """A group's log, newest first (index `group_log`)."""
-        query = {"group_id": group_id} | after_filter("created_at", after, descending=True)
+        """A group's log, newest first, keyset-paginated on (created_at, _id): the `group_log` index."""
+        query = {"group_id": group_id, **after_filter("created_at", after, descending=True)}
         cursor = self._collection.find(query).sort(sort_spec("created_at", descending=True)).limit(first + 1)
         return page_of([ModerationActionDocument.from_mongo(raw) async for raw in cursor], first)

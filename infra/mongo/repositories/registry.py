@@ -28,7 +28,10 @@ from infra.mongo.repositories.memberships import MembershipsRepository
 from infra.mongo.repositories.message_reports import MessageReportsRepository
 from infra.mongo.repositories.messages import MessagesRepository
 from infra.mongo.repositories.moderation_actions import ModerationActionsRepository
+from infra.mongo.repositories.moderation_notices import ModerationNoticesRepository
 from infra.mongo.repositories.notifications import NotificationsRepository
+from infra.mongo.repositories.org_roles import OrgRolesRepository
+from infra.mongo.repositories.organisations import OrganisationsRepository
 from infra.mongo.repositories.personal_data import PersonalDataRepository
 from infra.mongo.repositories.push_budgets import PushBudgetsRepository
 from infra.mongo.repositories.push_claims import PushClaimsRepository
@@ -36,8 +39,10 @@ from infra.mongo.repositories.reactions import ReactionsRepository
 from infra.mongo.repositories.reports import ReportsRepository
 from infra.mongo.repositories.responses import ResponsesRepository
 from infra.mongo.repositories.retention import RetentionRepository
+from infra.mongo.repositories.rota_shifts import RotaShiftsRepository
 from infra.mongo.repositories.rsvps import RsvpsRepository
 from infra.mongo.repositories.safeguarding_alerts import SafeguardingAlertsRepository
+from infra.mongo.repositories.safeguarding_pages import SafeguardingPagesRepository
 from infra.mongo.repositories.sessions import SessionsRepository
 from infra.mongo.repositories.shares import SharesRepository
 from infra.mongo.repositories.staff_alerts import StaffAlertsRepository
@@ -93,6 +98,11 @@ class Repositories:
     retention: RetentionRepository
     text_contacts: TextContactsRepository
     text_budgets: TextBudgetsRepository
+    organisations: OrganisationsRepository
+    org_roles: OrgRolesRepository
+    rota_shifts: RotaShiftsRepository
+    safeguarding_pages: SafeguardingPagesRepository
+    moderation_notices: ModerationNoticesRepository
 
     @classmethod
     def over(cls, db: Database, *, geo_near: bool = True) -> Repositories:
@@ -140,4 +150,9 @@ class Repositories:
             retention=RetentionRepository(db),
             text_contacts=TextContactsRepository(db),
             text_budgets=TextBudgetsRepository(db),
+            organisations=OrganisationsRepository(db),
+            org_roles=OrgRolesRepository(db),
+            rota_shifts=RotaShiftsRepository(db),
+            safeguarding_pages=SafeguardingPagesRepository(db),
+            moderation_notices=ModerationNoticesRepository(db),
         )

@@ -91,6 +91,7 @@ async def test_words_of_risk_raise_one_alert_that_points_at_the_source_and_never
         "source_kind": "check_in",
         "source_id": source.id,
         "member_id": member.id,
+        "group_id": None,  # this source names no group
         "level": "high",
         "categories": ["method", "suicidal_thoughts"],
         "lexicon_version": 1,
@@ -102,6 +103,9 @@ async def test_words_of_risk_raise_one_alert_that_points_at_the_source_and_never
         "resolved_by": None,
         "resolved_at": None,
         "resolution_note": None,
+        "page_due_at": NOW,  # the on-call tick looks at it next (nothing pages it while unhosted)
+        "page_step": 0,
+        "organisation_id": None,
     }
 
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from strawberry.types.field import StrawberryField
 
+from api.graphql.moderation.mutations.appeal_decide import appeal_decide
 from api.graphql.moderation.mutations.content_moderate import content_moderate
 from api.graphql.moderation.mutations.member_mute import member_mute
+from api.graphql.moderation.mutations.moderation_appeal import moderation_appeal
 from api.graphql.moderation.mutations.report_create import report_create
 from api.graphql.moderation.mutations.report_dismiss import report_dismiss
 
@@ -16,4 +18,6 @@ MUTATIONS: list[StrawberryField] = [
     content_moderate,
     member_mute,
     report_dismiss,
+    moderation_appeal,
+    appeal_decide,
 ]

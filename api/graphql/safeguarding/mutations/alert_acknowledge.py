@@ -10,7 +10,7 @@ import strawberry
 from api.graphql.core.context import Info
 from api.graphql.core.errors import RefusalCode, access_denials, error_fields
 from api.graphql.core.fields import mutation
-from api.graphql.core.permissions import IsMember, IsSafeguarding
+from api.graphql.core.permissions import HandlesAlerts, IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.safeguarding.types import SafeguardingAlert
 from api.graphql.shares.access import request_context
@@ -51,7 +51,7 @@ AlertAcknowledgeResult = Annotated[
 
 @mutation(
     description="Take an open alert. Safeguarding staff only.",
-    permission_classes=[IsMember, IsSafeguarding],
+    permission_classes=[IsMember, HandlesAlerts],
 )
 async def alert_acknowledge(
     info: Info, data: Annotated[AlertAcknowledgeInput, strawberry.argument(name="input", description="Which alert.")]

@@ -1,0 +1,67 @@
+"""Organisations: charities that host groups, their staff and roles, and whose group is whose.
+
+Other contexts, the API and the workers import these from here, never from the modules
+(tests may reach into a module they test). Ask `staffing_of` for the roles a person holds
+(read on every request), `host_of` for a group's host, `staff_with_role` for who holds a role
+in an organisation, and `organisations_staffed` for the organisations a person works for.
+"""
+
+from __future__ import annotations
+
+from domain.organisations.errors import OrganisationError, OrganisationErrorCode
+from domain.organisations.paging import Pager, deadline, page_due, page_step, record_acknowledgement
+from domain.organisations.policies import NO_STAFFING, OrgAction, Staffing, authorize
+from domain.organisations.reading import (
+    Membership,
+    get_organisation,
+    groups_handled_by,
+    host_of,
+    hosted_groups,
+    my_organisations,
+    organisation_staff,
+    organisations_staffed,
+    staff_with_role,
+    staffing_of,
+)
+from domain.organisations.reporting import MonthFigures, acknowledgement_report, seconds_to_acknowledge
+from domain.organisations.rota import OnCall, add_shift, on_call, remove_shift, rota_between
+from domain.organisations.service import create_organisation, grant_role, host_group, revoke_role, unhost_group
+from domain.organisations.validation import OrganisationDraft
+
+__all__ = [
+    "NO_STAFFING",
+    "Membership",
+    "MonthFigures",
+    "OnCall",
+    "OrgAction",
+    "OrganisationDraft",
+    "OrganisationError",
+    "OrganisationErrorCode",
+    "Pager",
+    "Staffing",
+    "acknowledgement_report",
+    "add_shift",
+    "authorize",
+    "create_organisation",
+    "deadline",
+    "get_organisation",
+    "grant_role",
+    "groups_handled_by",
+    "host_group",
+    "host_of",
+    "hosted_groups",
+    "my_organisations",
+    "on_call",
+    "organisation_staff",
+    "organisations_staffed",
+    "page_due",
+    "page_step",
+    "record_acknowledgement",
+    "remove_shift",
+    "revoke_role",
+    "rota_between",
+    "seconds_to_acknowledge",
+    "staff_with_role",
+    "staffing_of",
+    "unhost_group",
+]

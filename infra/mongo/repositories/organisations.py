@@ -1,0 +1,25 @@
+"""The `organisations` collection: the bodies that host groups."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from infra.mongo.client import Database
+from schemas.documents.organisations import OrganisationDocument
+
+
+class OrganisationsRepository:
+    def __init__(self, db: Database) -> None:
+        self._collection = db["organisations"]
+
+    async def insert(self, organisation: OrganisationDocument) -> None:
+        await self._collection.insert_one(organisation.to_mongo())
+
+    async def get(self, organisation_id: str) -> OrganisationDocument | None:
+        raw = await self._collection.find_one({"_id": organisation_id})
+        return OrganisationDocument.from_mongo(raw) if raw else None
+
+    async def get_many(self, organisation_ids: Sequence[str]) -> list[OrganisationDocument]:
+        """By id, in no particular order; missing ids are left out."""
+        cursor = self._collection.find({"_id": {"$in": list(organisation_ids)}})
+        return [OrganisationDocument.from_mongo(raw) async for raw in cursor]

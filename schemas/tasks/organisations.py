@@ -1,0 +1,3 @@
+"""Task names of the organisations concern."""
+
+PAGE_ON_CALL = "organisations.page_on_call"
