@@ -78,7 +78,7 @@ class ApiRuntime:
             clock=clock,
             mongo=mongo,
             db=db,
-            repos=Repositories.over(db),
+            repos=Repositories.over(db, geo_near=settings.mongo.geo_near),
             redis=redis,
             broadcaster=broadcaster,
             rate_limits=TokenBuckets(redis, settings.rate_limits),

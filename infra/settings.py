@@ -36,6 +36,11 @@ class MongoSettings(BaseSettings):
     timeout_ms: int = Field(default=10_000, ge=100, description="Whole-operation timeout (CSOT).")
     server_selection_timeout_ms: int = Field(default=5_000, ge=100)
     max_pool_size: int = Field(default=50, ge=1)
+    geo_near: bool = Field(
+        default=True,
+        description="Discovery by distance uses $geoNear; false, or an engine without it (detected), reads a"
+        " nation's open groups and measures them in the app.",
+    )
 
 
 class RedisSettings(BaseSettings):

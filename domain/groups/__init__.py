@@ -6,6 +6,7 @@ Other contexts, the API and the workers import these from here, never from the m
 from __future__ import annotations
 
 from domain.groups.access import authorized, note_leader_activity
+from domain.groups.areas import NearArea, centre_of, clean_outward_code, clean_postcode, location_of
 from domain.groups.attention import Attention, attention_for, expect_digest, next_digest_at
 from domain.groups.errors import GroupError, GroupErrorCode
 from domain.groups.invites import InviteTerms, create_invite
@@ -13,6 +14,7 @@ from domain.groups.join_requests import Decision, create_request, decide_request
 from domain.groups.lead_watch import staff_alerts, watch_leads
 from domain.groups.leadership import assign_lead, demote_co_lead, promote_co_lead, set_away, transfer_leadership
 from domain.groups.membership import admit_registered, join_group, leave_group, may_register_by_text, remove_member
+from domain.groups.nearby import InvalidNearCursorError, NearbyGroup, discover_groups_near
 from domain.groups.occurrences import ANSWER_WINDOW, answered_occurrence, next_occurrence
 from domain.groups.policies import (
     GroupAction,
@@ -55,8 +57,11 @@ __all__ = [
     "GroupError",
     "GroupErrorCode",
     "GroupView",
+    "InvalidNearCursorError",
     "InviteTerms",
     "LeadershipEntry",
+    "NearArea",
+    "NearbyGroup",
     "ScheduleDraft",
     "Viewer",
     "admit_registered",
@@ -67,12 +72,16 @@ __all__ = [
     "assign_lead",
     "attention_for",
     "authorized",
+    "centre_of",
+    "clean_outward_code",
+    "clean_postcode",
     "create_group",
     "create_invite",
     "create_request",
     "decide_request",
     "demote_co_lead",
     "discover_groups",
+    "discover_groups_near",
     "expect_digest",
     "get_group",
     "is_active",
@@ -83,6 +92,7 @@ __all__ = [
     "lead_facing_recipients",
     "lead_notification_recipients",
     "leave_group",
+    "location_of",
     "may_register_by_text",
     "my_groups",
     "my_leadership",

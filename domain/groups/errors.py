@@ -60,6 +60,11 @@ class GroupErrorCode(StrEnum):
     LOCAL_TIME_INVALID = "local_time_invalid"
     MISSED_CHECK_INS_OUT_OF_RANGE = "missed_check_ins_out_of_range"
     INACTIVE_DAYS_OUT_OF_RANGE = "inactive_days_out_of_range"
+    # Looking for a group near an area
+    AREA_REQUIRED = "area_required"
+    POSTCODE_TOO_PRECISE = "postcode_too_precise"
+    OUTWARD_CODE_INVALID = "outward_code_invalid"
+    UNKNOWN_AREA = "unknown_area"
 
 
 class GroupError(DomainError):

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, time
 from urllib.parse import urlsplit
 
 from domain.errors import FieldIssue
+from domain.groups import clean_postcode
 from domain.members import parse_clock
 from domain.sessions.errors import SessionError, SessionErrorCode
 from schemas.documents.venues import Accessibility
@@ -23,10 +23,6 @@ DESCRIPTION_MAX = 2_000
 LINK_MAX = 500
 DURATION_RANGE = (15, 8 * 60)
 CAPACITY_RANGE = (1, 500)
-# A UK postcode (outward code, a space, inward code) and an outward code alone; upper case.
-_OUTWARD = r"(?:[A-Z]{1,2}[0-9][A-Z0-9]?)"
-_POSTCODE = re.compile(rf"^{_OUTWARD} [0-9][A-Z]{{2}}$")
-_OUTWARD_CODE = re.compile(rf"^{_OUTWARD}$")
 
 
 def issue(field: str, code: SessionErrorCode, message: str) -> FieldIssue:
@@ -49,21 +45,6 @@ def length_issue(  # noqa: PLR0917 - reads as a sentence at each call
         return []
     need = f"up to {high}" if low == 0 else f"{low} to {high}"
     return [issue(field, code, f"{what} must be {need} characters.")]
-
-
-def clean_postcode(raw: str) -> str | None:
-    """A full UK postcode as `CF10 1AA`, whatever its spacing or case; None if it is not one."""
-    compact = re.sub(r"\s+", "", raw).upper()
-    if not 5 <= len(compact) <= 7:
-        return None
-    shaped = f"{compact[:-3]} {compact[-3:]}"
-    return shaped if _POSTCODE.match(shaped) else None
-
-
-def clean_outward_code(raw: str) -> str | None:
-    """A postcode district (`CF10`), never a full postcode; None if it is not one."""
-    compact = raw.strip().upper()
-    return compact if _OUTWARD_CODE.match(compact) else None
 
 
 @dataclass(frozen=True)

@@ -5,14 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from domain.groups import GroupAction, Viewer, note_leader_activity
+from domain.groups import GroupAction, Viewer, clean_outward_code, clean_postcode, location_of, note_leader_activity
 from domain.sessions.access import authorized_live
 from domain.sessions.errors import SessionError, SessionErrorCode
 from domain.sessions.validation import (
     LOCAL_AUTHORITY_MAX,
     clean,
-    clean_outward_code,
-    clean_postcode,
     issue,
     length_issue,
     raise_any,
@@ -21,7 +19,7 @@ from domain.sessions.validation import (
 from infra.mongo.repositories.registry import Repositories
 from schemas.commands import KEEP, Keep
 from schemas.documents.base import new_id
-from schemas.documents.groups import GroupDocument, GroupUpdate, HomeArea
+from schemas.documents.groups import GeoPoint, GroupDocument, GroupUpdate, HomeArea
 from schemas.documents.members import Nation
 from schemas.documents.venues import Accessibility, VenueDocument, VenueUpdate
 
@@ -58,6 +56,11 @@ def _checked(draft: VenueDraft) -> VenueDraft:
     return draft
 
 
+def _location(group: GroupDocument, venue: VenueDocument) -> GeoPoint | Keep | None:
+    """The group's location once this venue is where it usually meets (unchanged without a home area)."""
+    return location_of(group.home_area, venue_postcode=venue.postcode) if group.home_area is not None else KEEP
+
+
 async def create_venue(
     *, repos: Repositories, viewer: Viewer, group_id: str, draft: VenueDraft, make_default: bool, now: datetime
 ) -> VenueDocument:
@@ -75,7 +78,8 @@ async def create_venue(
     )  # fmt: skip
     await repos.venues.insert(venue)
     if make_default:
-        await repos.groups.update_live(group.id, GroupUpdate(default_venue_id=venue.id), capacity=None, now=now)
+        update = GroupUpdate(default_venue_id=venue.id, location=_location(group, venue))
+        await repos.groups.update_live(group.id, update, capacity=None, now=now)
     await note_leader_activity(repos, membership, now=now)
     return venue
 
@@ -97,6 +101,8 @@ async def update_venue(
     venue = await repos.venues.update(group.id, venue_id, changes, now=now)
     if venue is None:
         raise SessionError(SessionErrorCode.VENUE_NOT_FOUND, "That venue is not one of this group's.")
+    if venue.id == group.default_venue_id and not isinstance(postcode, Keep):
+        await repos.groups.update_live(group.id, GroupUpdate(location=_location(group, venue)), capacity=None, now=now)
     await note_leader_activity(repos, membership, now=now)
     return venue
 
@@ -121,11 +127,13 @@ async def set_home_area(
     if outward_code is not None and outward is None:
         message = "Give only the first part of a postcode, such as CF10."
         found.append(issue("outwardCode", SessionErrorCode.OUTWARD_CODE_INVALID, message))
-    if default_venue_id is not None and await repos.venues.get(group.id, default_venue_id) is None:
+    venue = await repos.venues.get(group.id, default_venue_id) if default_venue_id is not None else None
+    if default_venue_id is not None and venue is None:
         found.append(issue("defaultVenueId", SessionErrorCode.VENUE_NOT_FOUND, "That venue is not this group's."))
     raise_any(found)
     area = HomeArea(nation=nation, local_authority=authority, outward_code=outward)
-    update = GroupUpdate(home_area=area, default_venue_id=default_venue_id)
+    location = location_of(area, venue_postcode=venue.postcode if venue else None)
+    update = GroupUpdate(home_area=area, location=location, default_venue_id=default_venue_id)
     updated = await repos.groups.update_live(group.id, update, capacity=None, now=now)
     if updated is None:
         raise SessionError(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from pymongo import ASCENDING, DESCENDING, IndexModel
+from pymongo import ASCENDING, DESCENDING, GEOSPHERE, IndexModel
 from pymongo.errors import OperationFailure
 
 from infra.mongo.client import Database
@@ -18,6 +18,9 @@ logger = logging.getLogger(__name__)
 
 _CHANGED_DEFINITION = {85, 86}  # IndexOptionsConflict, IndexKeySpecsConflict (FerretDB answers 86 too)
 _INDEX_NOT_FOUND = 27
+# An engine without geo indexes (FerretDB 1.24 answers 27; others CannotCreateIndex or
+# NotImplemented): discovery by distance then takes its nation-index fallback.
+_NO_GEO_INDEX = {27, 67, 238}
 
 INDEXES: dict[str, list[IndexModel]] = {
     "members": [
@@ -31,6 +34,11 @@ INDEXES: dict[str, list[IndexModel]] = {
         # Beat's reminder tick reads only due groups, in (next_checkin_at, _id) pages, from the index alone.
         IndexModel([("next_checkin_at", ASCENDING), ("_id", ASCENDING)], name="checkin_due"),
         IndexModel([("lead_check_at", ASCENDING), ("_id", ASCENDING)], name="lead_check"),
+        # Discovery by distance: $geoNear within a nation; without geo queries, a nation's open groups.
+        IndexModel([("home_area.nation", ASCENDING), ("location", GEOSPHERE)], name="nation_location"),
+        IndexModel(
+            [("home_area.nation", ASCENDING), ("access", ASCENDING), ("archived", ASCENDING)], name="nation_discovery"
+        ),
         # An organisation's groups, and whose groups its staff may see.
         IndexModel([("host_organisation_id", ASCENDING), ("name_key", ASCENDING), ("_id", ASCENDING)], name="host"),
     ],
@@ -312,12 +320,23 @@ async def ensure_indexes(db: Database) -> None:
             try:
                 await db[collection].create_indexes([index])
             except OperationFailure as error:
+                if _is_geo(index) and error.code in _NO_GEO_INDEX:
+                    logger.warning("index %s.%s: this engine has no geo index; left out", collection, _name(index))
+                    continue
                 if error.code not in _CHANGED_DEFINITION or index.document.get("unique"):
                     raise
                 await _rebuild(db, collection, index)
     for collection, names in RETIRED.items():
         for name in names:
             await _drop(db, collection, name)
+
+
+def _is_geo(index: IndexModel) -> bool:
+    return GEOSPHERE in index.document["key"].values()
+
+
+def _name(index: IndexModel) -> str:
+    return str(index.document["name"])
 
 
 async def _rebuild(db: Database, collection: str, index: IndexModel) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -79,6 +80,15 @@ class HomeArea(BaseModel):
     outward_code: str | None = Field(default=None, description="Upper case, such as CF10.")
 
 
+class GeoPoint(BaseModel):
+    """A GeoJSON point (longitude first), as MongoDB's 2dsphere index reads it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    type: Literal["Point"] = "Point"
+    coordinates: tuple[float, float] = Field(description="(longitude, latitude), WGS84.")
+
+
 class GroupDocument(Document):
     id: str = Field(alias="_id")
     name: str
@@ -104,6 +114,11 @@ class GroupDocument(Document):
     )
     quiet_policy: QuietPolicy = Field(default_factory=QuietPolicy)
     home_area: HomeArea | None = None
+    location: GeoPoint | None = Field(
+        default=None,
+        description="The home area's centre (its postcode district's, else its usual venue's district's, else"
+        " its council's): discovery by distance reads it. None: the group meets online only, or its area is unknown.",
+    )
     default_venue_id: str | None = None
     archived: bool = False
     archived_at: datetime | None = None
@@ -143,4 +158,5 @@ class GroupUpdate:
     next_checkin_at: datetime | Keep | None = KEEP
     quiet_policy: QuietPolicyUpdate | Keep = KEEP
     home_area: HomeArea | Keep | None = KEEP
+    location: GeoPoint | Keep | None = KEEP
     default_venue_id: str | Keep | None = KEEP

@@ -8,6 +8,7 @@ code is written for MongoDB and the concurrency test runs only there.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,12 +16,21 @@ from datetime import datetime
 from typing import Any
 
 from pymongo import ReturnDocument
+from pymongo.errors import OperationFailure
 
 from infra.mongo.client import Database
 from infra.mongo.commands import set_fields
 from infra.mongo.pagination import after_filter, sort_spec
-from schemas.documents.groups import GroupAccess, GroupDocument, GroupKind, GroupUpdate
+from schemas.documents.groups import GeoPoint, GroupAccess, GroupDocument, GroupKind, GroupUpdate
+from schemas.documents.members import Nation
 from schemas.pagination import Keyset, Page, page_of
+
+# MongoDB's own sphere for GeoJSON distances (metres), so both paths measure alike.
+EARTH_RADIUS_M = 6_378_100.0
+# An engine without geo queries: NotImplemented (FerretDB 1.24), an unknown stage; and no geo
+# index (FerretDB refuses to build one): the last may pass once the index exists, so it is not remembered.
+_GEO_UNSUPPORTED = {238, 40324}
+_NO_GEO_INDEX = 27
 
 
 @dataclass(frozen=True)
@@ -30,11 +40,45 @@ class Discovery:
     youth: tuple[bool, ...]
     kind: GroupKind | None = None
     text: str | None = None  # case-folded; matched literally, anywhere in the name or description
+    online_only: bool = False  # only groups without a location (they meet online)
+
+
+@dataclass(frozen=True)
+class Distance:
+    """A group nearby and how far its location is from the centre, in metres."""
+
+    group: GroupDocument
+    metres: float
+
+
+def haversine_m(a: GeoPoint, b: GeoPoint) -> float:
+    """Great-circle distance between two points, in metres."""
+    (lon1, lat1), (lon2, lat2) = (map(math.radians, p.coordinates) for p in (a, b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _open_to(discovery: Discovery) -> dict[str, Any]:
+    """Open, live groups with room that this viewer could join."""
+    query: dict[str, Any] = {
+        "access": GroupAccess.OPEN.value,
+        "archived": False,
+        "free_slots": {"$gt": 0},
+        "youth": {"$in": list(discovery.youth)},
+    }
+    if discovery.kind is not None:
+        query["kind"] = discovery.kind.value
+    if discovery.text:
+        query["search_text"] = {"$regex": re.escape(discovery.text)}
+    if discovery.online_only:
+        query["location"] = None
+    return query
 
 
 class GroupsRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, geo_near: bool = True) -> None:
         self._collection = db["groups"]
+        self._geo_near = geo_near  # False once the engine showed it has no $geoNear (or settings say so)
 
     async def insert(self, group: GroupDocument) -> None:
         await self._collection.insert_one(group.to_mongo())
@@ -153,19 +197,61 @@ class GroupsRepository:
 
     async def discover(self, discovery: Discovery, *, after: Keyset | None, first: int) -> Page[GroupDocument]:
         """Open, live groups with room, A to Z by name."""
-        query: dict[str, Any] = {
-            "access": GroupAccess.OPEN.value,
-            "archived": False,
-            "free_slots": {"$gt": 0},
-            "youth": {"$in": list(discovery.youth)},
-            **after_filter("name_key", after, descending=False),
-        }
-        if discovery.kind is not None:
-            query["kind"] = discovery.kind.value
-        if discovery.text:
-            query["search_text"] = {"$regex": re.escape(discovery.text)}
+        query = {**_open_to(discovery), **after_filter("name_key", after, descending=False)}
         cursor = self._collection.find(query).sort(sort_spec("name_key", descending=False)).limit(first + 1)
         return page_of([GroupDocument.from_mongo(raw) async for raw in cursor], first)
+
+    async def nearest(
+        self, discovery: Discovery, *, nation: Nation, centre: GeoPoint, after: tuple[float, str] | None, limit: int
+    ) -> list[Distance]:
+        """Up to `limit` open groups of `nation` that have a location, nearest `centre` first (ties by
+        id), after (metres, id). `$geoNear` over the `nation_location` 2dsphere index where the engine
+        has it; else every such group of that nation through the `nation_discovery` index, measured here.
+        """
+        query = {**_open_to(discovery), "home_area.nation": nation.value}
+        if self._geo_near:
+            try:
+                return await self._geo_nearest(query, centre=centre, after=after, limit=limit)
+            except OperationFailure as error:
+                if error.code not in {*_GEO_UNSUPPORTED, _NO_GEO_INDEX}:
+                    raise
+                self._geo_near = error.code not in _GEO_UNSUPPORTED
+        return await self._scanned_nearest(query, centre=centre, after=after, limit=limit)
+
+    async def _geo_nearest(
+        self, query: dict[str, Any], *, centre: GeoPoint, after: tuple[float, str] | None, limit: int
+    ) -> list[Distance]:
+        near: dict[str, Any] = {
+            "near": centre.model_dump(), "distanceField": "distance_m", "spherical": True, "key": "location",
+            "query": query,
+        }  # fmt: skip
+        pipeline: list[dict[str, Any]] = [{"$geoNear": near}]
+        if after is not None:
+            metres, last_id = after
+            near["minDistance"] = metres
+            tie = {"distance_m": metres, "_id": {"$gt": last_id}}
+            pipeline.append({"$match": {"$or": [{"distance_m": {"$gt": metres}}, tie]}})
+        pipeline += [{"$sort": {"distance_m": 1, "_id": 1}}, {"$limit": limit}]
+        found = []
+        async for raw in await self._collection.aggregate(pipeline):
+            metres = float(raw.pop("distance_m"))
+            found.append(Distance(GroupDocument.from_mongo(raw), metres))
+        return found
+
+    async def _scanned_nearest(
+        self, query: dict[str, Any], *, centre: GeoPoint, after: tuple[float, str] | None, limit: int
+    ) -> list[Distance]:
+        # Bounded by the open groups of one nation, read through an index on the nation.
+        cursor = self._collection.find({**query, "location": {"$ne": None}}).hint("nation_discovery")
+        measured = []
+        async for raw in cursor:
+            group = GroupDocument.from_mongo(raw)
+            if group.location is not None:
+                measured.append(Distance(group, haversine_m(centre, group.location)))
+        measured.sort(key=lambda item: (item.metres, item.group.id))
+        if after is not None:
+            measured = [item for item in measured if (item.metres, item.group.id) > after]
+        return measured[:limit]
 
     async def set_host(self, group_id: str, organisation_id: str | None, *, was: str | None, now: datetime) -> bool:
         """Host the live group by `organisation_id` (None: unhost) if its host is still `was`;

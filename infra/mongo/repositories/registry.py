@@ -105,10 +105,11 @@ class Repositories:
     moderation_notices: ModerationNoticesRepository
 
     @classmethod
-    def over(cls, db: Database) -> Repositories:
+    def over(cls, db: Database, *, geo_near: bool = True) -> Repositories:
+        """`geo_near`: whether discovery by distance may use `$geoNear` (settings' MONGODB_GEO_NEAR)."""
         return cls(
             members=MembersRepository(db),
-            groups=GroupsRepository(db),
+            groups=GroupsRepository(db, geo_near=geo_near),
             memberships=MembershipsRepository(db),
             invites=InvitesRepository(db),
             join_requests=JoinRequestsRepository(db),

@@ -8,8 +8,17 @@ import pytest
 from pymongo import ASCENDING, IndexModel
 from pymongo.errors import DuplicateKeyError, OperationFailure
 
+from infra.local.services import mongo_engine
 from infra.mongo.indexes import INDEXES, ensure_indexes
 from tests.fixtures.app import RunningApi
+
+# FerretDB 1.24 has no geo index: ensure_indexes leaves those out there (discovery falls back).
+GEO_INDEXES = {"nation_location"} if mongo_engine() == "ferretdb" else set()
+
+
+def declared(indexes: list[IndexModel]) -> set[str]:
+    """The names of the indexes this engine is given."""
+    return {index.document["name"] for index in indexes} - GEO_INDEXES
 
 
 async def test_indexes_apply_twice_and_an_old_push_due_is_rebuilt_with_its_new_keys(api: RunningApi) -> None:
@@ -24,7 +33,7 @@ async def test_indexes_apply_twice_and_an_old_push_due_is_rebuilt_with_its_new_k
     assert info["push_due"]["key"] == [("push.status", 1), ("push.not_before", 1), ("_id", 1), ("member_id", 1)]
     for collection, indexes in INDEXES.items():
         names = set(await db[collection].index_information())
-        assert {index.document["name"] for index in indexes} <= names
+        assert declared(indexes) <= names
     await api.runtime.mongo.drop_database(db.name)
 
 
@@ -51,7 +60,7 @@ async def test_applying_the_indexes_again_over_a_kept_database_succeeds(api: Run
 
         for collection, indexes in INDEXES.items():
             found = {index["name"] async for index in await db[collection].list_indexes()}
-            assert found == {"_id_"} | {index.document["name"] for index in indexes}, collection
+            assert found == {"_id_"} | declared(indexes), collection
     finally:
         await api.runtime.mongo.drop_database(name)
 
@@ -107,3 +116,10 @@ async def test_unique_indexes_renamed_for_sharding_replace_the_old_ones_and_stil
         with pytest.raises(DuplicateKeyError):
             await db[collection].insert_one(document | {"_id": f"{document['_id']}-again"})
     await api.runtime.mongo.drop_database(db.name)
+
+
+async def test_the_geo_index_is_built_where_the_engine_has_geo_indexes(api: RunningApi) -> None:
+    info = await api.runtime.db.groups.index_information()
+
+    assert "nation_discovery" in info
+    assert ("nation_location" in info) is (mongo_engine() != "ferretdb")
