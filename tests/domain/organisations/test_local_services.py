@@ -6,6 +6,7 @@ held keep their last good data (and nothing is marked removed from an incomplete
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -90,6 +91,20 @@ async def test_importing_again_changes_nothing(
 
     assert again == ImportSummary(imported=5, removed=0, pages=3, skipped=())
     assert await stored(db, organisation_id) == first  # same ids, same fields, one document per service
+
+
+async def test_two_imports_at_once_leave_one_document_per_service(
+    repos: Repositories, db: Database, feed: OrukFeed, client: httpx.AsyncClient
+) -> None:
+    organisation_id = new_id()
+
+    first, second = await asyncio.gather(
+        run(repos, feed, client, organisation_id), run(repos, feed, client, organisation_id)
+    )
+
+    assert first.complete
+    assert second.complete
+    assert sorted(raw["source_id"] for raw in await stored(db, organisation_id)) == [f"svc-{n}" for n in range(1, 6)]
 
 
 async def test_a_service_the_feed_drops_is_marked_removed_and_comes_back_if_listed_again(
