@@ -16,7 +16,7 @@ from schemas.tasks.crisis import FOLLOW_UPS
 from schemas.tasks.moderation import ESCALATE
 from schemas.tasks.noticing import DIFFICULT_DATES, LEAD_DIGESTS, LEAD_WATCH, QUIET_SCAN
 from schemas.tasks.notifications import SWEEP
-from schemas.tasks.organisations import PAGE_ON_CALL
+from schemas.tasks.organisations import IMPORT_LOCAL_SERVICES, PAGE_ON_CALL
 from schemas.tasks.outreach import FOLLOW_THROUGH
 from schemas.tasks.sessions import TICK as SESSIONS_TICK
 from schemas.tasks.system import TICK
@@ -44,5 +44,11 @@ def beat_schedule(settings: WorkerSettings) -> dict[str, dict[str, Any]]:
         "sessions-tick": {"task": SESSIONS_TICK, "schedule": every, "options": options},
         "accounts-tick": {"task": ACCOUNTS_TICK, "schedule": every, "options": options},
         # Daily, at a quiet hour; a missed day is caught up by the next (each run deletes all that is due).
+        # Nightly: the feeds change slowly, and an admin can import by hand at any time.
+        "organisations-local-services": {
+            "task": IMPORT_LOCAL_SERVICES,
+            "schedule": crontab(hour=4, minute=23),
+            "options": {"expires": 3600},
+        },
         "accounts-retention": {"task": RETENTION, "schedule": crontab(hour=3, minute=17), "options": {"expires": 3600}},
     }

@@ -3,12 +3,23 @@
 Other contexts, the API and the workers import these from here, never from the modules
 (tests may reach into a module they test). Ask `staffing_of` for the roles a person holds
 (read on every request), `host_of` for a group's host, `staff_with_role` for who holds a role
-in an organisation, and `organisations_staffed` for the organisations a person works for.
+in an organisation, and `organisations_staffed` for the organisations a person works for; `import_local_services`
+reads an organisation's Open Referral UK feed and `local_services_of` lists what it holds.
 """
 
 from __future__ import annotations
 
 from domain.organisations.errors import OrganisationError, OrganisationErrorCode
+from domain.organisations.local_services import (
+    FEED_TIMEOUT,
+    ImportSummary,
+    Skipped,
+    import_every_feed,
+    import_local_services,
+    import_services_now,
+    local_services_of,
+    set_services_feed,
+)
 from domain.organisations.paging import Pager, deadline, page_due, page_step, record_acknowledgement
 from domain.organisations.policies import NO_STAFFING, OrgAction, Staffing, authorize
 from domain.organisations.reading import (
@@ -29,7 +40,9 @@ from domain.organisations.service import create_organisation, grant_role, host_g
 from domain.organisations.validation import OrganisationDraft
 
 __all__ = [
+    "FEED_TIMEOUT",
     "NO_STAFFING",
+    "ImportSummary",
     "Membership",
     "MonthFigures",
     "OnCall",
@@ -38,6 +51,7 @@ __all__ = [
     "OrganisationError",
     "OrganisationErrorCode",
     "Pager",
+    "Skipped",
     "Staffing",
     "acknowledgement_report",
     "add_shift",
@@ -50,6 +64,10 @@ __all__ = [
     "host_group",
     "host_of",
     "hosted_groups",
+    "import_every_feed",
+    "import_local_services",
+    "import_services_now",
+    "local_services_of",
     "my_organisations",
     "on_call",
     "organisation_staff",
@@ -61,6 +79,7 @@ __all__ = [
     "revoke_role",
     "rota_between",
     "seconds_to_acknowledge",
+    "set_services_feed",
     "staff_with_role",
     "staffing_of",
     "unhost_group",

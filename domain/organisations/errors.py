@@ -28,6 +28,8 @@ class OrganisationErrorCode(StrEnum):
     ALREADY_HOSTED = "already_hosted"
     NOT_HOSTED = "not_hosted"
     GROUP_ARCHIVED = "group_archived"
+    # Local services
+    FEED_NOT_SET = "feed_not_set"  # importing by hand before the feed's address is given
 
 
 class OrganisationError(DomainError):

@@ -42,6 +42,12 @@ INDEXES: dict[str, list[IndexModel]] = {
         # An organisation's groups, and whose groups its staff may see.
         IndexModel([("host_organisation_id", ASCENDING), ("name_key", ASCENDING), ("_id", ASCENDING)], name="host"),
     ],
+    "local_services": [
+        # A re-import upserts by the feed's id: one document per service per organisation.
+        IndexModel(
+            [("organisation_id", ASCENDING), ("source_id", ASCENDING)], name="organisation_source_unique", unique=True
+        ),
+    ],
     "org_roles": [
         IndexModel(
             [("organisation_id", ASCENDING), ("member_id", ASCENDING), ("role", ASCENDING)],

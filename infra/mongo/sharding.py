@@ -124,6 +124,7 @@ SHARDING: dict[str, Placement] = {
     "moderation_notices": Unsharded("one per moderator's action on content or a member: a small fraction"),
     "rota_shifts": Unsharded("an organisation's shifts: a few a day"),
     "safeguarding_pages": Unsharded("a few per safeguarding alert: rare"),
+    "local_services": Unsharded("an organisation's local services from its feed: a few hundred each"),
     "org_roles": Unsharded("an organisation's staff; (organisation, member, role) unique across them"),
 }
 

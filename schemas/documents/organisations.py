@@ -27,6 +27,7 @@ class OrganisationDocument(Document):
     timezone: str = Field(default="Europe/London", description="Its rota's wall clock.")
     ack_minutes_high: int = Field(default=HIGH_RISK_ACK_MINUTES, description="High-risk page: minutes to acknowledge.")
     ack_minutes_other: int = Field(default=OTHER_ACK_MINUTES, description="Other pages: minutes to acknowledge.")
+    services_feed_url: str | None = Field(default=None, description="Its Open Referral UK feed, when it has one.")
     created_by: str
     created_at: datetime
     updated_at: datetime

@@ -537,6 +537,16 @@ MUTATIONS: dict[str, Case] = {
     "rotaShiftRemove": case(
         f"{U} {NF} {NF} {NF} {NF} {OK} {NF} {OK} {NP} {NP} {NF}", lambda w: {"shiftId": w.shift_id}, "shiftId"
     ),
+    "localServicesFeedSet": case(
+        f"{U} {NF} {NF} {NF} {NF} URL_INVALID {NF} URL_INVALID {NP} {NP} {NF}",
+        lambda w: {"organisationId": w.organisation_id, "feedUrl": "not an address"},
+        "organisationId",
+    ),
+    "localServicesImport": case(
+        f"{U} {NF} {NF} {NF} {NF} FEED_NOT_SET {NF} FEED_NOT_SET {NP} {NP} {NF}",
+        lambda w: {"organisationId": w.organisation_id},
+        "organisationId",
+    ),
     "groupUnhost": case(
         f"{U} {NF} {NP} {NP} {NP} {OK} {NF} {OK} {NP} {NP} {NF}", lambda w: {"groupId": w.group_id}, "groupId"
     ),

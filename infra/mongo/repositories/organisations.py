@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
+
+from pymongo import ReturnDocument
 
 from infra.mongo.client import Database
 from schemas.documents.organisations import OrganisationDocument
@@ -22,4 +25,19 @@ class OrganisationsRepository:
     async def get_many(self, organisation_ids: Sequence[str]) -> list[OrganisationDocument]:
         """By id, in no particular order; missing ids are left out."""
         cursor = self._collection.find({"_id": {"$in": list(organisation_ids)}})
+        return [OrganisationDocument.from_mongo(raw) async for raw in cursor]
+
+    async def set_services_feed(
+        self, organisation_id: str, feed_url: str | None, *, now: datetime
+    ) -> OrganisationDocument | None:
+        raw = await self._collection.find_one_and_update(
+            {"_id": organisation_id},
+            {"$set": {"services_feed_url": feed_url, "updated_at": now}},
+            return_document=ReturnDocument.AFTER,
+        )
+        return OrganisationDocument.from_mongo(raw) if raw else None
+
+    async def with_services_feed(self) -> list[OrganisationDocument]:
+        """Every organisation that gave a feed (a few hundred at most), for the scheduled import."""
+        cursor = self._collection.find({"services_feed_url": {"$type": "string"}}).sort("_id", 1)
         return [OrganisationDocument.from_mongo(raw) async for raw in cursor]

@@ -23,6 +23,7 @@ from infra.mongo.repositories.groups import GroupsRepository
 from infra.mongo.repositories.invites import InvitesRepository
 from infra.mongo.repositories.join_requests import JoinRequestsRepository
 from infra.mongo.repositories.lead_digests import LeadDigestsRepository
+from infra.mongo.repositories.local_services import LocalServicesRepository
 from infra.mongo.repositories.members import MembersRepository
 from infra.mongo.repositories.memberships import MembershipsRepository
 from infra.mongo.repositories.message_reports import MessageReportsRepository
@@ -99,6 +100,7 @@ class Repositories:
     text_contacts: TextContactsRepository
     text_budgets: TextBudgetsRepository
     organisations: OrganisationsRepository
+    local_services: LocalServicesRepository
     org_roles: OrgRolesRepository
     rota_shifts: RotaShiftsRepository
     safeguarding_pages: SafeguardingPagesRepository
@@ -151,6 +153,7 @@ class Repositories:
             text_contacts=TextContactsRepository(db),
             text_budgets=TextBudgetsRepository(db),
             organisations=OrganisationsRepository(db),
+            local_services=LocalServicesRepository(db),
             org_roles=OrgRolesRepository(db),
             rota_shifts=RotaShiftsRepository(db),
             safeguarding_pages=SafeguardingPagesRepository(db),

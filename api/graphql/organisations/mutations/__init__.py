@@ -6,6 +6,8 @@ from strawberry.types.field import StrawberryField
 
 from api.graphql.organisations.mutations.group_host import group_host
 from api.graphql.organisations.mutations.group_unhost import group_unhost
+from api.graphql.organisations.mutations.local_services_feed_set import local_services_feed_set
+from api.graphql.organisations.mutations.local_services_import import local_services_import
 from api.graphql.organisations.mutations.org_role_grant import org_role_grant
 from api.graphql.organisations.mutations.org_role_revoke import org_role_revoke
 from api.graphql.organisations.mutations.organisation_create import organisation_create
@@ -20,4 +22,6 @@ MUTATIONS: list[StrawberryField] = [
     group_unhost,
     rota_shift_add,
     rota_shift_remove,
+    local_services_feed_set,
+    local_services_import,
 ]
