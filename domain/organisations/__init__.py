@@ -26,6 +26,7 @@ from domain.organisations.reading import (
 from domain.organisations.reporting import MonthFigures, acknowledgement_report, seconds_to_acknowledge
 from domain.organisations.rota import OnCall, add_shift, on_call, remove_shift, rota_between
 from domain.organisations.service import create_organisation, grant_role, host_group, revoke_role, unhost_group
+from domain.organisations.texting import set_text_budget
 from domain.organisations.validation import OrganisationDraft
 
 __all__ = [
@@ -61,6 +62,7 @@ __all__ = [
     "revoke_role",
     "rota_between",
     "seconds_to_acknowledge",
+    "set_text_budget",
     "staff_with_role",
     "staffing_of",
     "unhost_group",

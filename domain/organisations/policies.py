@@ -22,12 +22,15 @@ class OrgAction(StrEnum):
     HOST = "host"  # host or stop hosting groups
     HANDLE_ALERTS = "handle_alerts"  # the safeguarding alerts of its groups; the rota
     MANAGE_ROTA = "manage_rota"  # who is on call when
+    MANAGE_TEXTING = "manage_texting"  # its monthly text budget
 
 
 _ACTIONS: dict[OrgRole, frozenset[OrgAction]] = {
     OrgRole.ORG_STAFF: frozenset({OrgAction.VIEW}),
     OrgRole.ORG_SAFEGUARDING: frozenset({OrgAction.VIEW, OrgAction.HANDLE_ALERTS}),
-    OrgRole.ORG_ADMIN: frozenset({OrgAction.VIEW, OrgAction.MANAGE_STAFF, OrgAction.HOST, OrgAction.MANAGE_ROTA}),
+    OrgRole.ORG_ADMIN: frozenset(
+        {OrgAction.VIEW, OrgAction.MANAGE_STAFF, OrgAction.HOST, OrgAction.MANAGE_ROTA, OrgAction.MANAGE_TEXTING}
+    ),
 }
 
 

@@ -9,6 +9,7 @@ from api.graphql.organisations.mutations.group_unhost import group_unhost
 from api.graphql.organisations.mutations.org_role_grant import org_role_grant
 from api.graphql.organisations.mutations.org_role_revoke import org_role_revoke
 from api.graphql.organisations.mutations.organisation_create import organisation_create
+from api.graphql.organisations.mutations.organisation_text_budget_set import organisation_text_budget_set
 from api.graphql.organisations.mutations.rota_shift_add import rota_shift_add
 from api.graphql.organisations.mutations.rota_shift_remove import rota_shift_remove
 
@@ -20,4 +21,5 @@ MUTATIONS: list[StrawberryField] = [
     group_unhost,
     rota_shift_add,
     rota_shift_remove,
+    organisation_text_budget_set,
 ]
