@@ -19,6 +19,7 @@ ROUTES: dict[tuple[str, str], str] = {
     ("POST", "/console/safeguarding/alerts/{alert_id}/acknowledge"): "safeguarding",
     ("POST", "/console/safeguarding/alerts/{alert_id}/resolve"): "safeguarding",
     ("POST", "/console/safeguarding/reveals/{request_id}/approve"): "safeguarding",
+    ("GET", "/console/on-call"): "member",  # the use case checks the organisation (?organisation=)
     ("GET", "/console/lead"): "lead",
     ("POST", "/console/lead/join-requests/{request_id}/decide"): "member",  # the use case checks the group
     ("GET", "/console/moderation"): "lead",

@@ -1,0 +1,88 @@
+"""The console's organisation screens over the real API: the on-call rota, for the organisation's
+admins and safeguarding staff and the platform's safeguarding staff; its other staff are refused,
+and another organisation's staff get exactly what a missing organisation gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack
+from dataclasses import dataclass
+from datetime import timedelta
+
+import pytest
+
+from tests.factories.console import ConsoleClient, console_client, sign_in
+from tests.factories.members import TestMember as Person
+from tests.factories.members import onboarded_member
+from tests.factories.organisations import OrgStaff, staffed_organisation
+from tests.factories.shares import act
+from tests.fixtures.app import GraphQLClient, RunningApi
+from tests.fixtures.auth import AuthEmulator
+from tests.fixtures.changes import Changes
+from tests.security.world import random_id
+
+
+@dataclass(frozen=True)
+class World:
+    org: OrgStaff
+    other: OrgStaff
+    platform_admin: Person
+    clients: dict[str, ConsoleClient]
+
+
+@pytest.fixture(scope="module")
+async def world(api: RunningApi, gql: GraphQLClient, auth_emulator: AuthEmulator) -> AsyncIterator[World]:
+    platform_admin = await onboarded_member(gql, auth_emulator, claims={"admin": True})
+    officer = await onboarded_member(gql, auth_emulator, claims={"safeguarding": True})
+    member = await onboarded_member(gql, auth_emulator)
+    org = await staffed_organisation(gql, auth_emulator, platform_admin, "Riverside Mind")
+    other = await staffed_organisation(gql, auth_emulator, platform_admin, "Hillside Carers")
+    now = api.runtime.clock.now()
+    shift = await act(
+        gql, "RotaShiftAdd", org.admin.token, organisationId=org.id, memberId=org.safeguarding.id,
+        startsAt=(now - timedelta(hours=1)).isoformat(), endsAt=(now + timedelta(hours=8)).isoformat(),
+    )  # fmt: skip
+    assert shift["__typename"] == "RotaShiftAddSuccess", shift
+    people = {
+        "org_admin": org.admin, "org_safeguarding": org.safeguarding, "org_staff": org.staff,
+        "other_org_admin": other.admin, "platform_safeguarding": officer, "platform_admin": platform_admin,
+        "member": member,
+    }  # fmt: skip
+    async with AsyncExitStack() as stack:
+        clients: dict[str, ConsoleClient] = {}
+        for name, person in people.items():
+            clients[name] = await stack.enter_async_context(console_client(api.base_url))
+            await sign_in(clients[name], auth_emulator, person.user)
+        yield World(org=org, other=other, platform_admin=platform_admin, clients=clients)
+
+
+async def test_the_on_call_screen_shows_the_rota_to_its_admins_and_safeguarding_staff(
+    world: World, changes: Changes
+) -> None:
+    mark = await changes.mark()
+    answers = {
+        name: await client.get("/console/on-call", organisation=world.org.id) for name, client in world.clients.items()
+    }
+    missing = await world.clients["org_admin"].get("/console/on-call", organisation=random_id())
+
+    assert {name: r.status_code for name, r in answers.items()} == {
+        "org_admin": 200, "org_safeguarding": 200, "platform_safeguarding": 200,
+        "org_staff": 403,  # they read the organisation's groups, not its rota
+        "other_org_admin": 404, "platform_admin": 404, "member": 404,
+    }  # fmt: skip
+    assert answers["other_org_admin"].text == missing.text  # exactly like an organisation that does not exist
+    page = answers["org_safeguarding"].text
+    assert "On call: Riverside Mind" in page
+    assert "On call now: Riverside Mind S." in page  # the safeguarding officer on duty, by name
+    assert await changes.since(mark) == []
+
+
+async def test_without_an_organisation_the_screen_lists_the_viewer_s_own(world: World) -> None:
+    mine = await world.clients["org_admin"].get("/console/on-call")
+    none = await world.clients["org_staff"].get("/console/on-call")
+
+    assert mine.status_code == none.status_code == 200
+    assert f"/console/on-call?organisation={world.org.id}" in mine.text
+    assert world.other.id not in mine.text
+    assert "?organisation=" not in none.text
