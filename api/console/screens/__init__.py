@@ -11,7 +11,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api.console.rendering import MENU, MenuItem
-from api.console.screens import audit, groups, home, lead, moderation, on_call, reports, safeguarding, session
+from api.console.screens import appeals, audit, groups, home, lead, moderation, on_call, reports, safeguarding, session
 
 SCREENS: list[APIRouter] = [
     session.router,
@@ -20,6 +20,7 @@ SCREENS: list[APIRouter] = [
     on_call.router,
     lead.router,
     moderation.router,
+    appeals.router,
     groups.router,
     reports.router,
     audit.router,
@@ -31,6 +32,7 @@ MENU.extend([
     MenuItem("/console/on-call", "On call", "member"),
     MenuItem("/console/lead", "Your groups", "member"),
     MenuItem("/console/moderation", "Moderation", "member"),
+    MenuItem("/console/appeals", "Appeals", "member"),
     MenuItem("/console/groups", "Groups", "staff"),
     MenuItem("/console/reports", "Impact report", "staff"),
     MenuItem("/console/audit", "Audit", "staff"),

@@ -25,6 +25,8 @@ ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/console/moderation"): "lead",
     ("POST", "/console/moderation/reports/{report_id}/dismiss"): "member",  # the use case checks the group
     ("POST", "/console/moderation/content/{kind}/{content_id}/{action}"): "member",  # likewise
+    ("GET", "/console/appeals"): "member",  # the use case checks the group (?group=)
+    ("POST", "/console/appeals/{notice_id}/decide"): "member",  # likewise
     ("GET", "/console/groups"): "staff",
     ("GET", "/console/reports"): "staff",
     ("GET", "/console/reports/report.csv"): "staff",

@@ -28,7 +28,10 @@ ADMITTED = {
     ("POST", "/console/sign-out"): 303,
 }
 # Every form field any console form takes, filled in (a form missing one would be a 422 before any rule).
-FORM = {"decision": "approve", "reason": "Checked with the group.", "note": "Called them; they are safe."}
+FORM = {
+    "decision": "approve", "appeal": "reject", "reason": "Checked with the group.",
+    "note": "Called them; they are safe.",
+}  # fmt: skip
 
 
 def console_routes() -> set[tuple[str, str]]:

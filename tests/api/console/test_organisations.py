@@ -1,6 +1,7 @@
 """The console's organisation screens over the real API: the on-call rota, for the organisation's
-admins and safeguarding staff and the platform's safeguarding staff; its other staff are refused,
-and another organisation's staff get exactly what a missing organisation gives.
+admins and safeguarding staff and the platform's safeguarding staff (its other staff are refused),
+and appeals, decided by the host's staff with the mutation's use case. Another organisation's staff
+get exactly what a missing organisation or group gives.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from datetime import timedelta
 
 import pytest
 
+from infra.mongo.client import Database
 from tests.factories.console import ConsoleClient, console_client, sign_in
 from tests.factories.members import TestMember as Person
 from tests.factories.members import onboarded_member
-from tests.factories.organisations import OrgStaff, staffed_organisation
-from tests.factories.shares import act
+from tests.factories.organisations import OrgStaff, hosted, staffed_organisation
+from tests.factories.shares import ShareCast, act, content_group, shared
 from tests.fixtures.app import GraphQLClient, RunningApi
 from tests.fixtures.auth import AuthEmulator
 from tests.fixtures.changes import Changes
@@ -86,3 +88,46 @@ async def test_without_an_organisation_the_screen_lists_the_viewer_s_own(world: 
     assert f"/console/on-call?organisation={world.org.id}" in mine.text
     assert world.other.id not in mine.text
     assert "?organisation=" not in none.text
+
+
+async def test_the_host_s_staff_decide_an_appeal_in_the_console_with_the_mutation_s_use_case(
+    world: World, gql: GraphQLClient, db: Database, share_cast: ShareCast, changes: Changes
+) -> None:
+    group_id = await content_group(gql, db, share_cast)
+    await hosted(gql, world.platform_admin, group_id, world.org.id)
+    share = await shared(gql, share_cast.author, group_id, "You are all useless.")
+    hidden = await act(
+        gql, "ContentModerate", share_cast.lead.token, targetKind="SHARE", targetId=share["id"], action="HIDE",
+        reason="Rule 2: be kind to each other",
+    )  # fmt: skip
+    assert hidden["__typename"] == "ContentModerateSuccess", hidden
+    [notice] = await db.moderation_notices.find({"target_id": share["id"]}).to_list(None)
+    appealed = await act(gql, "ModerationAppeal", share_cast.author.token, noticeId=notice["_id"], note="A joke.")
+    assert appealed["notice"]["appealStatus"] == "PENDING", appealed
+    staff, foreign = world.clients["org_staff"], world.clients["other_org_admin"]
+
+    choices = await staff.get("/console/appeals")
+    mark = await changes.mark()
+    queue = await staff.get("/console/appeals", group=group_id)
+    not_theirs = await foreign.get("/console/appeals", group=group_id)
+    missing = await foreign.get("/console/appeals", group=random_id())
+    assert await changes.since(mark) == []
+    refused = await foreign.post(f"/console/appeals/{notice['_id']}/decide", {"appeal": "grant", "note": "Sure."})
+    decided = await staff.post(
+        f"/console/appeals/{notice['_id']}/decide?group={group_id}", {"appeal": "grant", "note": "Fair enough."}
+    )
+
+    assert f"/console/appeals?group={group_id}" in choices.text
+    assert queue.status_code == 200
+    assert "A joke." in queue.text
+    assert share_cast.author.id not in queue.text
+    assert (not_theirs.status_code, not_theirs.text) == (404, missing.text)
+    assert refused.status_code == 404
+    assert decided.status_code == 303
+    assert decided.headers["location"] == f"/console/appeals?group={group_id}&notice=appeal_decide"
+    stored = await db.moderation_notices.find_one({"_id": notice["_id"]})
+    assert stored is not None
+    assert (stored["appeal_status"], stored["decided_by"]) == ("granted", world.org.staff.id)
+    assert (await db.shares.find_one({"_id": share["id"]}) or {})["status"] == "published"
+    audit = await db.console_actions.find({"action": "appeal_decide"}).sort("at", 1).to_list(None)
+    assert [a["outcome"] for a in audit] == ["not_found", "done"]
