@@ -28,6 +28,7 @@ ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/console/appeals"): "member",  # the use case checks the group (?group=)
     ("POST", "/console/appeals/{notice_id}/decide"): "member",  # likewise
     ("GET", "/console/groups"): "staff",
+    # The report's ?organisation= also admits that organisation's staff (tests/api/console/test_organisations.py).
     ("GET", "/console/reports"): "staff",
     ("GET", "/console/reports/report.csv"): "staff",
     ("GET", "/console/reports/chart/{name}.svg"): "staff",

@@ -6,6 +6,8 @@ get exactly what a missing organisation or group gives.
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
@@ -15,6 +17,7 @@ import pytest
 
 from infra.mongo.client import Database
 from tests.factories.console import ConsoleClient, console_client, sign_in
+from tests.factories.groups import created_group
 from tests.factories.members import TestMember as Person
 from tests.factories.members import onboarded_member
 from tests.factories.organisations import OrgStaff, hosted, staffed_organisation
@@ -131,3 +134,36 @@ async def test_the_host_s_staff_decide_an_appeal_in_the_console_with_the_mutatio
     assert (await db.shares.find_one({"_id": share["id"]}) or {})["status"] == "published"
     audit = await db.console_actions.find({"action": "appeal_decide"}).sort("at", 1).to_list(None)
     assert [a["outcome"] for a in audit] == ["not_found", "done"]
+
+
+async def test_an_organisation_s_impact_report_is_for_its_staff_and_platform_staff(
+    world: World, gql: GraphQLClient, auth_emulator: AuthEmulator, changes: Changes
+) -> None:
+    lead = await onboarded_member(gql, auth_emulator)
+    group_id = await created_group(gql, lead)
+    await hosted(gql, world.platform_admin, group_id, world.org.id)
+    mark = await changes.mark()
+
+    answers = {
+        name: await client.get("/console/reports", organisation=world.org.id) for name, client in world.clients.items()
+    }
+    missing = await world.clients["other_org_admin"].get("/console/reports", organisation=random_id())
+    platform_wide = await world.clients["org_staff"].get("/console/reports")
+    csv_ = await world.clients["org_staff"].get("/console/reports/report.csv", organisation=world.org.id)
+    chart = await world.clients["org_admin"].get("/console/reports/chart/active.svg", organisation=world.org.id)
+    foreign = world.clients["other_org_admin"]
+    foreign_csv = await foreign.get("/console/reports/report.csv", organisation=world.org.id)
+
+    assert {name: r.status_code for name, r in answers.items()} == {
+        "org_admin": 200, "org_safeguarding": 200, "org_staff": 200, "platform_safeguarding": 200,
+        "platform_admin": 200, "other_org_admin": 404, "member": 404,
+    }  # fmt: skip
+    assert answers["other_org_admin"].text == missing.text  # exactly like an organisation that does not exist
+    assert foreign_csv.status_code == 404
+    assert "group(s) hosted by the organisation" in answers["org_staff"].text
+    assert platform_wide.status_code == 403  # the platform's report stays the platform staff's
+    assert csv_.status_code == 200
+    [scope] = {row["scope"] for row in csv.DictReader(io.StringIO(csv_.text))}
+    assert group_id in scope.split(",")  # the scope: the organisation's hosted groups
+    assert chart.status_code == 200
+    assert await changes.since(mark) == []
