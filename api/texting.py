@@ -62,8 +62,8 @@ async def inbound(request: Request) -> Response:
     first = first_support(directory=runtime.support, body=text.body, now=now)  # from memory, before any I/O
     work = runtime.keep(
         answer_text(
-            repos=runtime.repos, directory=runtime.support, vault=runtime.vault, settings=runtime.settings.text,
-            text=text, now=now,
+            repos=runtime.repos, queue=runtime.queue, directory=runtime.support, vault=runtime.vault,
+            settings=runtime.settings.text, text=text, now=now,
         )
     )  # fmt: skip
     done, _ = await asyncio.wait({work}, timeout=runtime.settings.crisis.write_deadline_seconds)

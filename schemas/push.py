@@ -58,6 +58,7 @@ PUSH_DATA_KEYS: Mapping[NotificationKind, tuple[PushKey, ...]] = {
     NotificationKind.SESSION_MOVED: _SESSION,
     NotificationKind.SESSION_PLACE_OFFERED: _SESSION,
     NotificationKind.TEXT_WELCOME: _GROUP,  # by text only: the group the member was registered into
+    NotificationKind.TEXT_BUDGET_LOW: (),  # never the organisation or a group: the admin opens their organisation
 }
 COMMON_KEYS = ("notificationId", "kind")
 

@@ -54,6 +54,7 @@ NOTICES = {
     "report_dismiss": "The report is dismissed.",
     "content_moderate": "Done: the moderation log has it.",
     "join_request_decide": "Your decision is sent.",
+    "appeal_decide": "The appeal is decided: the member is told.",
     "signed_out": "You are signed out.",
 }
 

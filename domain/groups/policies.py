@@ -23,6 +23,7 @@ from schemas.documents.groups import GroupAccess, GroupDocument
 from schemas.documents.members import MemberDocument
 from schemas.documents.memberships import GroupRole, MembershipDocument, MembershipStatus
 from schemas.documents.moderation_actions import ActorRole
+from schemas.documents.org_roles import OrgRole
 
 YOUTH_MAX_AGE = 24
 # A lead or co-lead who has done nothing in the group for this long is not active,
@@ -89,6 +90,12 @@ _STAFF_ACTIONS = frozenset(
 # Staff of the hosting organisation (any org role) read the group and who is in it; nothing more
 # here (their other powers are the organisation's: domain/organisations).
 _HOST_STAFF_ACTIONS = frozenset({GroupAction.VIEW, GroupAction.VIEW_MEMBERS})
+# The host's admins and staff also add people without the app by text (docs/product/texting.md);
+# its safeguarding staff do not: handling alerts is their part.
+_HOST_ROLE_ACTIONS = {
+    OrgRole.ORG_ADMIN: frozenset({GroupAction.REGISTER_BY_TEXT}),
+    OrgRole.ORG_STAFF: frozenset({GroupAction.REGISTER_BY_TEXT}),
+}
 
 
 @dataclass(frozen=True)
@@ -139,8 +146,10 @@ def allowed_actions(
     viewer: Viewer, membership: MembershipDocument | None, group: GroupDocument | None = None
 ) -> frozenset[GroupAction]:
     actions = frozenset({GroupAction.VIEW})
-    if viewer.hosts(group):
+    if viewer.hosts(group) and group is not None and viewer.orgs is not None:
         actions |= _HOST_STAFF_ACTIONS
+        for role in viewer.orgs.roles_in(group.host_organisation_id):
+            actions |= _HOST_ROLE_ACTIONS.get(role, frozenset())
     if membership is not None and is_active(membership):
         actions |= _ROLE_ACTIONS[membership.role]
     if viewer.staff:

@@ -13,7 +13,7 @@ from domain.notifications.preferences import set_preferences
 from domain.notifications.reading import inbox_notification, inbox_page, mark_read, unread_count
 from domain.notifications.service import Notice, notify, notify_each, notify_later
 from domain.notifications.sweeper import sweep
-from domain.notifications.text_delivery import Texting, budget_owner, month_of, warn_if_low
+from domain.notifications.text_delivery import Texting, budget_owner, month_of, monthly_budget, warn_if_low
 from domain.notifications.texts import sms_text_for
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "inbox_page",
     "mark_read",
     "month_of",
+    "monthly_budget",
     "notify",
     "notify_each",
     "notify_later",

@@ -212,6 +212,12 @@ CATALOGUE: dict[NotificationKind, dict[Language, Text]] = {
             "Nodyn gan eich grŵp", "Mae cymedrolwr wedi gweithredu ar rywbeth gennych chi. Agorwch yr ap i weld pam."
         ),
     },
+    NotificationKind.TEXT_BUDGET_LOW: {
+        Language.EN: Text("Text budget", "Your organisation has used most of this month's texts. Open the app to see."),
+        Language.CY: Text(
+            "Cyllideb negeseuon", "Mae'ch sefydliad wedi defnyddio'r rhan fwyaf o negeseuon y mis hwn. Agorwch yr ap."
+        ),
+    },
     NotificationKind.SAFEGUARDING_PAGE: {
         Language.EN: Text("You're on call", "A safeguarding alert needs you. Open the console to acknowledge it."),
         Language.CY: Text("Rydych chi ar alwad", "Mae rhybudd diogelu angen eich sylw. Agorwch y consol i'w gydnabod."),

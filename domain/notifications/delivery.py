@@ -207,7 +207,9 @@ class _Run:
         if not self.notification.urgent and not await self._reserve_place(member):
             morning = policies.next_morning(member.preferences, self.now, member_zone(member))
             return await self._defer(morning, reason="daily_cap")
-        if not await take_budget(self.repos, texting, plan, group_id=plan.contact.group_id, now=self.now):
+        if not await take_budget(
+            self.repos, self.pipeline.queue, texting, plan, group_id=plan.contact.group_id, now=self.now
+        ):
             return await self._finish(PushStatus.FAILED, error="text_budget_spent")
         in_flight = DeviceDelivery(outcome=DeliveryOutcome.IN_FLIGHT, at=self.now)
         marked = await self.repos.notifications.mark_in_flight(

@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import urlencode
 
+from domain.notifications.service import notify_each
 from infra.mongo.repositories.registry import Repositories
 from infra.phones import PhoneVault
+from infra.queue import TaskQueue
 from infra.settings import TextSettings
 from infra.sms import TextOutcome, TextResult, TextSender
 from schemas.documents.base import new_id
@@ -30,13 +32,14 @@ from schemas.documents.notifications import (
     NotificationDocument,
     NotificationKind,
 )
+from schemas.documents.org_roles import OrgRole
 from schemas.documents.staff_alerts import StaffAlertDocument, StaffAlertKind
 from schemas.documents.text_budgets import PLATFORM
 from schemas.documents.text_contacts import TextContactDocument, TextStatus
 
 logger = logging.getLogger(__name__)
 
-WARN_AT = 0.8  # of the monthly budget: staff are told once a month
+WARN_AT = 0.8  # of the monthly budget: staff and the organisation's admins are told once a month
 # A text Twilio made this long before our attempt began is not ours (clocks differ by a little).
 _ADOPT_SKEW = timedelta(minutes=1)
 
@@ -97,25 +100,41 @@ async def adopt_earlier(texting: Texting, plan: TextPlan, earlier: DeviceDeliver
     return None
 
 
-async def take_budget(repos: Repositories, texting: Texting, plan: TextPlan, *, group_id: str, now: datetime) -> bool:
+async def monthly_budget(repos: Repositories, settings: TextSettings, organisation_id: str) -> int:
+    """The organisation's own monthly budget if it set one, else the platform default (read for each
+    text, so a change counts from the next one).
+    """
+    own = None if organisation_id == PLATFORM else await repos.organisations.text_budget(organisation_id)
+    return settings.monthly_budget_default if own is None else own
+
+
+async def take_budget(
+    repos: Repositories, queue: TaskQueue, texting: Texting, plan: TextPlan, *, group_id: str, now: datetime
+) -> bool:
     """One text from the month's budget; staff warned once when it passes 80%. False when spent."""
-    limit = texting.settings.monthly_budget_default
+    limit = await monthly_budget(repos, texting.settings, plan.organisation_id)
     sent = await repos.text_budgets.take(plan.organisation_id, plan.month, limit=limit)
     if sent is None:
         logger.warning("text budget spent", extra={"organisation_id": plan.organisation_id, "month": plan.month})
         return False
-    await warn_if_low(repos, organisation_id=plan.organisation_id, month=plan.month, sent=sent, limit=limit,
+    await warn_if_low(repos, queue, organisation_id=plan.organisation_id, month=plan.month, sent=sent, limit=limit,
                       group_id=group_id, now=now)  # fmt: skip
     return True
 
 
 async def warn_if_low(
-    repos: Repositories, *, organisation_id: str, month: str, sent: int, limit: int, group_id: str, now: datetime
-) -> None:
-    """At 80%, one staff alert per organisation and month (the platform's staff until organisations
-    have their own: issue 17 wires the organisation's staff).
+    repos: Repositories, queue: TaskQueue, *, organisation_id: str, month: str, sent: int, limit: int,
+    group_id: str, now: datetime,
+) -> None:  # fmt: skip
+    """At 80%, once per organisation and month: a staff alert for platform staff, and a push to each
+    of the organisation's org admins. Both are written before the month is marked warned, and both
+    are idempotent (the alert's open key, the outbox's dedupe key), so a crash between them loses
+    nothing and a rerun sends nothing twice.
     """
-    if sent < WARN_AT * limit or not await repos.text_budgets.mark_warned(organisation_id, month, now=now):
+    if sent < WARN_AT * limit:
+        return
+    budget = await repos.text_budgets.get(organisation_id, month)
+    if budget is not None and budget.warned_at is not None:
         return
     subject = f"{organisation_id}:{month}"
     alert = StaffAlertDocument(
@@ -123,7 +142,13 @@ async def warn_if_low(
         open_key=f"{StaffAlertKind.TEXT_BUDGET_LOW.value}:{subject}", created_at=now,
     )  # fmt: skip
     await repos.staff_alerts.raise_if_new(alert)
-    logger.warning("text budget at 80%%", extra={"organisation_id": organisation_id, "month": month})
+    if organisation_id != PLATFORM:
+        admins = await repos.org_roles.in_organisation(organisation_id, roles=(OrgRole.ORG_ADMIN,))
+        recipients = {role.member_id: f"text_budget_low:{subject}:{role.member_id}" for role in admins}
+        await notify_each(repos=repos, queue=queue, recipients=recipients, kind=NotificationKind.TEXT_BUDGET_LOW,
+                          now=now)  # fmt: skip
+    if await repos.text_budgets.mark_warned(organisation_id, month, now=now):
+        logger.warning("text budget at 80%%", extra={"organisation_id": organisation_id, "month": month})
 
 
 async def send_planned(texting: Texting, plan: TextPlan, notification: NotificationDocument) -> TextResult:

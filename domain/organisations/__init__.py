@@ -35,8 +35,9 @@ from domain.organisations.reading import (
     staffing_of,
 )
 from domain.organisations.reporting import MonthFigures, acknowledgement_report, seconds_to_acknowledge
-from domain.organisations.rota import OnCall, add_shift, on_call, remove_shift, rota_between
+from domain.organisations.rota import OnCall, add_shift, on_call, on_call_rota, remove_shift, rota_between
 from domain.organisations.service import create_organisation, grant_role, host_group, revoke_role, unhost_group
+from domain.organisations.texting import set_text_budget
 from domain.organisations.validation import OrganisationDraft
 
 __all__ = [
@@ -70,6 +71,7 @@ __all__ = [
     "local_services_of",
     "my_organisations",
     "on_call",
+    "on_call_rota",
     "organisation_staff",
     "organisations_staffed",
     "page_due",
@@ -80,6 +82,7 @@ __all__ = [
     "rota_between",
     "seconds_to_acknowledge",
     "set_services_feed",
+    "set_text_budget",
     "staff_with_role",
     "staffing_of",
     "unhost_group",

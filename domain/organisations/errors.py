@@ -15,6 +15,7 @@ class OrganisationErrorCode(StrEnum):
     URL_INVALID = "url_invalid"
     TIMEZONE_INVALID = "timezone_invalid"
     DEADLINE_OUT_OF_RANGE = "deadline_out_of_range"
+    TEXT_BUDGET_OUT_OF_RANGE = "text_budget_out_of_range"
     # Its staff
     MEMBER_NOT_FOUND = "member_not_found"
     ROLE_ALREADY_HELD = "role_already_held"

@@ -23,13 +23,23 @@ class OrgAction(StrEnum):
     HANDLE_ALERTS = "handle_alerts"  # the safeguarding alerts of its groups; the rota
     MANAGE_ROTA = "manage_rota"  # who is on call when
     MANAGE_SERVICES = "manage_services"  # its local services: the feed's address, importing now
+    MANAGE_TEXTING = "manage_texting"  # its monthly text budget
+    VIEW_ON_CALL = "view_on_call"  # the console's on-call screen: who is on call when
 
 
 _ACTIONS: dict[OrgRole, frozenset[OrgAction]] = {
     OrgRole.ORG_STAFF: frozenset({OrgAction.VIEW}),
-    OrgRole.ORG_SAFEGUARDING: frozenset({OrgAction.VIEW, OrgAction.HANDLE_ALERTS}),
+    OrgRole.ORG_SAFEGUARDING: frozenset({OrgAction.VIEW, OrgAction.HANDLE_ALERTS, OrgAction.VIEW_ON_CALL}),
     OrgRole.ORG_ADMIN: frozenset(
-        {OrgAction.VIEW, OrgAction.MANAGE_STAFF, OrgAction.HOST, OrgAction.MANAGE_ROTA, OrgAction.MANAGE_SERVICES}
+        {
+            OrgAction.VIEW,
+            OrgAction.MANAGE_STAFF,
+            OrgAction.HOST,
+            OrgAction.MANAGE_ROTA,
+            OrgAction.MANAGE_SERVICES,
+            OrgAction.MANAGE_TEXTING,
+            OrgAction.VIEW_ON_CALL,
+        }
     ),
 }
 

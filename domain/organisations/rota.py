@@ -17,6 +17,7 @@ from domain.organisations.reading import get_organisation
 from infra.mongo.repositories.registry import Repositories
 from schemas.documents.base import new_id
 from schemas.documents.org_roles import OrgRole
+from schemas.documents.organisations import OrganisationDocument
 from schemas.documents.rota_shifts import RotaShiftDocument
 
 SHIFT_MAX = timedelta(days=7)
@@ -91,3 +92,20 @@ async def on_call(*, repos: Repositories, organisation_id: str, at: datetime) ->
     }
     ordered = dict.fromkeys(shift.member_id for shift in shifts if shift.member_id in holders)
     return [OnCall(member_id=member_id, email=holders[member_id]) for member_id in ordered]
+
+
+async def on_call_rota(
+    *, repos: Repositories, staffing: Staffing, organisation_id: str, start: datetime, end: datetime,
+    platform_safeguarding: bool,
+) -> tuple[OrganisationDocument, list[RotaShiftDocument]]:  # fmt: skip
+    """The organisation and its shifts overlapping [start, end), for the console's on-call screen:
+    its admins and safeguarding staff, and the platform's safeguarding staff (who take over when
+    nobody on the rota answers). Anyone else's request looks like a missing organisation, or, for
+    its other staff, is not permitted.
+    """
+    organisation = await repos.organisations.get(organisation_id)
+    if organisation is None:
+        raise HiddenError(organisation_id)
+    if not platform_safeguarding:
+        authorize(Staffing(roles=staffing.roles), organisation_id, OrgAction.VIEW_ON_CALL)
+    return organisation, await repos.rota_shifts.between(organisation_id, start, end, limit=READ_MAX)

@@ -6,7 +6,7 @@ Other contexts, the API and the workers import these from here, never from the m
 from __future__ import annotations
 
 from domain.reports.errors import ReportError, ReportErrorCode
-from domain.reports.impact import Figure, ImpactReport, Period, impact_report, parse_period
+from domain.reports.impact import Figure, ImpactReport, Period, impact_report, organisation_impact_report, parse_period
 from domain.reports.policies import MIN_PEOPLE
 
 __all__ = [
@@ -17,5 +17,6 @@ __all__ = [
     "ReportError",
     "ReportErrorCode",
     "impact_report",
+    "organisation_impact_report",
     "parse_period",
 ]

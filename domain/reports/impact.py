@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from domain.identity import Identity
+from domain.organisations import Staffing, hosted_groups
 from domain.reports.errors import ReportError, ReportErrorCode
 from domain.reports.policies import MIN_PEOPLE, require_report_reader, shown_count, shown_share
 from infra.mongo.repositories.registry import Repositories
@@ -83,6 +84,21 @@ async def impact_report(
 ) -> ImpactReport:
     """The report for the period, and each of its months."""
     require_report_reader(reader)
+    return await _report(repos, period, group_ids)
+
+
+async def organisation_impact_report(
+    *, repos: Repositories, staffing: Staffing, organisation_id: str, period: Period
+) -> ImpactReport:
+    """The report for the groups an organisation hosts, for its own staff (any role) and platform
+    staff (`staffing.platform_admin`); anyone else, another organisation's staff included, gets
+    HiddenError exactly as for an organisation that does not exist.
+    """
+    groups = await hosted_groups(repos=repos, staffing=staffing, organisation_id=organisation_id)
+    return await _report(repos, period, tuple(sorted(group.id for group in groups)))
+
+
+async def _report(repos: Repositories, period: Period, group_ids: tuple[str, ...] | None) -> ImpactReport:
     if group_ids is not None and len(group_ids) > MAX_GROUPS:
         raise ReportError(ReportErrorCode.TOO_MANY_GROUPS, f"At most {MAX_GROUPS} groups in one report.")
     figures = await _figures(repos, period, group_ids)

@@ -27,11 +27,12 @@ from domain.crisis import (
     support_for,
 )
 from domain.errors import HiddenError
-from domain.notifications import budget_owner, month_of, warn_if_low
+from domain.notifications import budget_owner, month_of, monthly_budget, warn_if_low
 from domain.texting import replies as read
 from domain.texting.catalogue import ReplyKey, helplines, lines_of, reply
 from infra.mongo.repositories.registry import Repositories
 from infra.phones import PhoneVault, normalise
+from infra.queue import TaskQueue
 from infra.settings import TextSettings
 from schemas.documents.members import Language, MemberDocument
 from schemas.documents.safeguarding_alerts import AlertSourceKind
@@ -73,6 +74,7 @@ class _Sender:
 async def answer_text(
     *,
     repos: Repositories,
+    queue: TaskQueue,
     directory: SupportDirectory,
     vault: PhoneVault,
     settings: TextSettings,
@@ -110,7 +112,7 @@ async def answer_text(
         replies.append(helplines(signposting, language))
         await repos.text_budgets.count(owner, month_of(now))
     for words_ in words:
-        if await _budget_allows(repos, settings, owner, sender.contact.group_id, now=now):
+        if await _budget_allows(repos, queue, settings, owner, sender.contact.group_id, now=now):
             replies.append(words_)
     return Answer(replies=tuple(replies), signposting=signposting)
 
@@ -186,11 +188,13 @@ def _lines_for(directory: SupportDirectory, member: MemberDocument, language: La
 
 
 async def _budget_allows(
-    repos: Repositories, settings: TextSettings, owner: str, group_id: str, *, now: datetime
+    repos: Repositories, queue: TaskQueue, settings: TextSettings, owner: str, group_id: str, *, now: datetime
 ) -> bool:
-    month, limit = month_of(now), settings.monthly_budget_default
+    month, limit = month_of(now), await monthly_budget(repos, settings, owner)
     sent = await repos.text_budgets.take(owner, month, limit=limit)
     if sent is None:
         return False
-    await warn_if_low(repos, organisation_id=owner, month=month, sent=sent, limit=limit, group_id=group_id, now=now)
+    await warn_if_low(
+        repos, queue, organisation_id=owner, month=month, sent=sent, limit=limit, group_id=group_id, now=now
+    )
     return True

@@ -43,6 +43,7 @@ class NotificationKind(StrEnum):
     SESSION_MOVED = "session_moved"  # to those going or waiting, when a lead moves it
     SESSION_PLACE_OFFERED = "session_place_offered"  # the first on the waiting list now has a place
     TEXT_WELCOME = "text_welcome"  # by text only: the first text to a member registered by phone (reply YES)
+    TEXT_BUDGET_LOW = "text_budget_low"  # org admins: their organisation has used 80% of this month's texts
 
 
 class Channel(StrEnum):

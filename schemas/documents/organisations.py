@@ -28,6 +28,10 @@ class OrganisationDocument(Document):
     ack_minutes_high: int = Field(default=HIGH_RISK_ACK_MINUTES, description="High-risk page: minutes to acknowledge.")
     ack_minutes_other: int = Field(default=OTHER_ACK_MINUTES, description="Other pages: minutes to acknowledge.")
     services_feed_url: str | None = Field(default=None, description="Its Open Referral UK feed, when it has one.")
+    text_monthly_budget: int | None = Field(
+        default=None,
+        description="Texts a month its groups may send; None: the platform default (TEXT_MONTHLY_BUDGET_DEFAULT).",
+    )
     created_by: str
     created_at: datetime
     updated_at: datetime

@@ -29,6 +29,7 @@ from tests.factories.devices import preferences_set, registered_device
 from tests.factories.groups import created_group, mutate
 from tests.factories.members import TestMember as Person
 from tests.factories.members import onboarded_member
+from tests.factories.organisations import OrgStaff, hosted, staffed_organisation
 from tests.fixtures.app import GraphQLClient, RunningApi
 from tests.fixtures.auth import AuthEmulator
 from tests.fixtures.changes import Changes
@@ -530,3 +531,124 @@ async def test_the_daily_cap_holds_a_text_until_the_next_morning(
         statuses.append(await deliver(pipeline=pipeline, notification_id=sent.id, member_id=member_id, now=now))
     assert statuses == ["deferred", "deferred"]
     assert len(fake_twilio.texts(number)) == 1
+
+
+# Texting in hosted groups: the host organisation's staff register by text, its own monthly budget
+# counts, and its admins hear at 80%.
+
+
+@pytest.fixture(scope="module")
+async def platform_admin(gql: GraphQLClient, auth_emulator: AuthEmulator) -> Person:
+    return await onboarded_member(gql, auth_emulator, claims={"admin": True})
+
+
+async def hosted_group(gql: GraphQLClient, platform_admin: Person, lead: Person, org: OrgStaff) -> str:
+    group_id = await created_group(gql, lead)
+    await hosted(gql, platform_admin, group_id, org.id)
+    return group_id
+
+
+async def test_the_host_s_admins_and_staff_register_by_text_and_nobody_else_of_an_organisation(
+    gql: GraphQLClient, auth_emulator: AuthEmulator, lead: Person, platform_admin: Person, changes: Changes
+) -> None:
+    org = await staffed_organisation(gql, auth_emulator, platform_admin, "Riverside Mind")
+    other = await staffed_organisation(gql, auth_emulator, platform_admin, "Hillside Carers")
+    group_id = await hosted_group(gql, platform_admin, lead, org)
+
+    by_admin = await register(gql, org.admin, group_id, mobile())
+    by_staff = await register(gql, org.staff, group_id, mobile())
+    mark = await changes.mark()
+    by_safeguarding = await register(gql, org.safeguarding, group_id, mobile())
+    by_other_admin = await register(gql, other.admin, group_id, mobile())
+    by_other_staff = await register(gql, other.staff, group_id, mobile())
+
+    assert by_admin["__typename"] == by_staff["__typename"] == "TextMemberRegisterSuccess"
+    assert by_safeguarding["code"] == "NOT_PERMITTED"  # handling alerts is their part, not registering
+    assert by_other_admin["errors"][0]["extensions"]["code"] == "NOT_FOUND"  # exactly like a missing group
+    assert by_other_admin == by_other_staff
+    assert await changes.since(mark) == []
+
+
+async def test_only_the_organisation_s_admins_and_platform_admins_set_its_text_budget(
+    gql: GraphQLClient, auth_emulator: AuthEmulator, platform_admin: Person, changes: Changes
+) -> None:
+    org = await staffed_organisation(gql, auth_emulator, platform_admin, "Riverside Mind")
+    other = await staffed_organisation(gql, auth_emulator, platform_admin, "Hillside Carers")
+
+    async def set_budget(person: Person, texts: int | None) -> dict[str, Any]:
+        return await mutate(gql, "OrganisationTextBudgetSet", person.token, organisationId=org.id, monthlyTexts=texts)
+
+    by_admin = await set_budget(org.admin, 300)
+    by_platform = await set_budget(platform_admin, 400)
+    mark = await changes.mark()
+    too_many = await set_budget(org.admin, 1_000_001)
+    negative = await set_budget(org.admin, -1)
+    by_staff = await set_budget(org.staff, 10)
+    by_other = await set_budget(other.admin, 10)
+    refused_nothing_changed = await changes.since(mark)
+    cleared = await set_budget(org.admin, None)
+
+    assert by_admin["organisation"] == {"id": org.id, "textMonthlyBudget": 300}
+    assert by_platform["organisation"] == {"id": org.id, "textMonthlyBudget": 400}
+    assert too_many["code"] == negative["code"] == "TEXT_BUDGET_OUT_OF_RANGE"
+    assert by_staff["code"] == "NOT_PERMITTED"
+    assert by_other["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+    assert refused_nothing_changed == []
+    assert cleared["organisation"] == {"id": org.id, "textMonthlyBudget": None}  # back to the platform default
+
+
+async def test_a_hosted_group_texts_on_its_organisation_s_budget_whose_admins_are_pushed_once_at_80_percent(
+    api: RunningApi, gql: GraphQLClient, auth_emulator: AuthEmulator, http: httpx.AsyncClient, settings: Settings,
+    fake_twilio: FakeTwilio, fake_fcm: FakeFcm, db: Database, pipeline: Pipeline, lead: Person,
+    platform_admin: Person,
+) -> None:  # fmt: skip
+    org = await staffed_organisation(gql, auth_emulator, platform_admin, "Riverside Mind")
+    budget = 10
+    assert budget < settings.text.monthly_budget_default  # so the organisation's own budget is what stops texts
+    set_ = await mutate(gql, "OrganisationTextBudgetSet", org.admin.token, organisationId=org.id, monthlyTexts=budget)
+    assert set_["__typename"] == "OrganisationTextBudgetSetSuccess", set_
+    admin_phone = await registered_device(gql, org.admin)
+    await preferences_set(gql, org.admin, quietHoursStart="00:00", quietHoursEnd="00:00")
+    group_id = await hosted_group(gql, platform_admin, lead, org)
+    typed = mobile()
+    registered = await register(gql, lead, group_id, typed)
+    member_id = registered["member"]["id"]
+    [welcome] = await outbox(db, member_id, "text_welcome")
+    await deliver(pipeline=pipeline, notification_id=welcome["_id"], member_id=member_id, now=welcome["created_at"])
+    twiml_messages(await text_in(http, settings, fake_twilio, e164(typed), "YES"))
+    no_limits = {"preferences.quiet_hours_start": "00:00", "preferences.quiet_hours_end": "00:00",
+                 "preferences.daily_push_cap": 20}  # fmt: skip
+    await db.members.update_one({"_id": member_id}, {"$set": no_limits})
+    runtime, now = api.runtime, api.runtime.clock.now()
+    budget_id = f"{org.id}:{now:%Y-%m}"
+    spent = await db.text_budgets.find_one({"_id": budget_id})
+    assert spent is not None
+    assert spent["sent"] == 2  # the welcome and the reply to YES, on the organisation's budget
+
+    async def reminder() -> str:
+        sent = await notify(
+            repos=runtime.repos, queue=runtime.queue, member_id=member_id, kind=NotificationKind.CHECK_IN_REMINDER,
+            dedupe_key=f"test:{uuid.uuid4()}", params={"groupId": group_id}, now=now, channel=Channel.SMS,
+        )  # fmt: skip
+        assert sent is not None
+        return str(await deliver(pipeline=pipeline, notification_id=sent.id, member_id=member_id, now=now))
+
+    async def warnings() -> list[dict[str, Any]]:
+        return await outbox(db, org.admin.id, "text_budget_low")
+
+    await db.text_budgets.update_one({"_id": budget_id}, {"$set": {"sent": 6}})
+    assert await reminder() == "sent"  # the 7th text: under 80% of 10
+    assert await warnings() == []
+    assert await reminder() == "sent"  # the 8th: 80%
+    [warning] = await warnings()
+    assert await db.staff_alerts.count_documents({"open_key": f"text_budget_low:{budget_id}"}) == 1  # platform too
+    assert await reminder() == "sent"  # the 9th: warned once a month, not again
+    assert len(await warnings()) == 1
+    await deliver(pipeline=pipeline, notification_id=warning["_id"], member_id=org.admin.id, now=now)
+    [push] = fake_fcm.received(admin_phone)
+    assert push.message["data"] == {"notificationId": warning["_id"], "kind": "TEXT_BUDGET_LOW"}  # lock-screen safe
+    assert "Riverside" not in str(push.message)
+    assert await reminder() == "sent"  # the 10th
+    before = len(fake_twilio.texts(e164(typed)))
+    assert await reminder() == "failed"  # the organisation's 10, not the platform's default
+    assert len(fake_twilio.texts(e164(typed))) == before

@@ -468,7 +468,7 @@ MUTATIONS: dict[str, Case] = {
         harmless=True,
     ),
     "textMemberRegister": case(
-        f"{U} {NF} {NP} {OK} {OK} {OK} {NF} {NP} {NP} {NP} {NF}",
+        f"{U} {NF} {NP} {OK} {OK} {OK} {NF} {OK} {NP} {OK} {NF}",
         lambda w: {
             "groupId": w.group_id,
             "phoneNumber": _mobile(),
@@ -533,6 +533,12 @@ MUTATIONS: dict[str, Case] = {
             "endsAt": "2026-01-05T17:00:00",
         },
         "organisationId",
+    ),
+    "organisationTextBudgetSet": case(
+        f"{U} {NF} {NF} {NF} {NF} {OK} {NF} {OK} {NP} {NP} {NF}",
+        lambda w: {"organisationId": w.organisation_id, "monthlyTexts": 500},
+        "organisationId",
+        harmless=True,
     ),
     "rotaShiftRemove": case(
         f"{U} {NF} {NF} {NF} {NF} {OK} {NF} {OK} {NP} {NP} {NF}", lambda w: {"shiftId": w.shift_id}, "shiftId"

@@ -11,14 +11,16 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from api.console.rendering import MENU, MenuItem
-from api.console.screens import audit, groups, home, lead, moderation, reports, safeguarding, session
+from api.console.screens import appeals, audit, groups, home, lead, moderation, on_call, reports, safeguarding, session
 
 SCREENS: list[APIRouter] = [
     session.router,
     home.router,
     safeguarding.router,
+    on_call.router,
     lead.router,
     moderation.router,
+    appeals.router,
     groups.router,
     reports.router,
     audit.router,
@@ -27,8 +29,10 @@ SCREENS: list[APIRouter] = [
 MENU.extend([
     MenuItem("/console/", "Home", "member"),
     MenuItem("/console/safeguarding", "Safeguarding", "safeguarding"),
+    MenuItem("/console/on-call", "On call", "member"),
     MenuItem("/console/lead", "Your groups", "member"),
     MenuItem("/console/moderation", "Moderation", "member"),
+    MenuItem("/console/appeals", "Appeals", "member"),
     MenuItem("/console/groups", "Groups", "staff"),
     MenuItem("/console/reports", "Impact report", "staff"),
     MenuItem("/console/audit", "Audit", "staff"),

@@ -63,6 +63,7 @@ class NotificationKindValue(Enum):
     SESSION_MOVED = _kind(Kind.SESSION_MOVED, "A session the member was going to has a new time.")
     SESSION_PLACE_OFFERED = _kind(Kind.SESSION_PLACE_OFFERED, "A place came up: the member is now going.")
     TEXT_WELCOME = _kind(Kind.TEXT_WELCOME, "By text only: the first text to someone a lead added by phone.")
+    TEXT_BUDGET_LOW = _kind(Kind.TEXT_BUDGET_LOW, "Org admins: the organisation has used 80% of this month's texts.")
 
 
 async def named_members(context: Context, notifications: Sequence[NotificationDocument]) -> dict[str, str]:

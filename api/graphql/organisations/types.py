@@ -26,6 +26,9 @@ class Organisation:
     timezone: str = strawberry.field(description="The time zone of its rota.")
     ack_minutes_high: int = strawberry.field(description="Minutes to acknowledge a high-risk page before it climbs.")
     ack_minutes_other: int = strawberry.field(description="Minutes to acknowledge any other page before it climbs.")
+    text_monthly_budget: int | None = strawberry.field(
+        description="Texts a month its groups may send; null: the platform default."
+    )
     viewer_roles: list[OrgRole] = strawberry.field(description="The viewer's roles in it (none for platform admins).")
     created_at: datetime = strawberry.field(description="When it was created.")
 
@@ -35,7 +38,8 @@ class Organisation:
             id=strawberry.ID(organisation.id), name=organisation.name, nations=list(organisation.nations),
             contact_email=organisation.contact_email, safeguarding_policy_url=organisation.safeguarding_policy_url,
             timezone=organisation.timezone, ack_minutes_high=organisation.ack_minutes_high,
-            ack_minutes_other=organisation.ack_minutes_other, viewer_roles=sorted(roles),
+            ack_minutes_other=organisation.ack_minutes_other,
+            text_monthly_budget=organisation.text_monthly_budget, viewer_roles=sorted(roles),
             created_at=organisation.created_at,
         )  # fmt: skip
 

@@ -22,6 +22,17 @@ class OrganisationsRepository:
         raw = await self._collection.find_one({"_id": organisation_id})
         return OrganisationDocument.from_mongo(raw) if raw else None
 
+    async def set_text_budget(self, organisation_id: str, budget: int | None, *, now: datetime) -> None:
+        await self._collection.update_one(
+            {"_id": organisation_id}, {"$set": {"text_monthly_budget": budget, "updated_at": now}}
+        )
+
+    async def text_budget(self, organisation_id: str) -> int | None:
+        """Its own monthly text budget, if it set one (None also when there is no such organisation)."""
+        raw = await self._collection.find_one({"_id": organisation_id}, {"text_monthly_budget": 1})
+        value = raw.get("text_monthly_budget") if raw else None
+        return int(value) if value is not None else None
+
     async def get_many(self, organisation_ids: Sequence[str]) -> list[OrganisationDocument]:
         """By id, in no particular order; missing ids are left out."""
         cursor = self._collection.find({"_id": {"$in": list(organisation_ids)}})

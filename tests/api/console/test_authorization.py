@@ -17,7 +17,9 @@ from infra.settings import Environment, Settings
 from tests.api.console.routes import ADMITS, ROLES, ROUTES
 from tests.factories.console import SESSION_COOKIE, ConsoleClient, console_client, sign_in
 from tests.factories.groups import created_group
+from tests.factories.members import TestMember as Person
 from tests.factories.members import onboarded_member
+from tests.factories.organisations import created_organisation
 from tests.fixtures.app import GraphQLClient, RunningApi
 from tests.fixtures.auth import AuthEmulator
 from tests.fixtures.changes import Changes
@@ -28,7 +30,10 @@ ADMITTED = {
     ("POST", "/console/sign-out"): 303,
 }
 # Every form field any console form takes, filled in (a form missing one would be a 422 before any rule).
-FORM = {"decision": "approve", "reason": "Checked with the group.", "note": "Called them; they are safe."}
+FORM = {
+    "decision": "approve", "appeal": "reject", "reason": "Checked with the group.",
+    "note": "Called them; they are safe.",
+}  # fmt: skip
 
 
 def console_routes() -> set[tuple[str, str]]:
@@ -59,12 +64,20 @@ async def callers(
     claims = {"admin": {"admin": True}, "safeguarding": {"safeguarding": True}}
     async with AsyncExitStack() as stack:
         found: dict[str, tuple[ConsoleClient, str]] = {}
+        admin: Person | None = None
         for role in ROLES:
             client = await stack.enter_async_context(console_client(api.base_url))
-            if role != "anonymous":
+            if role == "org_admin":
+                assert admin is not None
+                person = await onboarded_member(gql, auth_emulator, displayName="Org admin")
+                await created_organisation(gql, admin, person)
+                await sign_in(client, auth_emulator, person.user)
+            elif role != "anonymous":
                 person = await onboarded_member(gql, auth_emulator, displayName=role.title(), claims=claims.get(role))
                 if role == "lead":
                     await created_group(gql, person)
+                if role == "admin":
+                    admin = person
                 await sign_in(client, auth_emulator, person.user)
             found[role] = (client, client.http.cookies.get(SESSION_COOKIE, path="/console") or "")
         yield found

@@ -11,6 +11,7 @@ from api.graphql.organisations.mutations.local_services_import import local_serv
 from api.graphql.organisations.mutations.org_role_grant import org_role_grant
 from api.graphql.organisations.mutations.org_role_revoke import org_role_revoke
 from api.graphql.organisations.mutations.organisation_create import organisation_create
+from api.graphql.organisations.mutations.organisation_text_budget_set import organisation_text_budget_set
 from api.graphql.organisations.mutations.rota_shift_add import rota_shift_add
 from api.graphql.organisations.mutations.rota_shift_remove import rota_shift_remove
 
@@ -24,4 +25,5 @@ MUTATIONS: list[StrawberryField] = [
     rota_shift_remove,
     local_services_feed_set,
     local_services_import,
+    organisation_text_budget_set,
 ]

@@ -55,7 +55,7 @@ async def test_a_platform_admin_creates_an_organisation_whose_admin_appoints_its
     assert created["organisation"] | {"id": "", "createdAt": ""} == {
         "id": "", "name": "Riverside Mind", "nations": ["ENGLAND"], "contactEmail": "hello@riverside.example.org",
         "safeguardingPolicyUrl": "https://riverside.example.org/safeguarding", "timezone": "Europe/London",
-        "ackMinutesHigh": 15, "ackMinutesOther": 240, "viewerRoles": [], "createdAt": "",
+        "ackMinutesHigh": 15, "ackMinutesOther": 240, "textMonthlyBudget": None, "viewerRoles": [], "createdAt": "",
     }  # fmt: skip
     assert appointed["role"]["email"] == "Duty@riverside.example.org"  # the domain part normalised
     assert [(o["id"], o["viewerRoles"]) for o in mine] == [(organisation_id, ["ORG_SAFEGUARDING"])]
