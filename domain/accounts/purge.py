@@ -56,6 +56,7 @@ COVERAGE: dict[str, str] = {
     "threads": "theirs closed (the leads see it has ended), member tombstoned; a lead's writing is forgotten",
     "message_reports": "reporter tombstoned",
     "text_contacts": "deleted (the encrypted number and its lookup hash)", "text_budgets": "holds no member",
+    "local_services": "holds no member (an organisation's imported directory)",
     "console_actions": "actor tombstoned (what staff and leads did at the console is kept)",
     "organisations": "creator tombstoned", "org_roles": "deleted (every role they held)",
     "rota_shifts": "deleted (their shifts)", "moderation_notices": "deleted (by their key and their id)",

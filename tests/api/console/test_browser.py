@@ -1,6 +1,7 @@
 """The staff console in a real browser (Debian's chromium, driven by Playwright, headless): a
 safeguarding officer signs in on the Auth emulator, takes and resolves an alert, approves another
-officer's break-glass request as the second officer, and downloads the impact report. Each page is
+officer's break-glass request as the second officer, and downloads the impact report; a lead decides a
+join request and a report; staff grant a member's appeal and download the quarter's report. Each page is
 checked with axe-core (no serious or critical WCAG 2.2 AA violation) and must break no CSP rule.
 
 On failure the page's screenshot is saved under `.local/test-artefacts/console/` (CI keeps it);
@@ -86,7 +87,8 @@ class Scene:
     request_id: str
     lead: Person
     group_id: str
-    admin: Person  # organisation staff: the `admin` claim
+    admin: Person  # platform staff: the `admin` claim
+    appeal_id: str  # a hidden share's notice, appealed by its author
 
 
 @pytest.fixture(scope="module")
@@ -120,7 +122,19 @@ async def scene(gql: GraphQLClient, db: Database, auth_emulator: AuthEmulator) -
     await asked_to_join(gql, newcomer, people[0], group_id, message="I lost my dad in May.")
     await started(gql, people[4], group_id, body="Could we talk this week?")
     admin = await onboarded_member(gql, auth_emulator, displayName="Ada", claims={"admin": True})
-    return Scene(officers[1], officers[0], people[3], share["id"], asked["request"]["id"], people[0], group_id, admin)
+    # And for staff: the lead hid a share, and its author appealed
+    harsh = await shared(gql, people[5], group_id, "Nobody here ever listens.")
+    hidden = await act(gql, "ContentModerate", people[0].token, targetKind="SHARE", targetId=harsh["id"],
+                       action="HIDE", reason="Rule 2: be kind to each other")  # fmt: skip
+    assert hidden["__typename"] == "ContentModerateSuccess", hidden
+    notice = await db.moderation_notices.find_one({"target_id": harsh["id"]})
+    assert notice is not None
+    appealed = await act(gql, "ModerationAppeal", people[5].token, noticeId=notice["_id"], note="I was upset.")
+    assert appealed["notice"]["appealStatus"] == "PENDING", appealed
+    return Scene(
+        officers[1], officers[0], people[3], share["id"], asked["request"]["id"], people[0], group_id, admin,
+        notice["_id"],
+    )  # fmt: skip
 
 
 async def test_an_officer_signs_in_handles_an_alert_approves_a_break_glass_and_downloads_the_report(
@@ -211,7 +225,7 @@ async def _story(desk: Desk, scene: Scene) -> None:
     assert in_file == shown
 
 
-async def test_a_lead_decides_a_join_request_and_dismisses_a_report_and_an_admin_downloads_the_quarter(
+async def test_a_lead_decides_a_join_request_and_a_report_and_staff_grant_an_appeal_and_download_the_quarter(
     api: RunningApi, browser: Browser, scene: Scene, db: Database, request: pytest.FixtureRequest
 ) -> None:
     for person, story in ((scene.lead, _lead_story), (scene.admin, _staff_story)):
@@ -221,7 +235,7 @@ async def test_a_lead_decides_a_join_request_and_dismisses_a_report_and_an_admin
         try:
             await desk.page.goto("/console/sign-in")
             await _signed_in(desk, person, check=False)
-            await story(desk)
+            await story(desk, scene)
         except BaseException:
             ARTEFACTS.mkdir(parents=True, exist_ok=True)
             await desk.page.screenshot(path=str(ARTEFACTS / f"{request.node.name}.png"), full_page=True)
@@ -231,9 +245,12 @@ async def test_a_lead_decides_a_join_request_and_dismisses_a_report_and_an_admin
     decided = await db.join_requests.find_one({"group_id": scene.group_id})
     assert decided is not None
     assert (decided["status"], decided["decided_by"]) == ("approved", scene.lead.id)
+    appeal = await db.moderation_notices.find_one({"_id": scene.appeal_id})
+    assert appeal is not None
+    assert (appeal["appeal_status"], appeal["decided_by"]) == ("granted", scene.admin.id)
 
 
-async def _lead_story(desk: Desk) -> None:
+async def _lead_story(desk: Desk, scene: Scene) -> None:
     page = desk.page
     # Given the lead's groups: Dee asks to join, Jo waits for a reply
     await page.goto("/console/lead")
@@ -253,9 +270,15 @@ async def _lead_story(desk: Desk) -> None:
     assert "reports dismiss" in await page.locator("main").inner_text()  # the log has it
 
 
-async def _staff_story(desk: Desk) -> None:
-    """An organisation's admin: the quarter's report with its charts, then the groups and the audit."""
+async def _staff_story(desk: Desk, scene: Scene) -> None:
+    """Platform staff: an appeal granted, the quarter's report with its charts, then the groups and the audit."""
     page = desk.page
+    await page.goto(f"/console/appeals?group={scene.group_id}")
+    await page.get_by_text("I was upset.").wait_for()
+    await desk.check("appeals")
+    await page.get_by_label("A note the member will read").fill("Fair: it is back, and thank you for explaining.")
+    await page.get_by_role("button", name="Grant (undo the action)").click()
+    await page.get_by_role("status").filter(has_text="The appeal is decided").wait_for()
     await page.get_by_role("link", name="Impact report").first.click()
     await page.wait_for_url("**/console/reports")
     await page.get_by_label("Month or quarter").fill(_this_quarter())
