@@ -1,4 +1,9 @@
-"""Safeguarding: the alerts queue (take, resolve, time waiting) and break-glass requests (a second officer approves)."""
+"""Safeguarding: the alerts queue (take, resolve, time waiting) and break-glass requests (a second officer approves).
+
+For the platform's safeguarding staff, every group's; for an organisation's safeguarding officers, those
+of the groups it hosts now (the domain's `alert_page` and `waiting_reveals` decide, and refuse another
+organisation's alert or request like a missing one).
+"""
 
 from __future__ import annotations
 
