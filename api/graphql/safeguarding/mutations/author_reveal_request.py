@@ -58,7 +58,7 @@ AuthorRevealRequestResult = Annotated[
 @mutation(
     description="Break-glass, step one: ask who wrote a share or response, for risk to life or a legal duty. "
     "Safeguarding staff only: the platform's, or for a group an organisation hosts, its ORG_SAFEGUARDING "
-    "staff; anyone else's group is NOT_FOUND. Audited.",
+    "staff; another organisation's group is NOT_FOUND. Audited.",
     permission_classes=[IsMember, HandlesAlerts],
     extensions=[RateLimited(Bucket.SENSITIVE)],
 )
