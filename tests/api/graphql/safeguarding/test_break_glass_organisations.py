@@ -197,3 +197,20 @@ async def test_an_organisation_that_stops_hosting_the_group_loses_its_requests(
     assert await changes.since(before) == []
     platform = await act(gql, "AuthorRevealApprove", share_cast.staff.token, requestId=request_id)
     assert platform["memberId"] == share_cast.author.id
+
+
+async def test_someone_who_is_both_a_platform_and_an_organisation_officer_still_needs_someone_else(
+    gql: GraphQLClient, db: Database, share_cast: ShareCast, officers: Officers, changes: Changes
+) -> None:
+    _, share_id = await hosted_share(gql, db, share_cast, officers)
+    both = share_cast.staff_two  # the platform's claim, and the host's role
+    await granted(gql, officers.host.admin, officers.host.id, both, "ORG_SAFEGUARDING")
+    request_id = await requested(gql, both, share_id)
+    before = await changes.mark()
+
+    own = await act(gql, "AuthorRevealApprove", both.token, requestId=request_id)
+
+    assert (own["__typename"], own["code"]) == ("AuthorRevealApproveError", "SELF_APPROVAL")
+    assert share_cast.author.id not in str(own)
+    assert await changes.since(before) == []
+    assert await audit_of(db, request_id) == [("requested", both.id, None)]  # on the platform's authority
