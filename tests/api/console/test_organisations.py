@@ -205,6 +205,7 @@ async def test_an_organisation_s_officers_see_and_approve_only_its_break_glass_r
     assert "Ours: a plan" in mine.text
     assert "Theirs: a plan" not in mine.text
     assert "Ours: a plan" in everyone.text
+    assert "<td>Riverside Mind</td>" in everyone.text  # on whose authority it was asked
     assert "Theirs: a plan" in everyone.text
     assert refused == {"org_admin": 403, "org_staff": 403, "other_org_admin": 403, "member": 403}
     assert (foreign.status_code, foreign.text) == (404, missing.text)  # exactly like a request that does not exist
