@@ -35,6 +35,8 @@ SERVERS = {
     "ours": "benchmarks.apps:create_app_from_env",
 }
 CONNECTIONS = 32
+# A write's idempotency key, replaced by wrk with a new one per request (a repeated key is a replay).
+UNIQUE = "__UNIQUE__"
 _UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
@@ -92,6 +94,8 @@ def bodies(screen: Screen, people: list[Person], generated: Generated, *, by_id:
     pairs = []
     for person in people:
         body = screen.body(person, generated, documents)
+        if "idempotencyKey" in body["variables"].get("input", {}):
+            body["variables"]["input"]["idempotencyKey"] = UNIQUE
         if not by_id:
             body = {"query": texts[screen.operation], "variables": body["variables"]}
         pairs.append((id_token(person.uid), json.dumps(body)))
@@ -153,16 +157,22 @@ local pairs_ = {{
 {entries}
 }}
 local requests = {{}}
-local i = 0
+local unique = {{}}
+local i, sent = 0, 0
+local run = string.format("%d%04d", os.time(), math.random(0, 9999))
 function init(args)
   for _, pair in ipairs(pairs_) do
     local headers = {{["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. pair[1]}}
     requests[#requests + 1] = wrk.format("POST", "/graphql", headers, pair[2])
+    unique[#unique + 1] = string.find(pair[2], "{UNIQUE}", 1, true) and {{headers, pair[2]}} or false
   end
 end
 function request()
   i = i % #requests + 1
-  return requests[i]
+  if not unique[i] then return requests[i] end
+  sent = sent + 1
+  local body = string.gsub(unique[i][2], "{UNIQUE}", "wrk-" .. run .. "-" .. sent)
+  return wrk.format("POST", "/graphql", unique[i][1], body)
 end
 {"function delay() return " + str(int(delay_ms)) + " end" if delay_ms else ""}
 """

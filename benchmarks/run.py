@@ -14,7 +14,7 @@ from api.cli.migrate import migrate
 from benchmarks import fanout, load, profile, quiet
 from benchmarks.commands import count_commands, in_process_api, page_size_counts
 from benchmarks.dataset import generate
-from benchmarks.screens import screen
+from benchmarks.screens import SCREENS, screen
 from benchmarks.stack import local_stack, process_env, settings_for
 from benchmarks.tokens import import_users
 from benchmarks.writer import Generated
@@ -23,12 +23,11 @@ from infra.local.services import LocalStack
 from infra.mongo.client import connect, create_client
 from infra.settings import Settings
 
-# The crisis screen first: one read of a 14-document collection, so its figures are the API's
-# own cost; the others wait on FerretDB's full scans (see the notes in the results).
-LOADED = ("SupportResources", "Home", "GroupFeed", "ShareScreen")
-HALF_PEAK = ("SupportResources", "Home")
-# Profiled in-process: the home screen (the targets' screen) and the crisis screen (the API's own cost).
-PROFILED = {"home": "Home", "crisis": "SupportResources"}
+# Every member-facing screen (issue 20), the crisis screen first: answered from memory, so its
+# figures are the API's own cost. Each is also run at about half its peak for the p99.
+LOADED = tuple(each.operation for each in SCREENS if each.member_facing)
+# Profiled in-process: the slowest screens at the first load size (by their warm median).
+PROFILED_COUNT = 3
 
 
 @dataclass
@@ -46,14 +45,15 @@ class Results:
     load_at_start: str = field(default_factory=load.load_average)
     load_at_end: str = ""
     sizes: dict[str, SizeResult] = field(default_factory=dict)
-    profiles: dict[str, str] = field(default_factory=dict)  # by PROFILED's names
+    profiles: dict[str, str] = field(default_factory=dict)  # by operation
     home_warm_ms: float = 0.0
     failures: list[str] = field(default_factory=list)
     fanouts: dict[str, fanout.FanOut] = field(default_factory=dict)
     quiet_scans: list[quiet.QuietScan] = field(default_factory=list)
-    http: dict[str, dict[str, load.Measured]] = field(default_factory=dict)
-    half_peak: dict[str, load.Measured] = field(default_factory=dict)
-    load_size: str = ""
+    # By data set, then operation, then server ("bare", "stock", "ours").
+    http: dict[str, dict[str, dict[str, load.Measured]]] = field(default_factory=dict)
+    half_peak: dict[str, dict[str, load.Measured]] = field(default_factory=dict)  # by data set, then operation
+    load_sizes: tuple[str, ...] = ()
     seconds: float = 0.0
     engine: str = ""
 
@@ -63,7 +63,7 @@ class Plan:
     sizes: tuple[str, ...]
     fanout_sizes: tuple[str, ...]
     quiet_scans: tuple[tuple[int, int], ...]  # (memberships, of which due)
-    load_size: str
+    load_sizes: tuple[str, ...]
     seconds: int
     workers: int
 
@@ -75,7 +75,8 @@ def run(plan: Plan) -> Results:
         results.engine = stack.mongo.engine
         for size in plan.sizes:
             with _recorded(results, f"data set {size}"):
-                results.sizes[size] = asyncio.run(_size(stack, size, profiled=size == plan.load_size, results=results))
+                profiled = size == next(iter(plan.load_sizes), None)
+                results.sizes[size] = asyncio.run(_size(stack, size, profiled=profiled, results=results))
         for size in plan.fanout_sizes:
             print(f"fan-out at {size}", flush=True)
             env = process_env(stack, _database(size))
@@ -86,9 +87,9 @@ def run(plan: Plan) -> Results:
             settings = settings_for(stack, f"bench_quiet_{total}_{due}")
             with _recorded(results, f"quiet scan, {due} due of {total}"):
                 results.quiet_scans.append(asyncio.run(quiet.measure(settings, total=total, due=due)))
-        if plan.load_size:
-            with _recorded(results, "HTTP load"):
-                _load(stack, plan, results)
+        for size in plan.load_sizes:
+            with _recorded(results, f"HTTP load at {size}"):
+                _load(stack, size, plan, results)
     results.seconds, results.load_at_end = time.perf_counter() - started, load.load_average()
     return results
 
@@ -119,8 +120,8 @@ async def _size(stack: LocalStack, size: str, *, profiled: bool, results: Result
         if profiled:
             results.home_warm_ms = await profile.timed(api, screen("Home"), generated)
             fresh = await profile.fresh_token_cost(api, screen("Home"), generated)
-            for name, operation in PROFILED.items():
-                results.profiles[name] = await profile.profile(api, screen(operation), generated)
+            for operation in sorted(timed, key=timed.__getitem__, reverse=True)[:PROFILED_COUNT]:
+                results.profiles[operation] = await profile.profile(api, screen(operation), generated)
     return SizeResult(generated, commands, pages, timed, fresh)
 
 
@@ -136,17 +137,21 @@ async def _generate(settings: Settings, size: str) -> Generated:
     return generated
 
 
-def _load(stack: LocalStack, plan: Plan, results: Results) -> None:
-    """Each screen against bare FastAPI, stock strawberry and ours, one after the other, same servers."""
-    generated = results.sizes[plan.load_size].generated
-    results.load_size = plan.load_size
-    with load.servers(process_env(stack, _database(plan.load_size)), plan.workers) as running:
+def _load(stack: LocalStack, size: str, plan: Plan, results: Results) -> None:
+    """Each screen against bare FastAPI, stock strawberry and ours, one after the other, same servers;
+    then ours at about half its peak.
+    """
+    generated = results.sizes[size].generated
+    results.load_sizes += (size,)
+    http, half_peak = results.http.setdefault(size, {}), results.half_peak.setdefault(size, {})
+    with load.servers(process_env(stack, _database(size)), plan.workers) as running:
         for operation in LOADED:
-            results.http[operation] = _compare(running, operation, generated, plan.seconds)
-        for operation in HALF_PEAK:
+            http[operation] = _compare(running, operation, generated, plan.seconds)
+        for operation in LOADED:
             ours = load.bodies(screen(operation), profile.readers(screen(operation), generated), generated, by_id=True)
-            delay = 1000 * load.CONNECTIONS / (results.http[operation]["ours"].rate / 2)
-            results.half_peak[operation] = load.wrk(running["ours"], ours, seconds=plan.seconds, delay_ms=delay)
+            delay = 1000 * load.CONNECTIONS / (http[operation]["ours"].rate / 2)
+            half_peak[operation] = load.wrk(running["ours"], ours, seconds=plan.seconds, delay_ms=delay)
+            print(f"{operation} ours at half peak: {half_peak[operation]}", flush=True)
 
 
 def _compare(

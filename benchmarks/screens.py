@@ -24,6 +24,8 @@ class Screen:
     variables: Variables
     writes: bool = False
     lead_only: bool = False
+    member_facing: bool = True  # issue 20's targets: every screen a member opens, loaded over HTTP
+    feed_group: bool = False  # about the feed group's share or session: only its members may open it
 
     def body(self, person: Person, generated: Generated, documents: dict[str, str]) -> dict[str, Any]:
         """The POST body: the document's id (Apollo's persisted query) and its variables."""
@@ -56,15 +58,17 @@ SCREENS: tuple[Screen, ...] = (
     Screen("supportResources (the crisis screen; from memory)", "SupportResources", lambda _g, _p: CRISIS),
     Screen("home (me, my groups, next check-ins, unread count)", "Home", lambda _g, _p: {}),
     Screen("groupFeed, first page of 20", "GroupFeed", lambda _g, p: {"groupId": p.group_id, "first": 20}),
-    Screen("share with its responses", "ShareScreen", lambda g, _p: {"id": g.busy_share_id}),
+    Screen("share with its responses", "ShareScreen", lambda g, _p: {"id": g.busy_share_id}, feed_group=True),
+    Screen("myCheckIns, first page of 20", "MyCheckIns", lambda _g, _p: {"first": 20}),
     Screen("myLeadership", "MyLeadership", lambda _g, _p: {"first": 20}, lead_only=True),
     Screen("checkInSubmit", "CheckInSubmit", _check_in, writes=True),
     Screen("shareCreate (anonymous)", "ShareCreate", _share, writes=True),
     Screen("sessions list (a group's coming sessions)", "GroupSessions",
-           lambda _g, p: {"groupId": p.group_id, "first": 20}),
-    Screen("session detail (counts, who is going)", "Session", lambda g, _p: {"id": g.session_id}),
+           lambda _g, p: {"groupId": p.group_id, "first": 20}, member_facing=False),
+    Screen("session detail (counts, who is going)", "Session", lambda g, _p: {"id": g.session_id},
+           member_facing=False, feed_group=True),
     Screen("attendance (a held session's register)", "SessionAttendance", lambda g, _p: {"id": g.held_session_id},
-           lead_only=True),
+           lead_only=True, member_facing=False, feed_group=True),
 )  # fmt: skip
 
 

@@ -3,6 +3,8 @@
 The rules are GraphQL's: staff screens need the same Firebase claims as the staff fields
 (`IsSafeguarding`, `IsStaff`), everyone must be an onboarded member whose sign-in still counts
 (`IsMember`), and object-level rules stay in the domain's policies, called by the same use cases.
+The safeguarding screen admits an organisation's safeguarding officers too (`HandlesAlerts`): their
+org_safeguarding roles are read on every request, like GraphQL's, so a revoked role stops at once.
 """
 
 from __future__ import annotations
@@ -21,9 +23,11 @@ from domain.audit import Actor
 from domain.groups import Viewer as GroupViewer
 from domain.identity import Identity, Scope
 from domain.members import get_member, sign_in_ended
+from domain.organisations import staffing_of
 from domain.shares import AnonymityKey, Reader
 from infra.firebase import TokenCheckUnavailableError, TokenRejectedError
 from schemas.documents.members import MemberDocument
+from schemas.documents.org_roles import OrgRole
 
 SESSION_COOKIE = "console_session"
 
@@ -36,6 +40,7 @@ class ConsoleViewer:
     member: MemberDocument
     key: AnonymityKey
     now: datetime
+    org_safeguarding: tuple[str, ...] = ()  # the organisations where they hold org_safeguarding now
 
     @property
     def reader(self) -> Reader:
@@ -52,6 +57,11 @@ class ConsoleViewer:
     @property
     def is_safeguarding(self) -> bool:
         return Scope.SAFEGUARDING in self.identity.scopes
+
+    @property
+    def is_safeguarding_officer(self) -> bool:
+        """The platform's safeguarding staff, or an organisation's (for its hosted groups: the domain's rule)."""
+        return self.is_safeguarding or bool(self.org_safeguarding)
 
     @property
     def is_staff(self) -> bool:
@@ -85,7 +95,11 @@ async def signed_in(request: Request) -> ConsoleViewer:
     if member.deletion_requested_at is not None:
         raise NotForYouError("Your account is waiting to be deleted.")
     key = AnonymityKey.of(runtime.settings.anonymity_key.get_secret_value())
-    return ConsoleViewer(identity=identity, member=member, key=key, now=runtime.clock.now())
+    staffing = await staffing_of(repos=runtime.repos, member_id=member.id)
+    return ConsoleViewer(
+        identity=identity, member=member, key=key, now=runtime.clock.now(),
+        org_safeguarding=tuple(staffing.organisations_with(OrgRole.ORG_SAFEGUARDING)),
+    )  # fmt: skip
 
 
 def _needing(check: Callable[[ConsoleViewer], bool], message: str) -> Callable[..., Awaitable[ConsoleViewer]]:
@@ -100,6 +114,7 @@ def _needing(check: Callable[[ConsoleViewer], bool], message: str) -> Callable[.
 # The roles a route declares by its viewer's type (tests/api/console/routes.py lists each route's).
 Member = Annotated[ConsoleViewer, Depends(signed_in)]
 Safeguarding = Annotated[
-    ConsoleViewer, Depends(_needing(lambda viewer: viewer.is_safeguarding, "This is for safeguarding staff only."))
+    ConsoleViewer,
+    Depends(_needing(lambda viewer: viewer.is_safeguarding_officer, "This is for safeguarding staff only.")),
 ]
 Staff = Annotated[ConsoleViewer, Depends(_needing(lambda viewer: viewer.is_staff, "This is for staff only."))]

@@ -62,7 +62,7 @@ NOTICES = {
 def _visible(item: MenuItem, viewer: ConsoleViewer | None) -> bool:
     if viewer is None:
         return False
-    return {"member": True, "staff": viewer.is_staff, "safeguarding": viewer.is_safeguarding}[item.shown_to]
+    return {"member": True, "staff": viewer.is_staff, "safeguarding": viewer.is_safeguarding_officer}[item.shown_to]
 
 
 def page(

@@ -33,17 +33,7 @@ async def notify(
     enqueues it later: nothing the service accepted is lost.
     """
     _keep_contract(kind, params or {})
-    notification = NotificationDocument(
-        id=new_id(),
-        member_id=member_id,
-        kind=kind,
-        params=params or {},
-        dedupe_key=dedupe_key,
-        urgent=urgent,
-        channel=channel,
-        created_at=now,
-        push=PushState(not_before=now),  # queued now: the sweeper re-enqueues it if still pending after a grace
-    )
+    notification = _queued(member_id, kind, dedupe_key, now, params, urgent=urgent, channel=channel)
     if not await repos.notifications.insert_if_new(notification):
         return None
     await queue.enqueue(DELIVER, DeliverNotification(notification_id=notification.id, member_id=member_id))
@@ -67,16 +57,7 @@ async def notify_each(
     """
     _keep_contract(kind, params or {})
     notifications = [
-        NotificationDocument(
-            id=new_id(),
-            member_id=member_id,
-            kind=kind,
-            params=params or {},
-            dedupe_key=dedupe_key,
-            channel=(channels or {}).get(member_id, Channel.PUSH),
-            created_at=now,
-            push=PushState(not_before=now),
-        )
+        _queued(member_id, kind, dedupe_key, now, params, channel=(channels or {}).get(member_id, Channel.PUSH))
         for member_id, dedupe_key in recipients.items()
     ]
     inserted = await repos.notifications.insert_new(notifications)
@@ -85,6 +66,30 @@ async def notify_each(
         if not await queue.enqueue(DELIVER, payload):
             break  # the broker is down: the sweeper hands the rest to workers later
     return len(inserted)
+
+
+def _queued(
+    member_id: str,
+    kind: NotificationKind,
+    dedupe_key: str,
+    now: datetime,
+    params: dict[str, str] | None,
+    *,
+    urgent: bool = False,
+    channel: Channel = Channel.PUSH,
+) -> NotificationDocument:
+    """A notification whose delivery is enqueued now: the sweeper re-enqueues it if still pending after a grace."""
+    return NotificationDocument(
+        id=new_id(),
+        member_id=member_id,
+        kind=kind,
+        params=params or {},
+        dedupe_key=dedupe_key,
+        urgent=urgent,
+        channel=channel,
+        created_at=now,
+        push=PushState(not_before=now),
+    )
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from domain.errors import HiddenError, NotPermittedError
+from domain.errors import HiddenError
 from domain.groups import GroupAction, authorized, is_leader, is_present
 from domain.outreach.catalogue import Opener, opener_text
 from domain.outreach.errors import OutreachError, OutreachErrorCode
@@ -101,9 +101,9 @@ async def start_with_staff(
     *, services: ThreadServices, participant: Participant, member: MemberDocument, basis: str, opening: Opening,
     now: datetime,
 ) -> Started:  # fmt: skip
-    """Safeguarding staff start a thread with a member (`basis`: the alert or reveal that led them there)."""
-    if not participant.safeguarding:
-        raise NotPermittedError("This is for safeguarding staff only.")
+    """Safeguarding staff start a thread with a member (`basis`: the alert or reveal that led them there).
+    The caller (domain.safeguarding's `reach_member`) has checked the officer's authority over the basis.
+    """
     if member.deletion_requested_at is not None or member.id == participant.id:
         raise OutreachError(OutreachErrorCode.MEMBER_GONE, "This member can't be messaged.")
     body = _checked(opening, member)

@@ -11,8 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from domain.errors import HiddenError, NotPermittedError
-from domain.organisations import Staffing, groups_handled_by, record_acknowledgement, staffing_of
+from domain.errors import HiddenError
+from domain.organisations import groups_handled_by, record_acknowledgement
+from domain.safeguarding.authority import authority_over, org_safeguarding_of
 from domain.safeguarding.errors import SafeguardingError, SafeguardingErrorCode
 from domain.shares import ContentT, Reader, Seen, Standing, clean_body
 from infra.mongo.repositories.registry import Repositories
@@ -37,23 +38,6 @@ class AlertView:
     report: ReportDocument | None = None
     thread_id: str | None = None  # the conversation a message (screened or reported) was said in
     pages: tuple[SafeguardingPageDocument, ...] = ()  # who was paged about it, step by step
-
-
-def require_staff(reader: Reader) -> None:
-    if not reader.safeguarding:
-        raise NotPermittedError("This is for safeguarding staff only.")
-
-
-async def org_safeguarding_of(repos: Repositories, staff: Reader) -> Staffing | None:
-    """None for platform safeguarding staff (every group); else the person's organisation roles,
-    which must include org_safeguarding somewhere (NotPermittedError otherwise).
-    """
-    if staff.safeguarding:
-        return None
-    staffing = await staffing_of(repos=repos, member_id=staff.id)
-    if not staffing.organisations_with(OrgRole.ORG_SAFEGUARDING):
-        raise NotPermittedError("This is for safeguarding staff only.")
-    return staffing
 
 
 async def alert_page(
@@ -132,10 +116,7 @@ async def _alert(repos: Repositories, staff: Reader, alert_id: str) -> Safeguard
     alert = await repos.safeguarding_alerts.get(alert_id)
     if alert is None:
         raise HiddenError(alert_id)
-    if staffing is not None:
-        group = await repos.groups.get(alert.group_id) if alert.group_id else None
-        if group is None or not staffing.holds(group.host_organisation_id, OrgRole.ORG_SAFEGUARDING):
-            raise HiddenError(alert_id)
+    await authority_over(repos, staffing, alert.group_id, alert_id)
     return alert
 
 

@@ -1,8 +1,11 @@
 """Break-glass (ANON-12): learning who wrote anonymous content, only for risk to life or a legal duty.
 
-One safeguarding staff member asks, with a reason code and a justification; a
-different one approves within 24 hours. Only then is the author found, by
-computing the `author_key` of candidate members (the group's, then everyone's)
+One safeguarding officer asks, with a reason code and a justification; a
+different one approves within 24 hours. Officers are the platform's (any
+group), or an organisation's org_safeguarding staff (the groups it hosts now),
+in any mix: the rule is two different people, each with authority over the
+content's group, and the audit records each step's authority. Only then is the
+author found, by computing the `author_key` of candidate members (the group's, then everyone's)
 until one matches the content's: no reversible mapping exists to steal. The
 member id goes to the approver alone, in the approval's response. Both steps
 go to the append-only audit, whose `_id` per step makes the approval happen
@@ -16,7 +19,8 @@ from datetime import datetime, timedelta
 
 from domain.errors import HiddenError
 from domain.moderation import CONTENT_KINDS, load_content
-from domain.safeguarding.alerts import require_staff
+from domain.organisations import groups_handled_by
+from domain.safeguarding.authority import authority_over, org_safeguarding_of
 from domain.safeguarding.errors import SafeguardingError, SafeguardingErrorCode
 from domain.shares import AnonymityKey, Reader, clean_body, same_key
 from infra.mongo.repositories.author_reveals import AuditStepTakenError
@@ -31,6 +35,7 @@ from schemas.documents.author_reveals import (
     audit_key,
 )
 from schemas.documents.base import new_id
+from schemas.documents.org_roles import OrgRole
 from schemas.documents.reports import ReportTargetKind
 
 VALID_FOR = timedelta(hours=24)
@@ -55,38 +60,47 @@ async def request_reveal(
     justification: str,
     now: datetime,
 ) -> AuthorRevealRequestDocument:
-    """Ask for the author of a share or response; a second staff member must approve."""
-    require_staff(staff)
+    """Ask for the author of a share or response; a second officer must approve."""
+    staffing = await org_safeguarding_of(repos, staff)
     if kind not in CONTENT_KINDS:
         raise HiddenError(content_id)
     content = await load_content(repos, kind, content_id)
+    authority = await authority_over(repos, staffing, content.group_id, content_id)  # before any other answer
     justification = clean_body(justification)
     if not 1 <= len(justification) <= JUSTIFICATION_MAX:
         message = f"Say why, in 1 to {JUSTIFICATION_MAX:,} characters."
         raise SafeguardingError(SafeguardingErrorCode.JUSTIFICATION_LENGTH, message)
     request = AuthorRevealRequestDocument(
         id=new_id(), target_kind=kind, target_id=content.id, group_id=content.group_id, reason=reason,
-        justification=justification, requested_by=staff.id, created_at=now, expires_at=now + VALID_FOR,
+        justification=justification, requested_by=staff.id, organisation_id=authority, created_at=now,
+        expires_at=now + VALID_FOR,
     )  # fmt: skip
     await repos.author_reveals.insert_request(request)
-    await repos.author_reveals.append_audit(_audit(request, RevealStep.REQUESTED, staff.id, RevealOutcome.PENDING, now))
+    asked = _audit(
+        request, RevealStep.REQUESTED, staff_id=staff.id, authority=authority, outcome=RevealOutcome.PENDING, now=now
+    )
+    await repos.author_reveals.append_audit(asked)
     return request
 
 
 async def approve_reveal(
     *, repos: Repositories, key: AnonymityKey, staff: Reader, request_id: str, now: datetime
 ) -> Revealed:
-    """Approve another staff member's request, and learn the author's member id (once, only here)."""
-    require_staff(staff)
+    """Approve another officer's request, and learn the author's member id (once, only here)."""
+    staffing = await org_safeguarding_of(repos, staff)
     request = await repos.author_reveals.get_request(request_id)
     if request is None:
         raise HiddenError(request_id)
+    authority = await authority_over(repos, staffing, request.group_id, request_id)  # before any other answer
     _refuse(request, staff, now)
     authorship = await repos.authorship.get(request.target_id)
     member_id = await _find_author(repos, key, request.group_id, authorship.author_key) if authorship else None
     outcome = RevealOutcome.AUTHOR_FOUND if member_id else RevealOutcome.AUTHOR_NOT_FOUND
     try:  # the gate: one approval per request, whoever races
-        await repos.author_reveals.append_audit(_audit(request, RevealStep.APPROVED, staff.id, outcome, now))
+        approval = _audit(
+            request, RevealStep.APPROVED, staff_id=staff.id, authority=authority, outcome=outcome, now=now
+        )
+        await repos.author_reveals.append_audit(approval)
     except AuditStepTakenError:
         raise _already_approved() from None
     approved = await repos.author_reveals.mark_approved(request.id, by=staff.id, now=now) or request
@@ -99,14 +113,19 @@ async def approve_reveal(
 async def waiting_reveals(
     *, repos: Repositories, staff: Reader, now: datetime, first: int
 ) -> list[AuthorRevealRequestDocument]:
-    """Requests waiting for a second staff member's decision, the soonest to expire first."""
-    require_staff(staff)
-    return await repos.author_reveals.waiting(now=now, limit=first)
+    """Requests waiting for a second officer's decision, the soonest to expire first: every one for the
+    platform's safeguarding staff, those about the groups its organisations host now for an organisation's.
+    """
+    staffing = await org_safeguarding_of(repos, staff)
+    if staffing is None:
+        return await repos.author_reveals.waiting(now=now, limit=first)
+    groups = await groups_handled_by(repos=repos, staffing=staffing, role=OrgRole.ORG_SAFEGUARDING)
+    return await repos.author_reveals.waiting(now=now, limit=first, group_ids=groups)
 
 
 def _refuse(request: AuthorRevealRequestDocument, staff: Reader, now: datetime) -> None:
     if request.requested_by == staff.id:
-        raise SafeguardingError(SafeguardingErrorCode.SELF_APPROVAL, "A different staff member must approve this.")
+        raise SafeguardingError(SafeguardingErrorCode.SELF_APPROVAL, "A different officer must approve this.")
     if request.status is RevealStatus.APPROVED:
         raise _already_approved()
     if now > request.expires_at:
@@ -134,9 +153,11 @@ def _match(key: AnonymityKey, member_ids: list[str], author_key: str) -> str | N
 
 
 def _audit(
-    request: AuthorRevealRequestDocument, step: RevealStep, staff_id: str, outcome: RevealOutcome, now: datetime
-) -> AuthorRevealAuditDocument:
+    request: AuthorRevealRequestDocument, step: RevealStep, *, staff_id: str, authority: str | None,
+    outcome: RevealOutcome, now: datetime,
+) -> AuthorRevealAuditDocument:  # fmt: skip
     return AuthorRevealAuditDocument(
         id=audit_key(step, request.id), request_id=request.id, step=step, staff_member_id=staff_id,
+        organisation_id=authority,
         target_kind=request.target_kind, target_id=request.target_id, reason=request.reason, outcome=outcome, at=now,
     )  # fmt: skip

@@ -2,7 +2,8 @@
 
 A request names the content and a reason code; a different staff member
 approves it, and only then, to that approver alone, is the author's member id
-returned. The audit records who asked, who approved and what for; it never
+returned. The audit records who asked, who approved, on whose authority (the
+platform's, or the organisation hosting the group) and what for; it never
 records the member id it revealed, so the log is not a second link.
 """
 
@@ -46,6 +47,11 @@ class AuthorRevealRequestDocument(Document):
     reason: RevealReason
     justification: str
     requested_by: str = Field(description="The requesting staff member's id.")
+    organisation_id: str | None = Field(
+        default=None,
+        description="The organisation on whose authority it was asked (hosting the group); None: the "
+        "platform's safeguarding staff.",
+    )
     status: RevealStatus = RevealStatus.PENDING
     created_at: datetime
     expires_at: datetime
@@ -60,6 +66,9 @@ class AuthorRevealAuditDocument(Document):
     request_id: str
     step: RevealStep
     staff_member_id: str
+    organisation_id: str | None = Field(
+        default=None, description="The organisation on whose authority this step was taken; None: the platform's."
+    )
     target_kind: ReportTargetKind
     target_id: str
     reason: RevealReason

@@ -1,7 +1,8 @@
 """The anonymity oracle (ANON-15) over the staff console: a lead moderating anonymous words and a
 safeguarding officer handling the alert they raised are shown nothing of who wrote them, on any
 screen, in the audit, in the report or its CSV, nor in any log line; only an approved break-glass
-request tells the approving officer, on that one page.
+request tells the approving officer, on that one page. The same holds for a hosting charity's
+safeguarding officer, on the screens its role opens.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from infra.settings import Settings
 from tests.anonymity.conftest import Recorder, Scene, leaks, record_text, secrets_of
 from tests.factories.console import ConsoleClient, console_client, sign_in
 from tests.factories.members import onboarded_member
+from tests.factories.organisations import granted, hosted, staffed_organisation
+from tests.factories.shares import act
 from tests.fixtures.app import GraphQLClient, RunningApi
 from tests.fixtures.auth import AuthEmulator
 
@@ -63,5 +66,40 @@ async def test_the_console_shows_no_one_who_wrote_anonymous_words(
     # (twice each: the lead's home, groups and moderation; the officer's home, safeguarding, groups, audit, report, CSV)
     assert len(shown) == 2 * 3 + 2 * 6
     assert HIGH in "".join(shown)  # the officer read the words
+    assert leaks(shown, secrets_of(settings, scene.author)) == []
+    assert leaks([record_text(r) for r in caplog.records], secrets_of(settings, scene.author)) == []
+
+
+async def test_an_organisation_s_officer_is_shown_no_author_either(
+    gql: GraphQLClient, api: RunningApi, auth_emulator: AuthEmulator, settings: Settings, scene: Scene,
+    caplog: pytest.LogCaptureFixture,
+) -> None:  # fmt: skip
+    for logger in ("api", "domain", "infra"):
+        caplog.set_level(logging.DEBUG, logger=logger)
+    # Given a charity hosts the group, and one of its officers asks who wrote words of risk
+    admin = await onboarded_member(gql, auth_emulator, displayName="Admin", claims={"admin": True})
+    host = await staffed_organisation(gql, auth_emulator, admin, "Riverside Mind")
+    asker = await onboarded_member(gql, auth_emulator, displayName="Asker")
+    await granted(gql, host.admin, host.id, asker, "ORG_SAFEGUARDING")
+    await hosted(gql, admin, scene.group_id, host.id)
+    crisis = (await Recorder(gql).act(scene.author, "ShareCreate", groupId=scene.group_id, body=HIGH))["share"]
+    asked = await act(
+        gql, "AuthorRevealRequest", asker.token, targetKind="SHARE", targetId=crisis["id"], reason="RISK_TO_LIFE",
+        justification="Words of risk posted tonight.",
+    )  # fmt: skip
+    assert asked["__typename"] == "AuthorRevealRequestSuccess", asked
+    shown: list[str] = []
+    async with console_client(api.base_url) as officer:
+        # When its other officer reads every screen, takes the alert, and reads them again
+        await sign_in(officer, auth_emulator, host.safeguarding.user)
+        await _seen(officer, shown)
+        alert = await api.runtime.db.safeguarding_alerts.find_one({"source_id": crisis["id"]})
+        assert alert is not None
+        taken = await officer.post(f"/console/safeguarding/alerts/{alert['_id']}/acknowledge")
+        assert taken.headers["location"] == "/console/safeguarding?notice=alert_acknowledge"
+        await _seen(officer, shown)
+    # Then they read the words and the request (home and safeguarding, twice), and nothing of who wrote them
+    assert len(shown) == 2 * 2
+    assert "Words of risk posted tonight." in "".join(shown)
     assert leaks(shown, secrets_of(settings, scene.author)) == []
     assert leaks([record_text(r) for r in caplog.records], secrets_of(settings, scene.author)) == []

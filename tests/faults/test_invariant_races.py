@@ -1,6 +1,7 @@
 """Invariants under concurrency (issue 13, item 7), through TWO API processes (uvicorn
 subprocesses on the same database), on the indexed, atomic engine: a group's capacity, one
-new lead per handover, and the last-lead guard hold however the requests interleave.
+new lead per handover, the last-lead guard, and one approval per break-glass request (the
+two-person rule, with organisation and platform officers) hold however the requests interleave.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import os
 import subprocess
 import sys
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -23,7 +25,9 @@ from infra.settings import Settings
 from tests.factories.groups import created_group, invite_code, joined, mutate
 from tests.factories.members import TestMember as Person
 from tests.factories.members import onboarded_member
+from tests.factories.organisations import created_organisation, granted, hosted
 from tests.factories.sessions import planned
+from tests.factories.shares import act, backdate_memberships, shared
 from tests.fixtures.app import GraphQLClient, environ_for
 from tests.fixtures.auth import AuthEmulator
 from tests.workers.notifications.support import eventually
@@ -214,3 +218,57 @@ async def test_one_member_answering_going_twice_at_once_holds_one_place(
     session, answers = await _answers(db, session_id)
     assert answers == {member.id: "going", other.id: "going"}
     assert (session["going_count"], session["free_places"]) == (2, 0)
+
+
+@dataclass(frozen=True)
+class BreakGlass:
+    """An anonymous share in a group an organisation hosts; two of its officers and one of the platform's."""
+
+    share_id: str
+    asker: Person
+    officer: Person  # the host organisation's other safeguarding officer
+    platform: Person
+
+
+@pytest.fixture(scope="module")
+async def break_glass(gql: GraphQLClient, auth_emulator: AuthEmulator, db: Database) -> BreakGlass:
+    admin = await onboarded_member(gql, auth_emulator, claims={"admin": True})
+    platform = await onboarded_member(gql, auth_emulator, claims={"safeguarding": True})
+    lead, author, org_admin, asker, officer, *others = await _people(gql, auth_emulator, 8)
+    group_id = await _group_with(gql, lead, [author, *others])
+    await backdate_memberships(db, group_id)  # anonymous sharing needs five members of a week's standing
+    share = await shared(gql, author, group_id)
+    organisation_id = await created_organisation(gql, admin, org_admin)
+    for person in (asker, officer):
+        await granted(gql, org_admin, organisation_id, person, "ORG_SAFEGUARDING")
+    await hosted(gql, admin, group_id, organisation_id)
+    return BreakGlass(share_id=share["id"], asker=asker, officer=officer, platform=platform)
+
+
+@pytest.mark.parametrize("attempt", range(4))
+async def test_officers_approving_one_break_glass_request_at_once_approve_it_once(
+    apis: list[GraphQLClient], gql: GraphQLClient, db: Database, break_glass: BreakGlass, attempt: int
+) -> None:
+    scene = break_glass
+    asked = await act(
+        gql, "AuthorRevealRequest", scene.asker.token, targetKind="SHARE", targetId=scene.share_id,
+        reason="RISK_TO_LIFE", justification="A plan and a time were named.",
+    )  # fmt: skip
+    request_id = asked["request"]["id"]
+    # The organisation's other officer and the platform's, on two API processes, and the asker too.
+    approvers = (scene.officer, scene.platform, scene.asker)
+
+    results = await asyncio.gather(*(
+        act(apis[(attempt + n) % 2], "AuthorRevealApprove", person.token, requestId=request_id)
+        for n, person in enumerate(approvers)
+    ))  # fmt: skip
+
+    outcomes = [r["__typename"] if r["__typename"].endswith("Success") else r["code"] for r in results]
+    assert sorted(outcomes[:2]) == ["ALREADY_APPROVED", "AuthorRevealApproveSuccess"], results
+    assert outcomes[2] == "SELF_APPROVAL"
+    winner = approvers[outcomes.index("AuthorRevealApproveSuccess")]
+    steps = await db.author_reveal_audit.find({"request_id": request_id, "step": "approved"}).to_list(None)
+    assert [step["staff_member_id"] for step in steps] == [winner.id]
+    request = await db.author_reveal_requests.find_one({"_id": request_id})
+    assert request is not None
+    assert (request["status"], request["approved_by"]) == ("approved", winner.id)

@@ -393,14 +393,15 @@ MUTATIONS: dict[str, Case] = {
         "alertId",
         harmless=True,
     ),
+    # The host organisation's safeguarding officers too (another organisation's: NOT_FOUND, in test_break_glass).
     "authorRevealRequest": case(
-        f"{U} {F} {F} {F} {F} {F} {OK} {F} {F} {F} {F}",
+        f"{U} {F} {F} {F} {F} {F} {OK} {F} {OK} {F} {F}",
         lambda w: {"targetKind": "SHARE", "targetId": w.share_id, "reason": "RISK_TO_LIFE", "justification": "Risk"},
         "targetId",
         harmless=True,
     ),
-    "authorRevealApprove": case(
-        f"{U} {F} {F} {F} {F} {F} SELF_APPROVAL {F} {F} {F} {F}",
+    "authorRevealApprove": case(  # the platform officer asked; the host's officer may approve (not run here)
+        f"{U} {F} {F} {F} {F} {F} SELF_APPROVAL {F} {OK} {F} {F}",
         lambda w: {"requestId": w.reveal_request_id},
         "requestId",
     ),
@@ -431,7 +432,7 @@ MUTATIONS: dict[str, Case] = {
         harmless=True,
     ),
     "staffThreadStart": case(
-        f"{U} {F} {F} {F} {F} {F} {OK} {F} {F} {F} {F}",
+        f"{U} {F} {F} {F} {F} {F} {OK} {F} {OK} {F} {F}",
         lambda w: {"alertId": w.named_alert_id, "body": "We're here for you.", "clientKey": _key()},
         "alertId",
         harmless=True,

@@ -1,4 +1,9 @@
-"""Safeguarding: the alerts queue (take, resolve, time waiting) and break-glass requests (a second officer approves)."""
+"""Safeguarding: the alerts queue (take, resolve, time waiting) and break-glass requests (a second officer approves).
+
+For the platform's safeguarding staff, every group's; for an organisation's safeguarding officers, those
+of the groups it hosts now (the domain's `alert_page` and `waiting_reveals` decide, and refuse another
+organisation's alert or request like a missing one).
+"""
 
 from __future__ import annotations
 
@@ -40,10 +45,12 @@ async def safeguarding_screen(request: Request, viewer: Safeguarding) -> Respons
     )  # fmt: skip
     reveals = await waiting_reveals(repos=repos, staff=viewer.reader, now=viewer.now, first=QUEUE_SIZE)
     names = {m.id: m.display_name for m in await repos.members.get_many(_staff_ids(alerts.items, reveals))}
+    asked_for = {r.organisation_id for r in reveals if r.organisation_id}
+    organisations = {o.id: o.name for o in await repos.organisations.get_many(sorted(asked_for))} if asked_for else {}
     queue = sorted(alerts.items, key=lambda view: view.alert.created_at)
     return page(
         request, "safeguarding.html", viewer=viewer, title="Safeguarding", alerts=queue, more=alerts.has_next,
-        reveals=reveals, names=names,
+        reveals=reveals, names=names, organisations=organisations,
     )  # fmt: skip
 
 

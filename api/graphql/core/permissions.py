@@ -73,8 +73,10 @@ class IsPublic(BasePermission):
 
 
 class HandlesAlerts(BasePermission):
-    """Safeguarding staff: the platform's (`safeguarding` claim) for every group, or an organisation's
-    (its `org_safeguarding` role, read now) for the groups it hosts; which alerts is the domain's rule.
+    """Safeguarding officers: the platform's (`safeguarding` claim) for every group, or an organisation's
+    (its `org_safeguarding` role, read now) for the groups it hosts. Alerts, break-glass and reaching a
+    member (staffThreadStart) all take it; which object in which group is the domain's rule, and another
+    organisation's object is NOT_FOUND like a missing one.
     """
 
     async def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:

@@ -1,4 +1,5 @@
-"""GraphQL types for safeguarding staff only (every root field reaching them needs IsSafeguarding).
+"""GraphQL types for safeguarding staff only (every root field reaching them needs
+IsSafeguarding or HandlesAlerts).
 
 Staff see an alert's source, a report's reporter, and, through break-glass
 alone, an anonymous author. Anonymous content itself still comes through the

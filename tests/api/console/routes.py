@@ -3,8 +3,9 @@
 `test_authorization.py` checks this table against the app's routes (a new route without an entry
 fails) and calls each route as each role. Roles: `public` (anyone, signed in or not), `member`
 (any signed-in, onboarded member; an action's use case then checks the group, as in GraphQL),
-`lead` (leads or co-leads a group), `staff` (the `admin` or `safeguarding` claim), `safeguarding`;
-`org_admin` callers hold an organisation role and no claim.
+`lead` (leads or co-leads a group), `staff` (the `admin` or `safeguarding` claim), `safeguarding`
+(the claim, or an organisation's org_safeguarding role: which alerts and requests is the domain's);
+`org_admin` and `org_safeguarding` callers hold an organisation role and no claim.
 A route's path parameters are filled with ids that name nothing, so an allowed caller gets the
 domain's NOT FOUND (404) from a POST, and a page (200) from a GET.
 """
@@ -38,12 +39,13 @@ ROUTES: dict[tuple[str, str], str] = {
 
 # Who may call a route needing each role.
 ADMITS: dict[str, set[str]] = {
-    "public": {"anonymous", "member", "lead", "admin", "safeguarding", "org_admin"},
-    "member": {"member", "lead", "admin", "safeguarding", "org_admin"},
+    "public": {"anonymous", "member", "lead", "admin", "safeguarding", "org_admin", "org_safeguarding"},
+    "member": {"member", "lead", "admin", "safeguarding", "org_admin", "org_safeguarding"},
     "lead": {"lead"},  # leads or co-leads a group
     "staff": {"admin", "safeguarding"},
-    "safeguarding": {"safeguarding"},
+    "safeguarding": {"safeguarding", "org_safeguarding"},  # an organisation's officers: its hosted groups'
 }
-# org_admin: an organisation's admin, no staff claim (what their organisation lets them see is the
-# use case's, tested per screen in test_organisations.py).
-ROLES = ("anonymous", "member", "lead", "admin", "safeguarding", "org_admin")
+# org_admin: an organisation's admin, no staff claim; org_safeguarding: an organisation's safeguarding
+# officer (what their organisation lets them see is the use case's, tested per screen in
+# test_organisations.py).
+ROLES = ("anonymous", "member", "lead", "admin", "safeguarding", "org_admin", "org_safeguarding")

@@ -19,7 +19,7 @@ from tests.factories.console import SESSION_COOKIE, ConsoleClient, console_clien
 from tests.factories.groups import created_group
 from tests.factories.members import TestMember as Person
 from tests.factories.members import onboarded_member
-from tests.factories.organisations import created_organisation
+from tests.factories.organisations import created_organisation, granted
 from tests.fixtures.app import GraphQLClient, RunningApi
 from tests.fixtures.auth import AuthEmulator
 from tests.fixtures.changes import Changes
@@ -65,12 +65,18 @@ async def callers(
     async with AsyncExitStack() as stack:
         found: dict[str, tuple[ConsoleClient, str]] = {}
         admin: Person | None = None
+        org_admin: tuple[Person, str] | None = None  # the org_admin caller and their organisation
         for role in ROLES:
             client = await stack.enter_async_context(console_client(api.base_url))
             if role == "org_admin":
                 assert admin is not None
                 person = await onboarded_member(gql, auth_emulator, displayName="Org admin")
-                await created_organisation(gql, admin, person)
+                org_admin = (person, await created_organisation(gql, admin, person))
+                await sign_in(client, auth_emulator, person.user)
+            elif role == "org_safeguarding":
+                assert org_admin is not None
+                person = await onboarded_member(gql, auth_emulator, displayName="Org safeguarding")
+                await granted(gql, org_admin[0], org_admin[1], person, "ORG_SAFEGUARDING")
                 await sign_in(client, auth_emulator, person.user)
             elif role != "anonymous":
                 person = await onboarded_member(gql, auth_emulator, displayName=role.title(), claims=claims.get(role))

@@ -1,7 +1,8 @@
 """The console's organisation screens over the real API: the on-call rota, for the organisation's
 admins and safeguarding staff and the platform's safeguarding staff (its other staff are refused),
-and appeals, decided by the host's staff with the mutation's use case. Another organisation's staff
-get exactly what a missing organisation or group gives.
+appeals, decided by the host's staff with the mutation's use case, and the safeguarding screen's
+break-glass requests, the organisation's own for its officers. Another organisation's staff get
+exactly what a missing organisation, group or request gives.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from tests.factories.console import ConsoleClient, console_client, sign_in
 from tests.factories.groups import created_group
 from tests.factories.members import TestMember as Person
 from tests.factories.members import onboarded_member
-from tests.factories.organisations import OrgStaff, hosted, staffed_organisation
+from tests.factories.organisations import OrgStaff, granted, hosted, staffed_organisation
 from tests.factories.shares import ShareCast, act, content_group, shared
 from tests.fixtures.app import GraphQLClient, RunningApi
 from tests.fixtures.auth import AuthEmulator
@@ -167,3 +168,54 @@ async def test_an_organisation_s_impact_report_is_for_its_staff_and_platform_sta
     assert group_id in scope.split(",")  # the scope: the organisation's hosted groups
     assert chart.status_code == 200
     assert await changes.since(mark) == []
+
+
+async def test_an_organisation_s_officers_see_and_approve_only_its_break_glass_requests(
+    world: World, gql: GraphQLClient, db: Database, share_cast: ShareCast, auth_emulator: AuthEmulator,
+    changes: Changes,
+) -> None:  # fmt: skip
+    second = await onboarded_member(gql, auth_emulator, displayName="Riverside S2")
+    await granted(gql, world.org.admin, world.org.id, second, "ORG_SAFEGUARDING")
+    asked: dict[str, str] = {}
+    for name, organisation, officer in (("ours", world.org, second), ("theirs", world.other, world.other.safeguarding)):
+        group_id = await content_group(gql, db, share_cast)
+        await hosted(gql, world.platform_admin, group_id, organisation.id)
+        share = await shared(gql, share_cast.author, group_id)
+        result = await act(
+            gql, "AuthorRevealRequest", officer.token, targetKind="SHARE", targetId=share["id"],
+            reason="RISK_TO_LIFE", justification=f"{name.title()}: a plan and a time were named.",
+        )  # fmt: skip
+        assert result["__typename"] == "AuthorRevealRequestSuccess", result
+        asked[name] = result["request"]["id"]
+    officer = world.clients["org_safeguarding"]
+    mark = await changes.mark()
+
+    home = await officer.get("/console/")
+    mine = await officer.get("/console/safeguarding")
+    everyone = await world.clients["platform_safeguarding"].get("/console/safeguarding")
+    refused = {name: (await world.clients[name].get("/console/safeguarding")).status_code
+               for name in ("org_admin", "org_staff", "other_org_admin", "member")}  # fmt: skip
+    assert await changes.since(mark) == []
+    foreign = await officer.post(f"/console/safeguarding/reveals/{asked['theirs']}/approve")
+    missing = await officer.post(f"/console/safeguarding/reveals/{random_id()}/approve")
+    approved = await officer.post(f"/console/safeguarding/reveals/{asked['ours']}/approve")
+
+    assert 'href="/console/safeguarding"' in home.text  # the menu offers the screen
+    assert mine.status_code == 200
+    assert "Ours: a plan" in mine.text
+    assert "Theirs: a plan" not in mine.text
+    assert "Ours: a plan" in everyone.text
+    assert "<td>Riverside Mind</td>" in everyone.text  # on whose authority it was asked
+    assert "Theirs: a plan" in everyone.text
+    assert refused == {"org_admin": 403, "org_staff": 403, "other_org_admin": 403, "member": 403}
+    assert (foreign.status_code, foreign.text) == (404, missing.text)  # exactly like a request that does not exist
+    assert approved.status_code == 200
+    assert share_cast.author.id in approved.text
+    stored = await db.author_reveal_requests.find_one({"_id": asked["ours"]})
+    assert stored is not None
+    assert (stored["status"], stored["approved_by"]) == ("approved", world.org.safeguarding.id)
+    [step] = await db.author_reveal_audit.find({"request_id": asked["ours"], "step": "approved"}).to_list(None)
+    assert step["organisation_id"] == world.org.id
+    theirs = await db.author_reveal_requests.find_one({"_id": asked["theirs"]})
+    assert theirs is not None
+    assert theirs["status"] == "pending"

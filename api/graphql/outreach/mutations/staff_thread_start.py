@@ -12,7 +12,7 @@ import strawberry
 from api.graphql.core.context import Info
 from api.graphql.core.errors import RefusalCode, access_denials, error_fields
 from api.graphql.core.fields import mutation
-from api.graphql.core.permissions import IsMember, IsSafeguarding
+from api.graphql.core.permissions import HandlesAlerts, IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.outreach.access import message_of, participant, thread_of, thread_services
@@ -82,8 +82,9 @@ StaffThreadStartResult = Annotated[
 
 @mutation(
     description="Safeguarding staff reach the member behind an alert or an approved break-glass reveal: a "
-    "conversation between the member and the safeguarding team only. Safeguarding staff only.",
-    permission_classes=[IsMember, IsSafeguarding],
+    "conversation between the member and the safeguarding team only. Safeguarding staff only: the platform's, "
+    "or for a group an organisation hosts, its ORG_SAFEGUARDING staff.",
+    permission_classes=[IsMember, HandlesAlerts],
     extensions=[RateLimited(Bucket.SENSITIVE)],
 )
 async def staff_thread_start(

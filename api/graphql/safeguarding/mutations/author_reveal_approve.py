@@ -10,7 +10,7 @@ import strawberry
 from api.graphql.core.context import Info
 from api.graphql.core.errors import RefusalCode, access_denials, error_fields
 from api.graphql.core.fields import mutation
-from api.graphql.core.permissions import IsMember, IsSafeguarding
+from api.graphql.core.permissions import HandlesAlerts, IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.safeguarding.types import AuthorRevealRequest
@@ -56,8 +56,9 @@ AuthorRevealApproveResult = Annotated[
 
 @mutation(
     description="Break-glass, step two: approve another staff member's request; the author's member id is "
-    "returned here, to the approver alone. Safeguarding staff only; audited.",
-    permission_classes=[IsMember, IsSafeguarding],
+    "returned here, to the approver alone. Safeguarding staff only: the platform's, or for a group an "
+    "organisation hosts, its ORG_SAFEGUARDING staff, in any mix; never the person who asked. Audited.",
+    permission_classes=[IsMember, HandlesAlerts],
     extensions=[RateLimited(Bucket.SENSITIVE)],
 )
 async def author_reveal_approve(

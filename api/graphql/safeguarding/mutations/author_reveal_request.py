@@ -1,4 +1,5 @@
-"""authorRevealRequest: break-glass, step one. A safeguarding staff member asks who wrote something."""
+"""authorRevealRequest: break-glass, step one. A safeguarding officer (the platform's, or the host
+organisation's) asks who wrote something."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import strawberry
 from api.graphql.core.context import Info
 from api.graphql.core.errors import RefusalCode, access_denials, error_fields
 from api.graphql.core.fields import mutation
-from api.graphql.core.permissions import IsMember, IsSafeguarding
+from api.graphql.core.permissions import HandlesAlerts, IsMember
 from api.graphql.core.types import FieldError
 from api.graphql.execution.rate_limits import Bucket, RateLimited
 from api.graphql.moderation.types import ContentKind
@@ -56,8 +57,9 @@ AuthorRevealRequestResult = Annotated[
 
 @mutation(
     description="Break-glass, step one: ask who wrote a share or response, for risk to life or a legal duty. "
-    "Safeguarding staff only; audited.",
-    permission_classes=[IsMember, IsSafeguarding],
+    "Safeguarding staff only: the platform's, or for a group an organisation hosts, its ORG_SAFEGUARDING "
+    "staff; another organisation's group is NOT_FOUND. Audited.",
+    permission_classes=[IsMember, HandlesAlerts],
     extensions=[RateLimited(Bucket.SENSITIVE)],
 )
 async def author_reveal_request(
