@@ -18,6 +18,7 @@ from domain.crisis import (
     SupportDirectory,
     load_reviewed_data,
     refresh_directory,
+    refresh_local_services,
 )
 from infra.firebase import FirebaseAccounts, SessionCookies, TokenVerifier, get_or_create_app
 from infra.mongo.client import Client, Database, connect, create_client
@@ -66,6 +67,7 @@ class ApiRuntime:
         try:
             db = await connect(mongo, settings.mongo)
             await refresh_directory(repos=Repositories.over(db), directory=support, now=clock.now())
+            await _refresh_local(Repositories.over(db), support, clock)
         except BaseException:
             await mongo.close()
             raise
@@ -110,6 +112,13 @@ class ApiRuntime:
                 await refresh_directory(repos=self.repos, directory=self.support, now=self.clock.now())
             except Exception:  # a bad stored copy must not end the refresh: the last good one stays
                 logger.exception("support resources refresh failed; keeping the %s copy", self.support.source)
+            await _refresh_local(self.repos, self.support, self.clock)
+
+    async def refresh_local_services(self) -> bool:
+        """Read the hosts' local services now (the loop does it every refresh period); False when the
+        store could not answer, the last copy kept.
+        """
+        return await _refresh_local(self.repos, self.support, self.clock)
 
     async def close(self) -> None:
         if self._refresher is not None:
@@ -130,3 +139,15 @@ class ApiRuntime:
         for task in pending:
             with contextlib.suppress(BaseException):
                 await task
+
+
+async def _refresh_local(repos: Repositories, support: SupportDirectory, clock: Clock) -> bool:
+    """The hosts' local services into memory; a store that cannot answer leaves the last copy
+    (or none: members then get the national helplines only), never a failed start or request.
+    """
+    try:
+        await refresh_local_services(repos=repos, local=support.local, now=clock.now())
+    except Exception:
+        logger.exception("local services refresh failed; keeping the copy from %s", support.local.loaded_at)
+        return False
+    return True

@@ -9,6 +9,7 @@ from domain.crisis.directory import SupportDirectory, refresh_directory
 from domain.crisis.errors import CrisisError, CrisisErrorCode
 from domain.crisis.follow_up_answers import answer_follow_up
 from domain.crisis.follow_ups import ask_due_follow_ups
+from domain.crisis.local_services import LOCAL_SERVICES_SHOWN, LocalServices, refresh_local_services
 from domain.crisis.policies import is_open
 from domain.crisis.profiles import UNKNOWN_MEMBER, RecentProfiles, SupportProfile
 from domain.crisis.screening import ScreenResult, screen
@@ -22,9 +23,11 @@ from domain.crisis.service import (
 )
 
 __all__ = [
+    "LOCAL_SERVICES_SHOWN",
     "UNKNOWN_MEMBER",
     "CrisisError",
     "CrisisErrorCode",
+    "LocalServices",
     "RecentProfiles",
     "ScreenResult",
     "SignpostSource",
@@ -36,6 +39,7 @@ __all__ = [
     "is_open",
     "load_reviewed_data",
     "refresh_directory",
+    "refresh_local_services",
     "screen",
     "seed_support_resources",
     "signpost",

@@ -17,6 +17,7 @@ from datetime import datetime
 from domain.crisis import policies
 from domain.crisis.catalogue import Catalogue, default_catalogue
 from domain.crisis.errors import CrisisError, CrisisErrorCode
+from domain.crisis.local_services import LocalServices
 from infra.mongo.repositories.registry import Repositories
 from infra.mongo.repositories.support_resources import SupportResourcesUnreadableError
 from schemas.documents.groups import GroupKind
@@ -41,6 +42,8 @@ class SupportDirectory:
     def __init__(self, catalogue: Catalogue | None = None) -> None:
         shipped = (catalogue or default_catalogue()).resources
         self._snapshot = _Snapshot(tuple(item for item in shipped if item.published), "file", None)
+        # The hosts' local services, listed after the helplines for a hosted group's members.
+        self.local = LocalServices()
 
     @property
     def source(self) -> str:

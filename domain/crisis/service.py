@@ -25,6 +25,7 @@ from infra.mongo.repositories.registry import Repositories
 from infra.mongo.repositories.support_resources import SyncOutcome
 from schemas.documents.base import new_id
 from schemas.documents.groups import GroupKind
+from schemas.documents.local_services import LocalServiceDocument
 from schemas.documents.members import Language, MemberDocument
 from schemas.documents.safeguarding_alerts import AlertSourceKind, RiskLevel, SafeguardingAlertDocument
 from schemas.documents.support_resources import SupportResourceDocument
@@ -59,6 +60,8 @@ class Signposting:
     language: Language
     checked_at: datetime
     alerted: bool
+    # The group's host's local services, shown after `resources` (never instead of them).
+    local: tuple[LocalServiceDocument, ...] = ()
 
     @property
     def level(self) -> RiskLevel:
@@ -82,10 +85,12 @@ def support_for(
     now: datetime,
     mood: int | None,
     group_kind: GroupKind | None = None,
+    group_id: str | None = None,
 ) -> Signposting:
     """What a screen result (and mood) calls for: kind words and the member's resources for
-    concern, high or the lowest mood (none that only gives information); nothing otherwise.
-    From memory only, no I/O, so it is ready before any write is tried (CRISIS-3).
+    concern, high or the lowest mood (none that only gives information), then the local services
+    of the group's host; nothing otherwise. From memory only, no I/O, so it is ready before any
+    write is tried (CRISIS-3).
     """
     message_key = policies.support_message(result.level, mood)
     resources = (
@@ -101,6 +106,7 @@ def support_for(
         language=profile.language,
         checked_at=now,
         alerted=False,
+        local=directory.local.for_group(group_id) if message_key else (),
     )
 
 
@@ -138,8 +144,9 @@ async def signpost(
     result = screen(texts)
     profile = SupportProfile.of(member)
     support = support_for(
-        directory=directory, profile=profile, result=result, now=now, mood=mood, group_kind=group_kind
-    )
+        directory=directory, profile=profile, result=result, now=now, mood=mood, group_kind=group_kind,
+        group_id=source.group_id,
+    )  # fmt: skip
     if result.level is not RiskLevel.HIGH:
         return support
     await _alert_staff(repos=repos, member=member, source=source, result=result, now=now)

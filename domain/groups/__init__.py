@@ -13,6 +13,13 @@ from domain.groups.invites import InviteTerms, create_invite
 from domain.groups.join_requests import Decision, create_request, decide_request
 from domain.groups.lead_watch import staff_alerts, watch_leads
 from domain.groups.leadership import assign_lead, demote_co_lead, promote_co_lead, set_away, transfer_leadership
+from domain.groups.local_services import (
+    ATTACHED_MAX,
+    attach_local_service,
+    attached_local_services,
+    detach_local_service,
+    host_local_services,
+)
 from domain.groups.membership import admit_registered, join_group, leave_group, may_register_by_text, remove_member
 from domain.groups.nearby import InvalidNearCursorError, NearbyGroup, discover_groups_near
 from domain.groups.occurrences import ANSWER_WINDOW, answered_occurrence, next_occurrence
@@ -49,6 +56,7 @@ from domain.groups.views import GroupView
 
 __all__ = [
     "ANSWER_WINDOW",
+    "ATTACHED_MAX",
     "Attention",
     "Decision",
     "GroupAction",
@@ -70,6 +78,8 @@ __all__ = [
     "answered_occurrence",
     "archive_group",
     "assign_lead",
+    "attach_local_service",
+    "attached_local_services",
     "attention_for",
     "authorized",
     "centre_of",
@@ -80,10 +90,12 @@ __all__ = [
     "create_request",
     "decide_request",
     "demote_co_lead",
+    "detach_local_service",
     "discover_groups",
     "discover_groups_near",
     "expect_digest",
     "get_group",
+    "host_local_services",
     "is_active",
     "is_away",
     "is_leader",

@@ -54,6 +54,10 @@ class GroupErrorCode(StrEnum):
     REQUEST_ALREADY_DECIDED = "request_already_decided"
     REASON_LENGTH = "reason_length"
     CANNOT_TARGET_SELF = "cannot_target_self"
+    # The host's local services
+    GROUP_NOT_HOSTED = "group_not_hosted"
+    LOCAL_SERVICE_NOT_FOUND = "local_service_not_found"
+    LOCAL_SERVICES_TOO_MANY = "local_services_too_many"
     # Check-in schedule and quiet policy
     WEEKDAYS_REQUIRED = "weekdays_required"
     WEEKDAYS_REPEATED = "weekdays_repeated"

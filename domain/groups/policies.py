@@ -51,6 +51,7 @@ class GroupAction(StrEnum):
     RUN_SESSIONS = "run_sessions"  # venues, the home area, sessions; who is going, by name
     VIEW_ATTENDANCE = "view_attendance"  # who came to a session (leads and staff; a member sees only their own)
     REGISTER_BY_TEXT = "register_by_text"  # add someone without the app, by their phone number
+    ATTACH_SERVICES = "attach_services"  # choose the host's local services the group is pointed to first
 
 
 _MEMBER_ACTIONS = frozenset({GroupAction.VIEW, GroupAction.VIEW_MEMBERS, GroupAction.VIEW_CHECK_INS})
@@ -66,6 +67,7 @@ _CO_LEAD_ACTIONS = _MEMBER_ACTIONS | {
     GroupAction.RUN_SESSIONS,
     GroupAction.VIEW_ATTENDANCE,
     GroupAction.REGISTER_BY_TEXT,
+    GroupAction.ATTACH_SERVICES,
 }
 _LEAD_ACTIONS = _CO_LEAD_ACTIONS | {
     GroupAction.UPDATE,

@@ -128,6 +128,11 @@ class GroupDocument(Document):
     host_organisation_id: str | None = Field(
         default=None, description="The organisation hosting the group; None (every group before issue 17) is unhosted."
     )
+    local_service_ids: tuple[str, ...] = Field(
+        default=(),
+        description="The host's local services its leads attached, in the order attached: listed first among the"
+        " local ones. Ids of another organisation (after a change of host) are never shown.",
+    )
     created_by: str
     created_at: datetime
     updated_at: datetime

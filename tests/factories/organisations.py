@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
+from infra.mongo.client import Database
+from infra.mongo.repositories.local_services import LocalServicesRepository
+from schemas.documents.base import new_id
+from schemas.documents.local_services import LocalServiceDocument, LocalServiceLocation
 from tests.factories.members import TestMember, onboarded_member
 from tests.factories.shares import act
 from tests.fixtures.app import GraphQLClient
@@ -64,3 +69,25 @@ async def staffed_organisation(
     await granted(gql, admin, organisation_id, safeguarding, "ORG_SAFEGUARDING")
     await granted(gql, admin, organisation_id, staff, "ORG_STAFF")
     return OrgStaff(id=organisation_id, admin=admin, safeguarding=safeguarding, staff=staff)
+
+
+async def listed_service(
+    db: Database, organisation_id: str, name: str, *, district: str | None = None,
+    local_authority: str | None = None, removed: bool = False,
+) -> str:  # fmt: skip
+    """One local service of the organisation, stored as its feed's import stores it (the import itself
+    is tested over a real feed in tests/api/graphql/organisations/test_local_services.py); its id.
+    """
+    locations = (
+        (LocalServiceLocation(postcode_district=district, local_authority=local_authority),)
+        if district or local_authority
+        else ()
+    )
+    service = LocalServiceDocument(
+        id=new_id(), organisation_id=organisation_id, source_id=f"feed-{new_id()}", name=name,
+        description=f"{name}: a local service.", url=f"https://services.example.org/{name.lower().replace(' ', '-')}",
+        phones=("029 2000 0000",), locations=locations, eligibility="Adults", imported_at=datetime.now(UTC),
+        removed=removed,
+    )  # fmt: skip
+    await LocalServicesRepository(db).upsert(service)
+    return service.id

@@ -14,6 +14,7 @@ GROUP_ROOT_FIELDS = {
     "groupCreate", "groupUpdate", "groupArchive", "groupJoin", "groupLeave", "inviteCreate",
     "joinRequestCreate", "joinRequestDecide", "memberRemove", "coLeadPromote", "coLeadDemote",
     "leadershipTransfer", "groupLeadAssign", "leadAwaySet", "groupScheduleSet", "groupQuietPolicySet",
+    "groupLocalServiceAttach", "groupLocalServiceDetach",
 }  # fmt: skip
 
 

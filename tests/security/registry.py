@@ -288,6 +288,18 @@ MUTATIONS: dict[str, Case] = {
         "groupId",
         harmless=True,
     ),
+    "groupLocalServiceAttach": case(
+        f"{U} {NF} {NP} {OK} {OK} {NP} {NF} {NP} {NP} {NP} {NF}",
+        lambda w: {"groupId": w.group_id, "serviceId": w.local_service_id},
+        "groupId",
+        harmless=True,
+    ),
+    "groupLocalServiceDetach": case(
+        f"{U} {NF} {NP} {OK} {OK} {NP} {NF} {NP} {NP} {NP} {NF}",
+        lambda w: {"groupId": w.group_id, "serviceId": w.local_service_id},
+        "groupId",
+        harmless=True,
+    ),
     "deviceRegister": case(
         SIGNED_IN, lambda w: {"token": f"{_key()}:APA91b{_key()}", "platform": "IOS", "locale": "en-GB"}, harmless=True
     ),

@@ -19,6 +19,7 @@ from tests.factories.devices import registered_device
 from tests.factories.groups import asked_to_join, created_group, invite_code, joined, mutate
 from tests.factories.members import TestMember, onboarded_member, years_ago
 from tests.factories.noticing import added_date
+from tests.factories.organisations import listed_service
 from tests.factories.outreach import said, started
 from tests.factories.sessions import added_venue, planned
 from tests.factories.shares import act, backdate_memberships, responded, shared
@@ -69,6 +70,7 @@ class World:
     organisation_id: str  # hosts the group; org_admin, org_safeguarding and org_staff work for it
     other_organisation_id: str  # other_org_staff works for it
     shift_id: str  # org_safeguarding on call at the hosting organisation
+    local_service_id: str  # a local service of the hosting organisation
     notice_id: str  # the peer's notice of a hidden share, appealed and waiting for a decision
     pending: TestMember  # asked to delete their account, then signed in again (a fresh token)
 
@@ -285,4 +287,5 @@ async def new_world(gql: GraphQLClient, db: Database, auth_emulator: AuthEmulato
         organisation_id=organisation_id, other_organisation_id=other_organisation_id,
         shift_id=await _shift(gql, people["org_admin"], organisation_id, people["org_safeguarding"]),
         notice_id=await _appealed(gql, db, people["lead"], peer, group_id),
+        local_service_id=await listed_service(db, organisation_id, "Riverside Talking Space"),
     )  # fmt: skip

@@ -55,10 +55,13 @@ class CrisisAnswer:
     context: Context
     result: ScreenResult
     mood: int | None
+    group_id: str | None = None  # the group written in, when the input names it: its host's local services
 
     @classmethod
-    def screen(cls, context: Context, *, texts: Sequence[str | None], mood: int | None = None) -> CrisisAnswer:
-        return cls(context, screen(texts), mood)
+    def screen(
+        cls, context: Context, *, texts: Sequence[str | None], mood: int | None = None, group_id: str | None = None
+    ) -> CrisisAnswer:
+        return cls(context, screen(texts), mood, group_id)
 
     async def write(self, work: Callable[[], Awaitable[T]]) -> T:
         """`work`'s result, or NotSavedYetError once the deadline passes (the work carrying
@@ -90,6 +93,7 @@ class CrisisAnswer:
             result=self.result,
             now=context.clock.now(),
             mood=self.mood,
+            group_id=self.group_id,
         )
         return Signposting.from_result(found)
 

@@ -11,12 +11,13 @@ from api.graphql.core.context import Info
 from api.graphql.core.loaders import MemberPageKey
 from api.graphql.core.pagination import Connection, connection, decode_cursor, page_size
 from api.graphql.core.types import Weekday
-from domain.groups import Decision, GroupView, is_away
+from api.graphql.crisis.types import SupportResource
+from domain.groups import Decision, GroupView, attached_local_services, host_local_services, is_away
 from schemas.documents.groups import CheckInSchedule as StoredSchedule
 from schemas.documents.groups import GroupAccess, GroupKind
 from schemas.documents.groups import QuietPolicy as StoredQuietPolicy
 from schemas.documents.groups import SignpostLink as StoredSignpostLink
-from schemas.documents.members import MemberDocument
+from schemas.documents.members import Language, MemberDocument
 from schemas.documents.memberships import GroupRole, MembershipDocument
 from schemas.pagination import Page
 
@@ -137,6 +138,29 @@ async def resolve_members(
     )
 
 
+async def resolve_local_services(root: Group, info: Info) -> list[SupportResource] | None:
+    """The host's services its leads attached (not removed), in their order; null for non-members."""
+    view = root.view
+    if not view.can_see_members:
+        return None
+    found = await attached_local_services(repos=info.context.repos, group=view.group)
+    return [SupportResource.from_local(service, language=_language(info)) for service in found]
+
+
+async def resolve_host_local_services(root: Group, info: Info) -> list[SupportResource] | None:
+    """Every listed service of the host, to choose from: for the group's leads and co-leads only."""
+    view = root.view
+    if view.role not in (GroupRole.LEAD, GroupRole.CO_LEAD):
+        return None
+    found = await host_local_services(repos=info.context.repos, group=view.group)
+    return [SupportResource.from_local(service, language=_language(info)) for service in found]
+
+
+def _language(info: Info) -> Language:
+    """The viewer's language, without a read of its own (the member was read to see the group)."""
+    return info.context.support_profile().language
+
+
 @strawberry.type(description="A peer-led group. Non-members of an open group see its public fields only.")
 class Group:
     id: strawberry.ID = strawberry.field(description="Opaque id of the group.")
@@ -170,6 +194,16 @@ class Group:
     )
     host: GroupHost | None = strawberry.field(
         resolver=resolve_host, description="The organisation hosting the group; null when none does."
+    )
+    local_services: list[SupportResource] | None = strawberry.field(
+        resolver=resolve_local_services,
+        description="The host's local services its leads attached, in their order (a service its organisation no "
+        "longer lists is left out); null for non-members. Signposting lists them after every national helpline.",
+    )
+    host_local_services: list[SupportResource] | None = strawberry.field(
+        resolver=resolve_host_local_services,
+        description="Every local service the host lists, by name, to attach from; null except for the group's "
+        "leads and co-leads, and empty for an unhosted group.",
     )
     view: strawberry.Private[GroupView]
 

@@ -34,6 +34,17 @@ _NO_GEO_INDEX = 27
 
 
 @dataclass(frozen=True)
+class HostedPlace:
+    """A hosted group as signposting sees it: its host, its home area, the services its leads attached."""
+
+    group_id: str
+    organisation_id: str
+    outward_code: str | None
+    local_authority: str | None
+    local_service_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Discovery:
     """Which open groups a viewer may be shown."""
 
@@ -262,6 +273,54 @@ class GroupsRepository:
             {"$set": {"host_organisation_id": organisation_id, "updated_at": now}},
         )
         return result.modified_count == 1
+
+    async def attach_local_service(
+        self, group_id: str, service_id: str, *, organisation_id: str, limit: int, now: datetime
+    ) -> GroupDocument | None:
+        """Add the service to the live group's list while `organisation_id` still hosts it and fewer
+        than `limit` are attached (already there: nothing changes); None when a condition fails.
+        One conditional update, so two leads at once never pass the limit.
+        """
+        query: dict[str, Any] = {
+            "_id": group_id,
+            "archived": False,
+            "host_organisation_id": organisation_id,
+            "$or": [{"local_service_ids": service_id}, {f"local_service_ids.{limit - 1}": {"$exists": False}}],
+        }
+        update = {"$addToSet": {"local_service_ids": service_id}, "$set": {"updated_at": now}}
+        raw = await self._collection.find_one_and_update(query, update, return_document=ReturnDocument.AFTER)
+        return GroupDocument.from_mongo(raw) if raw else None
+
+    async def detach_local_service(self, group_id: str, service_id: str, *, now: datetime) -> GroupDocument | None:
+        """Take the service off the live group's list (not there: nothing changes); None when archived or missing."""
+        raw = await self._collection.find_one_and_update(
+            {"_id": group_id, "archived": False},
+            {"$pull": {"local_service_ids": service_id}, "$set": {"updated_at": now}},
+            return_document=ReturnDocument.AFTER,
+        )
+        return GroupDocument.from_mongo(raw) if raw else None
+
+    async def hosted_places(self, *, limit: int) -> list[HostedPlace]:
+        """Every live hosted group's host, area and attached services: what signposting needs to add
+        the host's local services from memory (read in the background, never while a member waits).
+        """
+        fields = {"host_organisation_id": 1, "home_area": 1, "local_service_ids": 1}
+        cursor = self._collection.find({"host_organisation_id": {"$type": "string"}, "archived": False}, fields).limit(
+            limit
+        )
+        places: list[HostedPlace] = []
+        async for raw in cursor:
+            area = raw.get("home_area") or {}
+            places.append(
+                HostedPlace(
+                    group_id=raw["_id"],
+                    organisation_id=raw["host_organisation_id"],
+                    outward_code=area.get("outward_code"),
+                    local_authority=area.get("local_authority"),
+                    local_service_ids=tuple(raw.get("local_service_ids") or ()),
+                )
+            )
+        return places
 
     async def hosted_by(self, organisation_ids: Sequence[str], *, limit: int) -> list[GroupDocument]:
         """Groups hosted by these organisations, by name (the `host` index)."""

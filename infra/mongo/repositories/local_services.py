@@ -53,5 +53,23 @@ class LocalServicesRepository:
         cursor = self._collection.find(query).sort([("name", ASCENDING), ("source_id", ASCENDING)]).limit(LISTED_MAX)
         return [LocalServiceDocument.from_mongo(raw) async for raw in cursor]
 
+    async def get(self, service_id: str) -> LocalServiceDocument | None:
+        raw = await self._collection.find_one({"_id": service_id})
+        return LocalServiceDocument.from_mongo(raw) if raw else None
+
+    async def get_many(self, service_ids: Sequence[str]) -> list[LocalServiceDocument]:
+        """Services by id, removed ones too, in no particular order; missing ids are left out."""
+        cursor = self._collection.find({"_id": {"$in": list(service_ids)}})
+        return [LocalServiceDocument.from_mongo(raw) async for raw in cursor]
+
+    async def listed_for(self, organisation_ids: Sequence[str], *, limit: int) -> list[LocalServiceDocument]:
+        """The services of these organisations members may see (not removed), by organisation then name."""
+        cursor = (
+            self._collection.find({"organisation_id": {"$in": list(organisation_ids)}, "removed": False})
+            .sort([("organisation_id", ASCENDING), ("name", ASCENDING), ("source_id", ASCENDING)])
+            .limit(limit)
+        )
+        return [LocalServiceDocument.from_mongo(raw) async for raw in cursor]
+
 
 __all__ = ["LISTED_MAX", "LocalServicesRepository"]

@@ -111,7 +111,7 @@ async def check_in_submit(
     data: Annotated[CheckInSubmitInput, strawberry.argument(name="input", description="The check-in.")],
 ) -> CheckInSubmitResult:
     context = info.context
-    answer = CrisisAnswer.screen(context, texts=[data.note], mood=data.mood)  # before any write
+    answer = CrisisAnswer.screen(context, texts=[data.note], mood=data.mood, group_id=data.group_id)  # before any write
 
     async def record() -> Submitted:
         member = await context.require_member()

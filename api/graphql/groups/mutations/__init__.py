@@ -13,6 +13,8 @@ from api.graphql.groups.mutations.group_create import group_create
 from api.graphql.groups.mutations.group_join import group_join
 from api.graphql.groups.mutations.group_lead_assign import group_lead_assign
 from api.graphql.groups.mutations.group_leave import group_leave
+from api.graphql.groups.mutations.group_local_service_attach import group_local_service_attach
+from api.graphql.groups.mutations.group_local_service_detach import group_local_service_detach
 from api.graphql.groups.mutations.group_quiet_policy_set import group_quiet_policy_set
 from api.graphql.groups.mutations.group_schedule_set import group_schedule_set
 from api.graphql.groups.mutations.group_update import group_update
@@ -40,4 +42,6 @@ MUTATIONS: list[StrawberryField] = [
     lead_away_set,
     group_schedule_set,
     group_quiet_policy_set,
+    group_local_service_attach,
+    group_local_service_detach,
 ]

@@ -81,7 +81,7 @@ async def share_create(
     info: Info,
     data: Annotated[ShareCreateInput, strawberry.argument(name="input", description="What to share, and where.")],
 ) -> ShareCreateResult:
-    answer = CrisisAnswer.screen(info.context, texts=[data.body])  # before any write
+    answer = CrisisAnswer.screen(info.context, texts=[data.body], group_id=data.group_id)  # before any write
 
     async def share() -> tuple[ContentContext, Posted[ShareDocument]]:
         ctx = await request_context(info)

@@ -144,7 +144,10 @@ def test_the_apps_operations_are_valid_against_the_schema() -> None:
     schema = build_schema(GraphQLSettings(), production=False)._schema
     document = parse(QUERY)
     assert validate(schema, document) == []
-    assert [definition.name.value for definition in document.definitions] == ["SupportResources"]  # type: ignore[attr-defined]
+    assert [definition.name.value for definition in document.definitions] == [  # type: ignore[attr-defined]
+        "SupportResources",
+        "SupportResourcesForGroup",
+    ]
 
 
 async def test_every_nation_and_age_is_offered_999_samaritans_shout_and_its_own_line(gql: GraphQLClient) -> None:

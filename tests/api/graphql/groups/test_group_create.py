@@ -50,6 +50,7 @@ async def test_a_member_creates_a_group_and_leads_it(gql: GraphQLClient, cast: C
         "archived": False, "archived_at": None, "created_by": cast.lead.id,
         "schedule": None, "next_checkin_at": None, "quiet_policy": {"missed_check_ins": 2, "inactive_days": 7},
         "host_organisation_id": None,
+        "local_service_ids": [],
         "home_area": None, "location": None, "default_venue_id": None,
     }  # fmt: skip
     memberships = await db.memberships.find({"group_id": group["id"]}, {"_id": 0}).to_list(None)
