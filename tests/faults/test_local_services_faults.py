@@ -6,10 +6,6 @@ copy (nothing read yet) gives the national helplines alone.
 
 from __future__ import annotations
 
-import gc
-
-import pytest
-
 from api.cli.migrate import migrate
 from api.main import create_app
 from domain.crisis import LocalServices
@@ -26,9 +22,6 @@ HELP_FOR_GROUP = (
 )
 
 
-# PyMongo drops a socket it opened to the stopped server without closing it (a ResourceWarning when
-# collected): collected here, at the end of this test, so it is not blamed on a later one.
-@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 async def test_with_the_store_stopped_a_hosted_groups_member_gets_helplines_then_local_services_from_memory(
     private_servers: PrivateServers, auth_emulator: AuthEmulator
 ) -> None:
@@ -55,7 +48,6 @@ async def test_with_the_store_stopped_a_hosted_groups_member_gets_helplines_then
         after_refresh = await api.check_in(member, note=WORRYING, groupId=group_id)
         runtime.support.local = LocalServices()  # as in a process that has not read them yet
         cold = await api.check_in(member, note=WORRYING, groupId=group_id)
-    gc.collect()
 
     assert (warm["__typename"], warm["code"]) == ("CheckInSubmitError", "NOT_SAVED_YET")
     assert ids(warm["signposting"]) == [*WALES_30_IN_A_CRISIS, service_id]

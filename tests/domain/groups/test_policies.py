@@ -64,6 +64,7 @@ def test_each_role_adds_to_the_one_below() -> None:
         GroupAction.INVITE, GroupAction.REVIEW_REQUESTS, GroupAction.REMOVE_MEMBER, GroupAction.SET_AWAY,
         GroupAction.VIEW_WELLBEING, GroupAction.VIEW_QUIET, GroupAction.MESSAGE_MEMBERS,
         GroupAction.RUN_SESSIONS, GroupAction.VIEW_ATTENDANCE, GroupAction.REGISTER_BY_TEXT,
+        GroupAction.ATTACH_SERVICES,
     }  # fmt: skip
     assert lead - co_lead == {
         GroupAction.UPDATE, GroupAction.ARCHIVE, GroupAction.MANAGE_CO_LEADS, GroupAction.TRANSFER_LEADERSHIP,
