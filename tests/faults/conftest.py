@@ -31,6 +31,7 @@ from infra.settings import (
 from tests.fixtures.services import ServiceEnv
 from tests.support.settings import UNLIMITED
 
+
 @pytest.fixture(autouse=True)
 def _sockets_left_to_stopped_servers() -> Iterator[None]:
     """PyMongo drops a pooled socket to a server the test killed or slowed without closing it. It is
