@@ -9,7 +9,9 @@ backend: outcomes are recorded in MongoDB.
 from __future__ import annotations
 
 from celery import Celery
+from kombu import Queue
 
+from infra.queue import QUEUES
 from infra.settings import Settings, get_settings
 from workers.beat import beat_schedule
 from workers.broker import TRANSPORT
@@ -41,8 +43,14 @@ def create_celery(settings: Settings) -> Celery:
         task_time_limit=worker.task_time_limit_seconds,
         # The soft limit leaves the task time to clean up: 5 s, or half the limit when that is short.
         task_soft_time_limit=worker.task_time_limit_seconds - min(5, worker.task_time_limit_seconds // 2),
-        # Above the longest task plus its longest retry countdown, or Redis redelivers it (C3).
-        broker_transport_options={"visibility_timeout": worker.visibility_timeout_seconds},
+        # Every worker takes the queues in this order: a fan-out's routine pushes (the bulk queue)
+        # only when no other task waits.
+        task_queues=[Queue(name) for name in QUEUES],
+        broker_transport_options={
+            # Above the longest task plus its longest retry countdown, or Redis redelivers it (C3).
+            "visibility_timeout": worker.visibility_timeout_seconds,
+            "queue_order_strategy": "priority",
+        },
         # kombu's Redis transport, mended: a Redis restart no longer kills a worker holding unacked tasks.
         broker_transport=TRANSPORT,
         worker_cancel_long_running_tasks_on_connection_loss=True,

@@ -63,7 +63,7 @@ async def notify_each(
     inserted = await repos.notifications.insert_new(notifications)
     for notification in inserted:
         payload = DeliverNotification(notification_id=notification.id, member_id=notification.member_id)
-        if not await queue.enqueue(DELIVER, payload):
+        if not await queue.enqueue(DELIVER, payload, bulk=True):  # after every other task
             break  # the broker is down: the sweeper hands the rest to workers later
     return len(inserted)
 
