@@ -126,7 +126,10 @@ def _post(server: Server, token: str, body: str) -> httpx.Response:
 
 
 def wrk(server: Server, pairs: list[tuple[str, str]], *, seconds: int, delay_ms: float = 0.0) -> Measured:
-    """One wrk run; with `delay_ms`, each connection waits that long between requests (a lower rate)."""
+    """One wrk run; with `delay_ms`, each connection waits that long on average between requests (a
+    lower rate), drawn afresh each time: with a fixed wait the connections stay in step and every
+    request of a round arrives at once, which measures a burst of 32, not a steady half-load.
+    """
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(_lua(pairs, delay_ms))
     try:
@@ -174,7 +177,7 @@ function request()
   local body = string.gsub(unique[i][2], "{UNIQUE}", "wrk-" .. run .. "-" .. sent)
   return wrk.format("POST", "/graphql", unique[i][1], body)
 end
-{"function delay() return " + str(int(delay_ms)) + " end" if delay_ms else ""}
+{"function delay() return math.random(0, " + str(int(2 * delay_ms)) + ") end" if delay_ms else ""}
 """
 
 
