@@ -28,6 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=int, default=10, help="length of each measured wrk run")
     parser.add_argument("--name", default="", help="results file <date>-<name>.md (a partial run beside a full one)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="uvicorn worker processes")
+    parser.add_argument(
+        "--no-profiles", action="store_true", help="leave out the profiles (on FerretDB they take many minutes)"
+    )
     args = parser.parse_args(argv)
     plan = Plan(
         sizes=_names(args.sizes),
@@ -36,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         load_sizes=_names(args.load_sizes),
         seconds=args.seconds,
         workers=args.workers,
+        profiles=not args.no_profiles,
     )
     results = run(plan)
     print(f"wrote {report.write(results, NOTES.read_text(), name=args.name)}", file=sys.stderr)

@@ -66,6 +66,7 @@ class Plan:
     load_sizes: tuple[str, ...]
     seconds: int
     workers: int
+    profiles: bool = True
 
 
 def run(plan: Plan) -> Results:
@@ -75,7 +76,7 @@ def run(plan: Plan) -> Results:
         results.engine = stack.mongo.engine
         for size in plan.sizes:
             with _recorded(results, f"data set {size}"):
-                profiled = size == next(iter(plan.load_sizes), None)
+                profiled = plan.profiles and size == next(iter(plan.load_sizes), None)
                 results.sizes[size] = asyncio.run(_size(stack, size, profiled=profiled, results=results))
         for size in plan.fanout_sizes:
             print(f"fan-out at {size}", flush=True)
