@@ -170,14 +170,22 @@ def _row(operation: str, name: str, all_: dict[str, Measured]) -> list[str]:
     measured = all_[name]
     ratios = ["", ""]
     if name == "ours":
-        ratios = [f"{measured.rate / all_['stock'].rate:.2f}", f"{measured.rate / all_['bare'].rate:.2f}"]
+        ratios = [_ratio(measured.rate, all_["stock"].rate), _ratio(measured.rate, all_["bare"].rate)]
     timing = [f"{measured.rate:,.0f}", f"{measured.p50:.1f} ms", f"{measured.p99:.1f} ms"]
     return [operation, name, *timing, str(measured.failed), measured.load, *ratios]
+
+
+def _ratio(ours: float, other: float) -> str:
+    """A ratio of two rates; none when the other answered nothing in the run (FerretDB, timing out)."""
+    return f"{ours / other:.2f}" if other else "n/a"
 
 
 def _targets(results: Results, size: str) -> str:
     lines = [f"Targets at {size}:"]
     for operation, measured in results.http[size].items():
+        if not (measured["stock"].rate and measured["bare"].rate):
+            lines.append(f"- {operation}: not measurable, a server answered nothing in the run")
+            continue
         vs_stock = measured["ours"].rate / measured["stock"].rate
         verdict = _met(vs_stock >= VS_STOCK)
         line = f"- {operation}: {vs_stock:.2f}x stock strawberry (goal {VS_STOCK:.0f}x or more), {verdict}"

@@ -148,7 +148,7 @@ def _load(stack: LocalStack, size: str, plan: Plan, results: Results) -> None:
     with load.servers(process_env(stack, _database(size)), plan.workers) as running:
         for operation in LOADED:
             http[operation] = _compare(running, operation, generated, plan.seconds)
-        for operation in LOADED:
+        for operation in (each for each in LOADED if http[each]["ours"].rate):  # none when nothing answered
             ours = load.bodies(screen(operation), profile.readers(screen(operation), generated), generated, by_id=True)
             delay = 1000 * load.CONNECTIONS / (http[operation]["ours"].rate / 2)
             half_peak[operation] = load.wrk(running["ours"], ours, seconds=plan.seconds, delay_ms=delay)
